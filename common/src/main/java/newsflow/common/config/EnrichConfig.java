@@ -1,0 +1,16 @@
+package newsflow.common.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * @param fetchPages  fetch each article page (false: use the feed's content only)
+ * @param concurrency article pages fetched in parallel per instance
+ * @param topics      operator-defined topics: name → words or phrases, any of which tags an article with it
+ */
+public record EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics) {
+
+    public EnrichConfig {
+        topics = topics == null ? Map.of() : Map.copyOf(topics);
+    }
+}

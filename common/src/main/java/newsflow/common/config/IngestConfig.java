@@ -1,0 +1,20 @@
+package newsflow.common.config;
+
+import java.time.Duration;
+
+/**
+ * @param defaultInterval  poll interval of feeds that set none
+ * @param minInterval      no feed is polled more often than this
+ * @param errorBackoffMax  longest wait after repeated failures of one feed
+ * @param maxEntriesPerFeed items read from one feed document at most
+ * @param rememberedIds    ids remembered per feed to avoid republishing entries (bounded, newest kept)
+ * @param pollThreads      feeds fetched in parallel
+ */
+public record IngestConfig(
+        Duration defaultInterval,
+        Duration minInterval,
+        Duration errorBackoffMax,
+        int maxEntriesPerFeed,
+        int rememberedIds,
+        int pollThreads) {
+}

@@ -1,0 +1,39 @@
+package newsflow.common.config;
+
+import java.util.List;
+
+/**
+ * The whole configuration, read by {@link ConfigLoader} from YAML with environment overrides.
+ *
+ * @param dataDir where the embedded local stack keeps broker and node data
+ */
+public record NewsflowConfig(
+        String dataDir,
+        KafkaConfig kafka,
+        ElasticsearchConfig elasticsearch,
+        HttpConfig http,
+        IngestConfig ingest,
+        List<FeedConfig> feeds,
+        EnrichConfig enrich,
+        ServerConfig server) {
+
+    public NewsflowConfig {
+        feeds = feeds == null ? List.of() : List.copyOf(feeds);
+    }
+
+    public NewsflowConfig withKafka(KafkaConfig k) {
+        return new NewsflowConfig(dataDir, k, elasticsearch, http, ingest, feeds, enrich, server);
+    }
+
+    public NewsflowConfig withElasticsearch(ElasticsearchConfig e) {
+        return new NewsflowConfig(dataDir, kafka, e, http, ingest, feeds, enrich, server);
+    }
+
+    public NewsflowConfig withFeeds(List<FeedConfig> f) {
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, f, enrich, server);
+    }
+
+    public NewsflowConfig withServer(ServerConfig s) {
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, s);
+    }
+}

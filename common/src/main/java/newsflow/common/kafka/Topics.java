@@ -1,0 +1,20 @@
+package newsflow.common.kafka;
+
+import newsflow.common.config.KafkaConfig;
+
+/**
+ * The pipeline's topic names, defined once. All share the configured prefix so several pipelines can share
+ * a cluster.
+ *
+ * @param entries    feed entries, keyed by article id (ingest → enrich)
+ * @param articles   enriched articles, keyed by article id (enrich → index)
+ * @param deadLetter records a stage could not process
+ * @param feedState  compacted: per-feed poll state (validators, ids already published), keyed by feed URL
+ */
+public record Topics(String entries, String articles, String deadLetter, String feedState) {
+
+    public static Topics from(KafkaConfig config) {
+        String p = config.topicPrefix();
+        return new Topics(p + "entries", p + "articles", p + "dead-letter", p + "feed-state");
+    }
+}

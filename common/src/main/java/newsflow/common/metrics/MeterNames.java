@@ -1,0 +1,29 @@
+package newsflow.common.metrics;
+
+/**
+ * Meter names shared by the stages and by whatever reads them (progress display, dashboards).
+ * Counters unless noted. Tags: {@code feed} (feed URL) on feed meters, {@code reason} on failure meters.
+ */
+public final class MeterNames {
+    /** Feed polls that returned a document or 304. Tag feed. */
+    public static final String FEEDS_POLLED = "newsflow.ingest.feeds.polled";
+    /** Feed polls that failed. Tags feed, reason. */
+    public static final String FEEDS_FAILED = "newsflow.ingest.feeds.failed";
+    /** Entries published to the entries topic (new or changed). */
+    public static final String ENTRIES_PUBLISHED = "newsflow.ingest.entries.published";
+    /** Entries skipped because they were already published unchanged. */
+    public static final String ENTRIES_SKIPPED = "newsflow.ingest.entries.skipped";
+    /** Articles produced by enrich. Tag method (PAGE, FEED_CONTENT, FEED_SUMMARY). */
+    public static final String ARTICLES_EXTRACTED = "newsflow.enrich.articles.extracted";
+    /** Records enrich dead-lettered. Tag reason. */
+    public static final String ENRICH_FAILED = "newsflow.enrich.failed";
+    /** Documents Elasticsearch accepted. */
+    public static final String ARTICLES_INDEXED = "newsflow.index.documents.indexed";
+    /** Documents Elasticsearch rejected (dead-lettered). Tag reason. */
+    public static final String INDEX_FAILED = "newsflow.index.failed";
+    /** Bulk requests retried because Elasticsearch was unreachable or overloaded. */
+    public static final String INDEX_RETRIES = "newsflow.index.bulk.retries";
+
+    private MeterNames() {
+    }
+}

@@ -1,0 +1,34 @@
+package newsflow.common.model;
+
+import java.util.Map;
+
+/**
+ * How an article's body and metadata were obtained.
+ *
+ * @param method        where the body came from
+ * @param httpStatus    status of the page fetch, 0 when no response was received
+ * @param fallbackReason why the page was not used, null when it was
+ * @param fieldSources  per metadata field (title, byline, published, …) where its value came from
+ *                      (for example {@code json-ld}, {@code meta}, {@code heuristic}, {@code feed})
+ * @param extractor     name and version of the extractor that produced the body
+ */
+public record Extraction(
+        Method method,
+        int httpStatus,
+        String fallbackReason,
+        Map<String, String> fieldSources,
+        String extractor) {
+
+    public Extraction {
+        fieldSources = fieldSources == null ? Map.of() : Map.copyOf(fieldSources);
+    }
+
+    public enum Method {
+        /** Extracted from the fetched article page. */
+        PAGE,
+        /** The page could not be used; the body is the feed's own full content. */
+        FEED_CONTENT,
+        /** The page could not be used and the feed had only a summary. */
+        FEED_SUMMARY
+    }
+}

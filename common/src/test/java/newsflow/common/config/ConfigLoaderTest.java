@@ -1,0 +1,86 @@
+package newsflow.common.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    @Test
+    void defaultsDescribeAnEmbeddedStack() {
+        NewsflowConfig config = ConfigLoader.load(null, Map.of());
+        assertThat(config.kafka().embedded()).isTrue();
+        assertThat(config.elasticsearch().embedded()).isTrue();
+        assertThat(config.elasticsearch().index()).isEqualTo("newsflow-articles");
+        assertThat(config.ingest().defaultInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.feeds()).isEmpty();
+    }
+
+    @Test
+    void fileMergesOverDefaultsKeyByKey() {
+        String yaml = """
+                kafka:
+                  bootstrapServers: broker-1:9092,broker-2:9092
+                  properties:
+                    security.protocol: SSL
+                feeds:
+                  - url: https://example.com/feed.xml
+                    name: Example
+                    interval: 5m
+                  - url: https://example.org/atom
+                enrich:
+                  topics:
+                    politics: [election, "prime minister"]
+                """;
+        NewsflowConfig config = ConfigLoader.load(yaml, Map.of());
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("broker-1:9092,broker-2:9092");
+        assertThat(config.kafka().topicPrefix()).isEqualTo("newsflow.");
+        assertThat(config.kafka().properties()).containsEntry("security.protocol", "SSL");
+        assertThat(config.feeds()).hasSize(2);
+        assertThat(config.feeds().get(0).interval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.feeds().get(1).interval()).isNull();
+        assertThat(config.enrich().topics()).containsEntry("politics", java.util.List.of("election", "prime minister"));
+        assertThat(config.enrich().fetchPages()).isTrue();
+    }
+
+    @Test
+    void environmentOverridesFileAndDefaults() {
+        NewsflowConfig config = ConfigLoader.load("kafka:\n  bootstrapServers: from-file:9092\n", Map.of(
+                "NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS", "from-env:9092",
+                "NEWSFLOW_ELASTICSEARCH_URL", "https://es.example:9200",
+                "NEWSFLOW_INGEST_DEFAULT_INTERVAL", "2h",
+                "NEWSFLOW_SERVER_PORT", "9999"));
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("from-env:9092");
+        assertThat(config.elasticsearch().url()).isEqualTo("https://es.example:9200");
+        assertThat(config.ingest().defaultInterval()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.server().port()).isEqualTo(9999);
+    }
+
+    @Test
+    void unknownSettingsAreRejectedWithTheirName() {
+        assertThatThrownBy(() -> ConfigLoader.load("kafka:\n  bootstrapServer: typo:9092\n", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bootstrapServer");
+    }
+
+    @Test
+    void feedWithoutUrlIsRejected() {
+        assertThatThrownBy(() -> ConfigLoader.load("feeds:\n  - name: nameless\n", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("url");
+    }
+
+    @Test
+    void durationsInFriendlyAndIsoForms() {
+        assertThat(ConfigLoader.parseDuration("30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ConfigLoader.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(ConfigLoader.parseDuration("1d")).isEqualTo(Duration.ofDays(1));
+        assertThat(ConfigLoader.parseDuration("PT15M")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(ConfigLoader.parseDuration("90")).isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> ConfigLoader.parseDuration("soon")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

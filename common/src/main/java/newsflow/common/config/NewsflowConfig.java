@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The whole configuration, read by {@link ConfigLoader} from YAML with environment overrides.
  *
- * @param dataDir where the embedded local stack keeps broker and node data
+ * @param dataDir    where the embedded local stack keeps broker and node data
+ * @param localStack ports of the embedded local stack
  */
 public record NewsflowConfig(
         String dataDir,
@@ -15,25 +16,38 @@ public record NewsflowConfig(
         IngestConfig ingest,
         List<FeedConfig> feeds,
         EnrichConfig enrich,
-        ServerConfig server) {
+        ServerConfig server,
+        LocalStackConfig localStack) {
 
     public NewsflowConfig {
         feeds = feeds == null ? List.of() : List.copyOf(feeds);
     }
 
+    public NewsflowConfig withDataDir(String d) {
+        return new NewsflowConfig(d, kafka, elasticsearch, http, ingest, feeds, enrich, server, localStack);
+    }
+
     public NewsflowConfig withKafka(KafkaConfig k) {
-        return new NewsflowConfig(dataDir, k, elasticsearch, http, ingest, feeds, enrich, server);
+        return new NewsflowConfig(dataDir, k, elasticsearch, http, ingest, feeds, enrich, server, localStack);
     }
 
     public NewsflowConfig withElasticsearch(ElasticsearchConfig e) {
-        return new NewsflowConfig(dataDir, kafka, e, http, ingest, feeds, enrich, server);
+        return new NewsflowConfig(dataDir, kafka, e, http, ingest, feeds, enrich, server, localStack);
     }
 
     public NewsflowConfig withFeeds(List<FeedConfig> f) {
-        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, f, enrich, server);
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, f, enrich, server, localStack);
+    }
+
+    public NewsflowConfig withEnrich(EnrichConfig e) {
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, e, server, localStack);
     }
 
     public NewsflowConfig withServer(ServerConfig s) {
-        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, s);
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, s, localStack);
+    }
+
+    public NewsflowConfig withLocalStack(LocalStackConfig l) {
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, server, l);
     }
 }

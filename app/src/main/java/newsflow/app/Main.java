@@ -1,0 +1,31 @@
+package newsflow.app;
+
+import newsflow.app.cli.DemoCommand;
+import newsflow.app.cli.ExtractCommand;
+import newsflow.app.cli.ParseFeedCommand;
+import newsflow.app.cli.RunCommand;
+import newsflow.app.cli.SearchCommand;
+import newsflow.app.cli.StackCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code newsflow} command. */
+@Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
+        description = "News aggregation pipeline: feeds → Kafka → extracted, tagged articles → Elasticsearch → search.",
+        subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, ParseFeedCommand.class,
+                ExtractCommand.class, StackCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // operators get the cause, not a stack trace; the log has the details
+                    org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
+                    cmd.getErr().println("newsflow: " + e.getMessage());
+                    return 1;
+                })
+                .execute(args);
+        System.exit(exit);
+    }
+}

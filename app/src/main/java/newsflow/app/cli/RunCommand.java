@@ -1,0 +1,38 @@
+package newsflow.app.cli;
+
+import newsflow.app.run.Pipeline;
+import newsflow.app.run.StageName;
+import newsflow.app.stack.LocalStack;
+import newsflow.common.config.NewsflowConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** The long-running service. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run pipeline stages as a service until stopped (SIGTERM/Ctrl-C stops gracefully).")
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--stages", paramLabel = "LIST", defaultValue = "all",
+            description = "comma-separated: ingest,enrich,index,search (default all)")
+    String stages;
+
+    @Override
+    public Integer call() throws Exception {
+        NewsflowConfig config = options.load();
+        LocalStack stack = LocalStack.start(config);
+        Pipeline pipeline = new Pipeline(stack.config(), StageName.parse(stages));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pipeline.close();
+            stack.close();
+        }, "newsflow-shutdown"));
+        pipeline.start();
+        pipeline.awaitStop();
+        return 0;
+    }
+}

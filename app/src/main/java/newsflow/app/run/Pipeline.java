@@ -1,0 +1,146 @@
+package newsflow.app.run;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import newsflow.common.config.NewsflowConfig;
+import newsflow.common.http.HttpFetcher;
+import newsflow.common.kafka.KafkaClients;
+import newsflow.common.stage.Stage;
+import newsflow.enrich.EnrichStage;
+import newsflow.index.IndexStage;
+import newsflow.index.es.ElasticsearchClients;
+import newsflow.ingest.IngestStage;
+import newsflow.search.SearchService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The stages of one newsflow process, each on its own thread, plus the HTTP server for health, metrics and
+ * (with the search stage) the search API. Built against an effective configuration whose Kafka and
+ * Elasticsearch addresses are known (the local stack, if any, is already up).
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final NewsflowConfig config;
+    private final Set<StageName> stageNames;
+    private final List<Stage> stages = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private HttpFetcher http;
+    private ElasticsearchClient searchClient;
+    private StatusServer server;
+    private IngestStage ingest;
+
+    public Pipeline(NewsflowConfig config, Set<StageName> stageNames) {
+        this.config = config;
+        this.stageNames = Set.copyOf(stageNames);
+    }
+
+    /** Creates topics, starts every selected stage and the HTTP server; returns once they are running. */
+    public Pipeline start() {
+        KafkaClients kafka = new KafkaClients(config.kafka());
+        boolean needsKafka = stageNames.contains(StageName.INGEST) || stageNames.contains(StageName.ENRICH)
+                || stageNames.contains(StageName.INDEX);
+        if (needsKafka) {
+            kafka.ensureTopics();
+        }
+        http = new HttpFetcher(config.http());
+        if (stageNames.contains(StageName.INDEX)) {
+            add(new IndexStage(config, kafka));
+        }
+        if (stageNames.contains(StageName.ENRICH)) {
+            add(new EnrichStage(config, kafka, http));
+        }
+        if (stageNames.contains(StageName.INGEST)) {
+            ingest = new IngestStage(config, kafka, http);
+            add(ingest);
+        }
+        SearchService search = null;
+        if (stageNames.contains(StageName.SEARCH)) {
+            searchClient = ElasticsearchClients.create(config.elasticsearch());
+            search = new SearchService(searchClient, config.elasticsearch().index());
+        }
+        server = StatusServer.start(config.server(), stages, search);
+        log.info("newsflow running stages {}; http://{}:{}/health, /metrics{}", stageNames, config.server().host(),
+                server.port(), search == null ? "" : ", /api/search");
+        return this;
+    }
+
+    private void add(Stage stage) {
+        stages.add(stage);
+        Thread thread = Thread.ofPlatform().name("stage-" + stage.name()).unstarted(() -> {
+            try {
+                stage.run();
+            } catch (RuntimeException e) {
+                // a stage that dies takes the process down: a half-running pipeline would silently stall
+                log.error("stage {} failed; stopping newsflow", stage.name(), e);
+                stopped.countDown();
+            }
+        });
+        threads.add(thread);
+        thread.start();
+    }
+
+    public int httpPort() {
+        return server.port();
+    }
+
+    public List<Stage> stages() {
+        return List.copyOf(stages);
+    }
+
+    public Optional<IngestStage> ingest() {
+        return Optional.ofNullable(ingest);
+    }
+
+    public boolean ready() {
+        return stages.stream().allMatch(Stage::ready);
+    }
+
+    /** Blocks until {@link #close()} is called or a stage fails. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        stopped.countDown();
+        // stop in pipeline order so upstream stops producing before downstream stops consuming
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            Stage stage = stages.get(i);
+            try {
+                stage.close();
+            } catch (RuntimeException e) {
+                log.warn("closing stage {}: {}", stage.name(), e.toString());
+            }
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (searchClient != null) {
+            try {
+                searchClient.close();
+            } catch (Exception e) {
+                log.debug("closing search client", e);
+            }
+        }
+        if (http != null) {
+            http.close();
+        }
+    }
+}

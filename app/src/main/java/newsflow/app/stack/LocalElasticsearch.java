@@ -1,0 +1,201 @@
+package newsflow.app.stack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A single-node Elasticsearch (security off, loopback only) run from the distribution zip in
+ * {@code <home>/elasticsearch}. Under its directory: {@code home/} (the unpacked distribution, kept across
+ * runs), {@code data/} (indices), {@code logs/} (the node's own logs and {@code console.log}).
+ * When newsflow runs as root the node runs as an unprivileged account, {@code newsflow} by default,
+ * created when missing, because Elasticsearch refuses to run as root.
+ */
+public final class LocalElasticsearch implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalElasticsearch.class);
+
+    /** The account the node runs as when newsflow runs as root. */
+    public static final String DEFAULT_USER = "newsflow";
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(45);
+    private static final Path FALLBACK_JDK = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+
+    private final ChildProcess process;
+    private final String url;
+    private final Path dir;
+
+    private LocalElasticsearch(ChildProcess process, String url, Path dir) {
+        this.process = process;
+        this.url = url;
+        this.dir = dir;
+    }
+
+    /**
+     * Starts the node with everything under {@code dir} on a loopback port (the one it had last time if free)
+     * and returns once the cluster is at least yellow.
+     *
+     * @param home the packaged layout whose {@code elasticsearch/} holds the distribution zip
+     * @param dir  the node's own directory, for example {@code <dataDir>/elasticsearch}
+     * @throws IllegalStateException when it cannot be started or is not ready within 90 s; the message
+     *                               carries the end of the node's log
+     */
+    public static LocalElasticsearch start(Path home, Path dir) {
+        return start(home, dir, 0, "512m");
+    }
+
+    /**
+     * As {@link #start(Path, Path)}, on the given HTTP port ({@code 0}: the one it had last time if free, else
+     * any) with the given heap ({@code -Xms}/{@code -Xmx} value).
+     */
+    public static LocalElasticsearch start(Path home, Path dir, int httpPort, String heap) {
+        Path zip = ElasticsearchDistribution.findZip(home);
+        Path abs = dir.toAbsolutePath().normalize();
+        Path esHome = abs.resolve("home");
+        Path data = abs.resolve("data");
+        Path logs = abs.resolve("logs");
+        try {
+            Files.createDirectories(data);
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Elasticsearch directories under " + abs, e);
+        }
+        Path pidFile = abs.resolve("node.pid");
+        ChildProcess.stopLeftover("Elasticsearch node", pidFile, esHome.toString(), STOP_GRACE);
+        ElasticsearchDistribution.unpack(zip, esHome);
+
+        Ports ports = new Ports(abs.resolve("ports.properties"));
+        int http = httpPort > 0 ? httpPort : ports.pick("http");
+        int transport = ports.pick("transport");
+        ports.save();
+        LocalKafka.write(esHome.resolve("config/elasticsearch.yml"), settings(data, logs, http, transport));
+        try {
+            Files.createDirectories(esHome.resolve("config/jvm.options.d"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + esHome.resolve("config/jvm.options.d"), e);
+        }
+        LocalKafka.write(esHome.resolve("config/jvm.options.d/newsflow.options"), "-Xms" + heap + "\n-Xmx" + heap + "\n");
+
+        List<String> command = new ArrayList<>();
+        if (ServiceUser.runningAsRoot()) {
+            ServiceUser user = ServiceUser.ensure(DEFAULT_USER);
+            log.info("running as root: starting Elasticsearch as user {} ({})", user.name(), user.created() ? "created" : "existing");
+            user.requireReachable(abs.getParent() == null ? abs : abs.getParent());
+            user.own(abs);
+            command.addAll(user.commandPrefix());
+        }
+        command.add(esHome.resolve("bin/elasticsearch").toString());
+
+        Map<String, String> env = new HashMap<>();
+        env.put("ES_JAVA_HOME", javaHomeForElasticsearch().toString());
+        env.put("ES_JAVA_OPTS", ""); // the operator's options for some other node must not leak into ours
+        env.put("ES_PATH_CONF", esHome.resolve("config").toString());
+
+        String url = "http://127.0.0.1:" + http;
+        long started = System.nanoTime();
+        ChildProcess process = ChildProcess.start("Elasticsearch node", command, env, logs, logs.resolve("console.log"), pidFile);
+        LocalElasticsearch node = new LocalElasticsearch(process, url, abs);
+        try {
+            node.awaitReady();
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        log.info("local Elasticsearch ready at {} in {} ms (pid {}, data {}, logs {})", url,
+                (System.nanoTime() - started) / 1_000_000, process.pid(), data, logs);
+        return node;
+    }
+
+    /** The node's URL, {@code http://127.0.0.1:<port>}. */
+    public String url() {
+        return url;
+    }
+
+    /** The node's directory (distribution, data, logs). */
+    public Path directory() {
+        return dir;
+    }
+
+    /** Stops the node (SIGTERM to it and its server process; SIGKILL after 45 s). */
+    @Override
+    public void close() {
+        process.stop(STOP_GRACE);
+    }
+
+    static String settings(Path data, Path logs, int httpPort, int transportPort) {
+        return String.join("\n",
+                "# written by newsflow at every start of the local node: edits are overwritten",
+                "cluster.name: newsflow-local",
+                "node.name: newsflow-local",
+                "discovery.type: single-node",
+                "network.host: 127.0.0.1",
+                "http.port: " + httpPort,
+                "transport.port: " + transportPort,
+                "path.data: " + data,
+                "path.logs: " + logs,
+                "xpack.security.enabled: false",
+                // a nearly full development disk must not turn the indices read-only under the pipeline
+                "cluster.routing.allocation.disk.threshold_enabled: false",
+                "");
+    }
+
+    /** Elasticsearch 9 needs JDK 21+: ES_JAVA_HOME if set, else this JVM if new enough, else the known JDK 25. */
+    static Path javaHomeForElasticsearch() {
+        String configured = System.getenv("ES_JAVA_HOME");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        if (Runtime.version().feature() >= 21) {
+            return Path.of(System.getProperty("java.home"));
+        }
+        if (Files.isExecutable(FALLBACK_JDK.resolve("bin/java"))) {
+            return FALLBACK_JDK;
+        }
+        throw new IllegalStateException("Elasticsearch needs Java 21 or newer; this is Java " + Runtime.version().feature()
+                + ". Set ES_JAVA_HOME to a JDK 21+ or run newsflow on one.");
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        URI health = URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=5s");
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the local Elasticsearch node exited while starting; end of "
+                            + process.logFile() + ":\n" + process.tail(40));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the local Elasticsearch node at " + url + " was not ready within "
+                            + READY_TIMEOUT.toSeconds() + " s; end of " + process.logFile() + ":\n" + process.tail(40));
+                }
+                try {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        return;
+                    }
+                    log.debug("node at {} not ready yet: HTTP {} {}", url, response.statusCode(), response.body());
+                } catch (IOException e) {
+                    log.debug("node at {} not ready yet: {}", url, e.toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for Elasticsearch at " + url, e);
+                }
+                LocalKafka.sleep(250);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package newsflow.app.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import newsflow.common.json.Json;
+import org.yaml.snakeyaml.Yaml;
+import newsflow.common.config.ConfigLoader;
+import newsflow.common.config.NewsflowConfig;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs here, so the compose file is kept right by reading it: every service the product
+ * needs is there, and the newsflow services start real commands on a configuration the loader accepts.
+ */
+class DockerComposeFileTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void declaresTheStackAndEveryStage() throws IOException {
+        JsonNode services = compose().get("services");
+        assertThat(names(services)).contains("kafka", "elasticsearch", "kibana", "ingest", "enrich", "index", "search");
+        assertThat(services.get("kafka").get("environment").get("KAFKA_PROCESS_ROLES").asText()).isEqualTo("broker,controller");
+        assertThat(services.get("elasticsearch").get("image").asText()).endsWith(":9.2.4");
+        assertThat(services.get("kibana").get("image").asText()).endsWith(":9.2.4");
+    }
+
+    @Test
+    void newsflowServicesRunOneStageEachOnTheSharedConfiguration() throws IOException {
+        JsonNode services = compose().get("services");
+        for (String stage : List.of("ingest", "enrich", "index", "search")) {
+            JsonNode service = services.get(stage);
+            List<String> command = new ArrayList<>();
+            service.get("command").forEach(n -> command.add(n.asText()));
+            assertThat(command).containsSubsequence("newsflow.app.Main", "run", "--config");
+            String stages = command.get(command.indexOf("--stages") + 1);
+            assertThat(StageName.parse(stages)).containsExactly(StageName.valueOf(stage.toUpperCase()));
+
+            String configPath = command.get(command.indexOf("--config") + 1);
+            String mounted = mountedSource(service, configPath);
+            assertThat(ROOT.resolve(mounted)).exists();
+
+            Map<String, String> env = new HashMap<>();
+            service.get("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+            NewsflowConfig config = ConfigLoader.load(Files.readString(ROOT.resolve(mounted)), env);
+            assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka:9092");
+            assertThat(config.elasticsearch().url()).isEqualTo("http://elasticsearch:9200");
+            assertThat(config.feeds()).isNotEmpty();
+        }
+    }
+
+    private static String mountedSource(JsonNode service, String containerPath) {
+        for (JsonNode volume : service.get("volumes")) {
+            String[] parts = volume.asText().split(":");
+            if (parts[1].equals(containerPath)) {
+                return parts[0];
+            }
+        }
+        throw new AssertionError("nothing is mounted at " + containerPath);
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static JsonNode compose() throws IOException {
+        // SnakeYAML's object loader resolves anchors and merge keys (<<: *newsflow) the way Compose does;
+        // Jackson's streaming YAML parser does not
+        Object document = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        return Json.mapper().valueToTree(document);
+    }
+}

@@ -1,0 +1,127 @@
+package newsflow.enrich;
+
+import newsflow.common.config.NewsflowConfig;
+import newsflow.common.http.FetchRequest;
+import newsflow.common.http.HttpFetcher;
+import newsflow.common.kafka.DeadLetters;
+import newsflow.common.kafka.JsonCodec;
+import newsflow.common.kafka.KafkaClients;
+import newsflow.common.kafka.Topics;
+import newsflow.common.metrics.Metrics;
+import newsflow.common.model.Article;
+import newsflow.common.stage.Stage;
+import newsflow.enrich.process.ArticleBuilder;
+import newsflow.enrich.topics.TopicMatcher;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The enrich service: consumes feed entries (group {@code <prefix>enrich}), fetches each article page through the
+ * shared {@link HttpFetcher}, extracts text and metadata, detects language, tags topics and produces
+ * {@link Article}s keyed by article id. Offsets are committed only after every article (or dead letter) of a
+ * batch was acknowledged; see {@link EnrichLoop}.
+ *
+ * <p>A poll returns at most {@code 4 × enrich.concurrency} records: with every page hitting the read timeout,
+ * a batch then still finishes in about four timeouts, well inside the consumer's {@code max.poll.interval.ms}.
+ */
+public final class EnrichStage implements Stage {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichStage.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
+    private static final Map<String, String> PAGE_HEADERS =
+            Map.of("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, Article> articleProducer;
+    private final KafkaProducer<String, byte[]> deadLetterProducer;
+    private final ExecutorService pool;
+    private final EnrichLoop loop;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    public EnrichStage(NewsflowConfig config, KafkaClients kafka, HttpFetcher http) {
+        Topics topics = kafka.topics();
+        int concurrency = Math.max(1, config.enrich().concurrency());
+        String clientId = "enrich-" + ProcessHandle.current().pid();
+        this.consumer = kafka.consumer(EnrichLoop.STAGE, clientId, 4 * concurrency);
+        this.articleProducer = kafka.producer(clientId + "-articles", JsonCodec.ARTICLE.serializer());
+        this.deadLetterProducer = kafka.bytesProducer(clientId + "-dead-letters");
+        this.pool = Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("enrich-page-", 0).factory());
+        PageFetcher fetcher = url -> http.fetch(new FetchRequest(URI.create(url), null, PAGE_HEADERS, null, null));
+        ArticleBuilder builder = new ArticleBuilder(new TopicMatcher(config.enrich().topics()), Clock.systemUTC());
+        this.loop = new EnrichLoop(consumer, articleProducer,
+                new DeadLetters(deadLetterProducer, topics.deadLetter(), EnrichLoop.STAGE),
+                topics.entries(), topics.articles(), fetcher, config.enrich().fetchPages(), builder, pool,
+                Metrics.registry(), Duration.ofSeconds(1));
+    }
+
+    @Override
+    public String name() {
+        return EnrichLoop.STAGE;
+    }
+
+    @Override
+    public boolean ready() {
+        return loop.ready();
+    }
+
+    @Override
+    public void run() {
+        if (closed.get() || !started.compareAndSet(false, true)) {
+            throw new IllegalStateException("enrich stage already " + (closed.get() ? "closed" : "running"));
+        }
+        try {
+            loop.run();
+        } finally {
+            closeClients();
+            finished.countDown();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        loop.stop();
+        if (started.get()) {
+            try {
+                if (!finished.await(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                    log.warn("enrich loop did not stop within {} s", CLOSE_WAIT.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            closeClients();
+        }
+    }
+
+    private void closeClients() {
+        pool.shutdownNow();
+        quietly("consumer", () -> consumer.close(Duration.ofSeconds(10)));
+        quietly("article producer", () -> articleProducer.close(Duration.ofSeconds(10)));
+        quietly("dead-letter producer", () -> deadLetterProducer.close(Duration.ofSeconds(10)));
+    }
+
+    private static void quietly(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("closing enrich {} failed: {}", what, e.toString());
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package newsflow.enrich.extract;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Extracts an article's main text and metadata from its HTML page.
+ *
+ * <p>Cascade: metadata is read from the intact page; then boilerplate is removed ({@link BoilerplateCleaner}),
+ * paragraphs are scored ({@link ContentScorer}), and the declared article container ({@code itemprop=articleBody},
+ * else the largest {@code <article>}) is preferred when it holds the scored content or is at least as large.
+ * When the page's JSON-LD {@code articleBody} is markedly longer than what the HTML yielded (pages that render
+ * their text with scripts), that is used instead. Stateless and thread-safe.
+ */
+public final class ArticleExtractor {
+
+    /** Name and version recorded in {@code Extraction.extractor}. */
+    public static final String NAME = "newsflow-extractor/1";
+
+    private static final int MIN_CONTAINER_CHARS = 200;
+    private static final Set<String> JUNK_LINES = Set.of(
+            "advertisement", "advertisements", "ad", "sponsored", "sponsored content", "share", "share this",
+            "share this:", "share this article", "share this story", "share on facebook", "share on twitter",
+            "tweet", "email", "print", "related", "related:", "related articles", "related stories", "read more",
+            "read more:", "continue reading", "leave a reply", "leave a comment", "comments", "skip to content",
+            "like this:", "like this", "loading...", "subscribe", "sign up", "follow us", "click here",
+            "scroll to continue with content", "story continues below advertisement", "more on this story");
+    private static final Pattern FEED_FOOTER = Pattern.compile("^The post .{1,300} appeared first on .{1,200}\\.?$");
+
+    private ArticleExtractor() {
+    }
+
+    /** Parses and extracts; {@code baseUrl} resolves relative links and is the page's address. */
+    public static ExtractedPage extract(String html, String baseUrl) {
+        Document doc = Jsoup.parse(html == null ? "" : html, baseUrl == null ? "" : baseUrl);
+        return extract(doc, baseUrl);
+    }
+
+    /** Decodes page bytes ({@link PageDecoder}) and extracts. */
+    public static ExtractedPage extract(byte[] body, String contentType, String baseUrl) {
+        return extract(PageDecoder.decode(body, contentType), baseUrl);
+    }
+
+    static ExtractedPage extract(Document doc, String baseUrl) {
+        Metadata meta = MetadataExtractor.extract(doc, baseUrl);
+        Map<String, String> sources = new LinkedHashMap<>(meta.sources());
+
+        Element work = doc.body() == null ? new Element("body") : doc.body().clone();
+        BoilerplateCleaner.clean(work);
+        String htmlBody = dropTitleAndJunk(TextRenderer.render(mainContent(work)), meta.title());
+
+        String body = htmlBody;
+        String ldBody = meta.jsonLdBody();
+        if (ldBody != null && words(ldBody) >= 50 && words(htmlBody) < 0.6 * words(ldBody)) {
+            body = TextRenderer.normalise(ldBody.replace("\r", ""));
+            sources.put("body", MetadataExtractor.JSON_LD);
+        } else if (!body.isEmpty()) {
+            sources.put("body", MetadataExtractor.HTML);
+        }
+        return new ExtractedPage(meta.title(), body, meta.authors(), meta.published(), meta.modified(),
+                meta.leadImage(), meta.siteName(), meta.description(), meta.canonicalUrl(), meta.language(), sources);
+    }
+
+    /** Text of a fragment of HTML (a feed's content or summary), with the same rendering as page bodies. */
+    public static String htmlToText(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        Element body = Jsoup.parseBodyFragment(html).body();
+        body.select("script, style, noscript, iframe, object, embed, form, template").remove();
+        List<String> kept = new ArrayList<>();
+        for (String p : TextRenderer.paragraphs(TextRenderer.render(body))) {
+            if (!FEED_FOOTER.matcher(p).matches()) {
+                kept.add(p);
+            }
+        }
+        return String.join("\n\n", kept);
+    }
+
+    /** The elements holding the article text, in document order. */
+    static List<Element> mainContent(Element cleaned) {
+        ContentScorer.Selection scored = ContentScorer.select(cleaned);
+        Element declared = declaredContainer(cleaned);
+        if (scored.top() == null) {
+            return List.of(declared != null ? declared : cleaned);
+        }
+        if (declared == null) {
+            return scored.elements();
+        }
+        int declaredChars = declared.text().length();
+        int scoredChars = scored.textLength();
+        if (scored.top() == declared || isInside(scored.top(), declared)) {
+            // The scorer found a tighter block inside the declared one; keep it unless it misses much of the text.
+            return scoredChars >= 0.7 * declaredChars ? scored.elements() : List.of(declared);
+        }
+        if (isInside(declared, scored.top())) {
+            return declaredChars >= 0.6 * scoredChars ? List.of(declared) : scored.elements();
+        }
+        return declaredChars >= scoredChars ? List.of(declared) : scored.elements();
+    }
+
+    /** {@code itemprop=articleBody}, else the {@code <article>} with the most paragraph text, when substantial. */
+    private static Element declaredContainer(Element root) {
+        for (Element e : root.select("[itemprop=articleBody], [itemprop=articlebody]")) {
+            if (e.text().length() >= MIN_CONTAINER_CHARS) {
+                return e;
+            }
+        }
+        Element best = null;
+        int bestChars = MIN_CONTAINER_CHARS - 1;
+        for (Element article : root.select("article")) {
+            int chars = 0;
+            for (Element p : article.select("p")) {
+                chars += p.text().length();
+            }
+            if (chars > bestChars && ContentScorer.linkDensity(article) < 0.5) {
+                best = article;
+                bestChars = chars;
+            }
+        }
+        return best;
+    }
+
+    private static boolean isInside(Element inner, Element outer) {
+        for (Element p = inner.parent(); p != null; p = p.parent()) {
+            if (p == outer) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drops a leading repeat of the title and short lines that are page furniture ("Share this:", "Advertisement"). */
+    private static String dropTitleAndJunk(String text, String title) {
+        List<String> paragraphs = TextRenderer.paragraphs(text);
+        List<String> kept = new ArrayList<>();
+        String titleKey = title == null ? null : key(title);
+        for (String p : paragraphs) {
+            if (kept.isEmpty() && titleKey != null && key(p).equals(titleKey)) {
+                continue;
+            }
+            List<String> lines = new ArrayList<>();
+            for (String line : p.split("\n")) {
+                if (!(line.length() < 60 && JUNK_LINES.contains(line.toLowerCase(Locale.ROOT).strip()))) {
+                    lines.add(line);
+                }
+            }
+            if (!lines.isEmpty()) {
+                kept.add(String.join("\n", lines));
+            }
+        }
+        return String.join("\n\n", kept);
+    }
+
+    private static String key(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    }
+
+    static int words(String text) {
+        return WordCounter.count(text);
+    }
+}

@@ -1,0 +1,186 @@
+package newsflow.enrich.extract;
+
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Removes what is never article text: non-content elements, page chrome ({@code nav}, {@code aside}, site
+ * header/footer, forms) and blocks whose class or id names them as comments, sharing, related links, newsletter
+ * boxes, cookie banners, sidebars, promos, breadcrumbs, tags, author boxes and the like.
+ *
+ * <p>Class/id matching works on the hyphen/underscore/camelCase parts of each class token, not on substrings,
+ * so {@code share} removes {@code share-buttons} but {@code Shareholders} never matches a {@code shares}
+ * rule by accident. An element is never removed when it holds the page's headline or declared article
+ * body: wrappers like {@code <div class="site has-sidebar">} or an ASP.NET page-wide {@code <form>} contain
+ * the article itself.
+ */
+final class BoilerplateCleaner {
+
+    /** Dropped with their content, wherever they are. */
+    private static final Set<String> NEVER_CONTENT = Set.of(
+            "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button",
+            "input", "select", "textarea", "dialog", "link", "meta", "figcaption", "map", "audio", "video");
+
+    /** Page chrome by tag: dropped unless they wrap the article. */
+    private static final Set<String> CHROME = Set.of("nav", "aside", "footer", "header", "form", "menu");
+
+    /** Always boilerplate when a class/id part names them. */
+    private static final Set<String> HARD_WORDS = Set.of(
+            "comment", "comments", "commentlist", "disqus", "respond", "reply", "cookie", "cookies", "consent",
+            "gdpr", "newsletter", "newsletters", "subscribe", "subscription", "signup", "outbrain", "taboola",
+            "zergnet", "breadcrumb", "breadcrumbs", "related", "recommend", "recommended", "recommendations",
+            "social", "share", "shares", "sharing", "sharedaddy", "sharethis", "addthis", "sidebar", "promo", "promos", "promotion", "advert", "advertisement", "ad", "ads", "adsense", "sponsor",
+            "sponsored", "paywall", "popup", "modal", "banner", "trending", "popular", "mostread",
+            "recirc", "outstream");
+
+    /**
+     * Always boilerplate when a class/id part starts with them: plugins glue words together ({@code jp-relatedposts},
+     * {@code cookienotice}, {@code newsletterSignup} is split by case already). Only prefixes that no article
+     * wrapper starts with: not {@code comment} ({@code commentary}) nor {@code share} ({@code shareholders}).
+     */
+    private static final List<String> HARD_PREFIXES = List.of("related", "cookie", "newsletter", "outbrain", "taboola");
+
+    /** Boilerplate when named, unless the element carries real prose (long, link-poor paragraphs). */
+    private static final Set<String> SOFT_WORDS = Set.of(
+            "nav", "navbar", "navigation", "menu", "header", "footer", "masthead", "meta", "byline", "author", "autor",
+            "authors", "bio", "tags", "tagcloud", "tagged", "date", "dateline", "timestamp", "caption", "credit",
+            "credits", "hidden", "print", "skip", "toolbar", "tools", "pagination", "pager", "login", "signin",
+            "search", "logo", "copyright", "readmore", "overlay", "rating", "alert", "notice", "disclaimer",
+            "subnav", "topbar", "bottombar", "sr", "screen", "visually", "offscreen", "crumbs", "more", "next",
+            "prev", "previous", "posted", "cat", "category", "categories", "also", "widget", "widgets");
+
+    private static final Pattern PARTS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
+            Pattern.CASE_INSENSITIVE);
+    private static final String ARTICLE_MARKERS = "h1, main, [itemprop=articleBody], [role=main]";
+
+    private BoilerplateCleaner() {
+    }
+
+    /** Cleans {@code root} in place. */
+    static void clean(Element root) {
+        removeComments(root);
+        List<Element> pending = new ArrayList<>(root.children());
+        // Top-down so a removed block's descendants are never visited; a work list keeps deep pages off the stack.
+        while (!pending.isEmpty()) {
+            Element e = pending.removeLast();
+            if (e.parent() == null) {
+                continue;
+            }
+            if (isBoilerplate(e)) {
+                e.remove();
+            } else {
+                pending.addAll(e.children());
+            }
+        }
+    }
+
+    static boolean isBoilerplate(Element e) {
+        String tag = e.normalName();
+        if (tag.equals("html") || tag.equals("body") || tag.equals("main")) {
+            return false;
+        }
+        if (NEVER_CONTENT.contains(tag)) {
+            return true;
+        }
+        boolean chrome = CHROME.contains(tag) || isHidden(e) || isChromeRole(e);
+        Verdict byName = chrome ? Verdict.NONE : classify(e);
+        if (!chrome && byName == Verdict.NONE) {
+            return false;
+        }
+        if (wrapsArticle(e)) {
+            return false;
+        }
+        if (byName == Verdict.SOFT && isProse(e)) {
+            return false;
+        }
+        return true;
+    }
+
+    enum Verdict { NONE, SOFT, HARD }
+
+    /** What the element's class and id say about it. */
+    static Verdict classify(Element e) {
+        String names = e.className() + " " + e.id();
+        if (names.isBlank()) {
+            return Verdict.NONE;
+        }
+        boolean soft = false;
+        for (String token : names.split("\\s+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            String lower = CAMEL.matcher(token).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
+            for (String part : PARTS.split(lower)) {
+                if (HARD_WORDS.contains(part) || startsWithHardPrefix(part)) {
+                    return Verdict.HARD;
+                }
+                soft |= SOFT_WORDS.contains(part);
+            }
+        }
+        // "entry-meta", "post-navigation": a positive word next to a soft one does not by itself rescue a block;
+        // isProse decides that on the text.
+        return soft ? Verdict.SOFT : Verdict.NONE;
+    }
+
+    private static boolean startsWithHardPrefix(String part) {
+        for (String prefix : HARD_PREFIXES) {
+            if (part.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHidden(Element e) {
+        return e.hasAttr("hidden")
+                || "true".equalsIgnoreCase(e.attr("aria-hidden"))
+                || HIDDEN_STYLE.matcher(e.attr("style")).find();
+    }
+
+    private static boolean isChromeRole(Element e) {
+        String role = e.attr("role").toLowerCase(Locale.ROOT);
+        return role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")
+                || role.equals("complementary") || role.equals("search") || role.equals("dialog");
+    }
+
+    /** Holds the headline or the declared article body (or an article element that is not itself boilerplate). */
+    private static boolean wrapsArticle(Element e) {
+        if (e.selectFirst(ARTICLE_MARKERS) != null) {
+            return true;
+        }
+        for (Element article : e.select("article")) {
+            if (article != e && classify(article) != Verdict.HARD && article.text().length() > 500) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Long, link-poor paragraph text: real prose that a loose class name should not throw away. */
+    private static boolean isProse(Element e) {
+        int proseChars = 0;
+        for (Element p : e.select("p")) {
+            proseChars += p.text().length();
+        }
+        return proseChars > 400 && ContentScorer.linkDensity(e) < 0.25;
+    }
+
+    private static void removeComments(Element root) {
+        List<Node> comments = new ArrayList<>();
+        root.traverse((node, depth) -> {
+            if (node instanceof Comment) {
+                comments.add(node);
+            }
+        });
+        comments.forEach(Node::remove);
+    }
+}

@@ -1,0 +1,219 @@
+package newsflow.enrich.extract;
+
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Readability-style content scoring on a cleaned page. Every paragraph-like element with at least
+ * {@value #MIN_PARAGRAPH_CHARS} characters scores {@code 1 + commas + min(chars / 100, 3)}; the score flows to
+ * its parent in full, to its grandparent halved and further up divided by {@code 3 × level}. Containers start
+ * from a tag prior (div +5, lists −3, headings −5) and a class/id prior (±25); the final score is scaled by
+ * {@code 1 − link density}. The best container is then widened with those siblings that score well or read like
+ * prose, plus headings, lists and tables that sit between selected siblings.
+ */
+final class ContentScorer {
+
+    static final int MIN_PARAGRAPH_CHARS = 25;
+    private static final int MAX_LEVELS = 5;
+    private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
+    private static final Set<String> BLOCK_CHILDREN = Set.of(
+            "p", "div", "section", "article", "table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2", "h3",
+            "h4", "h5", "h6", "figure", "form", "header", "footer", "aside", "nav", "main");
+    private static final Set<String> BETWEEN = Set.of(
+            "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote", "figure", "pre");
+    private static final Pattern POSITIVE = Pattern.compile(
+            "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|"
+                    + "masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
+                    + "sponsor|shopping|tags|tool|widget|byline|author|dateline|newsletter|cookie",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMMAS = Pattern.compile("[,\\u060C\\uFE50\\uFE10\\uFE11\\u2E41\\u2E34\\u2E32\\uFF0C\\u3001]");
+
+    private ContentScorer() {
+    }
+
+    /** The selected content: the best container and its qualifying siblings, in document order. */
+    record Selection(Element top, double topScore, List<Element> elements) {
+        int textLength() {
+            int n = 0;
+            for (Element e : elements) {
+                n += e.text().length();
+            }
+            return n;
+        }
+    }
+
+    /** Empty selection (top null) when nothing on the page reads like a paragraph. */
+    static Selection select(Element root) {
+        Map<Element, Double> scores = score(root);
+        Element top = null;
+        double best = 0;
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            double finalScore = e.getValue() * (1 - linkDensity(e.getKey()));
+            e.setValue(finalScore);
+            if (finalScore > best) {
+                best = finalScore;
+                top = e.getKey();
+            }
+        }
+        if (top == null) {
+            return new Selection(null, 0, List.of());
+        }
+        top = climbSingleWrappers(top, scores);
+        return new Selection(top, best, withSiblings(top, best, scores));
+    }
+
+    private static Map<Element, Double> score(Element root) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element el : root.getAllElements()) {
+            if (!isParagraphLike(el)) {
+                continue;
+            }
+            String text = el.text();
+            if (text.length() < MIN_PARAGRAPH_CHARS) {
+                continue;
+            }
+            double contentScore = 1 + COMMAS.matcher(text).results().count() + Math.min(text.length() / 100.0, 3);
+            Element ancestor = el.parent();
+            for (int level = 0; ancestor != null && level < MAX_LEVELS; level++, ancestor = ancestor.parent()) {
+                if (ancestor.normalName().equals("html") || ancestor.normalName().equals("#root")) {
+                    break;
+                }
+                if (!scores.containsKey(ancestor)) {
+                    scores.put(ancestor, initialScore(ancestor));
+                }
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                scores.merge(ancestor, contentScore / divider, Double::sum);
+            }
+        }
+        return scores;
+    }
+
+    private static boolean isParagraphLike(Element el) {
+        String tag = el.normalName();
+        if (SCORED.contains(tag)) {
+            return true;
+        }
+        // Divs and sections without block children are paragraphs written without <p>.
+        if (tag.equals("div") || tag.equals("section")) {
+            for (Element child : el.children()) {
+                if (BLOCK_CHILDREN.contains(child.normalName())) {
+                    return false;
+                }
+            }
+            return !el.ownText().isBlank();
+        }
+        return false;
+    }
+
+    private static double initialScore(Element e) {
+        double score = switch (e.normalName()) {
+            case "div", "article", "section", "main" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        return score + classWeight(e);
+    }
+
+    static double classWeight(Element e) {
+        double weight = 0;
+        String className = e.className().toLowerCase(Locale.ROOT);
+        String id = e.id().toLowerCase(Locale.ROOT);
+        if (!className.isEmpty()) {
+            weight += NEGATIVE.matcher(className).find() ? -25 : 0;
+            weight += POSITIVE.matcher(className).find() ? 25 : 0;
+        }
+        if (!id.isEmpty()) {
+            weight += NEGATIVE.matcher(id).find() ? -25 : 0;
+            weight += POSITIVE.matcher(id).find() ? 25 : 0;
+        }
+        if (e.hasAttr("itemprop") && e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+            weight += 50;
+        }
+        return weight;
+    }
+
+    /** When the winner is the only real child of its parent, the parent is the same content with a better frame. */
+    private static Element climbSingleWrappers(Element top, Map<Element, Double> scores) {
+        Element current = top;
+        while (current.parent() != null && !current.parent().normalName().equals("body")
+                && current.parent().childrenSize() == 1 && scores.containsKey(current.parent())) {
+            current = current.parent();
+        }
+        return current;
+    }
+
+    private static List<Element> withSiblings(Element top, double topScore, Map<Element, Double> scores) {
+        Element parent = top.parent();
+        if (parent == null) {
+            return List.of(top);
+        }
+        double threshold = Math.max(10, topScore * 0.2);
+        List<Element> siblings = parent.children();
+        boolean[] chosen = new boolean[siblings.size()];
+        for (int i = 0; i < siblings.size(); i++) {
+            Element sibling = siblings.get(i);
+            chosen[i] = sibling == top || qualifies(sibling, top, topScore, threshold, scores);
+        }
+        // Headings, lists and tables between two chosen siblings belong to the same text.
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < chosen.length; i++) {
+            if (chosen[i]) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < siblings.size(); i++) {
+            Element s = siblings.get(i);
+            boolean between = i > first && i < last && BETWEEN.contains(s.normalName()) && linkDensity(s) < 0.5;
+            if (chosen[i] || between) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static boolean qualifies(Element sibling, Element top, double topScore, double threshold,
+                                     Map<Element, Double> scores) {
+        double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+        Double score = scores.get(sibling);
+        if (score != null && score + bonus >= threshold) {
+            return true;
+        }
+        if (sibling.nameIs("p") || isParagraphLike(sibling)) {
+            String text = sibling.text();
+            double density = linkDensity(sibling);
+            if (text.length() > 80) {
+                return density < 0.25;
+            }
+            return !text.isEmpty() && density == 0 && text.matches("(?s).*[.!?:\"”»]\\s*$");
+        }
+        return false;
+    }
+
+    /** Share of the element's text that sits inside links; 0 for empty elements. */
+    static double linkDensity(Element e) {
+        int total = e.text().length();
+        if (total == 0) {
+            return 0;
+        }
+        int linked = 0;
+        for (Element a : e.select("a")) {
+            linked += a.text().length();
+        }
+        return Math.min(1.0, (double) linked / total);
+    }
+}

@@ -1,0 +1,20 @@
+package newsflow.enrich.extract;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Page metadata with, per field that has a value, where it came from ({@code json-ld}, {@code meta}, {@code html}, {@code heuristic}). */
+record Metadata(
+        String title,
+        List<String> authors,
+        Instant published,
+        Instant modified,
+        String leadImage,
+        String siteName,
+        String description,
+        String canonicalUrl,
+        String language,
+        String jsonLdBody,
+        Map<String, String> sources) {
+}

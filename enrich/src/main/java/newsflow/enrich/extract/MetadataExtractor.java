@@ -1,0 +1,291 @@
+package newsflow.enrich.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import newsflow.common.url.UrlNormalizer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads title, authors, dates, lead image, site name, description, canonical URL and declared language from a
+ * page, each from the most reliable place that has it. Order per field:
+ * <ul>
+ *   <li>title: og:title, JSON-LD headline, {@code <h1>}, {@code <title>} (site-name suffix removed)</li>
+ *   <li>authors: JSON-LD author, meta author/article:author/parsely/dc.creator, rel=author / itemprop=author,
+ *       byline elements</li>
+ *   <li>published/modified: JSON-LD, article:*_time and other date metas, {@code <time datetime>}, URL date</li>
+ *   <li>lead image: og:image, twitter:image, JSON-LD image; site name: og:site_name, JSON-LD publisher</li>
+ *   <li>canonical URL: {@code link rel=canonical}, og:url, JSON-LD url; language: {@code <html lang>}, metas,
+ *       JSON-LD inLanguage</li>
+ * </ul>
+ * Must run on the page before boilerplate removal: bylines and dates often sit in blocks the cleaner drops.
+ */
+final class MetadataExtractor {
+
+    static final String JSON_LD = "json-ld";
+    static final String META = "meta";
+    static final String HTML = "html";
+    static final String HEURISTIC = "heuristic";
+
+    private static final Pattern LANG = Pattern.compile("^([a-zA-Z]{2,3})(?:[-_].*)?$");
+
+    private MetadataExtractor() {
+    }
+
+    static Metadata extract(Document doc, String baseUrl) {
+        JsonLd ld = JsonLd.of(doc);
+        JsonNode article = ld.article();
+        JsonNode webPage = article != null ? null : ld.first("webpage");
+        JsonNode main = article != null ? article : webPage;
+        Map<String, String> sources = new LinkedHashMap<>();
+
+        String siteName = pick(sources, "siteName",
+                meta(doc, "og:site_name"), META,
+                ld.text(ld.resolve(main == null ? null : main.get("publisher")), "name"), JSON_LD,
+                ld.text(ld.first("organization"), "name"), JSON_LD,
+                meta(doc, "application-name"), META);
+
+        String title = pick(sources, "title",
+                Titles.clean(meta(doc, "og:title"), siteName, false), META,
+                Titles.clean(plain(ld.text(main, "headline")), siteName, false), JSON_LD,
+                Titles.clean(meta(doc, "twitter:title"), siteName, false), META,
+                h1(doc), HTML,
+                Titles.clean(doc.title(), siteName, true), HTML);
+
+        List<String> authors = authors(doc, ld, main, sources);
+
+        Instant published = pickDate(sources, "published",
+                Dates.parse(ld.text(main, "datePublished")), JSON_LD,
+                Dates.parse(firstMeta(doc, "article:published_time", "og:published_time", "datePublished",
+                        "publishdate", "publish-date", "pubdate", "date", "dc.date", "dc.date.issued",
+                        "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published",
+                        "published-date", "cxenseparse:recs:publishtime", "citation_publication_date")), META,
+                Dates.parse(timeDatetime(doc, true)), HTML,
+                Dates.fromUrl(baseUrl), HEURISTIC);
+
+        Instant modified = pickDate(sources, "modified",
+                Dates.parse(ld.text(main, "dateModified")), JSON_LD,
+                Dates.parse(firstMeta(doc, "article:modified_time", "og:updated_time", "dateModified",
+                        "last-modified", "dcterms.modified", "article.updated", "lastmod")), META,
+                Dates.parse(timeDatetime(doc, false)), HTML);
+
+        String leadImage = pick(sources, "leadImage",
+                absolute(baseUrl, firstMeta(doc, "og:image", "og:image:url", "og:image:secure_url")), META,
+                absolute(baseUrl, firstMeta(doc, "twitter:image", "twitter:image:src")), META,
+                absolute(baseUrl, ld.url(main, "image")), JSON_LD,
+                absolute(baseUrl, ld.url(main, "thumbnailUrl")), JSON_LD,
+                absolute(baseUrl, attr(doc.selectFirst("link[rel=image_src]"), "href")), HTML);
+
+        String description = pick(sources, "description",
+                meta(doc, "og:description"), META,
+                meta(doc, "description"), META,
+                meta(doc, "twitter:description"), META,
+                plain(ld.text(main, "description")), JSON_LD);
+
+        String canonical = pick(sources, "canonicalUrl",
+                canonical(baseUrl, attr(doc.selectFirst("link[rel~=(?i)^canonical$]"), "href")), HTML,
+                canonical(baseUrl, meta(doc, "og:url")), META,
+                canonical(baseUrl, ld.url(main, "url")), JSON_LD,
+                canonical(baseUrl, ld.url(main, "mainEntityOfPage")), JSON_LD);
+
+        String language = pick(sources, "language",
+                language(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang")), HTML,
+                language(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("xml:lang")), HTML,
+                language(firstMeta(doc, "content-language", "language", "dc.language", "og:locale")), META,
+                language(ld.text(main, "inLanguage")), JSON_LD);
+
+        String ldBody = main == null ? null : plain(ld.text(main, "articleBody"));
+        return new Metadata(title, authors, published, modified, leadImage, siteName, description, canonical,
+                language, ldBody, sources);
+    }
+
+    private static List<String> authors(Document doc, JsonLd ld, JsonNode main, Map<String, String> sources) {
+        List<String> names = Bylines.cleanAll(ld.names(main, "author"));
+        if (!names.isEmpty()) {
+            sources.put("authors", JSON_LD);
+            return names;
+        }
+        List<String> metas = new ArrayList<>();
+        for (String name : List.of("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                "dcterms.creator", "byl", "citation_author")) {
+            for (Element m : metaElements(doc, name)) {
+                String v = m.attr("content").strip();
+                if (!v.isEmpty() && !v.startsWith("http")) {
+                    metas.add(v);
+                }
+            }
+        }
+        names = Bylines.cleanAll(metas);
+        if (!names.isEmpty()) {
+            sources.put("authors", META);
+            return names;
+        }
+        List<String> marked = new ArrayList<>();
+        for (Element e : doc.select("a[rel~=(?i)^author$], [itemprop=author]")) {
+            Element name = e.selectFirst("[itemprop=name]");
+            String v = name != null ? (name.hasAttr("content") ? name.attr("content") : name.text())
+                    : (e.hasAttr("content") ? e.attr("content") : e.text());
+            marked.add(v);
+        }
+        names = Bylines.cleanAll(marked);
+        if (!names.isEmpty()) {
+            sources.put("authors", HTML);
+            return names;
+        }
+        List<String> bylines = new ArrayList<>();
+        for (Element e : doc.select(".byline, .author, .autor, .author-name, .byline-name, [class*=byline], .entry-author, "
+                + ".post-author, [rel=author]")) {
+            if (e.text().length() < 120) {
+                bylines.add(e.text());
+            }
+            if (bylines.size() >= 3) {
+                break;
+            }
+        }
+        names = Bylines.cleanAll(bylines);
+        if (!names.isEmpty()) {
+            sources.put("authors", HEURISTIC);
+        }
+        return names;
+    }
+
+    private static String h1(Document doc) {
+        Element article = doc.selectFirst("article h1, [itemprop=headline], main h1");
+        Element h1 = article != null ? article : doc.selectFirst("h1");
+        if (h1 == null) {
+            return null;
+        }
+        String text = h1.text().strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** Datetime of a {@code <time>}: the one marked as published (or modified), else for published the first one. */
+    private static String timeDatetime(Document doc, boolean published) {
+        String marked = published
+                ? "time[itemprop=datePublished], time[pubdate], time.published, time.entry-date, "
+                  + "[itemprop=datePublished][datetime], [itemprop=datePublished][content]"
+                : "time[itemprop=dateModified], time.updated, [itemprop=dateModified][datetime], "
+                  + "[itemprop=dateModified][content]";
+        Element e = doc.selectFirst(marked);
+        if (e == null && published) {
+            e = doc.selectFirst("article time[datetime], main time[datetime]");
+        }
+        if (e == null) {
+            return null;
+        }
+        return e.hasAttr("datetime") ? e.attr("datetime") : e.attr("content");
+    }
+
+    private static List<Element> metaElements(Document doc, String name) {
+        List<Element> out = new ArrayList<>();
+        for (Element m : doc.select("meta[content]")) {
+            String key = m.hasAttr("property") ? m.attr("property")
+                    : m.hasAttr("name") ? m.attr("name")
+                    : m.hasAttr("itemprop") ? m.attr("itemprop") : m.attr("http-equiv");
+            if (key.equalsIgnoreCase(name)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static String meta(Document doc, String name) {
+        for (Element m : metaElements(doc, name)) {
+            String v = plain(m.attr("content"));
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String firstMeta(Document doc, String... names) {
+        for (String n : names) {
+            String v = meta(doc, n);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String attr(Element e, String name) {
+        return e == null ? null : e.attr(name);
+    }
+
+    /** Entity-decoded, tag-free, whitespace-collapsed text; null when blank. */
+    static String plain(String s) {
+        if (s == null) {
+            return null;
+        }
+        String text = s.indexOf('<') >= 0 || s.indexOf('&') >= 0 ? Jsoup.parseBodyFragment(s).text() : s;
+        text = text.replaceAll("\\s+", " ").strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    private static String absolute(String baseUrl, String url) {
+        if (url == null || url.isBlank() || url.startsWith("data:")) {
+            return null;
+        }
+        try {
+            URI resolved = baseUrl == null || baseUrl.isBlank() ? URI.create(url.strip().replace(" ", "%20"))
+                    : URI.create(baseUrl.strip().replace(" ", "%20")).resolve(url.strip().replace(" ", "%20"));
+            String s = resolved.toString();
+            return s.startsWith("http://") || s.startsWith("https://") ? s : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String canonical(String baseUrl, String url) {
+        String abs = absolute(baseUrl, url);
+        if (abs == null) {
+            return null;
+        }
+        try {
+            return UrlNormalizer.canonicalize(abs);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static String language(String declared) {
+        if (declared == null) {
+            return null;
+        }
+        var m = LANG.matcher(declared.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        String code = m.group(1).toLowerCase(Locale.ROOT);
+        return code.length() == 2 ? code : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T pick(Map<String, String> sources, String field, Object... valueSourcePairs) {
+        for (int i = 0; i < valueSourcePairs.length; i += 2) {
+            Object value = valueSourcePairs[i];
+            if (value instanceof String s && s.isBlank()) {
+                continue;
+            }
+            if (value != null) {
+                sources.put(field, (String) valueSourcePairs[i + 1]);
+                return (T) value;
+            }
+        }
+        return null;
+    }
+
+    private static Instant pickDate(Map<String, String> sources, String field, Object... valueSourcePairs) {
+        return pick(sources, field, valueSourcePairs);
+    }
+}

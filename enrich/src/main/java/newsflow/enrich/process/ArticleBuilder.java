@@ -1,0 +1,202 @@
+package newsflow.enrich.process;
+
+import newsflow.common.http.ContentTypes;
+import newsflow.common.model.Article;
+import newsflow.common.model.Extraction;
+import newsflow.common.model.FeedEntry;
+import newsflow.common.model.Media;
+import newsflow.common.model.Schema;
+import newsflow.common.url.UrlNormalizer;
+import newsflow.enrich.extract.ArticleExtractor;
+import newsflow.enrich.extract.ExtractedPage;
+import newsflow.enrich.extract.WordCounter;
+import newsflow.enrich.lang.LanguageDetector;
+import newsflow.enrich.topics.TopicMatcher;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the {@link Article} for a feed entry from the outcome of fetching its page. Pure: no I/O, the clock
+ * only stamps {@code processedAt}.
+ *
+ * <p>Body: the page's extracted text when the page was fetched and the text is substantial (at least
+ * {@value #MIN_PAGE_CHARS} characters, and not much shorter than the feed's own full content, which happens
+ * with paywalls and consent walls); otherwise the feed's content, else its summary, as text — with the reason
+ * in {@code Extraction.fallbackReason}. Metadata prefers the page and falls back to the feed field by field;
+ * nothing is invented (no publication date means null). The article id is always the entry's id, so ids stay
+ * stable across refetches and match ingest's dedupe; the page's canonical URL goes to {@code canonicalUrl}.
+ */
+public final class ArticleBuilder {
+
+    static final int MIN_PAGE_CHARS = 250;
+    /** The page is not used when the feed's full content has this many times more words. */
+    static final double FEED_CONTENT_RATIO = 2.0;
+    static final String FEED = "feed";
+    private static final Set<String> HTML_TYPES = Set.of("", "text/html", "application/xhtml+xml", "text/plain",
+            "application/xml", "text/xml");
+
+    private final TopicMatcher topics;
+    private final Clock clock;
+
+    public ArticleBuilder(TopicMatcher topics, Clock clock) {
+        this.topics = topics;
+        this.clock = clock;
+    }
+
+    public Article build(FeedEntry entry, PageOutcome outcome) {
+        PageResult page = readPage(outcome);
+        ExtractedPage extracted = page.extracted();
+        Map<String, String> sources = new LinkedHashMap<>();
+        if (extracted != null) {
+            sources.putAll(extracted.fieldSources());
+        }
+
+        String feedContent = ArticleExtractor.htmlToText(entry.content());
+        String feedSummary = ArticleExtractor.htmlToText(entry.summary());
+        String pageBody = extracted == null ? "" : extracted.body();
+
+        Extraction.Method method;
+        String body;
+        String fallbackReason = page.problem();
+        if (fallbackReason == null) {
+            fallbackReason = thinness(pageBody, feedContent);
+        }
+        if (fallbackReason == null) {
+            method = Extraction.Method.PAGE;
+            body = pageBody;
+        } else if (!feedContent.isEmpty()) {
+            method = Extraction.Method.FEED_CONTENT;
+            body = feedContent;
+            sources.put("body", FEED);
+        } else if (!feedSummary.isEmpty() && WordCounter.count(feedSummary) >= WordCounter.count(pageBody)) {
+            method = Extraction.Method.FEED_SUMMARY;
+            body = feedSummary;
+            sources.put("body", FEED);
+        } else if (!pageBody.isEmpty()) {
+            // Thin, but still more than the feed offers.
+            method = Extraction.Method.PAGE;
+            body = pageBody;
+        } else {
+            method = Extraction.Method.FEED_SUMMARY;
+            body = feedSummary;
+            sources.remove("body");
+        }
+
+        String title = choose(sources, "title", extracted == null ? null : extracted.title(), entry.title());
+        List<String> authors = extracted != null && !extracted.authors().isEmpty() ? extracted.authors() : entry.authors();
+        if (extracted == null || extracted.authors().isEmpty()) {
+            sources.remove("authors");
+            if (!entry.authors().isEmpty()) {
+                sources.put("authors", FEED);
+            }
+        }
+        Instant published = choose(sources, "published", extracted == null ? null : extracted.published(), entry.published());
+        Instant modified = choose(sources, "modified", extracted == null ? null : extracted.modified(), entry.updated());
+        String leadImage = choose(sources, "leadImage", extracted == null ? null : extracted.leadImage(), feedImage(entry));
+        String siteName = choose(sources, "siteName", extracted == null ? null : extracted.siteName(), blankToNull(entry.feedTitle()));
+        String description = choose(sources, "description", extracted == null ? null : extracted.description(),
+                blankToNull(feedSummary.length() > 500 ? null : feedSummary));
+
+        String url = page.finalUrl() != null ? page.finalUrl() : entry.link();
+        String canonical = extracted == null ? null : extracted.canonicalUrl();
+        if (canonical == null) {
+            sources.remove("canonicalUrl");
+            canonical = canonicalOrNull(url);
+        }
+
+        String language = LanguageDetector.detect(languageSample(title, body));
+        if (!LanguageDetector.UNDETERMINED.equals(language)) {
+            sources.put("language", "heuristic");
+        } else if (extracted != null && extracted.language() != null) {
+            language = extracted.language();
+        } else {
+            sources.remove("language");
+        }
+
+        Extraction extraction = new Extraction(method, page.httpStatus(), fallbackReason, sources, ArticleExtractor.NAME);
+        return new Article(Schema.VERSION, entry.id(), url, canonical, entry, title, body, authors, published,
+                modified, leadImage, siteName, description, language, topics.match(title, body),
+                WordCounter.count(body), extraction, clock.instant());
+    }
+
+    private record PageResult(ExtractedPage extracted, int httpStatus, String finalUrl, String problem) {
+    }
+
+    private static PageResult readPage(PageOutcome outcome) {
+        return switch (outcome) {
+            case PageOutcome.NotFetched n -> new PageResult(null, 0, null, n.reason());
+            case PageOutcome.Failed f -> new PageResult(null, f.error().status(), null,
+                    "page fetch failed: " + f.error().getMessage());
+            case PageOutcome.Fetched ok -> {
+                var r = ok.response();
+                String finalUrl = r.uri() == null ? null : r.uri().toString();
+                String mediaType = ContentTypes.mediaType(r.contentType());
+                if (r.notModified() || r.body() == null || r.body().length == 0) {
+                    yield new PageResult(null, r.status(), finalUrl, "page response had no body (HTTP " + r.status() + ")");
+                }
+                if (!HTML_TYPES.contains(mediaType)) {
+                    yield new PageResult(null, r.status(), finalUrl, "page is not HTML: " + mediaType);
+                }
+                ExtractedPage page = ArticleExtractor.extract(r.body(), r.contentType(), finalUrl);
+                yield new PageResult(page, r.status(), finalUrl, null);
+            }
+        };
+    }
+
+    /** Why the page text should not be the body, or null when it is fine. */
+    private static String thinness(String pageBody, String feedContent) {
+        if (pageBody.length() < MIN_PAGE_CHARS) {
+            return "page text too short (" + pageBody.length() + " characters)";
+        }
+        int pageWords = WordCounter.count(pageBody);
+        int feedWords = WordCounter.count(feedContent);
+        if (feedWords > FEED_CONTENT_RATIO * pageWords) {
+            return "page text (" + pageWords + " words) much shorter than the feed's content (" + feedWords + " words)";
+        }
+        return null;
+    }
+
+    private static <T> T choose(Map<String, String> sources, String field, T fromPage, T fromFeed) {
+        if (fromPage != null) {
+            return fromPage;
+        }
+        sources.remove(field);
+        if (fromFeed != null) {
+            sources.put(field, FEED);
+        }
+        return fromFeed;
+    }
+
+    private static String feedImage(FeedEntry entry) {
+        for (Media m : entry.media()) {
+            if (m.url() != null && m.type() != null && m.type().startsWith("image/")) {
+                return m.url();
+            }
+        }
+        return null;
+    }
+
+    private static String canonicalOrNull(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            return UrlNormalizer.canonicalize(url);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String languageSample(String title, String body) {
+        return (title == null ? "" : title + "\n") + body;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

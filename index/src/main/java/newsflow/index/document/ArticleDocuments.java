@@ -1,0 +1,93 @@
+package newsflow.index.document;
+
+import newsflow.common.model.Article;
+import newsflow.common.model.FeedEntry;
+import newsflow.common.model.TopicScore;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/** Maps an {@link Article} from the articles topic to the document stored in Elasticsearch. */
+public final class ArticleDocuments {
+
+    private ArticleDocuments() {
+    }
+
+    /**
+     * @param indexedAt when this indexing happens (a re-index overwrites it)
+     * @throws IllegalArgumentException when the article lacks an id: it cannot be stored idempotently
+     */
+    public static ArticleDocument from(Article article, Instant indexedAt) {
+        if (article.id() == null || article.id().isBlank()) {
+            throw new IllegalArgumentException("article has no id (url " + article.url() + ")");
+        }
+        FeedEntry entry = article.entry();
+        List<String> topics = article.topics().stream()
+                .map(TopicScore::name)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        List<ArticleDocument.TopicScoreField> scores = article.topics().stream()
+                .filter(t -> t.name() != null)
+                .map(t -> new ArticleDocument.TopicScoreField(t.name(), t.score(), t.source()))
+                .toList();
+        Map<String, String> fieldSources = article.extraction() == null
+                ? Map.of()
+                : new TreeMap<>(withoutNulls(article.extraction().fieldSources()));
+        return new ArticleDocument(
+                article.id(),
+                article.url(),
+                article.canonicalUrl(),
+                entry == null ? null : entry.guid(),
+                blankToNull(article.title()),
+                blankToNull(article.description()),
+                blankToNull(article.body()),
+                distinctNonBlank(article.authors()),
+                entry == null ? null : blankToNull(entry.feedTitle()),
+                entry == null ? null : entry.feedUrl(),
+                blankToNull(article.siteName()),
+                article.language() == null || article.language().isBlank() ? "und" : article.language(),
+                topics,
+                scores,
+                entry == null ? List.of() : distinctNonBlank(entry.categories()),
+                article.published(),
+                article.modified(),
+                entry == null ? null : entry.fetchedAt(),
+                article.processedAt(),
+                indexedAt,
+                article.wordCount(),
+                article.extraction() == null || article.extraction().method() == null
+                        ? null : article.extraction().method().name(),
+                fieldSources,
+                blankToNull(article.leadImage()),
+                null); // story grouping is not built yet; the field is mapped so it can be filled without a new template
+    }
+
+    private static Map<String, String> withoutNulls(Map<String, String> map) {
+        Map<String, String> out = new TreeMap<>();
+        map.forEach((k, v) -> {
+            if (k != null && v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private static List<String> distinctNonBlank(List<String> values) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                out.add(v.strip());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

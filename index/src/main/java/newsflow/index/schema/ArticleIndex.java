@@ -1,0 +1,130 @@
+package newsflow.index.schema;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import newsflow.common.config.ElasticsearchConfig;
+import newsflow.common.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+/**
+ * Sets up the article index: the versioned index template (settings, mapping, alias) and the current month's
+ * index, so the read alias resolves even before the first article arrives. Monthly indices for other months are
+ * created by Elasticsearch on the first bulk write into them and get mapping and alias from the template.
+ *
+ * <p>Safe to run from several instances at once: putting an identical template twice is a no-op in effect, and
+ * an index another instance created first is accepted.
+ */
+public final class ArticleIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
+    private static final String MAPPING_RESOURCE = "/newsflow/index/article-mapping.json";
+    /** Above the built-in templates (priority 100 and below) so ours wins for its pattern. */
+    private static final int TEMPLATE_PRIORITY = 200;
+
+    /** What {@link #ensure} set up. {@code textAnalyzer} is {@code english} or {@code standard}. */
+    public record Setup(String template, String currentIndex, String alias, String textAnalyzer) {
+    }
+
+    private final ElasticsearchClient client;
+    private final ElasticsearchConfig config;
+    private final IndexNames names;
+    private final Clock clock;
+
+    public ArticleIndex(ElasticsearchClient client, ElasticsearchConfig config) {
+        this(client, config, Clock.systemUTC());
+    }
+
+    ArticleIndex(ElasticsearchClient client, ElasticsearchConfig config, Clock clock) {
+        this.client = client;
+        this.config = config;
+        this.names = IndexNames.current(config.index());
+        this.clock = clock;
+    }
+
+    public IndexNames names() {
+        return names;
+    }
+
+    /**
+     * Puts the template and creates this month's index if missing.
+     *
+     * @throws IOException            when the node cannot be reached (the caller retries)
+     * @throws ElasticsearchException when the node refuses the template
+     */
+    public Setup ensure() throws IOException {
+        String analyzer = englishAnalyzerAvailable() ? "english" : "standard";
+        if (analyzer.equals("standard")) {
+            log.warn("Elasticsearch has no 'english' analyzer (analysis-common module missing): title, description and "
+                    + "body of new indices use the 'standard' analyzer, so searches will not match word variants");
+        }
+        String body = Json.write(templateBody(analyzer));
+        client.indices().putIndexTemplate(t -> t.name(names.template()).withJson(new StringReader(body)));
+        String current = names.forMonth(clock.instant());
+        createIfMissing(current);
+        log.info("index template {} (pattern {}, analyzer {}) in place, alias {}, current index {}",
+                names.template(), names.pattern(), analyzer, names.alias(), current);
+        return new Setup(names.template(), current, names.alias(), analyzer);
+    }
+
+    /** Whether the node knows the {@code english} analyzer (not the case on minimal nodes without analysis-common). */
+    boolean englishAnalyzerAvailable() throws IOException {
+        try {
+            client.indices().analyze(a -> a.analyzer("english").text("running"));
+            return true;
+        } catch (ElasticsearchException e) {
+            if (e.status() == 400) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void createIfMissing(String index) throws IOException {
+        try {
+            client.indices().create(c -> c.index(index));
+            log.info("created index {}", index);
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+    }
+
+    /** The template request body: pattern, priority, settings, mapping (from the resource file) and read alias. */
+    ObjectNode templateBody(String textAnalyzer) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.putArray("index_patterns").add(names.pattern());
+        root.put("priority", TEMPLATE_PRIORITY);
+        root.put("version", names.version());
+        root.putObject("_meta").put("managed_by", "newsflow").put("text_analyzer", textAnalyzer);
+        ObjectNode template = root.putObject("template");
+        ObjectNode settings = template.putObject("settings");
+        settings.put("number_of_shards", config.shards());
+        settings.put("number_of_replicas", config.replicas());
+        // The mapping refers to "newsflow_text" only; which analyzer that is gets decided here, per node.
+        settings.putObject("analysis").putObject("analyzer").putObject("newsflow_text").put("type", textAnalyzer);
+        template.set("mappings", mapping());
+        template.putObject("aliases").putObject(names.alias());
+        return root;
+    }
+
+    static JsonNode mapping() {
+        try (InputStream in = ArticleIndex.class.getResourceAsStream(MAPPING_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + MAPPING_RESOURCE + " missing from the classpath");
+            }
+            return Json.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + MAPPING_RESOURCE, e);
+        }
+    }
+}

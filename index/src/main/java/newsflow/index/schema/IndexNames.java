@@ -1,0 +1,84 @@
+package newsflow.index.schema;
+
+import newsflow.common.model.Article;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * Names of the template and of the monthly indices behind the read alias. With alias {@code newsflow-articles}
+ * and version 1: template {@code newsflow-articles-v1}, indices {@code newsflow-articles-v1-2026.11}.
+ *
+ * <p>The document id is the article id, which makes writes idempotent only within one index. So the month an
+ * article goes to must depend on the article alone, never on when it is processed: a replay from Kafka has to
+ * hit the same index or the article would exist twice.
+ */
+public record IndexNames(String alias, int version) {
+
+    /** Bump together with a mapping change that existing indices cannot take. */
+    public static final int CURRENT_VERSION = 1;
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
+    /** A published date this far after the feed was read is a parsing error or a lie, not the future. */
+    private static final Duration FUTURE_TOLERANCE = Duration.ofDays(2);
+    /** Before this, a published date is almost always a broken parse (epoch 0, year 1) rather than an archive. */
+    private static final Instant EARLIEST_PLAUSIBLE = Instant.parse("1990-01-01T00:00:00Z");
+
+    public IndexNames {
+        if (alias == null || alias.isBlank()) {
+            throw new IllegalArgumentException("elasticsearch.index (the alias) is empty");
+        }
+        if (!alias.equals(alias.toLowerCase(java.util.Locale.ROOT)) || alias.startsWith("_") || alias.startsWith("-")
+                || alias.chars().anyMatch(c -> " \"*\\<|,>/?#:".indexOf(c) >= 0)) {
+            throw new IllegalArgumentException("elasticsearch.index '" + alias
+                    + "' is not a valid index name (lowercase, no spaces or \"*\\<|,>/?#:, not starting with _ or -)");
+        }
+    }
+
+    public static IndexNames current(String alias) {
+        return new IndexNames(alias, CURRENT_VERSION);
+    }
+
+    /** The index template's name, e.g. {@code newsflow-articles-v1}. */
+    public String template() {
+        return alias + "-v" + version;
+    }
+
+    /** The pattern the template applies to, e.g. {@code newsflow-articles-v1-*}. */
+    public String pattern() {
+        return template() + "-*";
+    }
+
+    /** The monthly index holding documents of the month of {@code time} (UTC). */
+    public String forMonth(Instant time) {
+        return template() + "-" + MONTH.format(time);
+    }
+
+    /**
+     * The index an article belongs in: the month it was published, or (no or implausible published date) the
+     * month its feed entry was read, or the month enrich produced it. Empty when the article carries none of them.
+     */
+    public Optional<String> forArticle(Article article) {
+        return partitionTime(article).map(this::forMonth);
+    }
+
+    static Optional<Instant> partitionTime(Article article) {
+        Instant fetched = article.entry() == null ? null : article.entry().fetchedAt();
+        Instant fallback = fetched != null ? fetched : article.processedAt();
+        Instant published = article.published();
+        if (published != null && plausible(published, fallback)) {
+            return Optional.of(published);
+        }
+        return Optional.ofNullable(fallback);
+    }
+
+    private static boolean plausible(Instant published, Instant reference) {
+        if (published.isBefore(EARLIEST_PLAUSIBLE)) {
+            return false;
+        }
+        return reference == null || !published.isAfter(reference.plus(FUTURE_TOLERANCE));
+    }
+}

@@ -1,0 +1,107 @@
+package newsflow.index.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import newsflow.common.json.Json;
+import newsflow.common.model.Article;
+import newsflow.common.model.Schema;
+import newsflow.index.testing.TestArticles;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ArticleDocumentsTest {
+
+    private static final Instant PUBLISHED = Instant.parse("2026-11-03T08:15:00Z");
+    private static final Instant FETCHED = Instant.parse("2026-11-03T09:00:00Z");
+    private static final Instant PROCESSED = Instant.parse("2026-11-03T09:00:05Z");
+    private static final Instant NOW = Instant.parse("2026-11-03T09:00:07Z");
+
+    @Test
+    void mapsEveryArticleFieldToItsDocumentField() {
+        ArticleDocument doc = ArticleDocuments.from(TestArticles.article(PUBLISHED, FETCHED, PROCESSED), NOW);
+
+        assertThat(doc.id()).isEqualTo("a1");
+        assertThat(doc.url()).isEqualTo("https://harbour.example/news/ferry?utm_source=x");
+        assertThat(doc.canonicalUrl()).isEqualTo("https://harbour.example/news/ferry");
+        assertThat(doc.guid()).isEqualTo("urn:harbour:4711");
+        assertThat(doc.title()).isEqualTo("New ferry route opens");
+        assertThat(doc.body()).startsWith("The harbour authority");
+        assertThat(doc.authors()).containsExactly("Mara Lind", "Olle Berg");
+        assertThat(doc.source()).isEqualTo("Harbour Gazette");
+        assertThat(doc.feedUrl()).isEqualTo("https://harbour.example/feed.xml");
+        assertThat(doc.language()).isEqualTo("en");
+        assertThat(doc.topics()).containsExactly("transport", "local");
+        assertThat(doc.topicScores()).extracting(ArticleDocument.TopicScoreField::score).containsExactly(0.92, 0.4);
+        assertThat(doc.categories()).containsExactly("Transport", "Local");
+        assertThat(doc.published()).isEqualTo(PUBLISHED);
+        assertThat(doc.fetchedAt()).isEqualTo(FETCHED);
+        assertThat(doc.processedAt()).isEqualTo(PROCESSED);
+        assertThat(doc.indexedAt()).isEqualTo(NOW);
+        assertThat(doc.wordCount()).isEqualTo(12);
+        assertThat(doc.extractionMethod()).isEqualTo("PAGE");
+        assertThat(doc.fieldSources()).containsEntry("title", "json-ld").containsEntry("published", "meta");
+        assertThat(doc.leadImage()).isEqualTo("https://harbour.example/img/ferry.jpg");
+        assertThat(doc.storyId()).isNull();
+    }
+
+    @Test
+    void serialisesWithTheContractFieldNamesAndIsoDates() {
+        JsonNode json = Json.mapper().valueToTree(ArticleDocuments.from(TestArticles.article(PUBLISHED, FETCHED, PROCESSED), NOW));
+
+        assertThat(json.get("canonical_url").asText()).isEqualTo("https://harbour.example/news/ferry");
+        assertThat(json.get("published").asText()).isEqualTo("2026-11-03T08:15:00Z");
+        assertThat(json.get("topic_scores").get(0).get("name").asText()).isEqualTo("transport");
+        assertThat(json.has("canonicalUrl")).isFalse();
+        assertThat(json.has("story_id")).as("nulls are omitted").isFalse();
+    }
+
+    @Test
+    void everySerialisedFieldIsInTheStrictMapping() throws Exception {
+        JsonNode mapping;
+        try (InputStream in = getClass().getResourceAsStream("/newsflow/index/article-mapping.json")) {
+            mapping = Json.mapper().readTree(in);
+        }
+        JsonNode properties = mapping.get("properties");
+        JsonNode json = Json.mapper().valueToTree(ArticleDocuments.from(TestArticles.article(PUBLISHED, FETCHED, PROCESSED), NOW));
+
+        List<String> unmapped = new ArrayList<>();
+        json.fieldNames().forEachRemaining(name -> {
+            if (!properties.has(name)) {
+                unmapped.add(name);
+            }
+        });
+        assertThat(unmapped).as("fields a strict mapping would refuse").isEmpty();
+        assertThat(mapping.get("dynamic").asText()).isEqualTo("strict");
+    }
+
+    @Test
+    void fillsGapsOfASparseArticle() {
+        Article sparse = new Article(Schema.VERSION, "b2", "https://x.example/b", null, null, " ", null,
+                null, null, null, "", null, null, null, null, 0, null, PROCESSED);
+
+        ArticleDocument doc = ArticleDocuments.from(sparse, NOW);
+
+        assertThat(doc.title()).isNull();
+        assertThat(doc.language()).isEqualTo("und");
+        assertThat(doc.source()).isNull();
+        assertThat(doc.authors()).isEmpty();
+        assertThat(doc.extractionMethod()).isNull();
+        assertThat(doc.leadImage()).isNull();
+    }
+
+    @Test
+    void refusesAnArticleWithoutId() {
+        Article noId = new Article(Schema.VERSION, "", "https://x.example/c", null, null, "t", "b",
+                null, null, null, null, null, null, "en", null, 1, null, PROCESSED);
+
+        assertThatThrownBy(() -> ArticleDocuments.from(noId, NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("https://x.example/c");
+    }
+}

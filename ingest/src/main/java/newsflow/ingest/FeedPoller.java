@@ -1,0 +1,125 @@
+package newsflow.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import newsflow.common.config.FeedConfig;
+import newsflow.common.http.FetchException;
+import newsflow.common.http.FetchResponse;
+import newsflow.common.metrics.MeterNames;
+import newsflow.common.model.FeedEntry;
+import newsflow.ingest.fetch.FeedFetcher;
+import newsflow.ingest.parse.FeedParseException;
+import newsflow.ingest.parse.FeedParser;
+import newsflow.ingest.parse.ParsedFeed;
+import newsflow.ingest.publish.EntryPublisher;
+import newsflow.ingest.publish.PublishException;
+import newsflow.ingest.publish.PublishPlan;
+import newsflow.ingest.schedule.FeedPoll;
+import newsflow.ingest.schedule.PollOutcome;
+import newsflow.ingest.schedule.PollTiming;
+import newsflow.ingest.state.FeedState;
+import newsflow.ingest.state.FeedStateStore;
+import newsflow.ingest.state.StateSaveException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One poll of one feed: conditional fetch, parse, publish what is new or changed, then remember it.
+ *
+ * <p>Order matters: entries are acknowledged by the broker <em>before</em> the state naming them is saved. A
+ * crash in between republishes them on restart, which is harmless (downstream is idempotent by id); the
+ * other order could lose them.
+ */
+final class FeedPoller implements FeedPoll {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
+
+    private final FeedFetcher fetcher;
+    private final FeedParser parser;
+    private final EntryPublisher publisher;
+    private final FeedStateStore states;
+    private final PollTiming timing;
+    private final int rememberedIds;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    FeedPoller(FeedFetcher fetcher, FeedParser parser, EntryPublisher publisher, FeedStateStore states,
+               PollTiming timing, int rememberedIds, MeterRegistry meters, Clock clock) {
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.publisher = publisher;
+        this.states = states;
+        this.timing = timing;
+        this.rememberedIds = rememberedIds;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Override
+    public PollOutcome poll(FeedConfig feed) {
+        String url = feed.url();
+        FeedState state = states.get(url);
+        Instant now = clock.instant();
+        try {
+            FetchResponse response = fetcher.fetch(feed, state);
+            Instant next = now.plus(timing.interval(feed));
+            if (response.notModified()) {
+                // A 304 may omit the validators; the ones sent are still the right ones then.
+                String etag = response.etag() != null ? response.etag() : state.etag();
+                String lastModified = response.lastModified() != null ? response.lastModified() : state.lastModified();
+                states.save(state.withSuccess(etag, lastModified, now).withNextPollAt(next));
+                meters.counter(MeterNames.FEEDS_POLLED, "feed", url).increment();
+                log.debug("feed {}: not modified", url);
+                return new PollOutcome(url, PollOutcome.Status.NOT_MODIFIED, 0, 0, null, null, next);
+            }
+            ParsedFeed parsed = parser.parse(response.body(), response.contentType(), url);
+            List<FeedEntry> entries = parsed.entries(feed.name(), now);
+            PublishPlan plan = PublishPlan.of(entries, state);
+            publisher.publish(plan.toPublish());
+            states.save(state.withSuccess(response.etag(), response.lastModified(), now)
+                    .remember(plan.seen(), rememberedIds)
+                    .withNextPollAt(next));
+
+            int skipped = plan.skipped().size() + parsed.skippedItems();
+            meters.counter(MeterNames.FEEDS_POLLED, "feed", url).increment();
+            meters.counter(MeterNames.ENTRIES_PUBLISHED, "feed", url).increment(plan.toPublish().size());
+            meters.counter(MeterNames.ENTRIES_SKIPPED, "feed", url).increment(skipped);
+            log.info("feed {} ({}): {} entries published, {} skipped", url, parsed.format(),
+                    plan.toPublish().size(), skipped);
+            return new PollOutcome(url, PollOutcome.Status.FETCHED, plan.toPublish().size(), skipped, null, null, next);
+        } catch (FetchException e) {
+            return failed(feed, e.kind().name().toLowerCase(Locale.ROOT), e);
+        } catch (FeedParseException e) {
+            return failed(feed, "parse", e);
+        } catch (PublishException e) {
+            return failed(feed, "publish", e);
+        } catch (StateSaveException e) {
+            return failed(feed, "state", e);
+        } catch (RuntimeException e) {
+            log.error("feed {}: unexpected error", url, e);
+            return failed(feed, "internal", e);
+        }
+    }
+
+    private PollOutcome failed(FeedConfig feed, String reason, Exception cause) {
+        String url = feed.url();
+        Instant now = clock.instant();
+        // Re-read: a failed state save has already updated the in-memory state with what was published.
+        FeedState failedState = states.get(url).withFailure(cause.getMessage(), now);
+        Instant next = now.plus(timing.afterFailure(feed, failedState.errorStreak()));
+        failedState = failedState.withNextPollAt(next);
+        meters.counter(MeterNames.FEEDS_FAILED, "feed", url, "reason", reason).increment();
+        log.warn("feed {}: poll failed ({}, {} in a row), next attempt at {}: {}", url, reason,
+                failedState.errorStreak(), next, cause.getMessage());
+        try {
+            states.save(failedState);
+        } catch (StateSaveException e) {
+            log.warn("feed {}: {}", url, e.getMessage());
+        }
+        return PollOutcome.failure(url, reason, cause.getMessage(), next);
+    }
+}

@@ -1,0 +1,49 @@
+package newsflow.ingest.publish;
+
+import newsflow.common.model.FeedEntry;
+import newsflow.ingest.state.FeedState;
+import newsflow.ingest.state.PublishedEntry;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which entries of a document to publish: those never published and those whose content changed since.
+ *
+ * @param toPublish new or changed entries
+ * @param skipped   entries already published unchanged, and repeats of an id within the document
+ * @param seen      every distinct entry of the document with its current fingerprint, to remember once published
+ */
+public record PublishPlan(List<FeedEntry> toPublish, List<FeedEntry> skipped, List<PublishedEntry> seen) {
+
+    public PublishPlan {
+        toPublish = List.copyOf(toPublish);
+        skipped = List.copyOf(skipped);
+        seen = List.copyOf(seen);
+    }
+
+    public static PublishPlan of(List<FeedEntry> entries, FeedState state) {
+        Map<String, String> known = state.fingerprints();
+        List<FeedEntry> publish = new ArrayList<>();
+        List<FeedEntry> skip = new ArrayList<>();
+        List<PublishedEntry> seen = new ArrayList<>();
+        Set<String> idsInDocument = new HashSet<>();
+        for (FeedEntry e : entries) {
+            if (!idsInDocument.add(e.id())) {
+                skip.add(e); // the same article listed twice in one document: the first occurrence wins
+                continue;
+            }
+            String fingerprint = EntryFingerprint.of(e);
+            seen.add(new PublishedEntry(e.id(), fingerprint));
+            if (fingerprint.equals(known.get(e.id()))) {
+                skip.add(e);
+            } else {
+                publish.add(e);
+            }
+        }
+        return new PublishPlan(publish, skip, seen);
+    }
+}

@@ -1,0 +1,164 @@
+package newsflow.ingest.schedule;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import newsflow.common.config.FeedConfig;
+import newsflow.common.metrics.MeterNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Polls every feed at its own pace on a fixed pool of threads. After each poll the feed is rescheduled for
+ * the time its outcome names (its interval after a success, a backoff after a failure); a feed that fails, or
+ * whose poll throws, never stops the others.
+ */
+public final class PollScheduler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
+
+    private final FeedPoll poll;
+    private final PollTiming timing;
+    private final Function<String, Instant> savedNextPoll;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final ScheduledThreadPoolExecutor executor;
+    private final Map<String, FeedTask> tasks = new LinkedHashMap<>();
+    private volatile boolean running;
+
+    /**
+     * @param savedNextPoll when each feed (by URL) is due according to its saved state, null when unknown
+     * @param threads       feeds polled in parallel at most
+     */
+    public PollScheduler(List<FeedConfig> feeds, FeedPoll poll, PollTiming timing,
+                         Function<String, Instant> savedNextPoll, int threads, MeterRegistry meters, Clock clock) {
+        this.poll = poll;
+        this.timing = timing;
+        this.savedNextPoll = savedNextPoll;
+        this.meters = meters;
+        this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = new ScheduledThreadPoolExecutor(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "ingest-poll-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        for (FeedConfig feed : feeds) {
+            if (tasks.putIfAbsent(feed.url(), new FeedTask(feed)) != null) {
+                log.warn("feed {} is configured twice: polled once", feed.url());
+            }
+        }
+    }
+
+    /** Schedules every feed's first poll, spread a little so they do not all fire at once. */
+    public void start() {
+        running = true;
+        Instant now = clock.instant();
+        for (FeedTask task : tasks.values()) {
+            Duration delay = timing.firstPoll(savedNextPoll.apply(task.feed.url()), now);
+            task.scheduleIn(delay);
+            log.info("feed {}: first poll in {} s, then every {}", task.feed.url(), delay.toSeconds(),
+                    timing.interval(task.feed));
+        }
+    }
+
+    /** Polls every feed now, on the poll threads, and waits for all of them. */
+    public PollSummary pollAllOnce() {
+        List<Future<PollOutcome>> futures = new ArrayList<>(tasks.size());
+        for (FeedTask task : tasks.values()) {
+            futures.add(executor.submit(task::pollNow));
+        }
+        List<PollOutcome> outcomes = new ArrayList<>(futures.size());
+        try {
+            for (Future<PollOutcome> f : futures) {
+                outcomes.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while polling feeds", e);
+        } catch (ExecutionException e) {
+            // pollNow catches everything a poll throws; this is a bug, not a feed failure
+            throw new IllegalStateException("poll task failed", e.getCause());
+        }
+        return PollSummary.of(outcomes);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("feed polls still running 30 s after close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One feed: polls never overlap, and the next poll is scheduled after each one. */
+    private final class FeedTask {
+        private final FeedConfig feed;
+        private final ReentrantLock polling = new ReentrantLock();
+        private ScheduledFuture<?> next;
+
+        FeedTask(FeedConfig feed) {
+            this.feed = feed;
+        }
+
+        PollOutcome pollNow() {
+            PollOutcome outcome;
+            polling.lock();
+            try {
+                outcome = guardedPoll();
+            } finally {
+                polling.unlock();
+            }
+            Instant now = clock.instant();
+            Instant at = outcome.nextPollAt() != null ? outcome.nextPollAt() : now.plus(timing.interval(feed));
+            scheduleIn(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+            return outcome;
+        }
+
+        private PollOutcome guardedPoll() {
+            try {
+                return poll.poll(feed);
+            } catch (RuntimeException e) {
+                log.error("feed {}: poll failed unexpectedly", feed.url(), e);
+                meters.counter(MeterNames.FEEDS_FAILED, "feed", feed.url(), "reason", "internal").increment();
+                return PollOutcome.failure(feed.url(), "internal", String.valueOf(e),
+                        clock.instant().plus(timing.afterFailure(feed, 1)));
+            }
+        }
+
+        synchronized void scheduleIn(Duration delay) {
+            if (!running || executor.isShutdown()) {
+                return;
+            }
+            if (next != null) {
+                next.cancel(false); // a poll done out of turn (pollAllOnce) replaces the pending one
+            }
+            try {
+                next = executor.schedule(this::pollNow, delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // closing: nothing more to schedule
+            }
+        }
+    }
+}

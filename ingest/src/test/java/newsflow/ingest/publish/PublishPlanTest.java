@@ -1,0 +1,80 @@
+package newsflow.ingest.publish;
+
+import newsflow.common.model.FeedEntry;
+import newsflow.common.model.Schema;
+import newsflow.ingest.state.FeedState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublishPlanTest {
+
+    private static final String FEED = "https://f.example/rss";
+
+    private static FeedEntry entry(String id, String title, Instant fetchedAt) {
+        return new FeedEntry(Schema.VERSION, id, FEED, "F", "https://f.example/" + id, null, title, "summary of " + id,
+                null, List.of("A. Writer"), Instant.parse("2024-05-01T08:00:00Z"), null, List.of(), List.of(), fetchedAt);
+    }
+
+    private static FeedState afterPublishing(PublishPlan plan) {
+        return FeedState.initial(FEED).remember(plan.seen(), 100);
+    }
+
+    @Test
+    void newEntriesArePublishedAndTheSameEntriesAgainAreSkipped() {
+        List<FeedEntry> first = List.of(entry("a", "A", Instant.parse("2024-05-01T09:00:00Z")),
+                entry("b", "B", Instant.parse("2024-05-01T09:00:00Z")));
+        PublishPlan plan = PublishPlan.of(first, FeedState.initial(FEED));
+        assertThat(plan.toPublish()).extracting(FeedEntry::id).containsExactly("a", "b");
+        assertThat(plan.skipped()).isEmpty();
+
+        // next poll: same content, fetched later under a renamed feed
+        List<FeedEntry> again = List.of(entry("a", "A", Instant.parse("2024-05-01T10:00:00Z")),
+                entry("b", "B", Instant.parse("2024-05-01T10:00:00Z")));
+        PublishPlan second = PublishPlan.of(again, afterPublishing(plan));
+        assertThat(second.toPublish()).isEmpty();
+        assertThat(second.skipped()).extracting(FeedEntry::id).containsExactly("a", "b");
+    }
+
+    @Test
+    void aChangedEntryIsRepublishedUnderTheSameId() {
+        Instant t = Instant.parse("2024-05-01T09:00:00Z");
+        PublishPlan plan = PublishPlan.of(List.of(entry("a", "A", t), entry("b", "B", t)), FeedState.initial(FEED));
+
+        PublishPlan next = PublishPlan.of(List.of(entry("a", "A (corrected)", t), entry("b", "B", t)), afterPublishing(plan));
+
+        assertThat(next.toPublish()).extracting(FeedEntry::id, FeedEntry::title).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a", "A (corrected)"));
+        assertThat(next.skipped()).extracting(FeedEntry::id).containsExactly("b");
+        assertThat(next.seen()).extracting(s -> s.id()).containsExactly("a", "b");
+        assertThat(next.seen().get(0).fingerprint()).isNotEqualTo(plan.seen().get(0).fingerprint());
+    }
+
+    @Test
+    void anIdListedTwiceInOneDocumentIsPublishedOnce() {
+        Instant t = Instant.parse("2024-05-01T09:00:00Z");
+        PublishPlan plan = PublishPlan.of(List.of(entry("a", "A", t), entry("a", "A again", t)), FeedState.initial(FEED));
+
+        assertThat(plan.toPublish()).extracting(FeedEntry::title).containsExactly("A");
+        assertThat(plan.skipped()).extracting(FeedEntry::title).containsExactly("A again");
+        assertThat(plan.seen()).hasSize(1);
+    }
+
+    @Test
+    void fingerprintIgnoresFetchTimeAndFeedNameButNotContent() {
+        Instant t = Instant.parse("2024-05-01T09:00:00Z");
+        FeedEntry e = entry("a", "A", t);
+        FeedEntry renamedLater = new FeedEntry(e.schemaVersion(), e.id(), e.feedUrl(), "Other name", e.link(), e.guid(),
+                e.title(), e.summary(), e.content(), e.authors(), e.published(), e.updated(), e.categories(), e.media(),
+                t.plusSeconds(3600));
+        FeedEntry newContent = new FeedEntry(e.schemaVersion(), e.id(), e.feedUrl(), e.feedTitle(), e.link(), e.guid(),
+                e.title(), e.summary(), "<p>now with full text</p>", e.authors(), e.published(), e.updated(),
+                e.categories(), e.media(), e.fetchedAt());
+
+        assertThat(EntryFingerprint.of(renamedLater)).isEqualTo(EntryFingerprint.of(e));
+        assertThat(EntryFingerprint.of(newContent)).isNotEqualTo(EntryFingerprint.of(e));
+    }
+}

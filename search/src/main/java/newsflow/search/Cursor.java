@@ -1,0 +1,70 @@
+package newsflow.search;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import newsflow.common.json.Json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The {@code search_after} paging cursor: the sort values of a page's last hit, as an opaque URL-safe token
+ * (base64url of a JSON array), so clients never need to know the sort.
+ */
+final class Cursor {
+
+    private Cursor() {
+    }
+
+    static String encode(List<FieldValue> sortValues) {
+        ArrayNode array = Json.mapper().createArrayNode();
+        for (FieldValue v : sortValues) {
+            if (v.isLong()) {
+                array.add(v.longValue());
+            } else if (v.isDouble()) {
+                array.add(v.doubleValue());
+            } else if (v.isString()) {
+                array.add(v.stringValue());
+            } else if (v.isBoolean()) {
+                array.add(v.booleanValue());
+            } else {
+                array.addNull();
+            }
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(array).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @throws IllegalArgumentException when the token is not a cursor of a sort with {@code expectedValues} keys */
+    static List<FieldValue> decode(String token, int expectedValues) {
+        JsonNode array;
+        try {
+            byte[] json = Base64.getUrlDecoder().decode(token);
+            array = Json.mapper().readTree(json);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new IllegalArgumentException("'after' is not a cursor returned by this API: " + e.getMessage(), e);
+        }
+        if (array == null || !array.isArray() || array.size() != expectedValues) {
+            throw new IllegalArgumentException("'after' does not belong to this query (a cursor only pages the query that returned it)");
+        }
+        List<FieldValue> values = new ArrayList<>();
+        for (JsonNode n : array) {
+            if (n.isIntegralNumber()) {
+                values.add(FieldValue.of(n.longValue()));
+            } else if (n.isNumber()) {
+                values.add(FieldValue.of(n.doubleValue()));
+            } else if (n.isTextual()) {
+                values.add(FieldValue.of(n.textValue()));
+            } else if (n.isBoolean()) {
+                values.add(FieldValue.of(n.booleanValue()));
+            } else if (n.isNull()) {
+                values.add(FieldValue.NULL);
+            } else {
+                throw new IllegalArgumentException("'after' is not a cursor returned by this API: unexpected value " + n);
+            }
+        }
+        return values;
+    }
+}

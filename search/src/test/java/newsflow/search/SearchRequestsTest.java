@@ -1,0 +1,100 @@
+package newsflow.search;
+
+import co.elastic.clients.json.JsonpUtils;
+import com.fasterxml.jackson.databind.JsonNode;
+import newsflow.common.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SearchRequestsTest {
+
+    private static JsonNode json(SearchQuery query) {
+        String text = JsonpUtils.toJsonString(SearchRequests.build(query, "newsflow-articles"), EsResponses.MAPPER);
+        return Json.read(text, JsonNode.class);
+    }
+
+    @Test
+    void emptyQueryMatchesAllNewestFirst() {
+        JsonNode body = json(new SearchQuery("  ", null, null, null, null, null, 10, null));
+
+        assertThat(body.at("/query/match_all").isObject()).isTrue();
+        assertThat(body.at("/sort/0/published/order").asText()).isEqualTo("desc");
+        assertThat(body.at("/sort/0/published/missing").asText()).isEqualTo("_last");
+        assertThat(body.at("/sort/1/id/order").asText()).isEqualTo("asc");
+        assertThat(body.get("sort")).hasSize(2);
+        assertThat(body.get("size").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void textQuerySearchesBoostedFieldsAndSortsByScore() {
+        JsonNode body = json(SearchQuery.text("ferry \"night line\""));
+
+        JsonNode sqs = body.at("/query/simple_query_string");
+        assertThat(sqs.get("query").asText()).isEqualTo("ferry \"night line\"");
+        assertThat(sqs.get("fields")).extracting(JsonNode::asText).containsExactly("title^3", "description^2", "body");
+        assertThat(sqs.get("default_operator").asText()).isEqualToIgnoringCase("and");
+        assertThat(body.at("/sort/0/_score/order").asText()).isEqualTo("desc");
+        assertThat(body.at("/sort/1/published/order").asText()).isEqualTo("desc");
+        assertThat(body.get("sort")).hasSize(3);
+    }
+
+    @Test
+    void filtersAreTermAndRangeFiltersBesideTheTextQuery() {
+        JsonNode body = json(new SearchQuery("ferry", "transport", "Harbour Gazette", "en",
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"), 5, null));
+
+        assertThat(body.at("/query/bool/must/0/simple_query_string/query").asText()).isEqualTo("ferry");
+        JsonNode filters = body.at("/query/bool/filter");
+        assertThat(filters).hasSize(4);
+        assertThat(filters.get(0).at("/term/topics/value").asText()).isEqualTo("transport");
+        assertThat(filters.get(1).at("/term/source/value").asText()).isEqualTo("Harbour Gazette");
+        assertThat(filters.get(2).at("/term/language/value").asText()).isEqualTo("en");
+        assertThat(filters.get(3).at("/range/published/gte").asText()).isEqualTo("2026-11-01T00:00:00Z");
+        assertThat(filters.get(3).at("/range/published/lt").asText()).isEqualTo("2026-12-01T00:00:00Z");
+    }
+
+    @Test
+    void asksForHighlightsFacetsAndNoBody() {
+        JsonNode body = json(SearchQuery.text("ferry"));
+
+        assertThat(body.at("/highlight/encoder").asText()).isEqualTo("html");
+        assertThat(body.at("/highlight/fields").toString()).contains("title").contains("body");
+        assertThat(body.at("/aggregations/topics/terms/field").asText()).isEqualTo("topics");
+        assertThat(body.at("/aggregations/sources/terms/field").asText()).isEqualTo("source");
+        assertThat(body.at("/aggregations/languages/terms/field").asText()).isEqualTo("language");
+        assertThat(body.at("/aggregations/per_day/date_histogram/field").asText()).isEqualTo("published");
+        assertThat(body.at("/aggregations/per_day/date_histogram/calendar_interval").asText()).isEqualTo("day");
+        assertThat(body.at("/_source/excludes/0").asText()).isEqualTo("body");
+        assertThat(body.get("track_total_hits").asBoolean()).isTrue();
+    }
+
+    @Test
+    void cursorBecomesSearchAfter() {
+        String cursor = Cursor.encode(java.util.List.of(
+                co.elastic.clients.elasticsearch._types.FieldValue.of(2.5),
+                co.elastic.clients.elasticsearch._types.FieldValue.of(1793693700000L),
+                co.elastic.clients.elasticsearch._types.FieldValue.of("a1")));
+
+        JsonNode body = json(SearchQuery.text("ferry").withSearchAfter(cursor));
+
+        assertThat(body.get("search_after").toString()).isEqualTo("[2.5,1793693700000,\"a1\"]");
+    }
+
+    @Test
+    void cursorOfAnotherSortIsRefused() {
+        String dateSortCursor = Cursor.encode(java.util.List.of(
+                co.elastic.clients.elasticsearch._types.FieldValue.of(1793693700000L),
+                co.elastic.clients.elasticsearch._types.FieldValue.of("a1")));
+
+        assertThatThrownBy(() -> SearchRequests.build(SearchQuery.text("ferry").withSearchAfter(dateSortCursor), "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not belong to this query");
+        assertThatThrownBy(() -> SearchRequests.build(SearchQuery.text("ferry").withSearchAfter("%%%"), "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a cursor");
+    }
+}

@@ -1,0 +1,51 @@
+package newsflow.search;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SearchServiceTest {
+
+    @Test
+    void turnsAnElasticsearchResponseIntoAResult() {
+        SearchQuery query = new SearchQuery("ferry", null, null, null, null, null, 2, null);
+
+        SearchResult result = SearchService.toResult(query,
+                EsResponses.searchResponse(EsResponses.fixture("es-search-response.json")));
+
+        assertThat(result.total()).isEqualTo(3);
+        assertThat(result.hits()).hasSize(2);
+        SearchHit first = result.hits().getFirst();
+        assertThat(first.id()).isEqualTo("a1");
+        assertThat(first.title()).isEqualTo("New ferry route opens");
+        assertThat(first.titleHighlight()).isEqualTo("New <em>ferry</em> route opens");
+        assertThat(first.snippets()).hasSize(2);
+        assertThat(first.published()).isEqualTo(Instant.parse("2026-11-03T08:15:00Z"));
+        assertThat(first.topics()).containsExactly("transport", "local");
+        assertThat(first.authors()).containsExactly("Mara Lind");
+        assertThat(first.siteName()).isEqualTo("Harbour Gazette");
+        assertThat(first.score()).isEqualTo(2.5);
+        assertThat(result.hits().get(1).titleHighlight()).isNull();
+
+        assertThat(result.facets().topics()).extracting(Facets.FacetCount::key).containsExactly("transport", "local", "labour");
+        assertThat(result.facets().sources().getFirst()).isEqualTo(new Facets.FacetCount("Harbour Gazette", 2));
+        assertThat(result.facets().languages()).containsExactly(new Facets.FacetCount("en", 3));
+        assertThat(result.facets().perDay()).containsExactly(new Facets.DayCount("2026-10-30", 1), new Facets.DayCount("2026-11-03", 2));
+    }
+
+    @Test
+    void nextCursorIsTheLastHitsSortValuesWhenThePageIsFull() {
+        SearchQuery fullPage = new SearchQuery("ferry", null, null, null, null, null, 2, null);
+        SearchQuery lastPage = new SearchQuery("ferry", null, null, null, null, null, 5, null);
+        var response = EsResponses.searchResponse(EsResponses.fixture("es-search-response.json"));
+
+        String next = SearchService.toResult(fullPage, response).next();
+
+        assertThat(next).isNotNull();
+        assertThat(Cursor.decode(next, 3)).extracting(v -> v._get().toString())
+                .containsExactly("1.25", "1793379600000", "b2");
+        assertThat(SearchService.toResult(lastPage, response).next()).isNull();
+    }
+}

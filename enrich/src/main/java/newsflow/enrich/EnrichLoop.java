@@ -26,6 +26,9 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +54,7 @@ final class EnrichLoop {
     static final String STAGE = "enrich";
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    static final int MAX_DEAD_LETTER_PAYLOAD = 64 * 1024;
 
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, Article> articles;
@@ -177,13 +181,27 @@ final class EnrichLoop {
         }
 
         static Result failed(String reason, Throwable t) {
-            return new Result(null, reason, String.valueOf(t.getMessage()), t.getClass().getName());
+            return new Result(null, reason, t.getMessage() == null ? t.toString() : t.getMessage(), t.getClass().getName());
         }
     }
 
-    private record Send(ConsumerRecord<String, byte[]> record, Result result, Future<RecordMetadata> ack) {
+    /** What was sent for a record; {@code ack} is null for {@link Kind#DROPPED}. */
+    private record Send(ConsumerRecord<String, byte[]> record, Result result, Future<RecordMetadata> ack, Kind kind) {
     }
 
+    private enum Kind {
+        ARTICLE,
+        DEAD_LETTER,
+        /** A dead letter whose payload was cut to {@value #MAX_DEAD_LETTER_PAYLOAD} bytes after the full one was rejected. */
+        TRUNCATED_DEAD_LETTER,
+        /** Not even the truncated dead letter was accepted: logged and skipped so the partition is not wedged. */
+        DROPPED
+    }
+
+    /**
+     * Decodes, fetches and builds. Only a record that cannot be decoded (or an entry no article can be built from
+     * at all) fails; a page that cannot be fetched or breaks the extractor costs the page, not the article.
+     */
     private Result process(ConsumerRecord<String, byte[]> record) {
         FeedEntry entry;
         try {
@@ -192,19 +210,30 @@ final class EnrichLoop {
                 throw new IllegalArgumentException("feed entry has no id");
             }
         } catch (RuntimeException e) {
-            log.warn("undecodable entry at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            log.warn("undecodable entry at {}: {}", where(record), e.getMessage());
             return Result.failed("decode", e);
         }
+        PageOutcome page = fetchPage(entry, record);
         try {
-            return Result.ok(builder.build(entry, fetchPage(entry)));
+            return Result.ok(builder.build(entry, page));
         } catch (RuntimeException | StackOverflowError e) {
-            log.warn("cannot build article {} ({}) at {}-{}@{}", entry.id(), entry.link(), record.topic(),
-                    record.partition(), record.offset(), e);
-            return Result.failed("process", e);
+            if (!(page instanceof PageOutcome.Fetched)) {
+                log.warn("cannot build article {} ({}) at {}", entry.id(), entry.link(), where(record), e);
+                return Result.failed("process", e);
+            }
+            log.warn("cannot extract the page of article {} ({}) at {}; using the feed's content instead",
+                    entry.id(), entry.link(), where(record), e);
+            try {
+                return Result.ok(builder.build(entry, new PageOutcome.NotFetched("page extraction failed: " + e)));
+            } catch (RuntimeException | StackOverflowError again) {
+                log.warn("cannot build article {} ({}) at {} even without its page", entry.id(), entry.link(),
+                        where(record), again);
+                return Result.failed("process", again);
+            }
         }
     }
 
-    private PageOutcome fetchPage(FeedEntry entry) {
+    private PageOutcome fetchPage(FeedEntry entry, ConsumerRecord<String, byte[]> record) {
         if (!fetchPages) {
             return new PageOutcome.NotFetched("page fetching disabled");
         }
@@ -218,7 +247,24 @@ final class EnrichLoop {
             return new PageOutcome.Failed(e);
         } catch (IllegalArgumentException e) {
             return new PageOutcome.NotFetched("invalid link: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A fetch-layer bug or an unexpected client error is this page's problem, not the record's.
+            log.warn("fetching {} for article {} at {} failed unexpectedly", link, entry.id(), where(record), e);
+            return new PageOutcome.Failed(new FetchException(FetchException.Kind.PROTOCOL, uriOrNull(link), 0,
+                    "unexpected " + e, e));
         }
+    }
+
+    private static URI uriOrNull(String link) {
+        try {
+            return URI.create(link);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String where(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     private static Result await(Future<Result> future) throws InterruptedException {
@@ -231,10 +277,12 @@ final class EnrichLoop {
 
     private Send send(ConsumerRecord<String, byte[]> record, Result result) {
         if (result.article() != null) {
+            Article a = result.article();
             try {
-                Article a = result.article();
-                return new Send(record, result, articles.send(new ProducerRecord<>(articlesTopic, a.id(), a)));
-            } catch (SerializationException | RecordTooLargeException | InvalidRecordException e) {
+                return new Send(record, result, articles.send(new ProducerRecord<>(articlesTopic, a.id(), a)), Kind.ARTICLE);
+            } catch (SerializationException | RecordTooLargeException | InvalidRecordException | UncheckedIOException e) {
+                // UncheckedIOException: the JSON serializer failed; KafkaProducer rethrows it unwrapped.
+                log.warn("article {} from {} cannot be produced; dead-lettering the entry", a.id(), where(record), e);
                 return deadLetter(record, Result.failed("produce", e));
             }
         }
@@ -242,7 +290,25 @@ final class EnrichLoop {
     }
 
     private Send deadLetter(ConsumerRecord<String, byte[]> record, Result failure) {
-        return new Send(record, failure, deadLetters.send(record, failure.reason() + ": " + failure.error(), failure.errorType()));
+        return new Send(record, failure, deadLetters.send(record, failure.reason() + ": " + failure.error(),
+                failure.errorType()), Kind.DEAD_LETTER);
+    }
+
+    /**
+     * The dead letter again with its payload cut to {@value #MAX_DEAD_LETTER_PAYLOAD} bytes, for when the broker
+     * rejected the full one as too large. That overload of {@link DeadLetters} carries no source position, so the
+     * position goes into the error text.
+     */
+    private Send truncatedDeadLetter(Send rejected, Throwable cause) {
+        ConsumerRecord<String, byte[]> record = rejected.record();
+        Result failure = rejected.result();
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        String payload = new String(value, 0, Math.min(value.length, MAX_DEAD_LETTER_PAYLOAD), StandardCharsets.UTF_8);
+        String error = failure.reason() + ": " + failure.error() + " [from " + where(record) + "; payload truncated to "
+                + Math.min(value.length, MAX_DEAD_LETTER_PAYLOAD) + " of " + value.length
+                + " bytes because the full dead letter was rejected: " + cause + "]";
+        return new Send(record, failure, deadLetters.send(record.key(), payload, error, failure.errorType()),
+                Kind.TRUNCATED_DEAD_LETTER);
     }
 
     /**
@@ -257,11 +323,27 @@ final class EnrichLoop {
             return s;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (s.result().article() != null && isRecordsOwnFault(cause)) {
-                return awaitAck(deadLetter(s.record(), Result.failed("produce", cause)));
+            if (isRecordsOwnFault(cause)) {
+                switch (s.kind()) {
+                    case ARTICLE -> {
+                        log.warn("article {} from {} rejected by the broker ({}); dead-lettering the entry",
+                                s.result().article().id(), where(s.record()), cause.toString());
+                        return awaitAck(deadLetter(s.record(), Result.failed("produce", cause)));
+                    }
+                    case DEAD_LETTER -> {
+                        log.warn("dead letter for {} rejected by the broker ({}); sending it truncated",
+                                where(s.record()), cause.toString());
+                        return awaitAck(truncatedDeadLetter(s, cause));
+                    }
+                    default -> {
+                        log.error("dead letter for {} rejected even truncated ({}); skipping the record, key={} reason={}: {}",
+                                where(s.record()), cause.toString(), s.record().key(), s.result().reason(),
+                                s.result().error());
+                        return new Send(s.record(), s.result(), null, Kind.DROPPED);
+                    }
+                }
             }
-            log.warn("send for {}-{}@{} failed: {}", s.record().topic(), s.record().partition(), s.record().offset(),
-                    String.valueOf(cause));
+            log.warn("send for {} failed: {}", where(s.record()), String.valueOf(cause));
             return null;
         }
     }
@@ -285,8 +367,9 @@ final class EnrichLoop {
             }
         } else {
             meters.counter(MeterNames.ENRICH_FAILED, "reason", s.result().reason()).increment();
-            log.warn("dead-lettered {}-{}@{} ({}): {}", s.record().topic(), s.record().partition(), s.record().offset(),
-                    s.result().reason(), s.result().error());
+            if (s.kind() != Kind.DROPPED) {
+                log.warn("dead-lettered {} ({}): {}", where(s.record()), s.result().reason(), s.result().error());
+            }
         }
     }
 

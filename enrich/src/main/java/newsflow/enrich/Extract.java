@@ -12,17 +12,20 @@ import newsflow.enrich.topics.TopicMatcher;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One page to one {@link Article} without Kafka or HTTP, for {@code newsflow extract --html FILE --url URL}. */
+/**
+ * One page to one {@link Article} without Kafka or HTTP, for {@code newsflow extract --html FILE --url URL}: the
+ * same {@link ArticleBuilder} enrich runs, for an entry whose only field is the link. The article id is
+ * {@link ArticleIds#forUrl(String)} of the URL, as ingest would assign it.
+ */
 public final class Extract {
 
     private Extract() {
     }
 
-    /** The article enrich would produce for this page, with no topic rules. */
+    /** The article enrich would produce for this already decoded page, with no topic rules. */
     public static Article article(String html, String url) {
         return article(html, url, Map.of());
     }
@@ -33,29 +36,38 @@ public final class Extract {
      * @param topics operator topic rules, as in {@code enrich.topics}
      */
     public static Article article(String html, String url, Map<String, List<String>> topics) {
-        return build((html == null ? "" : html).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", url, topics);
+        byte[] bytes = (html == null ? "" : html).getBytes(StandardCharsets.UTF_8);
+        return build(bytes, "text/html; charset=utf-8", url, topics);
+    }
+
+    /** The article for a saved page's raw bytes, with no topic rules. */
+    public static Article article(byte[] page, String url) {
+        return article(page, url, Map.of());
     }
 
     /**
-     * The page as saved bytes: the charset comes from its BOM or {@code <meta charset>}, as for a fetched page
-     * whose server named none.
+     * @param page   the page's bytes as saved; the charset is detected as for a fetched page without a
+     *               Content-Type header (byte-order mark, then {@code <meta charset>}, else UTF-8)
+     * @param url    the page's address (resolves relative links, gives the article id)
+     * @param topics operator topic rules, as in {@code enrich.topics}
      */
     public static Article article(byte[] page, String url, Map<String, List<String>> topics) {
-        return build(page == null ? new byte[0] : page, "text/html", url, topics);
+        return build(page == null ? new byte[0] : page, null, url, topics);
     }
 
-    private static Article build(byte[] body, String contentType, String url, Map<String, List<String>> topics) {
-        Instant now = Instant.now();
+    private static Article build(byte[] page, String contentType, String url, Map<String, List<String>> topics) {
+        Clock clock = Clock.systemUTC();
         FeedEntry entry = new FeedEntry(Schema.VERSION, idFor(url), null, null, url, null, null, null, null,
-                List.of(), null, null, List.of(), List.of(), now);
-        FetchResponse page = new FetchResponse(200, uriOrNull(url), contentType, body, null, null);
-        return new ArticleBuilder(new TopicMatcher(topics), Clock.systemUTC()).build(entry, new PageOutcome.Fetched(page));
+                List.of(), null, null, List.of(), List.of(), clock.instant());
+        FetchResponse response = new FetchResponse(200, uriOrNull(url), contentType, page, null, null);
+        return new ArticleBuilder(new TopicMatcher(topics), clock).build(entry, new PageOutcome.Fetched(response));
     }
 
     private static String idFor(String url) {
         try {
             return ArticleIds.forUrl(url);
         } catch (IllegalArgumentException e) {
+            // not an absolute http(s) URL (a file name, say): still a stable id
             return ArticleIds.forGuid("extract", String.valueOf(url));
         }
     }

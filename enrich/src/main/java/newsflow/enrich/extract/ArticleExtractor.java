@@ -5,6 +5,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,7 @@ public final class ArticleExtractor {
 
         Element work = doc.body() == null ? new Element("body") : doc.body().clone();
         BoilerplateCleaner.clean(work);
-        String htmlBody = dropTitleAndJunk(TextRenderer.render(mainContent(work)), meta.title());
+        String htmlBody = dropTitleAndJunk(TextRenderer.render(mainContent(work)), headings(doc, meta.title()));
 
         String body = htmlBody;
         String ldBody = meta.jsonLdBody();
@@ -139,13 +140,28 @@ public final class ArticleExtractor {
         return false;
     }
 
-    /** Drops a leading repeat of the title and short lines that are page furniture ("Share this:", "Advertisement"). */
-    private static String dropTitleAndJunk(String text, String title) {
+    /** Keys of what a leading heading of the body may repeat: the chosen title and the page's own h1s. */
+    private static Set<String> headings(Document doc, String title) {
+        Set<String> keys = new HashSet<>();
+        if (title != null) {
+            keys.add(key(title));
+        }
+        for (Element h1 : doc.select("h1")) {
+            keys.add(key(h1.text()));
+        }
+        keys.remove("");
+        return keys;
+    }
+
+    /**
+     * Drops a leading repeat of the title (the chosen one, or the page's h1 when metadata gave a different
+     * headline) and short lines that are page furniture ("Share this:", "Advertisement").
+     */
+    private static String dropTitleAndJunk(String text, Set<String> titleKeys) {
         List<String> paragraphs = TextRenderer.paragraphs(text);
         List<String> kept = new ArrayList<>();
-        String titleKey = title == null ? null : key(title);
         for (String p : paragraphs) {
-            if (kept.isEmpty() && titleKey != null && key(p).equals(titleKey)) {
+            if (kept.isEmpty() && titleKeys.contains(key(p))) {
                 continue;
             }
             List<String> lines = new ArrayList<>();

@@ -114,8 +114,9 @@ final class BoilerplateCleaner {
             return Verdict.NONE;
         }
         boolean soft = false;
+        boolean wordPressPost = isWordPressPost(e);
         for (String token : names.split("\\s+")) {
-            if (token.isEmpty()) {
+            if (token.isEmpty() || wordPressPost && isTaxonomyTerm(token)) {
                 continue;
             }
             String lower = CAMEL.matcher(token).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
@@ -129,6 +130,24 @@ final class BoilerplateCleaner {
         // "entry-meta", "post-navigation": a positive word next to a soft one does not by itself rescue a block;
         // isProse decides that on the text.
         return soft ? Verdict.SOFT : Verdict.NONE;
+    }
+
+    /** WordPress {@code post_class()} output: {@code hentry}, {@code type-post}, {@code category-<slug>} … */
+    private static boolean isWordPressPost(Element e) {
+        for (String c : e.classNames()) {
+            if (c.equals("hentry") || c.startsWith("type-")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A post's category or tag slug ({@code category-uncategorized}, {@code tag-social-media}): it names what the
+     * post is about, not what the block is, so it must not make the post itself look like a widget.
+     */
+    private static boolean isTaxonomyTerm(String token) {
+        return token.startsWith("category-") || token.startsWith("tag-") || token.startsWith("post_tag-");
     }
 
     private static boolean startsWithHardPrefix(String part) {

@@ -158,14 +158,17 @@ final class MetadataExtractor {
         return names;
     }
 
+    /** The article's heading, most specific first (a section heading in {@code <main>} must not beat it). */
     private static String h1(Document doc) {
-        Element article = doc.selectFirst("article h1, [itemprop=headline], main h1");
-        Element h1 = article != null ? article : doc.selectFirst("h1");
-        if (h1 == null) {
-            return null;
+        for (String selector : List.of("article h1", "h1[itemprop=headline], [itemprop=headline]:not(meta)", "main h1", "h1")) {
+            for (Element h1 : doc.select(selector)) {
+                String text = h1.text().strip();
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
         }
-        String text = h1.text().strip();
-        return text.isEmpty() ? null : text;
+        return null;
     }
 
     /** Datetime of a {@code <time>}: the one marked as published (or modified), else for published the first one. */

@@ -27,8 +27,10 @@ import java.util.Set;
  * <p>Body: the page's extracted text when the page was fetched and the text is substantial (at least
  * {@value #MIN_PAGE_CHARS} characters, and not much shorter than the feed's own full content, which happens
  * with paywalls and consent walls); otherwise the feed's content, else its summary, as text — with the reason
- * in {@code Extraction.fallbackReason}. Metadata prefers the page and falls back to the feed field by field;
- * nothing is invented (no publication date means null). The article id is always the entry's id, so ids stay
+ * in {@code Extraction.fallbackReason}. A thin page is still used when the feed has even less (method
+ * {@code PAGE}, no fallback reason). Metadata prefers the page and falls back to the feed field by field, except
+ * that a publication date guessed from the URL yields to the feed's; nothing is invented (no publication date
+ * means null). The article id is always the entry's id, so ids stay
  * stable across refetches and match ingest's dedupe; the page's canonical URL goes to {@code canonicalUrl}.
  */
 public final class ArticleBuilder {
@@ -37,6 +39,7 @@ public final class ArticleBuilder {
     /** The page is not used when the feed's full content has this many times more words. */
     static final double FEED_CONTENT_RATIO = 2.0;
     static final String FEED = "feed";
+    private static final String HEURISTIC = "heuristic";
     private static final Set<String> HTML_TYPES = Set.of("", "text/html", "application/xhtml+xml", "text/plain",
             "application/xml", "text/xml");
 
@@ -78,9 +81,10 @@ public final class ArticleBuilder {
             body = feedSummary;
             sources.put("body", FEED);
         } else if (!pageBody.isEmpty()) {
-            // Thin, but still more than the feed offers.
+            // Thin, but still more than the feed offers: the page is used, so there is no fallback to report.
             method = Extraction.Method.PAGE;
             body = pageBody;
+            fallbackReason = null;
         } else {
             method = Extraction.Method.FEED_SUMMARY;
             body = feedSummary;
@@ -95,7 +99,12 @@ public final class ArticleBuilder {
                 sources.put("authors", FEED);
             }
         }
-        Instant published = choose(sources, "published", extracted == null ? null : extracted.published(), entry.published());
+        Instant pagePublished = extracted == null ? null : extracted.published();
+        if (entry.published() != null && HEURISTIC.equals(sources.get("published"))) {
+            // A date guessed from the URL (midnight UTC) is less exact than the one the feed states.
+            pagePublished = null;
+        }
+        Instant published = choose(sources, "published", pagePublished, entry.published());
         Instant modified = choose(sources, "modified", extracted == null ? null : extracted.modified(), entry.updated());
         String leadImage = choose(sources, "leadImage", extracted == null ? null : extracted.leadImage(), feedImage(entry));
         String siteName = choose(sources, "siteName", extracted == null ? null : extracted.siteName(), blankToNull(entry.feedTitle()));
@@ -111,7 +120,7 @@ public final class ArticleBuilder {
 
         String language = LanguageDetector.detect(languageSample(title, body));
         if (!LanguageDetector.UNDETERMINED.equals(language)) {
-            sources.put("language", "heuristic");
+            sources.put("language", HEURISTIC);
         } else if (extracted != null && extracted.language() != null) {
             language = extracted.language();
         } else {

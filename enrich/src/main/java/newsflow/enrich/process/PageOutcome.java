@@ -14,7 +14,10 @@ public sealed interface PageOutcome {
     record Failed(FetchException error) implements PageOutcome {
     }
 
-    /** No fetch was attempted, for the given reason (page fetching disabled, no usable link). */
+    /**
+     * No page to use, for the given reason: no fetch was attempted (page fetching disabled, no usable link), or
+     * the fetched page broke the extractor and the article is built from the feed alone.
+     */
     record NotFetched(String reason) implements PageOutcome {
     }
 }

@@ -87,7 +87,8 @@ public final class TopicMatcher {
 
     static double score(int weightedMatches, int distinctTerms) {
         double evidence = weightedMatches + distinctTerms;
-        return Math.round(evidence / (evidence + HALF_SCORE_EVIDENCE) * 1000) / 1000.0;
+        // Rounding alone would turn a few thousand mentions into 1.0; the score is documented to stay below 1.
+        return Math.min(0.999, Math.round(evidence / (evidence + HALF_SCORE_EVIDENCE) * 1000) / 1000.0);
     }
 
     private static int count(Pattern p, String text) {

@@ -71,9 +71,9 @@ public final class PollScheduler implements AutoCloseable {
         running = true;
         Instant now = clock.instant();
         for (FeedTask task : tasks.values()) {
-            Duration delay = timing.firstPoll(savedNextPoll.apply(task.feed.url()), now);
+            Duration delay = timing.firstPoll(savedNextPoll.apply(task.feed.url()), now, tasks.size());
             task.scheduleIn(delay);
-            log.info("feed {}: first poll in {} s, then every {}", task.feed.url(), delay.toSeconds(),
+            log.info("feed {}: first poll in {} ms, then every {}", task.feed.url(), delay.toMillis(),
                     timing.interval(task.feed));
         }
     }

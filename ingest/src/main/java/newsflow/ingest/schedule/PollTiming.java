@@ -17,6 +17,11 @@ public final class PollTiming {
     static final double BACKOFF_JITTER = 0.25;
     /** First polls after start are spread over at most this long. */
     static final Duration FIRST_POLL_SPREAD = Duration.ofSeconds(10);
+    /**
+     * ... and over this much per feed below that: a handful of feeds has nothing to spread out, and an operator
+     * who just added one should not wait seconds for its first poll.
+     */
+    static final Duration FIRST_POLL_SPREAD_PER_FEED = Duration.ofMillis(200);
 
     private final IngestConfig config;
     private final RandomGenerator random;
@@ -48,10 +53,13 @@ public final class PollTiming {
 
     /**
      * Delay of a feed's first poll after start: when its saved state says it is due later, then; otherwise a
-     * small random spread.
+     * small random spread, wider the more feeds start together.
+     *
+     * @param feeds how many feeds are starting
      */
-    public Duration firstPoll(Instant nextPollAt, Instant now) {
-        Duration spread = Duration.ofMillis((long) (random.nextDouble() * FIRST_POLL_SPREAD.toMillis()));
+    public Duration firstPoll(Instant nextPollAt, Instant now, int feeds) {
+        long window = Math.min(FIRST_POLL_SPREAD.toMillis(), FIRST_POLL_SPREAD_PER_FEED.toMillis() * Math.max(1, feeds));
+        Duration spread = Duration.ofMillis((long) (random.nextDouble() * window));
         if (nextPollAt != null && nextPollAt.isAfter(now)) {
             Duration due = Duration.between(now, nextPollAt);
             return due.compareTo(spread) > 0 ? due : spread;

@@ -63,9 +63,10 @@ class PollTimingTest {
         Instant now = Instant.parse("2024-05-01T12:00:00Z");
 
         for (int i = 0; i < 50; i++) {
-            assertThat(timing.firstPoll(null, now)).isBetween(Duration.ZERO, PollTiming.FIRST_POLL_SPREAD);
-            assertThat(timing.firstPoll(now.minusSeconds(600), now)).isBetween(Duration.ZERO, PollTiming.FIRST_POLL_SPREAD);
+            assertThat(timing.firstPoll(null, now, 1_000)).isBetween(Duration.ZERO, PollTiming.FIRST_POLL_SPREAD);
+            assertThat(timing.firstPoll(now.minusSeconds(600), now, 1_000)).isBetween(Duration.ZERO, PollTiming.FIRST_POLL_SPREAD);
+            assertThat(timing.firstPoll(null, now, 4)).isBetween(Duration.ZERO, Duration.ofMillis(800));
         }
-        assertThat(timing.firstPoll(now.plusSeconds(300), now)).isEqualTo(Duration.ofSeconds(300));
+        assertThat(timing.firstPoll(now.plusSeconds(300), now, 4)).isEqualTo(Duration.ofSeconds(300));
     }
 }

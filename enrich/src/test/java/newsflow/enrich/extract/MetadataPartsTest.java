@@ -1,0 +1,95 @@
+package newsflow.enrich.extract;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Dates, bylines, titles and the metadata precedence. */
+class MetadataPartsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "2025-02-18T16:05:00+00:00      | 2025-02-18T16:05:00Z",
+            "2025-02-18T17:05:00+0100       | 2025-02-18T16:05:00Z",
+            "2025-02-18 16:05:00            | 2025-02-18T16:05:00Z",
+            "2025-02-18T16:05:00.250Z       | 2025-02-18T16:05:00.250Z",
+            "2025-02-18                     | 2025-02-18T00:00:00Z",
+            "2025-02-18T16:05:00 Nowhere/Tz | 2025-02-18T00:00:00Z",
+            "Tue, 18 Feb 2025 16:05:00 GMT  | 2025-02-18T16:05:00Z"})
+    void datesParse(String raw, String expected) {
+        assertThat(Dates.parse(raw)).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"yesterday", "18/02/2025", "February 18, 2025"})
+    void unreadableDatesAreNull(String raw) {
+        assertThat(Dates.parse(raw)).isNull();
+    }
+
+    @Test
+    void dateFromUrl() {
+        assertThat(Dates.fromUrl("https://x.example/2025/02/18/story/")).isEqualTo(Instant.parse("2025-02-18T00:00:00Z"));
+        assertThat(Dates.fromUrl("https://x.example/2025/13/40/story/")).isNull();
+        assertThat(Dates.fromUrl("https://x.example/story-2025")).isNull();
+    }
+
+    @Test
+    void bylinesBecomeNames() {
+        assertThat(Bylines.clean("By Jane Doe and John Roe, Political Correspondents | March 3, 2024"))
+                .containsExactly("Jane Doe", "John Roe");
+        assertThat(Bylines.clean(" by Eleanor Whitfield")).containsExactly("Eleanor Whitfield");
+        assertThat(Bylines.clean("Von Katharina Vogel")).containsExactly("Katharina Vogel");
+        assertThat(Bylines.clean("Staff Reporter")).isEmpty();
+        assertThat(Bylines.cleanAll(java.util.List.of("Ana Lima", "ana lima", "@analima"))).containsExactly("Ana Lima");
+    }
+
+    @Test
+    void titlesLoseTheSiteName() {
+        assertThat(Titles.clean("Budget passes | The Daily Ledger", "Daily Ledger", false)).isEqualTo("Budget passes");
+        assertThat(Titles.clean("Daily Ledger - Budget passes", "Daily Ledger", false)).isEqualTo("Budget passes");
+        assertThat(Titles.clean("Council approves the harbour budget – Riverside", null, true))
+                .isEqualTo("Council approves the harbour budget");
+        assertThat(Titles.clean("Council approves the harbour budget – Riverside", null, false))
+                .isEqualTo("Council approves the harbour budget – Riverside");
+    }
+
+    @Test
+    void ogTitleBeatsJsonLdHeadlineWhichBeatsTheHeading() {
+        String html = """
+                <html><head><title>Title tag | Site</title><meta property="og:title" content="Social title">
+                <script type="application/ld+json">{"@type":"Article","headline":"Structured headline"}</script></head>
+                <body><h1>Heading</h1></body></html>""";
+        assertThat(MetadataExtractor.extract(Jsoup.parse(html), null).title()).isEqualTo("Social title");
+        assertThat(MetadataExtractor.extract(Jsoup.parse(html.replace("og:title", "og:other")), null).title())
+                .isEqualTo("Structured headline");
+    }
+
+    @Test
+    void articleHeadingBeatsASectionHeadingEarlierInMain() {
+        String html = "<html><body><main><h1 class=\"section\">Politics</h1><article><h1>Bridge vote delayed</h1></article></main></body></html>";
+        assertThat(MetadataExtractor.extract(Jsoup.parse(html), null).title()).isEqualTo("Bridge vote delayed");
+    }
+
+    @Test
+    void dateGuessedFromTheUrlIsMarkedHeuristic() {
+        Metadata meta = MetadataExtractor.extract(Jsoup.parse("<p>x</p>"), "https://x.example/2024/05/06/a");
+        assertThat(meta.published()).isEqualTo(Instant.parse("2024-05-06T00:00:00Z"));
+        assertThat(meta.sources()).containsEntry("published", "heuristic");
+    }
+
+    @Test
+    void declaredLanguageCodes() {
+        assertThat(MetadataExtractor.language("en-US")).isEqualTo("en");
+        assertThat(MetadataExtractor.language("pt_BR")).isEqualTo("pt");
+        assertThat(MetadataExtractor.language("deu")).isNull();
+        assertThat(MetadataExtractor.language("x")).isNull();
+    }
+}

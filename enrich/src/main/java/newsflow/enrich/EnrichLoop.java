@@ -158,7 +158,7 @@ final class EnrichLoop {
         List<Send> sends = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             ConsumerRecord<String, byte[]> record = batch.get(i);
-            Result result = await(work.get(i));
+            Result result = await(work.get(i), record);
             sends.add(send(record, result));
         }
         List<Send> acknowledged = new ArrayList<>(sends.size());
@@ -267,10 +267,12 @@ final class EnrichLoop {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
-    private static Result await(Future<Result> future) throws InterruptedException {
+    private static Result await(Future<Result> future, ConsumerRecord<String, byte[]> record) throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {
+            // process() handles exceptions itself; this is an Error other than a stack overflow
+            log.error("processing {} failed", where(record), e.getCause());
             return Result.failed("process", e.getCause());
         }
     }

@@ -12,6 +12,7 @@ import newsflow.common.model.Article;
 import newsflow.common.stage.Stage;
 import newsflow.enrich.process.ArticleBuilder;
 import newsflow.enrich.topics.TopicMatcher;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -57,8 +58,19 @@ public final class EnrichStage implements Stage {
         int concurrency = Math.max(1, config.enrich().concurrency());
         String clientId = "enrich-" + ProcessHandle.current().pid();
         this.consumer = kafka.consumer(EnrichLoop.STAGE, clientId, 4 * concurrency);
-        this.articleProducer = kafka.producer(clientId + "-articles", JsonCodec.ARTICLE.serializer());
-        this.deadLetterProducer = kafka.bytesProducer(clientId + "-dead-letters");
+        KafkaProducer<String, Article> articles = null;
+        try {
+            articles = kafka.producer(clientId + "-articles", JsonCodec.ARTICLE.serializer());
+            this.deadLetterProducer = kafka.bytesProducer(clientId + "-dead-letters");
+        } catch (RuntimeException e) {
+            // a half-built stage must not leave client threads behind
+            if (articles != null) {
+                quietly("article producer", articles::close);
+            }
+            quietly("consumer", consumer::close);
+            throw e;
+        }
+        this.articleProducer = articles;
         this.pool = Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("enrich-page-", 0).factory());
         PageFetcher fetcher = url -> http.fetch(new FetchRequest(URI.create(url), null, PAGE_HEADERS, null, null));
         ArticleBuilder builder = new ArticleBuilder(new TopicMatcher(config.enrich().topics()), Clock.systemUTC());
@@ -112,7 +124,7 @@ public final class EnrichStage implements Stage {
 
     private void closeClients() {
         pool.shutdownNow();
-        quietly("consumer", () -> consumer.close(Duration.ofSeconds(10)));
+        quietly("consumer", () -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(10))));
         quietly("article producer", () -> articleProducer.close(Duration.ofSeconds(10)));
         quietly("dead-letter producer", () -> deadLetterProducer.close(Duration.ofSeconds(10)));
     }

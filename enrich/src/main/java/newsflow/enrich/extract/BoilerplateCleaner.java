@@ -41,9 +41,9 @@ final class BoilerplateCleaner {
             "recirc", "outstream");
 
     /**
-     * Always boilerplate when a class/id part starts with them: plugins glue words together ({@code jp-relatedposts},
-     * {@code cookienotice}, {@code newsletterSignup} is split by case already). Only prefixes that no article
-     * wrapper starts with: not {@code comment} ({@code commentary}) nor {@code share} ({@code shareholders}).
+     * Always boilerplate when a class/id part starts with them, because plugins glue words together
+     * ({@code jp-relatedposts}, {@code cookienotice}, {@code newsletterbox}). Only prefixes that no article wrapper
+     * starts with: not {@code comment} ({@code commentary}) nor {@code share} ({@code shareholders}).
      */
     private static final List<String> HARD_PREFIXES = List.of("related", "cookie", "newsletter", "outbrain", "taboola");
 

@@ -33,12 +33,19 @@ final class Bylines {
     private static final Pattern EMAIL_OR_HANDLE = Pattern.compile("\\S+@\\S+|@\\w+|https?://\\S+");
     private static final Pattern SPLIT = Pattern.compile(
             "\\s*(?:[,;|/•·\\n]|\\s(?:and|und|et|y|e|en|og|och|i)\\s|&)\\s*", Pattern.CASE_INSENSITIVE);
+    /**
+     * A short label before the "By": themes print a screen-reader label ("Post author By Jane Doe"). Case-sensitive
+     * on purpose: the name after it starts with a capital, which keeps "Stand by me" out.
+     */
+    private static final Pattern LABEL_THEN_BY = Pattern.compile("^(?:\\p{L}+\\s+){1,3}?(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\\s+(?=\\p{Lu})");
     private static final Pattern ROLE_SUFFIX = Pattern.compile("\\s+[-–—]\\s+.*$");
     private static final Set<String> ROLE_WORDS = Set.of(
             "correspondent", "reporter", "editor", "writer", "staff", "contributor", "columnist", "journalist",
             "producer", "analyst", "bureau", "chief", "senior", "political", "desk", "press", "contributing",
             "special", "associate", "deputy", "managing", "news", "newsroom", "team", "photographer", "more",
-            "follow", "read", "updated", "published", "min", "minutes", "ago", "hours", "comments");
+            "follow", "read", "updated", "published", "min", "minutes", "ago", "hours", "comments",
+            // link texts of author boxes ("View Archive →", "See all posts", "Author profile")
+            "view", "archive", "archives", "posts", "profile", "see", "articles", "stories", "website");
 
     private Bylines() {
     }
@@ -53,12 +60,13 @@ final class Bylines {
         s = MONTH_DATE.matcher(s).replaceAll(" ");
         s = NUMERIC_DATE.matcher(s).replaceAll(" ");
         s = TIME.matcher(s).replaceAll(" ");
+        s = LABEL_THEN_BY.matcher(s.strip()).replaceFirst("");
         s = PREFIX.matcher(s.strip()).replaceFirst("");
         List<String> names = new ArrayList<>();
         for (String part : SPLIT.split(s)) {
             String name = ROLE_SUFFIX.matcher(part.strip()).replaceFirst("");
             name = PREFIX.matcher(name).replaceFirst("").replaceAll("\\s+", " ").strip();
-            name = name.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s&&[^.]]+$", "").strip();
+            name = name.replaceAll("^[\\p{Punct}\\p{S}\\s]+|[\\p{Punct}\\p{S}\\s&&[^.]]+$", "").strip();
             if (isName(name)) {
                 names.add(name);
             }

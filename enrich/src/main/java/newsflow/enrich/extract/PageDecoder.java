@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * starts with a UTF-8 BOM is UTF-8 whatever a misconfigured server says. Labels are mapped the way browsers map
  * them ({@code iso-8859-1} and {@code us-ascii} mean windows-1252), so curly quotes in "Latin-1" pages survive.
  */
-public final class PageDecoder {
+final class PageDecoder {
 
     private static final int PRESCAN_BYTES = 4096;
     private static final Pattern META_CHARSET = Pattern.compile(

@@ -48,6 +48,9 @@ class MetadataPartsTest {
         assertThat(Bylines.clean(" by Eleanor Whitfield")).containsExactly("Eleanor Whitfield");
         assertThat(Bylines.clean("Von Katharina Vogel")).containsExactly("Katharina Vogel");
         assertThat(Bylines.clean("Staff Reporter")).isEmpty();
+        // a WordPress theme's author box and its screen-reader label
+        assertThat(Bylines.clean("View Archive →")).isEmpty();
+        assertThat(Bylines.clean("Post author By Ruth Kaminski")).containsExactly("Ruth Kaminski");
         assertThat(Bylines.cleanAll(java.util.List.of("Ana Lima", "ana lima", "@analima"))).containsExactly("Ana Lima");
     }
 

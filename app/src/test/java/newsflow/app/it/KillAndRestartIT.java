@@ -109,6 +109,10 @@ class KillAndRestartIT {
                   bootstrapServers: "%s"
                   topicPrefix: "%s"
                   groupPrefix: "%s"
+                  properties:
+                    # a killed consumer holds its partitions until its session times out (45 s by default):
+                    # the restarted instance would wait that long before it gets them back
+                    session.timeout.ms: "6000"
                 elasticsearch:
                   url: "%s"
                   index: "%s"

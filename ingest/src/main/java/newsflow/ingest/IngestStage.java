@@ -6,6 +6,7 @@ import newsflow.common.kafka.JsonCodec;
 import newsflow.common.kafka.KafkaClients;
 import newsflow.common.metrics.Metrics;
 import newsflow.common.stage.Stage;
+import newsflow.ingest.assign.FeedOwnership;
 import newsflow.ingest.fetch.FeedFetcher;
 import newsflow.ingest.parse.FeedParser;
 import newsflow.ingest.publish.EntryPublisher;
@@ -14,30 +15,41 @@ import newsflow.ingest.schedule.PollSummary;
 import newsflow.ingest.schedule.PollTiming;
 import newsflow.ingest.state.FeedState;
 import newsflow.ingest.state.FeedStateStore;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The ingest stage: restores every feed's state from the state topic, then polls the configured feeds on
- * their schedules and publishes new and changed entries to the entries topic, until {@link #close()}.
+ * The ingest stage: polls its share of the configured feeds on their schedules and publishes new and changed
+ * entries to the entries topic, until {@link #close()}. Feed state (validators, the ids already published, the
+ * next poll time) lives in a compacted Kafka topic, never only in one process, so any instance can take a feed
+ * over; instances divide the feeds between them through the ingest consumer group ({@link FeedOwnership}).
  */
 public final class IngestStage implements Stage {
 
     private static final Logger log = LoggerFactory.getLogger(IngestStage.class);
+    private static final String STAGE = "ingest";
     private static final Duration PUBLISH_TIMEOUT = Duration.ofMinutes(2);
+    /** Group membership needs a poll at least every max.poll.interval.ms; short so close() is noticed soon. */
+    private static final Duration MEMBERSHIP_POLL = Duration.ofSeconds(1);
 
     private final NewsflowConfig config;
     private final KafkaClients kafka;
     private final HttpFetcher http;
-    private final CountDownLatch closed = new CountDownLatch(1);
+    private final CountDownLatch runFinished = new CountDownLatch(1);
 
     private FeedStateStore states;
     private EntryPublisher publisher;
     private PollScheduler scheduler;
+    private Consumer<String, byte[]> member;
     private volatile boolean ready;
     private boolean isClosed;
 
@@ -50,7 +62,7 @@ public final class IngestStage implements Stage {
 
     @Override
     public String name() {
-        return "ingest";
+        return STAGE;
     }
 
     @Override
@@ -58,31 +70,53 @@ public final class IngestStage implements Stage {
         return ready;
     }
 
-    /** Starts (if not yet started), polls every feed on schedule, and blocks until {@link #close()}. */
+    /**
+     * Joins the ingest consumer group and polls, on schedule, the feeds whose state partitions this instance is
+     * assigned (all of them when it runs alone), until {@link #close()}. Instances sharing the configuration
+     * share the feeds: see {@link FeedOwnership}.
+     */
     @Override
     public void run() {
         PollScheduler s = start();
         if (s == null) {
             return; // closed before it ran
         }
-        s.start();
-        log.info("ingest polling {} feeds on {} threads", config.feeds().size(), config.ingest().pollThreads());
-        try {
-            closed.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        String topic = kafka.topics().feedState();
+        try (Consumer<String, byte[]> member = kafka.groupMember(STAGE, "newsflow-ingest-" + UUID.randomUUID().toString().substring(0, 8))) {
+            synchronized (this) {
+                if (isClosed) {
+                    return;
+                }
+                this.member = member;
+            }
+            int partitions = member.partitionsFor(topic).size();
+            member.subscribe(List.of(topic), new FeedOwnership(member, states, s, partitions));
+            log.info("ingest sharing {} feeds with the other instances of group {}{} over {} partitions of {}",
+                    config.feeds().size(), kafka.config().groupPrefix(), STAGE, partitions, topic);
+            ready = true;
+            while (!isClosed()) {
+                member.poll(MEMBERSHIP_POLL); // state records are our own or other owners' writes: not needed
+            }
+        } catch (WakeupException e) {
+            if (!isClosed()) {
+                throw e;
+            }
+        } finally {
+            ready = false;
+            runFinished.countDown();
         }
     }
 
     /**
-     * Polls every configured feed once, now, and returns the totals (for the demo's progress display). Starts
-     * the stage's clients and restores state first if {@link #run()} has not.
+     * Polls every configured feed once, now, whoever owns it, and returns the totals (a one-off tool and tests).
+     * Restores the state of all feeds first.
      */
     public PollSummary pollAllOnce() {
         PollScheduler s = start();
         if (s == null) {
             throw new IllegalStateException("ingest stage is closed");
         }
+        states.restore();
         return s.pollAllOnce();
     }
 
@@ -95,7 +129,6 @@ public final class IngestStage implements Stage {
         }
         kafka.ensureTopics();
         states = FeedStateStore.create(kafka);
-        states.restore();
         publisher = new EntryPublisher(kafka.producer("ingest-entries", JsonCodec.FEED_ENTRY.serializer()),
                 kafka.topics().entries(), PUBLISH_TIMEOUT);
         PollTiming timing = new PollTiming(config.ingest());
@@ -105,29 +138,44 @@ public final class IngestStage implements Stage {
         scheduler = new PollScheduler(config.feeds(), poller, timing,
                 url -> restored.find(url).map(FeedState::nextPollAt).orElse(null),
                 config.ingest().pollThreads(), Metrics.registry(), Clock.systemUTC());
-        ready = true;
         return scheduler;
     }
 
+    private synchronized boolean isClosed() {
+        return isClosed;
+    }
+
+    /** Leaves the group first (handing the feeds over, polls in progress finished), then stops the clients. */
     @Override
     public void close() {
+        Consumer<String, byte[]> leaving;
         synchronized (this) {
             if (isClosed) {
                 return;
             }
             isClosed = true;
             ready = false;
-            if (scheduler != null) {
-                scheduler.close();
-            }
-            if (publisher != null) {
-                publisher.close();
-            }
-            if (states != null) {
-                states.close();
+            leaving = member;
+        }
+        if (leaving != null) {
+            leaving.wakeup();
+            try {
+                if (!runFinished.await(60, TimeUnit.SECONDS)) {
+                    log.warn("ingest did not leave its consumer group within 60 s; closing anyway");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        closed.countDown();
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+        if (states != null) {
+            states.close();
+        }
         log.info("ingest stopped");
     }
 }

@@ -6,14 +6,11 @@ import newsflow.common.config.FeedConfig;
 import newsflow.common.config.NewsflowConfig;
 import newsflow.common.http.HttpFetcher;
 import newsflow.common.kafka.KafkaClients;
+import newsflow.common.kafka.Topics;
 import newsflow.ingest.IngestStage;
 import newsflow.ingest.schedule.PollSummary;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +39,7 @@ class IngestRestartIT {
             assertThat(second.feedsFailed()).isEqualTo(1);
             assertThat(second.entriesPublished()).isZero();
 
-            assertThat(entryKeys(config)).hasSize(site.articleCount()).doesNotHaveDuplicates();
+            assertThat(IsolatedRun.recordKeys(config, Topics.from(config.kafka()).entries())).hasSize(site.articleCount()).doesNotHaveDuplicates();
         }
     }
 
@@ -52,23 +49,5 @@ class IngestRestartIT {
              IngestStage ingest = new IngestStage(config, new KafkaClients(config.kafka()), http)) {
             return ingest.pollAllOnce();
         }
-    }
-
-    private static List<String> entryKeys(NewsflowConfig config) {
-        KafkaClients kafka = new KafkaClients(config.kafka());
-        List<String> keys = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> reader = kafka.readerWithoutGroup("it-ingest-reader")) {
-            List<TopicPartition> partitions = reader.partitionsFor(kafka.topics().entries()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> reader.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(500))) {
-                    keys.add(r.key());
-                }
-            }
-        }
-        return keys;
     }
 }

@@ -5,7 +5,7 @@ import newsflow.app.run.Pipeline;
 import newsflow.app.run.StageName;
 import newsflow.app.testing.Eventually;
 import newsflow.app.testing.IsolatedRun;
-import newsflow.app.testing.TestStack;
+import newsflow.app.testing.StageProcess;
 import newsflow.common.config.FeedConfig;
 import newsflow.common.config.NewsflowConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -90,14 +90,8 @@ class KillAndRestartIT {
         }
     }
 
-    /** {@code newsflow run --stages <stage>} as its own JVM, exactly as an operator starts one instance. */
-    private Process stage(String stage, Path yaml, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", TestStack.home().resolve("lib") + "/*",
-                "newsflow.app.Main", "run", "--config", yaml.toString(), "--stages", stage)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+    private Process stage(String stage, Path yaml, Path log) {
+        Process process = StageProcess.start(stage, yaml, log);
         processes.add(process);
         return process;
     }

@@ -4,6 +4,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import newsflow.common.config.ConfigLoader;
+import newsflow.common.kafka.KafkaClients;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import newsflow.common.config.ElasticsearchConfig;
 import newsflow.common.config.FeedConfig;
 import newsflow.common.config.KafkaConfig;
@@ -17,6 +21,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -85,6 +91,24 @@ public final class IsolatedRun {
             throw new UncheckedIOException(e);
         }
         return docs;
+    }
+
+    /** The keys of every record in {@code topic}, in partition order: to count what a stage published. */
+    public static List<String> recordKeys(NewsflowConfig config, String topic) {
+        List<String> keys = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> reader = new KafkaClients(config.kafka()).readerWithoutGroup("it-reader")) {
+            List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> reader.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(500))) {
+                    keys.add(r.key());
+                }
+            }
+        }
+        return keys;
     }
 
     private static String demoYaml() {

@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -68,14 +70,39 @@ public final class PollScheduler implements AutoCloseable {
 
     /** Schedules every feed's first poll, spread a little so they do not all fire at once. */
     public void start() {
+        activate(tasks.keySet());
+    }
+
+    /**
+     * Starts polling these feeds (this instance now owns them): each first poll when its saved state says it
+     * is due, else soon, spread a little so they do not all fire at once. Unknown URLs are ignored.
+     */
+    public void activate(Collection<String> feedUrls) {
         running = true;
         Instant now = clock.instant();
-        for (FeedTask task : tasks.values()) {
-            Duration delay = timing.firstPoll(savedNextPoll.apply(task.feed.url()), now, tasks.size());
-            task.scheduleIn(delay);
-            log.info("feed {}: first poll in {} ms, then every {}", task.feed.url(), delay.toMillis(),
+        List<FeedTask> starting = feedUrls.stream().map(tasks::get).filter(Objects::nonNull).toList();
+        for (FeedTask task : starting) {
+            Duration delay = timing.firstPoll(savedNextPoll.apply(task.feed.url()), now, starting.size());
+            task.activate(delay);
+            log.debug("feed {}: first poll in {} ms, then every {}", task.feed.url(), delay.toMillis(),
                     timing.interval(task.feed));
         }
+        log.info("polling {} more feeds ({} in all)", starting.size(), tasks.values().stream().filter(t -> t.active).count());
+    }
+
+    /**
+     * Stops polling these feeds (another instance takes them over): cancels their next polls and waits for
+     * polls in progress, so their state is saved before the new owner reads it.
+     */
+    public void deactivate(Collection<String> feedUrls) {
+        List<FeedTask> stopping = feedUrls.stream().map(tasks::get).filter(Objects::nonNull).toList();
+        stopping.forEach(FeedTask::deactivate);
+        log.info("stopped polling {} feeds ({} left)", stopping.size(), tasks.values().stream().filter(t -> t.active).count());
+    }
+
+    /** URLs of every configured feed, in configuration order. */
+    public List<String> feedUrls() {
+        return List.copyOf(tasks.keySet());
     }
 
     /** Polls every feed now, on the poll threads, and waits for all of them. */
@@ -117,6 +144,8 @@ public final class PollScheduler implements AutoCloseable {
         private final FeedConfig feed;
         private final ReentrantLock polling = new ReentrantLock();
         private ScheduledFuture<?> next;
+        /** Owned by this instance: only active feeds are rescheduled. */
+        private volatile boolean active;
 
         FeedTask(FeedConfig feed) {
             this.feed = feed;
@@ -130,10 +159,29 @@ public final class PollScheduler implements AutoCloseable {
             } finally {
                 polling.unlock();
             }
+            rescheduleAfter(outcome);
+            return outcome;
+        }
+
+        /** The scheduled poll: skipped when the feed was handed to another instance after it was scheduled. */
+        private void pollIfActive() {
+            PollOutcome outcome;
+            polling.lock();
+            try {
+                if (!active) {
+                    return;
+                }
+                outcome = guardedPoll();
+            } finally {
+                polling.unlock();
+            }
+            rescheduleAfter(outcome);
+        }
+
+        private void rescheduleAfter(PollOutcome outcome) {
             Instant now = clock.instant();
             Instant at = outcome.nextPollAt() != null ? outcome.nextPollAt() : now.plus(timing.interval(feed));
             scheduleIn(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
-            return outcome;
         }
 
         private PollOutcome guardedPoll() {
@@ -147,15 +195,32 @@ public final class PollScheduler implements AutoCloseable {
             }
         }
 
+        synchronized void activate(Duration firstPoll) {
+            active = true;
+            scheduleIn(firstPoll);
+        }
+
+        void deactivate() {
+            synchronized (this) {
+                active = false;
+                if (next != null) {
+                    next.cancel(false);
+                    next = null;
+                }
+            }
+            polling.lock(); // waits for a poll in progress; it will not reschedule itself
+            polling.unlock();
+        }
+
         synchronized void scheduleIn(Duration delay) {
-            if (!running || executor.isShutdown()) {
+            if (!running || !active || executor.isShutdown()) {
                 return;
             }
             if (next != null) {
                 next.cancel(false); // a poll done out of turn (pollAllOnce) replaces the pending one
             }
             try {
-                next = executor.schedule(this::pollNow, delay.toMillis(), TimeUnit.MILLISECONDS);
+                next = executor.schedule(this::pollIfActive, delay.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 // closing: nothing more to schedule
             }

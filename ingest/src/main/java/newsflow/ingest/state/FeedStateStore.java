@@ -14,9 +14,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +69,18 @@ public final class FeedStateStore implements AutoCloseable {
      * @throws IllegalStateException when the topic cannot be read to its end within the timeout
      */
     public int restore() {
+        return restore(null);
+    }
+
+    /**
+     * Loads the last saved state of the feeds whose records live in the given partitions of the state topic
+     * (an ingest instance's share of the feeds), replacing what memory held for them.
+     *
+     * @param only partition numbers, or null for all
+     * @return number of feeds restored
+     * @throws IllegalStateException when those partitions cannot be read to their end within the timeout
+     */
+    public int restore(Collection<Integer> only) {
         Instant deadline = Instant.now().plus(timeout);
         try (Consumer<String, byte[]> reader = readers.get()) {
             List<PartitionInfo> infos = reader.partitionsFor(topic, timeout);
@@ -74,12 +89,17 @@ public final class FeedStateStore implements AutoCloseable {
                 return 0;
             }
             List<TopicPartition> partitions = infos.stream()
+                    .filter(i -> only == null || only.contains(i.partition()))
                     .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            if (partitions.isEmpty()) {
+                return 0;
+            }
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
             // Capture the end once: records saved after this point are ours and already in memory.
             Map<TopicPartition, Long> end = reader.endOffsets(partitions, timeout);
             long records = 0;
+            Set<String> restored = new HashSet<>();
             while (!caughtUp(reader, end)) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("feed state topic " + topic + " not read to its end within "
@@ -88,10 +108,13 @@ public final class FeedStateStore implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> r : reader.poll(POLL)) {
                     records++;
                     apply(r);
+                    restored.add(r.key());
                 }
             }
-            log.info("restored state of {} feeds from {} ({} records)", states.size(), topic, records);
-            return states.size();
+            restored.removeIf(key -> key == null || !states.containsKey(key));
+            log.info("restored state of {} feeds from {} partitions {} ({} records)", restored.size(), topic,
+                    partitions.stream().map(TopicPartition::partition).toList(), records);
+            return restored.size();
         }
     }
 

@@ -80,4 +80,43 @@ class PollSchedulerTest {
         assertThat(polls.get("https://up.example/rss").get()).isGreaterThanOrEqualTo(3);
         assertThat(polls.get("https://down.example/rss").get()).isGreaterThanOrEqualTo(3);
     }
+
+    @Test
+    void aDeactivatedFeedIsNoLongerPolledAndItsPollInProgressFinishesFirst() throws Exception {
+        CountDownLatch inPoll = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger polls = new AtomicInteger();
+        FeedPoll poll = feed -> {
+            polls.incrementAndGet();
+            inPoll.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new PollOutcome(feed.url(), PollOutcome.Status.FETCHED, 0, 0, null, null, Instant.now());
+        };
+        IngestConfig fast = new IngestConfig(Duration.ofMillis(20), Duration.ofMillis(1), Duration.ofMillis(50), 500, 2000, 2);
+        try (PollScheduler scheduler = new PollScheduler(List.of(feed("https://moving.example/rss")), poll,
+                new PollTiming(fast), url -> null, 2, new SimpleMeterRegistry(), Clock.systemUTC())) {
+            scheduler.activate(List.of("https://moving.example/rss"));
+            assertThat(inPoll.await(30, TimeUnit.SECONDS)).isTrue();
+
+            Thread releaser = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ignored) {
+                    // released below anyway
+                }
+                release.countDown();
+            });
+            scheduler.deactivate(List.of("https://moving.example/rss")); // returns only once the poll has finished
+            assertThat(release.getCount()).isZero();
+            releaser.join();
+
+            int atHandOver = polls.get();
+            Thread.sleep(300); // many intervals of 20 ms: an active feed would have been polled again
+            assertThat(polls.get()).isEqualTo(atHandOver);
+        }
+    }
 }

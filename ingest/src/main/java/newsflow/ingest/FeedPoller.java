@@ -14,6 +14,7 @@ import newsflow.ingest.publish.EntryPublisher;
 import newsflow.ingest.publish.PublishException;
 import newsflow.ingest.publish.PublishPlan;
 import newsflow.ingest.schedule.FeedPoll;
+import newsflow.ingest.schedule.NetworkWatch;
 import newsflow.ingest.schedule.PollOutcome;
 import newsflow.ingest.schedule.PollTiming;
 import newsflow.ingest.state.FeedState;
@@ -23,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -46,15 +48,17 @@ final class FeedPoller implements FeedPoll {
     private final int rememberedIds;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final NetworkWatch network;
 
     FeedPoller(FeedFetcher fetcher, FeedParser parser, EntryPublisher publisher, FeedStateStore states,
-               PollTiming timing, int rememberedIds, MeterRegistry meters, Clock clock) {
+               PollTiming timing, int rememberedIds, NetworkWatch network, MeterRegistry meters, Clock clock) {
         this.fetcher = fetcher;
         this.parser = parser;
         this.publisher = publisher;
         this.states = states;
         this.timing = timing;
         this.rememberedIds = rememberedIds;
+        this.network = network;
         this.meters = meters;
         this.clock = clock;
     }
@@ -66,6 +70,7 @@ final class FeedPoller implements FeedPoll {
         Instant now = clock.instant();
         try {
             FetchResponse response = fetcher.fetch(feed, state);
+            network.reached();
             Instant next = now.plus(timing.interval(feed));
             if (response.notModified()) {
                 // A 304 may omit the validators; the ones sent are still the right ones then.
@@ -92,7 +97,7 @@ final class FeedPoller implements FeedPoll {
                     plan.toPublish().size(), skipped);
             return new PollOutcome(url, PollOutcome.Status.FETCHED, plan.toPublish().size(), skipped, null, null, next);
         } catch (FetchException e) {
-            return failed(feed, e.kind().name().toLowerCase(Locale.ROOT), e);
+            return fetchFailed(feed, e);
         } catch (FeedParseException e) {
             return failed(feed, "parse", e);
         } catch (PublishException e) {
@@ -105,12 +110,49 @@ final class FeedPoller implements FeedPoll {
         }
     }
 
+    private PollOutcome fetchFailed(FeedConfig feed, FetchException e) {
+        if (e.kind() == FetchException.Kind.CONNECT || e.kind() == FetchException.Kind.TIMEOUT) {
+            if (network.unreachable(feed.url())) {
+                return duringOutage(feed, e);
+            }
+        } else {
+            network.reached(); // the host answered, if only with an error
+        }
+        if (e.isThrottling()) {
+            return failed(feed, PollOutcome.THROTTLED, e, e.retryAfter().orElse(null));
+        }
+        return failed(feed, e.kind().name().toLowerCase(Locale.ROOT), e);
+    }
+
+    /** Our network is down, not the feed: retry soon, and do not count it in the feed's error streak. */
+    private PollOutcome duringOutage(FeedConfig feed, FetchException e) {
+        String url = feed.url();
+        Instant next = clock.instant().plus(NetworkWatch.RETRY_DURING_OUTAGE);
+        meters.counter(MeterNames.FEEDS_FAILED, "feed", url, "reason", "network").increment();
+        log.debug("feed {}: not reached during a network outage, next attempt at {}: {}", url, next, e.getMessage());
+        FeedState state = states.get(url);
+        try {
+            states.save(state.withNextPollAt(next));
+        } catch (StateSaveException saveFailed) {
+            log.warn("feed {}: {}", url, saveFailed.getMessage());
+        }
+        return PollOutcome.failure(url, "network", e.getMessage(), next);
+    }
+
     private PollOutcome failed(FeedConfig feed, String reason, Exception cause) {
+        return failed(feed, reason, cause, null);
+    }
+
+    /** @param retryAfter the wait the server asked for, if any: the next attempt is no sooner */
+    private PollOutcome failed(FeedConfig feed, String reason, Exception cause, Duration retryAfter) {
         String url = feed.url();
         Instant now = clock.instant();
         // Re-read: a failed state save has already updated the in-memory state with what was published.
         FeedState failedState = states.get(url).withFailure(cause.getMessage(), now);
         Instant next = now.plus(timing.afterFailure(feed, failedState.errorStreak()));
+        if (retryAfter != null && now.plus(retryAfter).isAfter(next)) {
+            next = now.plus(retryAfter);
+        }
         failedState = failedState.withNextPollAt(next);
         meters.counter(MeterNames.FEEDS_FAILED, "feed", url, "reason", reason).increment();
         log.warn("feed {}: poll failed ({}, {} in a row), next attempt at {}: {}", url, reason,

@@ -10,6 +10,7 @@ import newsflow.ingest.assign.FeedOwnership;
 import newsflow.ingest.fetch.FeedFetcher;
 import newsflow.ingest.parse.FeedParser;
 import newsflow.ingest.publish.EntryPublisher;
+import newsflow.ingest.schedule.NetworkWatch;
 import newsflow.ingest.schedule.PollScheduler;
 import newsflow.ingest.schedule.PollSummary;
 import newsflow.ingest.schedule.PollTiming;
@@ -133,7 +134,8 @@ public final class IngestStage implements Stage {
                 kafka.topics().entries(), PUBLISH_TIMEOUT);
         PollTiming timing = new PollTiming(config.ingest());
         FeedPoller poller = new FeedPoller(new FeedFetcher(http), new FeedParser(config.ingest().maxEntriesPerFeed()),
-                publisher, states, timing, config.ingest().rememberedIds(), Metrics.registry(), Clock.systemUTC());
+                publisher, states, timing, config.ingest().rememberedIds(), new NetworkWatch(Clock.systemUTC()),
+                Metrics.registry(), Clock.systemUTC());
         FeedStateStore restored = states;
         scheduler = new PollScheduler(config.feeds(), poller, timing,
                 url -> restored.find(url).map(FeedState::nextPollAt).orElse(null),

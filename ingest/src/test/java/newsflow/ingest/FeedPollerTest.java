@@ -13,6 +13,7 @@ import newsflow.ingest.fetch.FeedFetcher;
 import newsflow.ingest.parse.FeedParser;
 import newsflow.ingest.publish.EntryPublisher;
 import newsflow.ingest.schedule.PollOutcome;
+import newsflow.ingest.schedule.NetworkWatch;
 import newsflow.ingest.schedule.PollTiming;
 import newsflow.ingest.state.FeedState;
 import newsflow.ingest.state.FeedStateStore;
@@ -53,13 +54,14 @@ class FeedPollerTest {
     private static final String ENTRIES = "t.entries";
     private static final String STATE = "t.feed-state";
     private static final IngestConfig CONFIG = new IngestConfig(Duration.ofMinutes(15), Duration.ofMinutes(1),
-            Duration.ofHours(6), 100, 100, 2);
+            Duration.ofHours(6), 100, 100, 2, 2, Duration.ZERO);
 
     /** What the test server answers; If-None-Match equal to {@link #etag} gets a 304. */
     private volatile byte[] body = feed("rss2-content-encoded.xml");
     private volatile String etag = "\"v1\"";
     private volatile int status = 200;
     private volatile boolean honourEtag = true;
+    private volatile String retryAfter;
 
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -91,6 +93,9 @@ class FeedPollerTest {
         server.createContext("/feeds/all.rss", exchange -> {
             String inm = exchange.getRequestHeaders().getFirst("If-None-Match");
             if (status != 200) {
+                if (retryAfter != null) {
+                    exchange.getResponseHeaders().add("Retry-After", retryAfter);
+                }
                 exchange.sendResponseHeaders(status, -1);
             } else if (honourEtag && etag.equals(inm)) {
                 exchange.getResponseHeaders().add("ETag", etag);
@@ -141,7 +146,7 @@ class FeedPollerTest {
     private FeedPoller poller(MockProducer<String, FeedEntry> entries, FeedStateStore store) {
         return new FeedPoller(new FeedFetcher(http), new FeedParser(CONFIG.maxEntriesPerFeed()),
                 new EntryPublisher(entries, ENTRIES, Duration.ofSeconds(2)), store, new PollTiming(CONFIG),
-                CONFIG.rememberedIds(), meters, Clock.systemUTC());
+                CONFIG.rememberedIds(), new NetworkWatch(Clock.systemUTC()), meters, Clock.systemUTC());
     }
 
     private RecordingProducer<FeedEntry> entriesProducer(boolean autoComplete) {
@@ -232,7 +237,7 @@ class FeedPollerTest {
 
         body = feed("broken.xml");
         PollOutcome parse = poller.poll(feedConfig);
-        status = 503;
+        status = 500;
         PollOutcome http = poller.poll(feedConfig);
 
         assertThat(parse.failureReason()).isEqualTo("parse");
@@ -242,8 +247,43 @@ class FeedPollerTest {
         assertThat(meters.counter(MeterNames.FEEDS_FAILED, "feed", feedConfig.url(), "reason", "http_status").count()).isEqualTo(1.0);
         FeedState state = store.get(feedConfig.url());
         assertThat(state.errorStreak()).isEqualTo(2);
-        assertThat(state.lastError()).contains("503");
+        assertThat(state.lastError()).contains("500");
         // second failure in a row: at least twice the 15 min interval
         assertThat(state.nextPollAt()).isAfter(Instant.now().plus(Duration.ofMinutes(29)));
+    }
+
+    @Test
+    void aThrottlingAnswerIsRetriedNoSoonerThanTheServerAsked() {
+        FeedStateStore store = store(List.of());
+        status = 429;
+        retryAfter = "7200";
+
+        PollOutcome outcome = poller(entriesProducer(true), store).poll(feedConfig);
+
+        assertThat(outcome.failureReason()).isEqualTo(PollOutcome.THROTTLED);
+        // the first failure's backoff would be about one 15 min interval; the server asked for two hours
+        assertThat(outcome.nextPollAt()).isAfter(Instant.now().plus(Duration.ofMinutes(119)));
+        assertThat(store.get(feedConfig.url()).nextPollAt()).isEqualTo(outcome.nextPollAt());
+    }
+
+    @Test
+    void whenManyHostsAreUnreachableAtOnceFailuresDoNotCountAgainstTheFeeds() {
+        FeedStateStore store = store(List.of());
+        FeedPoller poller = poller(entriesProducer(true), store);
+        List<FeedConfig> unreachable = java.util.stream.IntStream.rangeClosed(2, 7)
+                .mapToObj(i -> new FeedConfig("http://127.0.0." + i + ":1/feed.xml", "Feed " + i, null, null, Map.of()))
+                .toList();
+
+        List<PollOutcome> outcomes = unreachable.stream().map(poller::poll).toList();
+
+        // the first hosts down look like their own trouble; from the fifth on it is our network
+        assertThat(outcomes.subList(0, 4)).extracting(PollOutcome::failureReason).containsOnly("connect");
+        assertThat(outcomes.subList(4, 6)).extracting(PollOutcome::failureReason).containsOnly("network");
+        assertThat(store.get(unreachable.get(5).url()).errorStreak()).isZero();
+        assertThat(outcomes.get(5).nextPollAt()).isBefore(Instant.now().plus(Duration.ofMinutes(2)));
+
+        // a host answering again ends the outage: failures count again
+        poller.poll(feedConfig);
+        assertThat(poller.poll(unreachable.get(0)).failureReason()).isEqualTo("connect");
     }
 }

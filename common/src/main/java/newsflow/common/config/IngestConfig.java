@@ -9,6 +9,8 @@ import java.time.Duration;
  * @param maxEntriesPerFeed items read from one feed document at most
  * @param rememberedIds    ids remembered per feed to avoid republishing entries (bounded, newest kept)
  * @param pollThreads      feeds fetched in parallel
+ * @param perHostConcurrency polls of feeds on one host in flight at once, at most
+ * @param perHostDelay     least time between the start of two polls on one host
  */
 public record IngestConfig(
         Duration defaultInterval,
@@ -16,5 +18,7 @@ public record IngestConfig(
         Duration errorBackoffMax,
         int maxEntriesPerFeed,
         int rememberedIds,
-        int pollThreads) {
+        int pollThreads,
+        int perHostConcurrency,
+        Duration perHostDelay) {
 }

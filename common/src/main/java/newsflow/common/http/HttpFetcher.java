@@ -13,6 +13,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
@@ -84,7 +86,9 @@ public final class HttpFetcher implements AutoCloseable {
         }
         if (status < 200 || status >= 300) {
             closeQuietly(response.body());
-            throw new FetchException(FetchException.Kind.HTTP_STATUS, uri, status, "HTTP " + status, null);
+            Duration retryAfter = headers.firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(null);
+            throw new FetchException(FetchException.Kind.HTTP_STATUS, uri, status,
+                    "HTTP " + status + (retryAfter != null ? ", retry after " + retryAfter.toSeconds() + " s" : ""), null, retryAfter);
         }
         byte[] body = readBody(uri, response.body(), headers.firstValue("Content-Encoding").orElse(""));
         return new FetchResponse(status, response.uri(), contentType, body, etag, lastModified);

@@ -18,6 +18,9 @@ public record PollOutcome(String feedUrl, Status status, int published, int skip
 
     public enum Status { FETCHED, NOT_MODIFIED, FAILED }
 
+    /** {@link #failureReason()} of a poll the host refused with 429 or 503: the whole host is slowed down. */
+    public static final String THROTTLED = "throttled";
+
     public boolean failed() {
         return status == Status.FAILED;
     }

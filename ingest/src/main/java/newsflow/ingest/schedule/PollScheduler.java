@@ -40,6 +40,7 @@ public final class PollScheduler implements AutoCloseable {
     private final MeterRegistry meters;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor executor;
+    private final HostGate hosts;
     private final Map<String, FeedTask> tasks = new LinkedHashMap<>();
     private volatile boolean running;
 
@@ -54,6 +55,7 @@ public final class PollScheduler implements AutoCloseable {
         this.savedNextPoll = savedNextPoll;
         this.meters = meters;
         this.clock = clock;
+        this.hosts = new HostGate(timing.perHostConcurrency(), timing.perHostDelay(), clock);
         AtomicInteger n = new AtomicInteger();
         this.executor = new ScheduledThreadPoolExecutor(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "ingest-poll-" + n.incrementAndGet());
@@ -147,8 +149,11 @@ public final class PollScheduler implements AutoCloseable {
         /** Owned by this instance: only active feeds are rescheduled. */
         private volatile boolean active;
 
+        private final String host;
+
         FeedTask(FeedConfig feed) {
             this.feed = feed;
+            this.host = HostGate.hostOf(feed.url());
         }
 
         PollOutcome pollNow() {
@@ -163,7 +168,10 @@ public final class PollScheduler implements AutoCloseable {
             return outcome;
         }
 
-        /** The scheduled poll: skipped when the feed was handed to another instance after it was scheduled. */
+        /**
+         * The scheduled poll: skipped when the feed was handed to another instance after it was scheduled, and
+         * put off while its host is busy with other feeds or has asked us to wait.
+         */
         private void pollIfActive() {
             PollOutcome outcome;
             polling.lock();
@@ -171,7 +179,19 @@ public final class PollScheduler implements AutoCloseable {
                 if (!active) {
                     return;
                 }
-                outcome = guardedPoll();
+                Duration wait = hosts.tryAcquire(host);
+                if (!wait.isZero()) {
+                    scheduleIn(wait);
+                    return;
+                }
+                try {
+                    outcome = guardedPoll();
+                } finally {
+                    hosts.release(host);
+                }
+                if (PollOutcome.THROTTLED.equals(outcome.failureReason()) && outcome.nextPollAt() != null) {
+                    hosts.throttle(host, outcome.nextPollAt());
+                }
             } finally {
                 polling.unlock();
             }

@@ -76,4 +76,14 @@ public final class PollTiming {
         double millis = base.toMillis() * Math.pow(2, exponent) * (1 + BACKOFF_JITTER * unitRandom);
         return millis >= max.toMillis() ? max : Duration.ofMillis((long) millis);
     }
+
+    /** Polls of one host's feeds in flight at once, at most. */
+    int perHostConcurrency() {
+        return config.perHostConcurrency();
+    }
+
+    /** Least time between the starts of two polls on one host. */
+    Duration perHostDelay() {
+        return config.perHostDelay();
+    }
 }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PollTimingTest {
 
     private static final IngestConfig CONFIG = new IngestConfig(Duration.ofMinutes(15), Duration.ofMinutes(1),
-            Duration.ofHours(6), 500, 2000, 4);
+            Duration.ofHours(6), 500, 2000, 4, 2, Duration.ZERO);
 
     private static FeedConfig feed(Duration interval) {
         return new FeedConfig("https://f.example/rss", null, interval, null, Map.of());

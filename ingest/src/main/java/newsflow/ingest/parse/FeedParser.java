@@ -42,7 +42,7 @@ public final class FeedParser {
      */
     public ParsedFeed parse(byte[] body, String contentType, String feedUrl) throws FeedParseException {
         if (body == null || body.length == 0) {
-            throw new FeedParseException(feedUrl, "empty document", null);
+            throw new FeedParseException(feedUrl, FeedParseException.Cause.EMPTY, "empty document", null);
         }
         SyndFeed feed;
         // Rome signals bad input through checked exceptions, IllegalArgumentException and, for some
@@ -52,12 +52,12 @@ public final class FeedParser {
                 : new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
             feed = new SyndFeedInput().build(reader);
         } catch (FeedException | IOException | RuntimeException e) {
-            throw new FeedParseException(feedUrl, describe(e), e);
+            throw new FeedParseException(feedUrl, classify(e), describe(e), e);
         }
         try {
             return map(feed, feedUrl);
         } catch (RuntimeException e) {
-            throw new FeedParseException(feedUrl, describe(e), e);
+            throw new FeedParseException(feedUrl, FeedParseException.Cause.INVALID_FEED, describe(e), e);
         }
     }
 
@@ -81,6 +81,22 @@ public final class FeedParser {
         }
         return new ParsedFeed(feedUrl, Text.plain(feed.getTitle()), Links.absolute(feed.getLink(), feedUrl),
                 feed.getFeedType(), items, skipped);
+    }
+
+    /** Rome's exceptions sorted into causes: it has one checked type for all and throws unchecked ones too. */
+    private static FeedParseException.Cause classify(Exception e) {
+        String text = describe(e);
+        if (e instanceof com.rometools.rome.io.ParsingFeedException) {
+            return text.contains("DOCTYPE") ? FeedParseException.Cause.DOCTYPE_REFUSED
+                    : FeedParseException.Cause.NOT_WELL_FORMED;
+        }
+        if (e instanceof IOException) {
+            return FeedParseException.Cause.CHARSET;
+        }
+        if (e instanceof IllegalArgumentException && text.contains("Invalid document")) {
+            return FeedParseException.Cause.NOT_A_FEED;
+        }
+        return FeedParseException.Cause.INVALID_FEED;
     }
 
     /** The exception and, when Rome wrapped something more telling (such as the NPE of a missing channel), its root. */

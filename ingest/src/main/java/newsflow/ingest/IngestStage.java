@@ -99,7 +99,7 @@ public final class IngestStage implements Stage {
         publisher = new EntryPublisher(kafka.producer("ingest-entries", JsonCodec.FEED_ENTRY.serializer()),
                 kafka.topics().entries(), PUBLISH_TIMEOUT);
         PollTiming timing = new PollTiming(config.ingest());
-        FeedPoller poller = new FeedPoller(new FeedFetcher(http), new FeedParser(config.ingest().maxEntriesPerFeed()),
+        FeedPoller poller = new FeedPoller(new FeedFetcher(http), new FeedParser(config.ingest().maxEntriesPerFeed(), config.http().maxBytes()),
                 publisher, states, timing, config.ingest().rememberedIds(), Metrics.registry(), Clock.systemUTC());
         FeedStateStore restored = states;
         scheduler = new PollScheduler(config.feeds(), poller, timing,

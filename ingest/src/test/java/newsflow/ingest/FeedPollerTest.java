@@ -230,7 +230,7 @@ class FeedPollerTest {
         FeedStateStore store = store(List.of());
         FeedPoller poller = poller(entriesProducer(true), store);
 
-        body = feed("broken.xml");
+        body = feed("two-roots.xml");
         PollOutcome parse = poller.poll(feedConfig);
         status = 503;
         PollOutcome http = poller.poll(feedConfig);

@@ -40,15 +40,16 @@ public final class ParseFeedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NewsflowConfig config = options.load();
         Path dir = Path.of(feed);
+        FeedParser parser = new FeedParser(config.ingest().maxEntriesPerFeed(), config.http().maxBytes());
         if (!feed.contains("://") && Files.isDirectory(dir)) {
-            FeedBatch batch = new FeedBatch(new FeedParser(config.ingest().maxEntriesPerFeed()), config.http().maxBytes());
+            FeedBatch batch = new FeedBatch(parser);
             BatchSummary summary = batch.run(dir, report -> System.out.println(Json.write(report)));
             System.out.println();
             System.out.print(summary.table());
             return summary.failed() == 0 ? 0 : SOME_FAILED;
         }
         try (HttpFetcher http = new HttpFetcher(config.http())) {
-            List<FeedEntry> entries = FeedParsing.parseUrlOrFile(feed, http, config.ingest());
+            List<FeedEntry> entries = FeedParsing.parseUrlOrFile(feed, http, parser);
             for (FeedEntry entry : entries) {
                 System.out.println(Json.write(entry));
             }

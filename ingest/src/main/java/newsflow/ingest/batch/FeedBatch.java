@@ -1,5 +1,6 @@
 package newsflow.ingest.batch;
 
+import newsflow.ingest.FeedParsing;
 import newsflow.ingest.parse.FeedParseException;
 import newsflow.ingest.parse.FeedParser;
 import newsflow.ingest.parse.ParsedFeed;
@@ -20,12 +21,10 @@ import java.util.stream.Stream;
 public final class FeedBatch {
 
     private final FeedParser parser;
-    private final long maxBytes;
 
-    /** @param maxBytes files larger than this are reported {@code too_large} without being read */
-    public FeedBatch(FeedParser parser, long maxBytes) {
+    /** Files larger than the parser's cap are reported {@code too_large} without being read. */
+    public FeedBatch(FeedParser parser) {
         this.parser = parser;
-        this.maxBytes = maxBytes;
     }
 
     /**
@@ -51,14 +50,8 @@ public final class FeedBatch {
 
     FileReport parse(Path dir, Path file) {
         String name = dir.relativize(file).toString();
-        String url = file.toAbsolutePath().toUri().toString();
         try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                return failure(name, FeedParseException.Cause.TOO_LARGE.label(),
-                        "file is " + size + " bytes, over the cap of " + maxBytes);
-            }
-            ParsedFeed feed = parser.parse(Files.readAllBytes(file), null, url);
+            ParsedFeed feed = FeedParsing.parse(file.toString(), null, parser);
             int missing = (int) feed.items().stream().filter(FeedBatch::dateless).count();
             return new FileReport(name, true, feed.format(), null, null, feed.items().size(), missing);
         } catch (FeedParseException e) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 public final class FeedDates {
 
     private static final String ZONE = "(?<zone>Z|[A-Za-z]{1,5}(?:/[A-Za-z]+)?|(?:GMT|UTC)?[+-]\\d{1,2}(?::?\\d{2})?)";
-    private static final String TIME = "(?<hour>\\d{1,2}):(?<minute>\\d{2})(?::(?<second>\\d{2})(?:[.,](?<fraction>\\d{1,9}))?)?";
+    private static final String TIME = "(?<hour>\\d{1,2}):(?<minute>\\d{2})(?::(?<second>\\d{2})(?:[.,](?<fraction>\\d{1,9}))?)?"
+            + "(?:\\s?(?<ampm>[AaPp]\\.?[Mm]\\.?))?";
     private static final String MONTH_NAME = "(?<monthName>\\p{L}{3,12}\\.?)";
 
     /** yyyy-mm-dd[Thh:mm[:ss[.f]][zone]] (a zone only after a time: "2013-01-27-01" is no date); also a month name in place of mm (Hungarian feeds) and 0-padded months. */
@@ -117,11 +118,7 @@ public final class FeedDates {
     private static Instant korean(String s) {
         Matcher m = KOREAN_AMPM.matcher(s);
         if (m.matches()) {
-            int hour = Integer.parseInt(m.group("hour"));
-            if (hour < 1 || hour > 12) {
-                return null;
-            }
-            hour = hour % 12 + (m.group("half").equals("오후") ? 12 : 0);
+            int hour = hour24(Integer.parseInt(m.group("hour")), m.group("half").equals("오후") ? "pm" : "am");
             LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group("year")), Integer.parseInt(m.group("month")),
                     Integer.parseInt(m.group("day")), hour, Integer.parseInt(m.group("minute")), seconds(m));
             return local.toInstant(KOREA);
@@ -174,10 +171,22 @@ public final class FeedDates {
         }
         String hour = group(m, "hour");
         LocalDateTime local = LocalDateTime.of(year, month, Integer.parseInt(m.group("day")),
-                hour == null ? 0 : Integer.parseInt(hour),
+                hour == null ? 0 : hour24(Integer.parseInt(hour), group(m, "ampm")),
                 hour == null ? 0 : Integer.parseInt(m.group("minute")),
                 seconds(m), nanos(m));
         return local.toInstant(zone);
+    }
+
+    /** 12 AM is midnight, 12 PM noon; an AM/PM hour outside 1–12 is no time. */
+    private static int hour24(int hour, String ampm) {
+        if (ampm == null) {
+            return hour;
+        }
+        if (hour < 1 || hour > 12) {
+            throw new DateTimeException("hour " + hour + " with " + ampm);
+        }
+        boolean pm = Character.toLowerCase(ampm.charAt(0)) == 'p';
+        return hour % 12 + (pm ? 12 : 0);
     }
 
     private static int seconds(Matcher m) {

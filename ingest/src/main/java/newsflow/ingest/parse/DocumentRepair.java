@@ -55,6 +55,14 @@ final class DocumentRepair {
             repairs.add("CDF converted to RSS 2.0");
             format = "cdf";
         }
+        if (root.getName().equals("entry") && (ATOM_10.equals(root.getNamespace()) || ATOM_03.equals(root.getNamespace()))) {
+            // an Atom entry document (RFC 4287 section 4.1.2): a feed of one
+            Element feed = new Element("feed", root.getNamespace());
+            doc.setRootElement(feed);
+            feed.addContent(root);
+            root = feed;
+            repairs.add("Atom entry document wrapped in a feed");
+        }
         String name = root.getName();
         if (name.equals("feed") && !root.getNamespace().equals(ATOM_10) && !root.getNamespace().equals(ATOM_03)) {
             Namespace atom = "0.3".equals(root.getAttributeValue("version")) ? ATOM_03 : ATOM_10;
@@ -85,11 +93,39 @@ final class DocumentRepair {
             root.addContent(channel);
             repairs.add("missing <channel> added");
         }
+        liftNestedItems(root.getChild("channel"), repairs);
         String version = root.getAttributeValue("version");
         if (version == null || !(RSS_VERSIONS.contains(version.strip()) || version.strip().startsWith("2.0"))) {
             root.setAttribute("version", "2.0");
             repairs.add("RSS version " + version + " read as 2.0");
         }
+    }
+
+    /** Items that an unclosed element before them swallowed (a loose parser's view) are moved into the channel. */
+    private static void liftNestedItems(Element channel, List<String> repairs) {
+        List<Element> nested = new ArrayList<>();
+        for (Element child : channel.getChildren()) {
+            if (!child.getName().equals("item")) {
+                child.getDescendants(org.jdom2.filter.Filters.element("item", Namespace.NO_NAMESPACE)).forEach(nested::add);
+            }
+        }
+        nested.removeIf(item -> hasItemAncestor(item, channel));
+        for (Element item : nested) {
+            item.detach();
+            channel.addContent(item);
+        }
+        if (!nested.isEmpty()) {
+            repairs.add(nested.size() + " nested <item> moved into <channel>");
+        }
+    }
+
+    private static boolean hasItemAncestor(Element item, Element channel) {
+        for (Element p = item.getParentElement(); p != null && p != channel; p = p.getParentElement()) {
+            if (p.getName().equals("item")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void rdf(Element root, List<String> repairs) {

@@ -33,6 +33,20 @@ class RealWorldFeedsTest {
     }
 
     @Test
+    void itemsSwallowedByAnUnclosedElementAreKept() throws Exception {
+        ParsedFeed feed = parser.parse(feed("rss-unclosed-element.xml"), null, "https://radio.example.com/rss");
+
+        assertThat(feed.items()).extracting(ParsedItem::title).containsExactly("Episode 1", "Episode 2");
+    }
+
+    @Test
+    void atomEntryDocumentIsAFeedOfOne() throws Exception {
+        ParsedFeed feed = parser.parse(feed("atom-entry-document.xml"), null, "https://lone.example.com/1.atom");
+
+        assertThat(feed.items()).extracting(ParsedItem::link).containsExactly("https://lone.example.com/1");
+    }
+
+    @Test
     void undeclaredNamespacePrefixesGetTheirUsualNamespace() throws Exception {
         ParsedFeed feed = parser.parse(feed("unbound-prefix.xml"), null, "https://millpond.example.org/rss");
 

@@ -1,6 +1,5 @@
 package newsflow.ingest;
 
-import newsflow.common.config.IngestConfig;
 import newsflow.common.http.FetchRequest;
 import newsflow.common.http.FetchResponse;
 import newsflow.common.http.HttpFetcher;
@@ -30,16 +29,15 @@ public final class FeedParsing {
      * @throws IOException        the file cannot be read or the URL fetched ({@code FetchException})
      * @throws FeedParseException the document is not a readable feed
      */
-    public static List<FeedEntry> parseUrlOrFile(String fileOrUrl, HttpFetcher http, IngestConfig config)
+    public static List<FeedEntry> parseUrlOrFile(String fileOrUrl, HttpFetcher http, FeedParser parser)
             throws IOException, FeedParseException {
-        ParsedFeed feed = parse(fileOrUrl, http, config);
+        ParsedFeed feed = parse(fileOrUrl, http, parser);
         return feed.entries(null, Instant.now());
     }
 
     /** Like {@link #parseUrlOrFile} but returns the whole parsed feed (title, format, skipped count). */
-    public static ParsedFeed parse(String fileOrUrl, HttpFetcher http, IngestConfig config)
+    public static ParsedFeed parse(String fileOrUrl, HttpFetcher http, FeedParser parser)
             throws IOException, FeedParseException {
-        FeedParser parser = new FeedParser(config.maxEntriesPerFeed());
         String lower = fileOrUrl.strip().toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             if (http == null) {
@@ -49,7 +47,13 @@ public final class FeedParsing {
             return parser.parse(response.body(), response.contentType(), fileOrUrl.strip());
         }
         Path file = Path.of(fileOrUrl);
-        // A file's own URI names it in ids and errors; relative links in it cannot be resolved to http(s).
-        return parser.parse(Files.readAllBytes(file), null, file.toAbsolutePath().toUri().toString());
+        // A file's own URI names it in ids and errors; its relative links resolve against the feed's site link.
+        String url = file.toAbsolutePath().toUri().toString();
+        long size = Files.size(file);
+        if (size > parser.maxBytes()) {
+            throw new FeedParseException(url, FeedParseException.Cause.TOO_LARGE,
+                    "file is " + size + " bytes, over the cap of " + parser.maxBytes(), null);
+        }
+        return parser.parse(Files.readAllBytes(file), null, url);
     }
 }

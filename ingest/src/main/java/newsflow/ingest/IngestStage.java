@@ -133,7 +133,8 @@ public final class IngestStage implements Stage {
         publisher = new EntryPublisher(kafka.producer("ingest-entries", JsonCodec.FEED_ENTRY.serializer()),
                 kafka.topics().entries(), PUBLISH_TIMEOUT);
         PollTiming timing = new PollTiming(config.ingest());
-        FeedPoller poller = new FeedPoller(new FeedFetcher(http), new FeedParser(config.ingest().maxEntriesPerFeed()),
+        FeedPoller poller = new FeedPoller(new FeedFetcher(http),
+                new FeedParser(config.ingest().maxEntriesPerFeed(), config.http().maxBytes()),
                 publisher, states, timing, config.ingest().rememberedIds(), new NetworkWatch(Clock.systemUTC()),
                 Metrics.registry(), Clock.systemUTC());
         FeedStateStore restored = states;

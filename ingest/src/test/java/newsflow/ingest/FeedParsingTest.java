@@ -2,6 +2,7 @@ package newsflow.ingest;
 
 import newsflow.common.config.IngestConfig;
 import newsflow.common.model.FeedEntry;
+import newsflow.ingest.parse.FeedParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class FeedParsingTest {
         Path file = dir.resolve("feed.xml");
         Files.write(file, feed("rss1-rdf.xml"));
 
-        List<FeedEntry> entries = FeedParsing.parseUrlOrFile(file.toString(), null, CONFIG);
+        List<FeedEntry> entries = FeedParsing.parseUrlOrFile(file.toString(), null, new FeedParser(CONFIG.maxEntriesPerFeed()));
 
         assertThat(entries).singleElement().satisfies(e -> {
             assertThat(e.title()).isEqualTo("Grafting day at the Pomologen garden");
@@ -36,7 +37,7 @@ class FeedParsingTest {
 
     @Test
     void missingFileIsAnIoError() {
-        assertThatThrownBy(() -> FeedParsing.parseUrlOrFile("/no/such/feed.xml", null, CONFIG))
+        assertThatThrownBy(() -> FeedParsing.parseUrlOrFile("/no/such/feed.xml", null, new FeedParser(CONFIG.maxEntriesPerFeed())))
                 .isInstanceOf(NoSuchFileException.class);
     }
 }

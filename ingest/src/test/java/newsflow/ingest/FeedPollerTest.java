@@ -235,7 +235,7 @@ class FeedPollerTest {
         FeedStateStore store = store(List.of());
         FeedPoller poller = poller(entriesProducer(true), store);
 
-        body = feed("broken.xml");
+        body = feed("two-roots.xml");
         PollOutcome parse = poller.poll(feedConfig);
         status = 500;
         PollOutcome http = poller.poll(feedConfig);

@@ -28,10 +28,12 @@ final class EntryMapper {
     }
 
     /**
+     * @param base where relative links point from: the feed URL, or the site link when the feed URL is no
+     *             http(s) URL (a file)
      * @throws IllegalArgumentException when the item carries nothing an id could be derived from
      */
-    static ParsedItem map(SyndEntry entry, String feedUrl) {
-        String link = link(entry, feedUrl);
+    static ParsedItem map(SyndEntry entry, String feedUrl, String base) {
+        String link = link(entry, base);
         String guid = Text.orNull(entry.getUri());
         if (guid != null) {
             guid = guid.strip();
@@ -43,7 +45,7 @@ final class EntryMapper {
         Instant updated = instant(entry.getUpdatedDate());
         String id = id(feedUrl, link, guid, title, summary != null ? summary : content, published);
         return new ParsedItem(id, link, guid, title, summary, content, authors(entry), published, updated,
-                categories(entry), media(entry, feedUrl));
+                categories(entry), media(entry, base));
     }
 
     /**
@@ -51,7 +53,7 @@ final class EntryMapper {
      * GUID-like key from its title, date and text (summary, else content): better than dropping it, though
      * such an item gets a new id whenever its text changes (nothing more stable exists in the document).
      */
-    private static String id(String feedUrl, String link, String guid, String title, String text, Instant published) {
+    static String id(String feedUrl, String link, String guid, String title, String text, Instant published) {
         if (link != null) {
             try {
                 return ArticleIds.forUrl(link);
@@ -68,7 +70,7 @@ final class EntryMapper {
         return ArticleIds.forGuid(feedUrl, "untitled:" + title + "\n" + published + "\n" + text);
     }
 
-    /** The entry's link, else its first alternate link (Atom), resolved against the feed URL. */
+    /** The entry's link, else its first alternate link (Atom), resolved against the base. */
     private static String link(SyndEntry entry, String feedUrl) {
         String link = Links.absolute(entry.getLink(), feedUrl);
         if (link != null) {
@@ -94,7 +96,7 @@ final class EntryMapper {
         }
         for (SyndContent c : contents) {
             if (c != null && Text.orNull(c.getValue()) != null) {
-                return c.getValue();
+                return Text.orNull(c.getValue());
             }
         }
         return null;
@@ -122,6 +124,10 @@ final class EntryMapper {
             for (SyndCategory c : entry.getCategories()) {
                 addIfPresent(names, Text.plain(c.getName()));
             }
+        }
+        // RSS 1.0 items carry their categories as dc:subject, which Rome leaves in the DC module
+        if (entry.getModule(DCModule.URI) instanceof DCModule dc && dc.getSubjects() != null) {
+            dc.getSubjects().forEach(s -> addIfPresent(names, Text.plain(s.getValue())));
         }
         return List.copyOf(names);
     }

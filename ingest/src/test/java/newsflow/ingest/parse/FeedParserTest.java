@@ -138,18 +138,14 @@ class FeedParserTest {
     }
 
     @Test
-    void truncatedDocumentFailsWithTheFeedNamed() {
-        assertThatThrownBy(() -> parser.parse(feed("broken.xml"), null, "https://broken.example/rss"))
+    void fragmentThatIsNoXmlDocumentFailsWithTheFeedAndCauseNamed() {
+        assertThatThrownBy(() -> parser.parse(feed("two-roots.xml"), null, "https://broken.example/rss"))
                 .isInstanceOf(FeedParseException.class)
                 .hasMessageContaining("https://broken.example/rss")
-                .satisfies(e -> assertThat(((FeedParseException) e).feedUrl()).isEqualTo("https://broken.example/rss"));
-    }
-
-    @Test
-    void rssWithoutChannelIsAParseErrorNotANullPointer() {
-        assertThatThrownBy(() -> parser.parse(feed("rss-without-channel.xml"), null, "https://nochannel.example/rss"))
-                .isExactlyInstanceOf(FeedParseException.class)
-                .hasMessageContaining("https://nochannel.example/rss");
+                .satisfies(e -> {
+                    assertThat(((FeedParseException) e).feedUrl()).isEqualTo("https://broken.example/rss");
+                    assertThat(((FeedParseException) e).failure()).isEqualTo(FeedParseException.Cause.NOT_WELL_FORMED);
+                });
     }
 
     @Test
@@ -157,15 +153,23 @@ class FeedParserTest {
         assertThatThrownBy(() -> parser.parse(feed("doctype-external-entity.xml"), null, "https://trap.example.com/rss"))
                 .isInstanceOf(FeedParseException.class)
                 .hasMessageContaining("https://trap.example.com/rss")
-                .hasMessageContaining("DOCTYPE");
+                .hasMessageContaining("DOCTYPE")
+                .extracting(e -> ((FeedParseException) e).failure()).isEqualTo(FeedParseException.Cause.DOCTYPE_REFUSED);
     }
 
     @Test
-    void emptyAndNonXmlBodiesAreParseErrors() {
+    void emptyAndNonFeedBodiesAreTypedParseErrors() {
         assertThatThrownBy(() -> parser.parse(new byte[0], null, "https://empty.example/rss"))
-                .isInstanceOf(FeedParseException.class).hasMessageContaining("empty document");
-        assertThatThrownBy(() -> parser.parse("{\"version\":\"https://jsonfeed.org/version/1.1\"}"
-                .getBytes(StandardCharsets.UTF_8), "application/feed+json", "https://json.example/feed.json"))
-                .isInstanceOf(FeedParseException.class).hasMessageContaining("https://json.example/feed.json");
+                .isInstanceOf(FeedParseException.class).hasMessageContaining("empty document")
+                .extracting(e -> ((FeedParseException) e).failure()).isEqualTo(FeedParseException.Cause.EMPTY);
+        assertThatThrownBy(() -> parser.parse("Moved to /feed".getBytes(StandardCharsets.UTF_8), null, "https://text.example/rss"))
+                .isInstanceOf(FeedParseException.class).hasMessageContaining("https://text.example/rss")
+                .extracting(e -> ((FeedParseException) e).failure()).isEqualTo(FeedParseException.Cause.NOT_A_FEED);
+        assertThatThrownBy(() -> parser.parse("<html><body>Not here</body></html>".getBytes(StandardCharsets.UTF_8), null, "https://html.example/rss"))
+                .isInstanceOf(FeedParseException.class).hasMessageContaining("<html>")
+                .extracting(e -> ((FeedParseException) e).failure()).isEqualTo(FeedParseException.Cause.NOT_A_FEED);
+        assertThatThrownBy(() -> parser.parse("{\"items\": [".getBytes(StandardCharsets.UTF_8), null, "https://json.example/feed.json"))
+                .isInstanceOf(FeedParseException.class).hasMessageContaining("https://json.example/feed.json")
+                .extracting(e -> ((FeedParseException) e).failure()).isEqualTo(FeedParseException.Cause.INVALID_JSON);
     }
 }

@@ -7,10 +7,12 @@ import java.util.Map;
  * @param fetchPages  fetch each article page (false: use the feed's content only)
  * @param concurrency article pages fetched in parallel per instance
  * @param topics      operator-defined topics: name → words or phrases, any of which tags an article with it
+ * @param model       path of a trained topic model ({@code newsflow topics train}); empty: no model, rules only
  */
-public record EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics) {
+public record EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics, String model) {
 
     public EnrichConfig {
         topics = topics == null ? Map.of() : Map.copyOf(topics);
+        model = model == null ? "" : model.strip();
     }
 }

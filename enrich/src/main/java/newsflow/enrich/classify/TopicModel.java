@@ -150,6 +150,8 @@ public final class TopicModel {
         Data d;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             d = Json.mapper().readValue(in, Data.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ClassifierException("model file " + file + " does not exist", e);
         } catch (IOException e) {
             throw new ClassifierException("cannot read model " + file + ": " + e.getMessage(), e);
         }

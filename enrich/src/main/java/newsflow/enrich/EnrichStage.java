@@ -83,7 +83,7 @@ public final class EnrichStage implements Stage {
 
     /** Reads the topic model before any Kafka client exists, so a bad {@code enrich.model} leaves nothing to close. */
     private static TopicTagger tagger(NewsflowConfig config) {
-        TopicTagger tagger = TopicTagger.configured(config.enrich().topics(), config.enrich().model());
+        TopicTagger tagger = TopicTagger.configured(config.enrich());
         if (!config.enrich().model().isEmpty()) {
             log.info("enrich: topic model {} loaded", config.enrich().model());
         }

@@ -32,8 +32,7 @@ public final class ExtractCommand implements Callable<Integer> {
         NewsflowConfig config = options.load();
         // the page's own bytes: enrich detects the charset from BOM and <meta charset> as for a fetched page
         byte[] page = Files.readAllBytes(html);
-        System.out.println(Json.pretty(Extract.article(page, url,
-                TopicTagger.configured(config.enrich().topics(), config.enrich().model()))));
+        System.out.println(Json.pretty(Extract.article(page, url, TopicTagger.configured(config.enrich()))));
         return 0;
     }
 }

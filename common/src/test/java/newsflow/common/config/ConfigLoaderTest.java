@@ -30,6 +30,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void watchTopicsAreNamedQueries() {
+        NewsflowConfig config = ConfigLoader.load("enrich:\n  watchTopics:\n"
+                + "    korea: '(\"North Korea\" OR Pyongyang) AND (missile OR nuclear)'\n", Map.of());
+        assertThat(config.enrich().watchTopics())
+                .containsExactly(Map.entry("korea", "(\"North Korea\" OR Pyongyang) AND (missile OR nuclear)"));
+        assertThat(ConfigLoader.load(null, Map.of()).enrich().watchTopics()).isEmpty();
+    }
+
+    @Test
     void fileMergesOverDefaultsKeyByKey() {
         String yaml = """
                 kafka:

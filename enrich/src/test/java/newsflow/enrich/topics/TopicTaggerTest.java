@@ -54,10 +54,20 @@ class TopicTaggerTest {
     }
 
     @Test
+    void watchTopicsSitBetweenRulesAndModel() {
+        TopicTagger tagger = TopicTagger.configured(RULES,
+                Map.of("polls", "election AND (voters OR polls)"), null);
+
+        assertThat(tagger.tag("Tram strike", "Voters blame the election.")).extracting(TopicScore::name, TopicScore::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("transport", "rule"),
+                        org.assertj.core.groups.Tuple.tuple("polls", "watch"));
+    }
+
+    @Test
     void withoutAModelOnlyRulesApply() {
-        TopicTagger tagger = TopicTagger.configured(RULES, "");
+        TopicTagger tagger = TopicTagger.configured(RULES, Map.of(), "");
         assertThat(tagger.tag("", "The bus lane and the election")).extracting(TopicScore::source).containsExactly("rule");
-        assertThat(TopicTagger.configured(Map.of(), null).tag("", "Voters and the election")).isEmpty();
+        assertThat(TopicTagger.configured(Map.of(), null, null).tag("", "Voters and the election")).isEmpty();
     }
 
     @Test
@@ -65,7 +75,7 @@ class TopicTaggerTest {
         Path file = dir.resolve("weather.model.gz");
         weatherOrElections().save(file);
 
-        TopicTagger tagger = TopicTagger.configured(Map.of(), " " + file + " ");
+        TopicTagger tagger = TopicTagger.configured(Map.of(), Map.of(), " " + file + " ");
         assertThat(tagger.tag("Election night", "Voters went to the polls.")).extracting(TopicScore::name)
                 .containsExactly("elections");
     }
@@ -73,7 +83,7 @@ class TopicTaggerTest {
     @Test
     void aMissingModelFileIsNamedInTheError(@TempDir Path dir) {
         Path missing = dir.resolve("nope.model.gz");
-        assertThatThrownBy(() -> TopicTagger.configured(RULES, missing.toString()))
+        assertThatThrownBy(() -> TopicTagger.configured(RULES, Map.of(), missing.toString()))
                 .isInstanceOf(ClassifierException.class).hasMessageContaining(missing.toString());
     }
 }

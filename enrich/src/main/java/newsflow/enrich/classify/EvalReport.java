@@ -81,7 +81,8 @@ public record EvalReport(List<String> labels, int[][] confusion, List<Double> fo
                     foldAccuracy.size(), foldAccuracy.stream()
                             .map(a -> String.format(Locale.ROOT, "%.4f", a)).toList(), mean, Math.sqrt(var)));
         }
-        int width = Math.max(8, labels.stream().mapToInt(String::length).max().orElse(8)) + 1;
+        // room for the longest "[i] label" row heading
+        int width = Math.max(8, labels.stream().mapToInt(String::length).max().orElse(8) + 5) + 1;
         s.append(String.format(Locale.ROOT, "%n%-" + width + "s %9s %9s %9s%n", "label", "precision", "recall", "F1"));
         for (int l = 0; l < labels.size(); l++) {
             s.append(String.format(Locale.ROOT, "%-" + width + "s %9.4f %9.4f %9.4f%n", labels.get(l),

@@ -11,7 +11,7 @@ import newsflow.common.metrics.Metrics;
 import newsflow.common.model.Article;
 import newsflow.common.stage.Stage;
 import newsflow.enrich.process.ArticleBuilder;
-import newsflow.enrich.topics.TopicMatcher;
+import newsflow.enrich.topics.TopicTagger;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -54,6 +54,7 @@ public final class EnrichStage implements Stage {
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public EnrichStage(NewsflowConfig config, KafkaClients kafka, HttpFetcher http) {
+        TopicTagger tagger = tagger(config);
         Topics topics = kafka.topics();
         int concurrency = Math.max(1, config.enrich().concurrency());
         String clientId = "enrich-" + ProcessHandle.current().pid();
@@ -73,11 +74,20 @@ public final class EnrichStage implements Stage {
         this.articleProducer = articles;
         this.pool = Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("enrich-page-", 0).factory());
         PageFetcher fetcher = url -> http.fetch(new FetchRequest(URI.create(url), null, PAGE_HEADERS, null, null));
-        ArticleBuilder builder = new ArticleBuilder(new TopicMatcher(config.enrich().topics()), Clock.systemUTC());
+        ArticleBuilder builder = new ArticleBuilder(tagger, Clock.systemUTC());
         this.loop = new EnrichLoop(consumer, articleProducer,
                 new DeadLetters(deadLetterProducer, topics.deadLetter(), EnrichLoop.STAGE),
                 topics.entries(), topics.articles(), fetcher, config.enrich().fetchPages(), builder, pool,
                 Metrics.registry(), Duration.ofSeconds(1));
+    }
+
+    /** Reads the topic model before any Kafka client exists, so a bad {@code enrich.model} leaves nothing to close. */
+    private static TopicTagger tagger(NewsflowConfig config) {
+        TopicTagger tagger = TopicTagger.configured(config.enrich());
+        if (!config.enrich().model().isEmpty()) {
+            log.info("enrich: topic model {} loaded", config.enrich().model());
+        }
+        return tagger;
     }
 
     @Override

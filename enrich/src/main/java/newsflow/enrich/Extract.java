@@ -8,6 +8,7 @@ import newsflow.common.url.ArticleIds;
 import newsflow.enrich.process.ArticleBuilder;
 import newsflow.enrich.process.PageOutcome;
 import newsflow.enrich.topics.TopicMatcher;
+import newsflow.enrich.topics.TopicTagger;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -52,15 +53,24 @@ public final class Extract {
      * @param topics operator topic rules, as in {@code enrich.topics}
      */
     public static Article article(byte[] page, String url, Map<String, List<String>> topics) {
+        return article(page, url, new TopicTagger(new TopicMatcher(topics), null));
+    }
+
+    /** As above, tagging with rules and a trained model as enrich does ({@link TopicTagger#configured}). */
+    public static Article article(byte[] page, String url, TopicTagger topics) {
         return build(page == null ? new byte[0] : page, null, url, topics);
     }
 
     private static Article build(byte[] page, String contentType, String url, Map<String, List<String>> topics) {
+        return build(page, contentType, url, new TopicTagger(new TopicMatcher(topics), null));
+    }
+
+    private static Article build(byte[] page, String contentType, String url, TopicTagger topics) {
         Clock clock = Clock.systemUTC();
         FeedEntry entry = new FeedEntry(Schema.VERSION, idFor(url), null, null, url, null, null, null, null,
                 List.of(), null, null, List.of(), List.of(), clock.instant());
         FetchResponse response = new FetchResponse(200, uriOrNull(url), contentType, page, null, null);
-        return new ArticleBuilder(new TopicMatcher(topics), clock).build(entry, new PageOutcome.Fetched(response));
+        return new ArticleBuilder(topics, clock).build(entry, new PageOutcome.Fetched(response));
     }
 
     private static String idFor(String url) {

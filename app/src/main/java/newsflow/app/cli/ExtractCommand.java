@@ -3,6 +3,7 @@ package newsflow.app.cli;
 import newsflow.common.config.NewsflowConfig;
 import newsflow.common.json.Json;
 import newsflow.enrich.Extract;
+import newsflow.enrich.topics.TopicTagger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ public final class ExtractCommand implements Callable<Integer> {
         NewsflowConfig config = options.load();
         // the page's own bytes: enrich detects the charset from BOM and <meta charset> as for a fetched page
         byte[] page = Files.readAllBytes(html);
-        System.out.println(Json.pretty(Extract.article(page, url, config.enrich().topics())));
+        System.out.println(Json.pretty(Extract.article(page, url, TopicTagger.configured(config.enrich()))));
         return 0;
     }
 }

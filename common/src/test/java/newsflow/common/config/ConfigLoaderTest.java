@@ -18,6 +18,24 @@ class ConfigLoaderTest {
         assertThat(config.elasticsearch().index()).isEqualTo("newsflow-articles");
         assertThat(config.ingest().defaultInterval()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.feeds()).isEmpty();
+        assertThat(config.enrich().model()).isEmpty();
+    }
+
+    @Test
+    void topicModelPathFromFileOrEnvironment() {
+        assertThat(ConfigLoader.load("enrich:\n  model: models/topics.gz\n", Map.of()).enrich().model())
+                .isEqualTo("models/topics.gz");
+        assertThat(ConfigLoader.load(null, Map.of("NEWSFLOW_ENRICH_MODEL", "/srv/m.gz")).enrich().model())
+                .isEqualTo("/srv/m.gz");
+    }
+
+    @Test
+    void watchTopicsAreNamedQueries() {
+        NewsflowConfig config = ConfigLoader.load("enrich:\n  watchTopics:\n"
+                + "    korea: '(\"North Korea\" OR Pyongyang) AND (missile OR nuclear)'\n", Map.of());
+        assertThat(config.enrich().watchTopics())
+                .containsExactly(Map.entry("korea", "(\"North Korea\" OR Pyongyang) AND (missile OR nuclear)"));
+        assertThat(ConfigLoader.load(null, Map.of()).enrich().watchTopics()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import newsflow.enrich.extract.ExtractedPage;
 import newsflow.enrich.extract.WordCounter;
 import newsflow.enrich.lang.LanguageDetector;
 import newsflow.enrich.topics.TopicMatcher;
+import newsflow.enrich.topics.TopicTagger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,12 +44,17 @@ public final class ArticleBuilder {
     private static final Set<String> HTML_TYPES = Set.of("", "text/html", "application/xhtml+xml", "text/plain",
             "application/xml", "text/xml");
 
-    private final TopicMatcher topics;
+    private final TopicTagger topics;
     private final Clock clock;
 
-    public ArticleBuilder(TopicMatcher topics, Clock clock) {
+    public ArticleBuilder(TopicTagger topics, Clock clock) {
         this.topics = topics;
         this.clock = clock;
+    }
+
+    /** Rule topics only, no trained model. */
+    public ArticleBuilder(TopicMatcher rules, Clock clock) {
+        this(new TopicTagger(rules, null), clock);
     }
 
     public Article build(FeedEntry entry, PageOutcome outcome) {
@@ -129,7 +135,7 @@ public final class ArticleBuilder {
 
         Extraction extraction = new Extraction(method, page.httpStatus(), fallbackReason, sources, ArticleExtractor.NAME);
         return new Article(Schema.VERSION, entry.id(), url, canonical, entry, title, body, authors, published,
-                modified, leadImage, siteName, description, language, topics.match(title, body),
+                modified, leadImage, siteName, description, language, topics.tag(title, body),
                 WordCounter.count(body), extraction, clock.instant());
     }
 

@@ -1,0 +1,164 @@
+package newsflow.enrich.classify;
+
+import newsflow.common.json.Json;
+import newsflow.common.model.TopicScore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trained topic classifier: a linear model per label over the features of title and text. Scores are in
+ * [0, 1]: for naive Bayes the posterior over the labels (they sum to 1), for logistic regression each label's
+ * probability, for the SVM the margin through the logistic function (0.5 is the SVM's decision boundary; a
+ * ranking, not a calibrated probability). {@link #classify} returns every label scoring at least the threshold,
+ * so an article can carry several. Immutable and thread-safe.
+ *
+ * <p>Stored as gzip-compressed JSON through the common mapper ({@link #save}, {@link #load}).
+ */
+public final class TopicModel {
+
+    static final int FORMAT = 1;
+    public static final String SOURCE = "model";
+
+    /** The stored form. {@code idf} is null for naive Bayes (raw counts). */
+    record Data(int format, Method method, FeatureOptions features, List<String> labels, List<String> vocabulary,
+                float[] idf, float[][] weights, float[] bias, double threshold, String trainedOn) {
+    }
+
+    private final Data data;
+    private final Vectorizer vectorizer;
+
+    TopicModel(Data data) {
+        validate(data);
+        this.data = data;
+        this.vectorizer = new Vectorizer(data.features(), data.vocabulary(), data.idf());
+    }
+
+    private static void validate(Data d) {
+        if (d.format() != FORMAT) {
+            throw new ClassifierException("model format " + d.format() + " is not supported (expected " + FORMAT + ")");
+        }
+        int labels = d.labels() == null ? 0 : d.labels().size();
+        int dim = d.vocabulary() == null ? 0 : d.vocabulary().size();
+        boolean ok = d.method() != null && d.features() != null && labels >= 2 && dim > 0
+                && d.weights() != null && d.weights().length == labels && d.bias() != null && d.bias().length == labels
+                && (d.idf() == null ? d.method() == Method.NAIVE_BAYES : d.idf().length == dim);
+        for (int l = 0; ok && l < labels; l++) {
+            ok = d.weights()[l] != null && d.weights()[l].length == dim;
+        }
+        if (!ok) {
+            throw new ClassifierException("model is inconsistent: labels, vocabulary, weights and idf do not match");
+        }
+    }
+
+    public List<String> labels() {
+        return data.labels();
+    }
+
+    public Method method() {
+        return data.method();
+    }
+
+    public double threshold() {
+        return data.threshold();
+    }
+
+    /** What data trained the model, as given at training time. */
+    public String trainedOn() {
+        return data.trainedOn();
+    }
+
+    /** The model with another assignment threshold. */
+    public TopicModel withThreshold(double threshold) {
+        Data d = data;
+        return new TopicModel(new Data(d.format(), d.method(), d.features(), d.labels(), d.vocabulary(), d.idf(),
+                d.weights(), d.bias(), threshold, d.trainedOn()));
+    }
+
+    /** Each label's score, in {@link #labels()} order. */
+    public double[] scores(String title, String text) {
+        SparseVector x = vectorizer.vector(title, text);
+        int n = data.labels().size();
+        double[] raw = new double[n];
+        for (int l = 0; l < n; l++) {
+            raw[l] = x.dot(data.weights()[l]) + data.bias()[l];
+        }
+        if (data.method() == Method.NAIVE_BAYES) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double r : raw) {
+                max = Math.max(max, r);
+            }
+            double sum = 0;
+            for (int l = 0; l < n; l++) {
+                raw[l] = Math.exp(raw[l] - max);
+                sum += raw[l];
+            }
+            for (int l = 0; l < n; l++) {
+                raw[l] /= sum;
+            }
+        } else {
+            for (int l = 0; l < n; l++) {
+                raw[l] = LogisticRegression.sigmoid(raw[l]);
+            }
+        }
+        return raw;
+    }
+
+    /** The best-scoring label, whatever its score: what accuracy is measured on. */
+    public String best(String title, String text) {
+        double[] s = scores(title, text);
+        int best = 0;
+        for (int l = 1; l < s.length; l++) {
+            if (s[l] > s[best]) {
+                best = l;
+            }
+        }
+        return data.labels().get(best);
+    }
+
+    /** Labels scoring at least the threshold, best first, scores rounded to three decimals; source {@code model}. */
+    public List<TopicScore> classify(String title, String text) {
+        double[] s = scores(title, text);
+        List<TopicScore> out = new ArrayList<>();
+        for (int l = 0; l < s.length; l++) {
+            if (s[l] >= data.threshold()) {
+                out.add(new TopicScore(data.labels().get(l), Math.round(s[l] * 1000) / 1000.0, SOURCE));
+            }
+        }
+        out.sort(Comparator.comparingDouble(TopicScore::score).reversed().thenComparing(TopicScore::name));
+        return out;
+    }
+
+    public void save(Path file) {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            Json.mapper().writeValue(out, data);
+        } catch (IOException e) {
+            throw new ClassifierException("cannot write model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @throws ClassifierException naming the file when it is missing, unreadable or not a model */
+    public static TopicModel load(Path file) {
+        Data d;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            d = Json.mapper().readValue(in, Data.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ClassifierException("model file " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new ClassifierException("cannot read model " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return new TopicModel(d);
+        } catch (ClassifierException e) {
+            throw new ClassifierException("model " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package newsflow.enrich.topics;
+
+import newsflow.common.model.TopicScore;
+import newsflow.enrich.classify.ClassifierException;
+import newsflow.enrich.classify.FeatureOptions;
+import newsflow.enrich.classify.LabeledText;
+import newsflow.enrich.classify.Method;
+import newsflow.enrich.classify.TopicModel;
+import newsflow.enrich.classify.TrainOptions;
+import newsflow.enrich.classify.Trainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TopicTaggerTest {
+
+    private static final Map<String, List<String>> RULES = Map.of("transport", List.of("tram", "bus lane"));
+
+    /** Weather and elections, four sentences each, written for this test. */
+    private static TopicModel weatherOrElections() {
+        List<LabeledText> items = new ArrayList<>();
+        for (String s : List.of("Heavy rain and strong wind are forecast for the weekend.",
+                "The storm brought snow and cold wind to the hills overnight.",
+                "Forecasters expect sunshine after the morning rain clears.",
+                "A heat wave pushed temperatures up as the forecast promised more sunshine.")) {
+            items.add(new LabeledText("", "", s, List.of("weather")));
+        }
+        for (String s : List.of("Voters go to the polls as the election campaign ends.",
+                "The candidate conceded after the votes were counted in the election.",
+                "Polls show the party ahead as voters weigh the candidates.",
+                "The council election drew more voters than the last campaign.")) {
+            items.add(new LabeledText("", "", s, List.of("elections")));
+        }
+        return Trainer.train(items, TrainOptions.DEFAULT.withMethod(Method.LOGISTIC_REGRESSION)
+                .withFeatures(new FeatureOptions(true, 2, 1)), "weather and election sentences");
+    }
+
+    @Test
+    void rulesComeFirstThenTheModelsCategories() {
+        TopicTagger tagger = new TopicTagger(new TopicMatcher(RULES), weatherOrElections());
+
+        List<TopicScore> topics = tagger.tag("Tram delays", "Rain and wind in the forecast stopped the tram.");
+
+        assertThat(topics).extracting(TopicScore::name, TopicScore::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("transport", "rule"),
+                        org.assertj.core.groups.Tuple.tuple("weather", "model"));
+    }
+
+    @Test
+    void watchTopicsSitBetweenRulesAndModel() {
+        TopicTagger tagger = TopicTagger.configured(RULES,
+                Map.of("polls", "election AND (voters OR polls)"), null);
+
+        assertThat(tagger.tag("Tram strike", "Voters blame the election.")).extracting(TopicScore::name, TopicScore::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("transport", "rule"),
+                        org.assertj.core.groups.Tuple.tuple("polls", "watch"));
+    }
+
+    @Test
+    void withoutAModelOnlyRulesApply() {
+        TopicTagger tagger = TopicTagger.configured(RULES, Map.of(), "");
+        assertThat(tagger.tag("", "The bus lane and the election")).extracting(TopicScore::source).containsExactly("rule");
+        assertThat(TopicTagger.configured(Map.of(), null, null).tag("", "Voters and the election")).isEmpty();
+    }
+
+    @Test
+    void configuredLoadsTheModelFileOnce(@TempDir Path dir) {
+        Path file = dir.resolve("weather.model.gz");
+        weatherOrElections().save(file);
+
+        TopicTagger tagger = TopicTagger.configured(Map.of(), Map.of(), " " + file + " ");
+        assertThat(tagger.tag("Election night", "Voters went to the polls.")).extracting(TopicScore::name)
+                .containsExactly("elections");
+    }
+
+    @Test
+    void aMissingModelFileIsNamedInTheError(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.model.gz");
+        assertThatThrownBy(() -> TopicTagger.configured(RULES, Map.of(), missing.toString()))
+                .isInstanceOf(ClassifierException.class).hasMessageContaining(missing.toString());
+    }
+}

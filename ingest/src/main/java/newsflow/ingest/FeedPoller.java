@@ -10,6 +10,7 @@ import newsflow.ingest.fetch.FeedFetcher;
 import newsflow.ingest.parse.FeedParseException;
 import newsflow.ingest.parse.FeedParser;
 import newsflow.ingest.parse.ParsedFeed;
+import newsflow.ingest.parse.ParsedItem;
 import newsflow.ingest.publish.EntryPublisher;
 import newsflow.ingest.publish.PublishException;
 import newsflow.ingest.publish.PublishPlan;
@@ -71,8 +72,9 @@ final class FeedPoller implements FeedPoll {
         try {
             FetchResponse response = fetcher.fetch(feed, state);
             network.reached();
-            Instant next = now.plus(timing.interval(feed));
             if (response.notModified()) {
+                // nothing new to learn the posting rate from: keep the interval adapted last time
+                Instant next = now.plus(state.interval() != null ? state.interval() : timing.interval(feed));
                 // A 304 may omit the validators; the ones sent are still the right ones then.
                 String etag = response.etag() != null ? response.etag() : state.etag();
                 String lastModified = response.lastModified() != null ? response.lastModified() : state.lastModified();
@@ -84,9 +86,16 @@ final class FeedPoller implements FeedPoll {
             ParsedFeed parsed = parser.parse(response.body(), response.contentType(), url);
             List<FeedEntry> entries = parsed.entries(feed.name(), now);
             PublishPlan plan = PublishPlan.of(entries, state);
+            Duration interval = timing.adaptedInterval(feed, parsed.hints(),
+                    parsed.items().stream().map(ParsedItem::published).toList(), now);
+            Instant next = timing.nextPoll(now, interval, parsed.hints());
             publisher.publish(plan.toPublish());
+            if (timing.disabled(state.errorStreak())) {
+                log.info("feed {} answers again after {} failures: enabled", url, state.errorStreak());
+            }
             states.save(state.withSuccess(response.etag(), response.lastModified(), now)
                     .remember(plan.seen(), rememberedIds)
+                    .withInterval(interval)
                     .withNextPollAt(next));
 
             int skipped = plan.skipped().size() + parsed.skippedItems();
@@ -154,6 +163,12 @@ final class FeedPoller implements FeedPoll {
             next = now.plus(retryAfter);
         }
         failedState = failedState.withNextPollAt(next);
+        if (timing.disabled(failedState.errorStreak()) && !timing.disabled(failedState.errorStreak() - 1)) {
+            meters.counter(MeterNames.FEEDS_DISABLED, "feed", url).increment();
+            log.error("feed {} disabled after {} consecutive failures (last success {}): tried once a day from now on; "
+                    + "last error: {}", url, failedState.errorStreak(),
+                    failedState.lastSuccess() == null ? "never" : failedState.lastSuccess(), cause.getMessage());
+        }
         meters.counter(MeterNames.FEEDS_FAILED, "feed", url, "reason", reason).increment();
         log.warn("feed {}: poll failed ({}, {} in a row), next attempt at {}: {}", url, reason,
                 failedState.errorStreak(), next, cause.getMessage());

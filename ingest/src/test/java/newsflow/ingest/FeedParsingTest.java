@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FeedParsingTest {
 
     private static final IngestConfig CONFIG = new IngestConfig(Duration.ofMinutes(15), Duration.ofMinutes(1),
-            Duration.ofHours(6), 500, 2000, 4, 2, Duration.ZERO);
+            Duration.ofHours(6), 500, 2000, 4, 2, Duration.ZERO, Duration.ofHours(6), 30);
 
     @Test
     void parsesALocalFileIntoEntries(@TempDir Path dir) throws Exception {

@@ -54,7 +54,7 @@ class FeedPollerTest {
     private static final String ENTRIES = "t.entries";
     private static final String STATE = "t.feed-state";
     private static final IngestConfig CONFIG = new IngestConfig(Duration.ofMinutes(15), Duration.ofMinutes(1),
-            Duration.ofHours(6), 100, 100, 2, 2, Duration.ZERO);
+            Duration.ofHours(6), 100, 100, 2, 2, Duration.ZERO, Duration.ofHours(6), 30);
 
     /** What the test server answers; If-None-Match equal to {@link #etag} gets a 304. */
     private volatile byte[] body = feed("rss2-content-encoded.xml");

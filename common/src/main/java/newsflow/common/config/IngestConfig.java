@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param pollThreads      feeds fetched in parallel
  * @param perHostConcurrency polls of feeds on one host in flight at once, at most
  * @param perHostDelay     least time between the start of two polls on one host
+ * @param maxInterval      longest interval the schedule adapts a quiet feed to (feeds with their own interval keep it)
+ * @param disableAfterFailures consecutive failures after which a feed counts as disabled: reported, and tried only daily
  */
 public record IngestConfig(
         Duration defaultInterval,
@@ -20,5 +22,7 @@ public record IngestConfig(
         int rememberedIds,
         int pollThreads,
         int perHostConcurrency,
-        Duration perHostDelay) {
+        Duration perHostDelay,
+        Duration maxInterval,
+        int disableAfterFailures) {
 }

@@ -9,6 +9,8 @@ public final class MeterNames {
     public static final String FEEDS_POLLED = "newsflow.ingest.feeds.polled";
     /** Feed polls that failed. Tags feed, reason. */
     public static final String FEEDS_FAILED = "newsflow.ingest.feeds.failed";
+    /** Feeds that reached ingest.disableAfterFailures consecutive failures (tag feed). */
+    public static final String FEEDS_DISABLED = "newsflow.ingest.feeds.disabled";
     /** Entries published to the entries topic (new or changed). */
     public static final String ENTRIES_PUBLISHED = "newsflow.ingest.entries.published";
     /** Entries skipped because they were already published unchanged. */

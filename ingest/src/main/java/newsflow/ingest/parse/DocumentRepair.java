@@ -94,12 +94,46 @@ final class DocumentRepair {
             repairs.add("missing <channel> added");
         }
         liftNestedItems(root.getChild("channel"), repairs);
+        cleanSkipHints(root.getChild("channel"), repairs);
         String version = root.getAttributeValue("version");
         if (version == null || !(RSS_VERSIONS.contains(version.strip()) || version.strip().startsWith("2.0"))) {
             root.setAttribute("version", "2.0");
             repairs.add("RSS version " + version + " read as 2.0");
         }
     }
+
+    /**
+     * {@code <skipHours>}/{@code <skipDays>} values Rome rejects (an hour outside 0–24, a day that is no day) make
+     * it refuse the whole feed: drop those values, keep the rest, and write day names the way Rome expects.
+     */
+    private static void cleanSkipHints(Element channel, List<String> repairs) {
+        Element hours = channel.getChild("skipHours", channel.getNamespace());
+        if (hours != null) {
+            for (Element hour : new ArrayList<>(hours.getChildren())) {
+                String v = hour.getTextTrim();
+                if (!v.matches("\\d{1,2}") || Integer.parseInt(v) > 24) {
+                    hour.detach();
+                    repairs.add("skipHours value '" + v + "' dropped");
+                }
+            }
+        }
+        Element days = channel.getChild("skipDays", channel.getNamespace());
+        if (days != null) {
+            for (Element day : new ArrayList<>(days.getChildren())) {
+                String v = day.getTextTrim();
+                String name = DAY_NAMES.stream().filter(d -> d.equalsIgnoreCase(v)).findFirst().orElse(null);
+                if (name == null) {
+                    day.detach();
+                    repairs.add("skipDays value '" + v + "' dropped");
+                } else {
+                    day.setText(name);
+                }
+            }
+        }
+    }
+
+    private static final List<String> DAY_NAMES = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+            "Saturday", "Sunday");
 
     /** Items that an unclosed element before them swallowed (a loose parser's view) are moved into the channel. */
     private static void liftNestedItems(Element channel, List<String> repairs) {

@@ -93,9 +93,10 @@ public final class FeedParser {
         Document doc = document(rome, Prolog.withoutDoctype(text, feedUrl), feedUrl);
         DocumentRepair.Result repaired;
         SyndFeed feed;
+        WireFeed wire;
         try {
             repaired = DocumentRepair.repair(doc, feedUrl);
-            WireFeed wire = rome.feed(doc);
+            wire = rome.feed(doc);
             feed = new SyndFeedImpl(wire);
         } catch (IllegalArgumentException e) {
             // Rome's way of saying that none of its parsers recognises the root element
@@ -109,7 +110,7 @@ public final class FeedParser {
         }
         try {
             String format = repaired.format() != null ? repaired.format() : feed.getFeedType();
-            return map(feed, feedUrl, format);
+            return map(feed, feedUrl, format, FeedHints.of(doc, wire));
         } catch (RuntimeException e) {
             throw new FeedParseException(feedUrl, Cause.INVALID_FEED, describe(e), e);
         }
@@ -146,7 +147,7 @@ public final class FeedParser {
         }
     }
 
-    private ParsedFeed map(SyndFeed feed, String feedUrl, String format) {
+    private ParsedFeed map(SyndFeed feed, String feedUrl, String format, FeedHints hints) {
         String siteLink = Links.absolute(feed.getLink(), feedUrl);
         String base = Links.absolute(feedUrl, null) != null ? feedUrl : siteLink;
         List<SyndEntry> entries = feed.getEntries() == null ? List.of() : feed.getEntries();
@@ -166,7 +167,7 @@ public final class FeedParser {
                 log.warn("feed {}: item #{} skipped: {}", feedUrl, i + 1, describe(e));
             }
         }
-        return new ParsedFeed(feedUrl, Text.plain(feed.getTitle()), siteLink, format, items, skipped);
+        return new ParsedFeed(feedUrl, Text.plain(feed.getTitle()), siteLink, format, items, skipped, hints);
     }
 
     /** The exception and, when something more telling was wrapped, its root. */

@@ -16,10 +16,11 @@ import java.util.List;
  * @param skippedItems items that could not be mapped (each was logged) or were beyond the cap
  */
 public record ParsedFeed(String feedUrl, String title, String siteLink, String format, List<ParsedItem> items,
-                         int skippedItems) {
+                         int skippedItems, FeedHints hints) {
 
     public ParsedFeed {
         items = List.copyOf(items);
+        hints = hints == null ? FeedHints.NONE : hints;
     }
 
     /**

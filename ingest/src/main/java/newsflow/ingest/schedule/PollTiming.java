@@ -2,9 +2,17 @@ package newsflow.ingest.schedule;
 
 import newsflow.common.config.FeedConfig;
 import newsflow.common.config.IngestConfig;
+import newsflow.ingest.parse.FeedHints;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -41,11 +49,82 @@ public final class PollTiming {
         return wanted.compareTo(config.minInterval()) < 0 ? config.minInterval() : wanted;
     }
 
+    /** Items compared to estimate how often a feed posts. */
+    static final int POSTING_SAMPLE = 20;
+    /** How often a disabled feed is still tried, so one that recovers comes back by itself. */
+    static final Duration DISABLED_PROBE = Duration.ofDays(1);
+
+    /**
+     * The interval after a successful fetch. The operator's interval for the feed when it sets one; otherwise
+     * adapted to how often the feed posts: half the median gap between its recent items, so a new item waits
+     * about half a typical gap, and the default when it has too few dated items to tell. Never sooner than the
+     * feed's own {@code ttl} or {@code sy:updatePeriod} allow, and within the configured minimum and maximum.
+     *
+     * @param itemDates published dates of the items in the document just fetched (any order, nulls ignored)
+     */
+    public Duration adaptedInterval(FeedConfig feed, FeedHints hints, List<Instant> itemDates, Instant now) {
+        if (feed.interval() != null) {
+            return interval(feed);
+        }
+        Duration wanted = postingGap(itemDates, now).map(gap -> gap.dividedBy(2)).orElse(config.defaultInterval());
+        for (Duration floor : new Duration[]{hints.ttl(), hints.updatePeriod()}) {
+            if (floor != null && floor.compareTo(wanted) > 0) {
+                wanted = floor;
+            }
+        }
+        Duration max = config.maxInterval().compareTo(config.minInterval()) < 0 ? config.minInterval() : config.maxInterval();
+        if (wanted.compareTo(config.minInterval()) < 0) {
+            return config.minInterval();
+        }
+        return wanted.compareTo(max) > 0 ? max : wanted;
+    }
+
+    /** Median gap between consecutive recent items, when at least three are dated and not in the future. */
+    static Optional<Duration> postingGap(List<Instant> itemDates, Instant now) {
+        List<Instant> dates = itemDates.stream().filter(Objects::nonNull).filter(d -> !d.isAfter(now))
+                .sorted(Comparator.reverseOrder()).limit(POSTING_SAMPLE).toList();
+        if (dates.size() < 3) {
+            return Optional.empty();
+        }
+        List<Duration> gaps = new ArrayList<>(dates.size() - 1);
+        for (int i = 1; i < dates.size(); i++) {
+            gaps.add(Duration.between(dates.get(i), dates.get(i - 1)));
+        }
+        gaps.sort(Comparator.naturalOrder());
+        return Optional.of(gaps.get(gaps.size() / 2));
+    }
+
+    /**
+     * {@code from + interval}, moved on to the next hour the feed does not ask us to skip ({@code skipHours},
+     * {@code skipDays}, both in GMT).
+     */
+    public Instant nextPoll(Instant from, Duration interval, FeedHints hints) {
+        Instant next = from.plus(interval);
+        for (int i = 0; i < 24 * 7 && skipped(next, hints); i++) {
+            next = next.atZone(ZoneOffset.UTC).plusHours(1).truncatedTo(ChronoUnit.HOURS).toInstant();
+        }
+        return next;
+    }
+
+    private static boolean skipped(Instant t, FeedHints hints) {
+        var gmt = t.atZone(ZoneOffset.UTC);
+        return hints.skipHours().contains(gmt.getHour()) || hints.skipDays().contains(gmt.getDayOfWeek());
+    }
+
+    /** After this many consecutive failures a feed counts as disabled. */
+    public boolean disabled(int errorStreak) {
+        return config.disableAfterFailures() > 0 && errorStreak >= config.disableAfterFailures();
+    }
+
     /**
      * Wait after the {@code errorStreak}-th consecutive failure of the feed: starting at its interval (a failing
-     * server is never asked more often than a healthy one) and doubling up to the configured maximum.
+     * server is never asked more often than a healthy one) and doubling up to the configured maximum; once the
+     * feed counts as {@link #disabled disabled}, a day.
      */
     public Duration afterFailure(FeedConfig feed, int errorStreak) {
+        if (disabled(errorStreak)) {
+            return DISABLED_PROBE;
+        }
         Duration interval = interval(feed);
         Duration max = config.errorBackoffMax().compareTo(interval) < 0 ? interval : config.errorBackoffMax();
         return backoff(errorStreak, interval, max, random.nextDouble());

@@ -1,5 +1,6 @@
 package newsflow.ingest.state;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param errorStreak  failed polls since the last success
  * @param nextPollAt   when the feed is due next; null when not yet scheduled
  * @param published    entries published from this feed, most recently seen first, bounded
+ * @param interval     the poll interval the schedule adapted to at the last successful fetch; null before
  */
 public record FeedState(
         String feedUrl,
@@ -29,7 +31,8 @@ public record FeedState(
         String lastError,
         int errorStreak,
         Instant nextPollAt,
-        List<PublishedEntry> published) {
+        List<PublishedEntry> published,
+        Duration interval) {
 
     public FeedState {
         if (feedUrl == null || feedUrl.isBlank()) {
@@ -40,7 +43,7 @@ public record FeedState(
 
     /** A feed never polled. */
     public static FeedState initial(String feedUrl) {
-        return new FeedState(feedUrl, null, null, null, null, 0, null, List.of());
+        return new FeedState(feedUrl, null, null, null, null, 0, null, List.of(), null);
     }
 
     /** Published id → fingerprint of the content published under it. */
@@ -54,16 +57,20 @@ public record FeedState(
 
     /** A successful poll: validators replaced, error streak reset. */
     public FeedState withSuccess(String newEtag, String newLastModified, Instant now) {
-        return new FeedState(feedUrl, newEtag, newLastModified, now, null, 0, nextPollAt, published);
+        return new FeedState(feedUrl, newEtag, newLastModified, now, null, 0, nextPollAt, published, interval);
     }
 
     /** A failed poll: validators and remembered entries kept. */
     public FeedState withFailure(String error, Instant now) {
-        return new FeedState(feedUrl, etag, lastModified, lastSuccess, error, errorStreak + 1, nextPollAt, published);
+        return new FeedState(feedUrl, etag, lastModified, lastSuccess, error, errorStreak + 1, nextPollAt, published, interval);
+    }
+
+    public FeedState withInterval(Duration adapted) {
+        return new FeedState(feedUrl, etag, lastModified, lastSuccess, lastError, errorStreak, nextPollAt, published, adapted);
     }
 
     public FeedState withNextPollAt(Instant next) {
-        return new FeedState(feedUrl, etag, lastModified, lastSuccess, lastError, errorStreak, next, published);
+        return new FeedState(feedUrl, etag, lastModified, lastSuccess, lastError, errorStreak, next, published, interval);
     }
 
     /**
@@ -84,6 +91,6 @@ public record FeedState(
                 merged.add(e);
             }
         }
-        return new FeedState(feedUrl, etag, lastModified, lastSuccess, lastError, errorStreak, nextPollAt, merged);
+        return new FeedState(feedUrl, etag, lastModified, lastSuccess, lastError, errorStreak, nextPollAt, merged, interval);
     }
 }

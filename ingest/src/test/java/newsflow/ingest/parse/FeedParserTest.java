@@ -172,4 +172,16 @@ class FeedParserTest {
                 .isInstanceOf(FeedParseException.class).hasMessageContaining("https://json.example/feed.json")
                 .extracting(e -> ((FeedParseException) e).failure()).isEqualTo(FeedParseException.Cause.INVALID_JSON);
     }
+
+    @Test
+    void scheduleHintsAreReadAndNonsenseIsDropped() throws Exception {
+        ParsedFeed feed = parser.parse(feed("rss-schedule-hints.xml"), "application/rss+xml", "https://tideway.example/rss");
+
+        FeedHints hints = feed.hints();
+        assertThat(hints.ttl()).isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(hints.updatePeriod()).isEqualTo(java.time.Duration.ofMinutes(30)); // hourly, twice
+        assertThat(hints.skipHours()).containsExactlyInAnyOrder(0, 1, 2);
+        assertThat(hints.skipDays()).containsExactlyInAnyOrder(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
+        assertThat(parser.parse(feed("rss2-content-encoded.xml"), "application/rss+xml", RSS_URL).hints()).isEqualTo(FeedHints.NONE);
+    }
 }

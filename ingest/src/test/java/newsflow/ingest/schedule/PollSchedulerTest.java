@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PollSchedulerTest {
 
     private static final IngestConfig CONFIG = new IngestConfig(Duration.ofMinutes(15), Duration.ofMillis(1),
-            Duration.ofHours(6), 500, 2000, 2, 2, Duration.ZERO);
+            Duration.ofHours(6), 500, 2000, 2, 2, Duration.ZERO, Duration.ofHours(6), 30);
 
     private static FeedConfig feed(String url) {
         return new FeedConfig(url, null, null, null, Map.of());
@@ -70,7 +70,7 @@ class PollSchedulerTest {
                     Instant.now().plusMillis(20));
         };
         // minInterval of 1 ms and a first-poll spread of at most 10 s: poll order is random, counts are not
-        IngestConfig fast = new IngestConfig(Duration.ofMillis(20), Duration.ofMillis(1), Duration.ofMillis(50), 500, 2000, 2, 2, Duration.ZERO);
+        IngestConfig fast = new IngestConfig(Duration.ofMillis(20), Duration.ofMillis(1), Duration.ofMillis(50), 500, 2000, 2, 2, Duration.ZERO, Duration.ofHours(6), 30);
         try (PollScheduler scheduler = new PollScheduler(List.of(feed("https://up.example/rss"), feed("https://down.example/rss")),
                 poll, new PollTiming(fast), url -> Instant.now(), 2, new SimpleMeterRegistry(), Clock.systemUTC())) {
             scheduler.start();
@@ -96,7 +96,7 @@ class PollSchedulerTest {
             }
             return new PollOutcome(feed.url(), PollOutcome.Status.FETCHED, 0, 0, null, null, Instant.now());
         };
-        IngestConfig fast = new IngestConfig(Duration.ofMillis(20), Duration.ofMillis(1), Duration.ofMillis(50), 500, 2000, 2, 2, Duration.ZERO);
+        IngestConfig fast = new IngestConfig(Duration.ofMillis(20), Duration.ofMillis(1), Duration.ofMillis(50), 500, 2000, 2, 2, Duration.ZERO, Duration.ofHours(6), 30);
         try (PollScheduler scheduler = new PollScheduler(List.of(feed("https://moving.example/rss")), poll,
                 new PollTiming(fast), url -> null, 2, new SimpleMeterRegistry(), Clock.systemUTC())) {
             scheduler.activate(List.of("https://moving.example/rss"));

@@ -5,6 +5,9 @@ import newsflow.common.config.IngestConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import newsflow.ingest.parse.FeedHints;
 import java.time.Instant;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -14,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PollTimingTest {
 
     private static final IngestConfig CONFIG = new IngestConfig(Duration.ofMinutes(15), Duration.ofMinutes(1),
-            Duration.ofHours(6), 500, 2000, 4, 2, Duration.ZERO);
+            Duration.ofHours(6), 500, 2000, 4, 2, Duration.ZERO, Duration.ofHours(6), 30);
 
     private static FeedConfig feed(Duration interval) {
         return new FeedConfig("https://f.example/rss", null, interval, null, Map.of());
@@ -68,5 +71,65 @@ class PollTimingTest {
             assertThat(timing.firstPoll(null, now, 4)).isBetween(Duration.ZERO, Duration.ofMillis(800));
         }
         assertThat(timing.firstPoll(now.plusSeconds(300), now, 4)).isEqualTo(Duration.ofSeconds(300));
+    }
+
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+    private static List<Instant> postedEvery(Duration gap, int items) {
+        return java.util.stream.IntStream.range(0, items).mapToObj(i -> NOW.minus(gap.multipliedBy(i + 1))).toList();
+    }
+
+    @Test
+    void theIntervalFollowsHowOftenTheFeedPostsWithinTheBounds() {
+        PollTiming timing = new PollTiming(CONFIG);
+        FeedConfig adaptive = feed(null);
+
+        // posts every 40 min: polled every 20
+        assertThat(timing.adaptedInterval(adaptive, FeedHints.NONE, postedEvery(Duration.ofMinutes(40), 10), NOW))
+                .isEqualTo(Duration.ofMinutes(20));
+        // posts every 30 s: never below the minimum of 1 min
+        assertThat(timing.adaptedInterval(adaptive, FeedHints.NONE, postedEvery(Duration.ofSeconds(30), 10), NOW))
+                .isEqualTo(Duration.ofMinutes(1));
+        // posts weekly: never beyond the maximum of 6 h
+        assertThat(timing.adaptedInterval(adaptive, FeedHints.NONE, postedEvery(Duration.ofDays(7), 10), NOW))
+                .isEqualTo(Duration.ofHours(6));
+        // too few dated items to tell: the default
+        assertThat(timing.adaptedInterval(adaptive, FeedHints.NONE, postedEvery(Duration.ofMinutes(40), 2), NOW))
+                .isEqualTo(Duration.ofMinutes(15));
+        // an operator's interval wins over everything
+        assertThat(timing.adaptedInterval(feed(Duration.ofMinutes(5)), FeedHints.NONE, postedEvery(Duration.ofDays(7), 10), NOW))
+                .isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void theFeedsTtlAndUpdatePeriodAreFloors() {
+        PollTiming timing = new PollTiming(CONFIG);
+        List<Instant> busy = postedEvery(Duration.ofMinutes(4), 10);
+
+        assertThat(timing.adaptedInterval(feed(null), new FeedHints(Duration.ofMinutes(60), null, Set.of(), Set.of()), busy, NOW))
+                .isEqualTo(Duration.ofMinutes(60));
+        assertThat(timing.adaptedInterval(feed(null), new FeedHints(null, Duration.ofMinutes(30), Set.of(), Set.of()), busy, NOW))
+                .isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void skipHoursAndSkipDaysPushTheNextPollToAnAllowedHour() {
+        PollTiming timing = new PollTiming(CONFIG);
+        FeedHints night = new FeedHints(null, null, Set.of(0, 1, 2, 3, 4, 5), Set.of());
+        // 2026-11-24 is a Tuesday
+        assertThat(timing.nextPoll(Instant.parse("2026-11-24T23:50:00Z"), Duration.ofMinutes(20), night))
+                .isEqualTo(Instant.parse("2026-11-25T06:00:00Z"));
+        FeedHints weekdaysOnly = new FeedHints(null, null, Set.of(), Set.of(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY));
+        assertThat(timing.nextPoll(Instant.parse("2026-11-27T23:30:00Z"), Duration.ofHours(1), weekdaysOnly))
+                .isEqualTo(Instant.parse("2026-11-30T00:00:00Z"));
+        assertThat(timing.nextPoll(NOW, Duration.ofMinutes(15), FeedHints.NONE)).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void afterTheConfiguredFailureStreakAFeedIsDisabledAndTriedDaily() {
+        PollTiming timing = new PollTiming(CONFIG);
+        assertThat(timing.disabled(29)).isFalse();
+        assertThat(timing.disabled(30)).isTrue();
+        assertThat(timing.afterFailure(feed(null), 30)).isEqualTo(Duration.ofDays(1));
     }
 }

@@ -179,6 +179,9 @@ class IngestScaleOutIT {
                 ingest:
                   defaultInterval: %ds
                   minInterval: 1s
+                  # every simulated feed is on 127.0.0.1: per-host politeness would make this a test of that
+                  perHostConcurrency: 16
+                  perHostDelay: 0s
                 server:
                   port: 0
                 feeds:

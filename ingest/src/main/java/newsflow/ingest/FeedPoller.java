@@ -72,6 +72,12 @@ final class FeedPoller implements FeedPoll {
         try {
             FetchResponse response = fetcher.fetch(feed, state);
             network.reached();
+            if (response.movedPermanentlyTo() != null) {
+                String newHome = response.movedPermanentlyTo().toString();
+                log.info("feed {} moved permanently to {}: fetched there from now on (update the configuration to the new address)",
+                        url, newHome);
+                state = state.withMovedTo(newHome);
+            }
             if (response.notModified()) {
                 // nothing new to learn the posting rate from: keep the interval adapted last time
                 Instant next = now.plus(state.interval() != null ? state.interval() : timing.interval(feed));

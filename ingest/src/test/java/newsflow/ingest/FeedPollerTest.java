@@ -62,6 +62,7 @@ class FeedPollerTest {
     private volatile int status = 200;
     private volatile boolean honourEtag = true;
     private volatile String retryAfter;
+    private final java.util.concurrent.atomic.AtomicInteger oldAddressHits = new java.util.concurrent.atomic.AtomicInteger();
 
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -108,6 +109,12 @@ class FeedPollerTest {
                     out.write(body);
                 }
             }
+            exchange.close();
+        });
+        server.createContext("/feeds/old-address.rss", exchange -> {
+            oldAddressHits.incrementAndGet();
+            exchange.getResponseHeaders().add("Location", "/feeds/all.rss");
+            exchange.sendResponseHeaders(301, -1);
             exchange.close();
         });
         server.start();
@@ -285,5 +292,18 @@ class FeedPollerTest {
         // a host answering again ends the outage: failures count again
         poller.poll(feedConfig);
         assertThat(poller.poll(unreachable.get(0)).failureReason()).isEqualTo("connect");
+    }
+
+    @Test
+    void aFeedThatMovedPermanentlyIsFetchedAtItsNewAddressFromThenOn() {
+        FeedStateStore store = store(List.of());
+        FeedPoller poller = poller(entriesProducer(true), store);
+        FeedConfig moved = new FeedConfig(feedConfig.url().replace("all.rss", "old-address.rss"), "Gazette", null, null, Map.of());
+
+        assertThat(poller.poll(moved).published()).isEqualTo(3);
+        assertThat(store.get(moved.url()).movedTo()).isEqualTo(feedConfig.url());
+
+        assertThat(poller.poll(moved).status()).isEqualTo(PollOutcome.Status.NOT_MODIFIED);
+        assertThat(oldAddressHits.get()).isEqualTo(1);
     }
 }

@@ -73,6 +73,32 @@ class HttpFetcherTest {
             ex.sendResponseHeaders(301, -1);
             ex.close();
         });
+        server.createContext("/temp", ex -> {
+            ex.getResponseHeaders().add("Location", base + "/old");
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+        });
+        server.createContext("/loop", ex -> {
+            ex.getResponseHeaders().add("Location", "/loop");
+            ex.sendResponseHeaders(308, -1);
+            ex.close();
+        });
+        server.createContext("/private", ex -> {
+            String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("reader:s3cret pass".getBytes(StandardCharsets.UTF_8));
+            int status = expected.equals(ex.getRequestHeaders().getFirst("Authorization")) ? 200 : 401;
+            ex.sendResponseHeaders(status, status == 200 ? 2 : -1);
+            if (status == 200) {
+                ex.getResponseBody().write("ok".getBytes(StandardCharsets.UTF_8));
+            }
+            ex.close();
+        });
+        server.createContext("/brotli", ex -> {
+            byte[] body = brotliStored("Brotli-encoded feed body".getBytes(StandardCharsets.UTF_8));
+            ex.getResponseHeaders().add("Content-Encoding", "br");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
         server.createContext("/slow", ex -> {
             try {
                 Thread.sleep(3000);
@@ -138,6 +164,53 @@ class HttpFetcherTest {
     void followsRedirectsAndReportsTheFinalUri() throws Exception {
         FetchResponse response = fetcher.fetch(FetchRequest.get(base + "/old"));
         assertThat(response.uri().getPath()).isEqualTo("/plain");
+    }
+
+    @Test
+    void aPermanentMoveIsReportedATemporaryOneIsNot() throws Exception {
+        assertThat(fetcher.fetch(FetchRequest.get(base + "/old")).movedPermanentlyTo()).isEqualTo(URI.create(base + "/plain"));
+        assertThat(fetcher.fetch(FetchRequest.get(base + "/plain")).movedPermanentlyTo()).isNull();
+        // 302 then 301: the address the feed was given is still the one to use
+        FetchResponse viaTemporary = fetcher.fetch(FetchRequest.get(base + "/temp"));
+        assertThat(viaTemporary.status()).isEqualTo(200);
+        assertThat(viaTemporary.movedPermanentlyTo()).isNull();
+    }
+
+    @Test
+    void aRedirectLoopIsAProtocolFailure() {
+        assertThatThrownBy(() -> fetcher.fetch(FetchRequest.get(base + "/loop")))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.PROTOCOL))
+                .hasMessageContaining("redirects");
+    }
+
+    @Test
+    void credentialsInTheUrlAreSentAsBasicAuth() throws Exception {
+        String url = base.replace("http://", "http://reader:s3cret%20pass@") + "/private";
+        assertThat(fetcher.fetch(FetchRequest.get(url)).body()).asString(StandardCharsets.UTF_8).isEqualTo("ok");
+        assertThatThrownBy(() -> fetcher.fetch(FetchRequest.get(base + "/private")))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.status()).isEqualTo(401));
+    }
+
+    @Test
+    void decodesBrotli() throws Exception {
+        assertThat(fetcher.fetch(FetchRequest.get(base + "/brotli")).body()).asString(StandardCharsets.UTF_8)
+                .isEqualTo("Brotli-encoded feed body");
+    }
+
+    /**
+     * A valid Brotli stream holding {@code data} in one uncompressed meta-block (RFC 7932 §9.2), since the JDK
+     * has no Brotli encoder: window bits 16; meta-block header ISLAST=0, MNIBBLES=4, MLEN-1, ISUNCOMPRESSED=1,
+     * padded to a byte; the bytes; then an empty last meta-block.
+     */
+    private static byte[] brotliStored(byte[] data) {
+        int header = ((data.length - 1) << 4) | (1 << 20);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(header & 0xFF);
+        out.write((header >> 8) & 0xFF);
+        out.write((header >> 16) & 0xFF);
+        out.writeBytes(data);
+        out.write(0x03); // ISLAST=1, ISLASTEMPTY=1
+        return out.toByteArray();
     }
 
     @Test

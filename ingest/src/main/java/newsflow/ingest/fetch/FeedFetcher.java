@@ -27,11 +27,13 @@ public final class FeedFetcher {
      * @throws FetchException when the feed could not be fetched, including a feed URL that is not a URL
      */
     public FetchResponse fetch(FeedConfig feed, FeedState state) throws FetchException {
+        // where it moved to after a permanent redirect, else its configured address
+        String url = state.movedTo() != null ? state.movedTo() : feed.url();
         URI uri;
         try {
-            uri = new URI(feed.url().strip());
+            uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new FetchException(FetchException.Kind.PROTOCOL, null, 0, "invalid feed URL '" + feed.url() + "'", e);
+            throw new FetchException(FetchException.Kind.PROTOCOL, null, 0, "invalid feed URL '" + url + "'", e);
         }
         return http.fetch(new FetchRequest(uri, feed.userAgent(), feed.headers(), state.etag(), state.lastModified()));
     }

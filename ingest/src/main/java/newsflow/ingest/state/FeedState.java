@@ -22,6 +22,8 @@ import java.util.Set;
  * @param nextPollAt   when the feed is due next; null when not yet scheduled
  * @param published    entries published from this feed, most recently seen first, bounded
  * @param interval     the poll interval the schedule adapted to at the last successful fetch; null before
+ * @param movedTo      where the feed now lives after a permanent redirect (fetched there from then on, still
+ *                     known by its configured URL); null while it has not moved
  */
 public record FeedState(
         String feedUrl,
@@ -32,7 +34,8 @@ public record FeedState(
         int errorStreak,
         Instant nextPollAt,
         List<PublishedEntry> published,
-        Duration interval) {
+        Duration interval,
+        String movedTo) {
 
     public FeedState {
         if (feedUrl == null || feedUrl.isBlank()) {
@@ -43,7 +46,7 @@ public record FeedState(
 
     /** A feed never polled. */
     public static FeedState initial(String feedUrl) {
-        return new FeedState(feedUrl, null, null, null, null, 0, null, List.of(), null);
+        return new FeedState(feedUrl, null, null, null, null, 0, null, List.of(), null, null);
     }
 
     /** Published id → fingerprint of the content published under it. */
@@ -57,20 +60,24 @@ public record FeedState(
 
     /** A successful poll: validators replaced, error streak reset. */
     public FeedState withSuccess(String newEtag, String newLastModified, Instant now) {
-        return new FeedState(feedUrl, newEtag, newLastModified, now, null, 0, nextPollAt, published, interval);
+        return new FeedState(feedUrl, newEtag, newLastModified, now, null, 0, nextPollAt, published, interval, movedTo);
     }
 
     /** A failed poll: validators and remembered entries kept. */
     public FeedState withFailure(String error, Instant now) {
-        return new FeedState(feedUrl, etag, lastModified, lastSuccess, error, errorStreak + 1, nextPollAt, published, interval);
+        return new FeedState(feedUrl, etag, lastModified, lastSuccess, error, errorStreak + 1, nextPollAt, published, interval, movedTo);
+    }
+
+    public FeedState withMovedTo(String newHome) {
+        return new FeedState(feedUrl, etag, lastModified, lastSuccess, lastError, errorStreak, nextPollAt, published, interval, newHome);
     }
 
     public FeedState withInterval(Duration adapted) {
-        return new FeedState(feedUrl, etag, lastModified, lastSuccess, lastError, errorStreak, nextPollAt, published, adapted);
+        return new FeedState(feedUrl, etag, lastModified, lastSuccess, lastError, errorStreak, nextPollAt, published, adapted, movedTo);
     }
 
     public FeedState withNextPollAt(Instant next) {
-        return new FeedState(feedUrl, etag, lastModified, lastSuccess, lastError, errorStreak, next, published, interval);
+        return new FeedState(feedUrl, etag, lastModified, lastSuccess, lastError, errorStreak, next, published, interval, movedTo);
     }
 
     /**
@@ -91,6 +98,6 @@ public record FeedState(
                 merged.add(e);
             }
         }
-        return new FeedState(feedUrl, etag, lastModified, lastSuccess, lastError, errorStreak, nextPollAt, merged, interval);
+        return new FeedState(feedUrl, etag, lastModified, lastSuccess, lastError, errorStreak, nextPollAt, merged, interval, movedTo);
     }
 }

@@ -11,6 +11,7 @@ import newsflow.ingest.parse.FeedParseException;
 import newsflow.ingest.parse.FeedParser;
 import newsflow.ingest.parse.ParsedFeed;
 import newsflow.ingest.parse.ParsedItem;
+import newsflow.ingest.parse.PushHub;
 import newsflow.ingest.publish.EntryPublisher;
 import newsflow.ingest.publish.PublishException;
 import newsflow.ingest.publish.PublishPlan;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * One poll of one feed: conditional fetch, parse, publish what is new or changed, then remember it.
@@ -50,9 +52,12 @@ final class FeedPoller implements FeedPoll {
     private final MeterRegistry meters;
     private final Clock clock;
     private final NetworkWatch network;
+    /** Told of every WebSub hub a fetched feed advertises (subscribes when WebSub is on). */
+    private final BiConsumer<String, PushHub> hubAdvertised;
 
     FeedPoller(FeedFetcher fetcher, FeedParser parser, EntryPublisher publisher, FeedStateStore states,
-               PollTiming timing, int rememberedIds, NetworkWatch network, MeterRegistry meters, Clock clock) {
+               PollTiming timing, int rememberedIds, NetworkWatch network, BiConsumer<String, PushHub> hubAdvertised,
+               MeterRegistry meters, Clock clock) {
         this.fetcher = fetcher;
         this.parser = parser;
         this.publisher = publisher;
@@ -60,6 +65,7 @@ final class FeedPoller implements FeedPoll {
         this.timing = timing;
         this.rememberedIds = rememberedIds;
         this.network = network;
+        this.hubAdvertised = hubAdvertised;
         this.meters = meters;
         this.clock = clock;
     }
@@ -104,6 +110,9 @@ final class FeedPoller implements FeedPoll {
                     .withInterval(interval)
                     .withNextPollAt(next));
 
+            if (parsed.push() != null) {
+                hubAdvertised.accept(url, parsed.push());
+            }
             int skipped = plan.skipped().size() + parsed.skippedItems();
             meters.counter(MeterNames.FEEDS_POLLED, "feed", url).increment();
             meters.counter(MeterNames.ENTRIES_PUBLISHED, "feed", url).increment(plan.toPublish().size());

@@ -16,6 +16,7 @@ import newsflow.ingest.schedule.PollSummary;
 import newsflow.ingest.schedule.PollTiming;
 import newsflow.ingest.state.FeedState;
 import newsflow.ingest.state.FeedStateStore;
+import newsflow.ingest.websub.WebSub;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The ingest stage: polls its share of the configured feeds on their schedules and publishes new and changed
@@ -51,6 +53,7 @@ public final class IngestStage implements Stage {
     private EntryPublisher publisher;
     private PollScheduler scheduler;
     private Consumer<String, byte[]> member;
+    private WebSub websub;
     private volatile boolean ready;
     private boolean isClosed;
 
@@ -133,14 +136,26 @@ public final class IngestStage implements Stage {
         publisher = new EntryPublisher(kafka.producer("ingest-entries", JsonCodec.FEED_ENTRY.serializer()),
                 kafka.topics().entries(), PUBLISH_TIMEOUT);
         PollTiming timing = new PollTiming(config.ingest());
+        // the scheduler and WebSub need each other: the poller tells WebSub of hubs, WebSub asks for polls
+        AtomicReference<PollScheduler> polls = new AtomicReference<>();
+        if (config.websub().enabled()) {
+            websub = new WebSub(config.websub(), url -> polls.get().pollSoon(url), Metrics.registry(), Clock.systemUTC());
+        }
+        WebSub push = websub;
         FeedPoller poller = new FeedPoller(new FeedFetcher(http),
                 new FeedParser(config.ingest().maxEntriesPerFeed(), config.http().maxBytes()),
                 publisher, states, timing, config.ingest().rememberedIds(), new NetworkWatch(Clock.systemUTC()),
+                (url, hub) -> {
+                    if (push != null) {
+                        push.advertised(url, hub);
+                    }
+                },
                 Metrics.registry(), Clock.systemUTC());
         FeedStateStore restored = states;
         scheduler = new PollScheduler(config.feeds(), poller, timing,
                 url -> restored.find(url).map(FeedState::nextPollAt).orElse(null),
                 config.ingest().pollThreads(), Metrics.registry(), Clock.systemUTC());
+        polls.set(scheduler);
         return scheduler;
     }
 
@@ -169,6 +184,9 @@ public final class IngestStage implements Stage {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (websub != null) {
+            websub.close();
         }
         if (scheduler != null) {
             scheduler.close();

@@ -153,7 +153,7 @@ class FeedPollerTest {
     private FeedPoller poller(MockProducer<String, FeedEntry> entries, FeedStateStore store) {
         return new FeedPoller(new FeedFetcher(http), new FeedParser(CONFIG.maxEntriesPerFeed()),
                 new EntryPublisher(entries, ENTRIES, Duration.ofSeconds(2)), store, new PollTiming(CONFIG),
-                CONFIG.rememberedIds(), new NetworkWatch(Clock.systemUTC()), meters, Clock.systemUTC());
+                CONFIG.rememberedIds(), new NetworkWatch(Clock.systemUTC()), (url, hub) -> { }, meters, Clock.systemUTC());
     }
 
     private RecordingProducer<FeedEntry> entriesProducer(boolean autoComplete) {

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param dataDir    where the embedded local stack keeps broker and node data
  * @param localStack ports of the embedded local stack
+ * @param websub     WebSub push subscriptions for ingest
  */
 public record NewsflowConfig(
         String dataDir,
@@ -17,37 +18,38 @@ public record NewsflowConfig(
         List<FeedConfig> feeds,
         EnrichConfig enrich,
         ServerConfig server,
-        LocalStackConfig localStack) {
+        LocalStackConfig localStack,
+        WebSubConfig websub) {
 
     public NewsflowConfig {
         feeds = feeds == null ? List.of() : List.copyOf(feeds);
     }
 
     public NewsflowConfig withDataDir(String d) {
-        return new NewsflowConfig(d, kafka, elasticsearch, http, ingest, feeds, enrich, server, localStack);
+        return new NewsflowConfig(d, kafka, elasticsearch, http, ingest, feeds, enrich, server, localStack, websub);
     }
 
     public NewsflowConfig withKafka(KafkaConfig k) {
-        return new NewsflowConfig(dataDir, k, elasticsearch, http, ingest, feeds, enrich, server, localStack);
+        return new NewsflowConfig(dataDir, k, elasticsearch, http, ingest, feeds, enrich, server, localStack, websub);
     }
 
     public NewsflowConfig withElasticsearch(ElasticsearchConfig e) {
-        return new NewsflowConfig(dataDir, kafka, e, http, ingest, feeds, enrich, server, localStack);
+        return new NewsflowConfig(dataDir, kafka, e, http, ingest, feeds, enrich, server, localStack, websub);
     }
 
     public NewsflowConfig withFeeds(List<FeedConfig> f) {
-        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, f, enrich, server, localStack);
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, f, enrich, server, localStack, websub);
     }
 
     public NewsflowConfig withEnrich(EnrichConfig e) {
-        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, e, server, localStack);
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, e, server, localStack, websub);
     }
 
     public NewsflowConfig withServer(ServerConfig s) {
-        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, s, localStack);
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, s, localStack, websub);
     }
 
     public NewsflowConfig withLocalStack(LocalStackConfig l) {
-        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, server, l);
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, server, l, websub);
     }
 }

@@ -11,6 +11,8 @@ public final class MeterNames {
     public static final String FEEDS_FAILED = "newsflow.ingest.feeds.failed";
     /** Feeds that reached ingest.disableAfterFailures consecutive failures (tag feed). */
     public static final String FEEDS_DISABLED = "newsflow.ingest.feeds.disabled";
+    /** WebSub subscriptions and deliveries (tag event: verified, denied, delivered, bad_signature, …). */
+    public static final String WEBSUB_EVENTS = "newsflow.ingest.websub.events";
     /** Entries published to the entries topic (new or changed). */
     public static final String ENTRIES_PUBLISHED = "newsflow.ingest.entries.published";
     /** Entries skipped because they were already published unchanged. */

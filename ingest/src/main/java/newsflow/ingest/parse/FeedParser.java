@@ -110,7 +110,7 @@ public final class FeedParser {
         }
         try {
             String format = repaired.format() != null ? repaired.format() : feed.getFeedType();
-            return map(feed, feedUrl, format, FeedHints.of(doc, wire));
+            return map(feed, feedUrl, format, FeedHints.of(doc, wire), PushHub.of(doc, feedUrl).orElse(null));
         } catch (RuntimeException e) {
             throw new FeedParseException(feedUrl, Cause.INVALID_FEED, describe(e), e);
         }
@@ -147,7 +147,7 @@ public final class FeedParser {
         }
     }
 
-    private ParsedFeed map(SyndFeed feed, String feedUrl, String format, FeedHints hints) {
+    private ParsedFeed map(SyndFeed feed, String feedUrl, String format, FeedHints hints, PushHub push) {
         String siteLink = Links.absolute(feed.getLink(), feedUrl);
         String base = Links.absolute(feedUrl, null) != null ? feedUrl : siteLink;
         List<SyndEntry> entries = feed.getEntries() == null ? List.of() : feed.getEntries();
@@ -167,7 +167,7 @@ public final class FeedParser {
                 log.warn("feed {}: item #{} skipped: {}", feedUrl, i + 1, describe(e));
             }
         }
-        return new ParsedFeed(feedUrl, Text.plain(feed.getTitle()), siteLink, format, items, skipped, hints);
+        return new ParsedFeed(feedUrl, Text.plain(feed.getTitle()), siteLink, format, items, skipped, hints, push);
     }
 
     /** The exception and, when something more telling was wrapped, its root. */

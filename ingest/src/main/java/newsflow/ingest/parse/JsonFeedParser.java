@@ -62,7 +62,7 @@ final class JsonFeedParser {
                 log.warn("feed {}: item #{} skipped: {}", feedUrl, i + 1, FeedParser.describe(e));
             }
         }
-        return new ParsedFeed(feedUrl, Text.plain(string(root, "title")), siteLink, format(root), items, skipped, FeedHints.NONE);
+        return new ParsedFeed(feedUrl, Text.plain(string(root, "title")), siteLink, format(root), items, skipped, FeedHints.NONE, null);
     }
 
     private static ParsedItem item(JsonNode item, String feedUrl, String base, List<String> feedAuthors) {

@@ -14,9 +14,11 @@ import java.util.List;
  * @param format       Rome's name of the format: {@code rss_2.0}, {@code atom_1.0}, {@code rss_1.0}, …
  * @param items        the items that could be mapped, in document order, at most the configured cap
  * @param skippedItems items that could not be mapped (each was logged) or were beyond the cap
+ * @param hints        what the feed says about polling it
+ * @param push         the WebSub hub the feed advertises, null for none
  */
 public record ParsedFeed(String feedUrl, String title, String siteLink, String format, List<ParsedItem> items,
-                         int skippedItems, FeedHints hints) {
+                         int skippedItems, FeedHints hints, PushHub push) {
 
     public ParsedFeed {
         items = List.copyOf(items);

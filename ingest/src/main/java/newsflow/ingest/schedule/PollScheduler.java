@@ -102,6 +102,17 @@ public final class PollScheduler implements AutoCloseable {
         log.info("stopped polling {} feeds ({} left)", stopping.size(), tasks.values().stream().filter(t -> t.active).count());
     }
 
+    /**
+     * Polls the feed as soon as its host allows (a WebSub hub said it changed), if this instance polls it at all;
+     * its regular schedule continues from that poll.
+     */
+    public void pollSoon(String feedUrl) {
+        FeedTask task = tasks.get(feedUrl);
+        if (task != null && task.active) {
+            task.scheduleIn(Duration.ZERO);
+        }
+    }
+
     /** URLs of every configured feed, in configuration order. */
     public List<String> feedUrls() {
         return List.copyOf(tasks.keySet());

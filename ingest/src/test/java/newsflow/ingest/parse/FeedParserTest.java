@@ -184,4 +184,12 @@ class FeedParserTest {
         assertThat(hints.skipDays()).containsExactlyInAnyOrder(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
         assertThat(parser.parse(feed("rss2-content-encoded.xml"), "application/rss+xml", RSS_URL).hints()).isEqualTo(FeedHints.NONE);
     }
+
+    @Test
+    void aWebSubHubAndSelfLinkAreFound() throws Exception {
+        ParsedFeed feed = parser.parse(feed("websub-rss.xml"), "application/rss+xml", "https://quay-news.example/rss?src=x");
+
+        assertThat(feed.push()).isEqualTo(new PushHub("https://hub.example/", "https://quay-news.example/feed.rss"));
+        assertThat(parser.parse(feed("rss2-content-encoded.xml"), "application/rss+xml", RSS_URL).push()).isNull();
+    }
 }

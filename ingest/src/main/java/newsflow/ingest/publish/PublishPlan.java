@@ -27,17 +27,19 @@ public record PublishPlan(List<FeedEntry> toPublish, List<FeedEntry> skipped, Li
 
     public static PublishPlan of(List<FeedEntry> entries, FeedState state) {
         Map<String, String> known = state.fingerprints();
+        Map<String, String> idsByGuid = state.idsByGuid();
         List<FeedEntry> publish = new ArrayList<>();
         List<FeedEntry> skip = new ArrayList<>();
         List<PublishedEntry> seen = new ArrayList<>();
         Set<String> idsInDocument = new HashSet<>();
-        for (FeedEntry e : entries) {
+        for (FeedEntry entry : entries) {
+            FeedEntry e = sameGuidSameId(entry, idsByGuid);
             if (!idsInDocument.add(e.id())) {
                 skip.add(e); // the same article listed twice in one document: the first occurrence wins
                 continue;
             }
             String fingerprint = EntryFingerprint.of(e);
-            seen.add(new PublishedEntry(e.id(), fingerprint));
+            seen.add(new PublishedEntry(e.id(), fingerprint, e.guid()));
             if (fingerprint.equals(known.get(e.id()))) {
                 skip.add(e);
             } else {
@@ -45,5 +47,18 @@ public record PublishPlan(List<FeedEntry> toPublish, List<FeedEntry> skipped, Li
             }
         }
         return new PublishPlan(publish, skip, seen);
+    }
+
+    /**
+     * An entry whose GUID was published before under another id (its link changed: a new URL scheme, a moved
+     * site) keeps that id, so downstream it updates the article instead of adding a second copy.
+     */
+    private static FeedEntry sameGuidSameId(FeedEntry e, Map<String, String> idsByGuid) {
+        String earlier = e.guid() == null ? null : idsByGuid.get(e.guid());
+        if (earlier == null || earlier.equals(e.id())) {
+            return e;
+        }
+        return new FeedEntry(e.schemaVersion(), earlier, e.feedUrl(), e.feedTitle(), e.link(), e.guid(), e.title(),
+                e.summary(), e.content(), e.authors(), e.published(), e.updated(), e.categories(), e.media(), e.fetchedAt());
     }
 }

@@ -58,6 +58,17 @@ public record FeedState(
         return map;
     }
 
+    /** GUID → the id the entry carrying it was published under. */
+    public Map<String, String> idsByGuid() {
+        Map<String, String> map = new HashMap<>();
+        for (PublishedEntry e : published) {
+            if (e.guid() != null) {
+                map.putIfAbsent(e.guid(), e.id());
+            }
+        }
+        return map;
+    }
+
     /** A successful poll: validators replaced, error streak reset. */
     public FeedState withSuccess(String newEtag, String newLastModified, Instant now) {
         return new FeedState(feedUrl, newEtag, newLastModified, now, null, 0, nextPollAt, published, interval, movedTo);

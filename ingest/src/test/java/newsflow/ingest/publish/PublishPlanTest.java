@@ -77,4 +77,22 @@ class PublishPlanTest {
         assertThat(EntryFingerprint.of(renamedLater)).isEqualTo(EntryFingerprint.of(e));
         assertThat(EntryFingerprint.of(newContent)).isNotEqualTo(EntryFingerprint.of(e));
     }
+
+    @Test
+    void anEntryWhoseLinkChangedButNotItsGuidUpdatesTheArticleItWasPublishedAs() {
+        Instant t = Instant.parse("2024-05-01T09:00:00Z");
+        FeedEntry before = new FeedEntry(Schema.VERSION, "id-old-link", FEED, "F", "https://f.example/2024/story", "tag:f.example,2024:42",
+                "Story", null, null, List.of(), null, null, List.of(), List.of(), t);
+        FeedState state = afterPublishing(PublishPlan.of(List.of(before), FeedState.initial(FEED)));
+
+        FeedEntry moved = new FeedEntry(Schema.VERSION, "id-new-link", FEED, "F", "https://f.example/news/story", "tag:f.example,2024:42",
+                "Story, updated", null, null, List.of(), null, null, List.of(), List.of(), t.plusSeconds(600));
+        PublishPlan plan = PublishPlan.of(List.of(moved), state);
+
+        assertThat(plan.toPublish()).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo("id-old-link");
+            assertThat(e.link()).isEqualTo("https://f.example/news/story");
+            assertThat(e.title()).isEqualTo("Story, updated");
+        });
+    }
 }

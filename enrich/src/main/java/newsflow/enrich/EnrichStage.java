@@ -11,6 +11,8 @@ import newsflow.common.metrics.Metrics;
 import newsflow.common.model.Article;
 import newsflow.common.stage.Stage;
 import newsflow.enrich.process.ArticleBuilder;
+import newsflow.enrich.stories.StoryFeed;
+import newsflow.enrich.stories.StoryIndex;
 import newsflow.enrich.topics.TopicTagger;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,6 +51,11 @@ public final class EnrichStage implements Stage {
     private final KafkaProducer<String, byte[]> deadLetterProducer;
     private final ExecutorService pool;
     private final EnrichLoop loop;
+    /** Articles remembered for story grouping, and how far back they are read at start. */
+    private static final int STORY_MEMORY = 200_000;
+    private static final Duration STORY_WINDOW = Duration.ofDays(7);
+    private final StoryIndex stories;
+    private final StoryFeed storyFeed;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -74,7 +81,10 @@ public final class EnrichStage implements Stage {
         this.articleProducer = articles;
         this.pool = Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("enrich-page-", 0).factory());
         PageFetcher fetcher = url -> http.fetch(new FetchRequest(URI.create(url), null, PAGE_HEADERS, null, null));
-        ArticleBuilder builder = new ArticleBuilder(tagger, Clock.systemUTC());
+        this.stories = new StoryIndex(STORY_MEMORY);
+        this.storyFeed = new StoryFeed(kafka.readerWithoutGroup(clientId + "-stories"), topics.articles(), stories,
+                STORY_WINDOW, Clock.systemUTC());
+        ArticleBuilder builder = new ArticleBuilder(tagger, stories, Clock.systemUTC());
         this.loop = new EnrichLoop(consumer, articleProducer,
                 new DeadLetters(deadLetterProducer, topics.deadLetter(), EnrichLoop.STAGE),
                 topics.entries(), topics.articles(), fetcher, config.enrich().fetchPages(), builder, pool,
@@ -106,8 +116,11 @@ public final class EnrichStage implements Stage {
             throw new IllegalStateException("enrich stage already " + (closed.get() ? "closed" : "running"));
         }
         try {
+            storyFeed.catchUp(); // group new articles with what was published before this instance started
+            Thread.ofVirtual().name("enrich-stories").start(storyFeed);
             loop.run();
         } finally {
+            storyFeed.close();
             closeClients();
             finished.countDown();
         }

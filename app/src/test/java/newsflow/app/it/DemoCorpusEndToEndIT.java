@@ -95,6 +95,13 @@ class DemoCorpusEndToEndIT {
     }
 
     @Test
+    void everyArticleCarriesAStoryAndDistinctDemoStoriesAreNotMerged() {
+        Map<String, ArticleDocument> docs = IsolatedRun.documents(config);
+        // the demo's articles are all different stories: each heads its own
+        assertThat(docs.values()).allSatisfy(d -> assertThat(d.storyId()).isEqualTo(d.id()));
+    }
+
+    @Test
     void anArticleWhosePageIsMissingIsIndexedFromTheFeedsOwnContent() {
         String missing = site.articleUrls().stream().filter(u -> u.contains("storm-warning-ferry-cancellations")).findFirst().orElseThrow();
         ArticleDocument doc = IsolatedRun.documents(config).get(ArticleIds.forUrl(missing));

@@ -24,6 +24,8 @@ import java.util.List;
  * @param wordCount     words in {@link #body()}
  * @param extraction    how it was extracted
  * @param processedAt   when enrich produced it
+ * @param storyId       the story it belongs to: the id of the earliest article reporting the same text (its own id
+ *                      when it heads the story); null when not grouped
  */
 public record Article(
         int schemaVersion,
@@ -43,10 +45,25 @@ public record Article(
         List<TopicScore> topics,
         int wordCount,
         Extraction extraction,
-        Instant processedAt) {
+        Instant processedAt,
+        String storyId) {
 
     public Article {
         authors = authors == null ? List.of() : List.copyOf(authors);
         topics = topics == null ? List.of() : List.copyOf(topics);
+    }
+
+    /** An article not grouped into a story (yet). */
+    public Article(int schemaVersion, String id, String url, String canonicalUrl, FeedEntry entry, String title,
+                   String body, List<String> authors, Instant published, Instant modified, String leadImage,
+                   String siteName, String description, String language, List<TopicScore> topics, int wordCount,
+                   Extraction extraction, Instant processedAt) {
+        this(schemaVersion, id, url, canonicalUrl, entry, title, body, authors, published, modified, leadImage,
+                siteName, description, language, topics, wordCount, extraction, processedAt, null);
+    }
+
+    public Article withStoryId(String story) {
+        return new Article(schemaVersion, id, url, canonicalUrl, entry, title, body, authors, published, modified,
+                leadImage, siteName, description, language, topics, wordCount, extraction, processedAt, story);
     }
 }

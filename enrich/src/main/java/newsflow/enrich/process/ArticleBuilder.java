@@ -11,6 +11,8 @@ import newsflow.enrich.extract.ArticleExtractor;
 import newsflow.enrich.extract.ExtractedPage;
 import newsflow.enrich.extract.WordCounter;
 import newsflow.enrich.lang.LanguageDetector;
+import newsflow.enrich.stories.SimHash;
+import newsflow.enrich.stories.StoryIndex;
 import newsflow.enrich.topics.TopicMatcher;
 import newsflow.enrich.topics.TopicTagger;
 
@@ -46,9 +48,16 @@ public final class ArticleBuilder {
 
     private final TopicTagger topics;
     private final Clock clock;
+    private final StoryIndex stories;
 
     public ArticleBuilder(TopicTagger topics, Clock clock) {
+        this(topics, null, clock);
+    }
+
+    /** @param stories groups articles reporting the same text into stories; null: no grouping */
+    public ArticleBuilder(TopicTagger topics, StoryIndex stories, Clock clock) {
         this.topics = topics;
+        this.stories = stories;
         this.clock = clock;
     }
 
@@ -134,9 +143,11 @@ public final class ArticleBuilder {
         }
 
         Extraction extraction = new Extraction(method, page.httpStatus(), fallbackReason, sources, ArticleExtractor.NAME);
-        return new Article(Schema.VERSION, entry.id(), url, canonical, entry, title, body, authors, published,
+        Article article = new Article(Schema.VERSION, entry.id(), url, canonical, entry, title, body, authors, published,
                 modified, leadImage, siteName, description, language, topics.tag(title, body),
                 WordCounter.count(body), extraction, clock.instant());
+        return stories == null ? article
+                : article.withStoryId(stories.assign(article.id(), SimHash.of(body), published != null ? published : article.processedAt()));
     }
 
     private record PageResult(ExtractedPage extracted, int httpStatus, String finalUrl, String problem) {

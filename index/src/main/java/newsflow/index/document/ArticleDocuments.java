@@ -64,7 +64,7 @@ public final class ArticleDocuments {
                         ? null : article.extraction().method().name(),
                 fieldSources,
                 blankToNull(article.leadImage()),
-                null); // story grouping is not built yet; the field is mapped so it can be filled without a new template
+                blankToNull(article.storyId()));
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> map) {

@@ -84,10 +84,10 @@ public final class FeedsCommand implements Callable<Integer> {
         @Parameters(paramLabel = "URL", description = "the feed URL, or with --discover a site's page")
         String url;
 
-        @Option(names = "--name", description = "display name, the articles' source (default: the feed's own title)")
+        @Option(names = "--name", paramLabel = "NAME", description = "display name, the articles' source (default: the feed's own title)")
         String name;
 
-        @Option(names = "--interval", description = "poll interval such as 30m or 2h (default: ingest.defaultInterval)")
+        @Option(names = "--interval", paramLabel = "DURATION", description = "poll interval such as 30m or 2h (default: ingest.defaultInterval)")
         String interval;
 
         @Option(names = "--discover", description = "URL is a site: find its feed (alternate links, common paths), "

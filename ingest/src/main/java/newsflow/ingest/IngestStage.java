@@ -12,6 +12,7 @@ import newsflow.ingest.parse.FeedParser;
 import newsflow.ingest.publish.EntryPublisher;
 import newsflow.ingest.registry.FeedRegistry;
 import newsflow.ingest.registry.RegistryChanges;
+import newsflow.ingest.registry.RegistryException;
 import newsflow.ingest.schedule.NetworkWatch;
 import newsflow.ingest.schedule.PollScheduler;
 import newsflow.ingest.schedule.PollSummary;
@@ -127,7 +128,7 @@ public final class IngestStage implements Stage {
             }
         } catch (WakeupException e) {
             throw e;
-        } catch (KafkaException e) {
+        } catch (KafkaException | RegistryException e) {
             // the feeds already known go on being polled; the change is read on a later turn
             log.warn("cannot read feed registry {} (will retry): {}", registry.topic(), e.toString());
         }

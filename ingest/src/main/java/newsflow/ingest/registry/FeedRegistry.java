@@ -107,6 +107,14 @@ public final class FeedRegistry implements AutoCloseable {
         if (!loaded) {
             throw new IllegalStateException("feed registry not loaded");
         }
+        if (reader.assignment().isEmpty()) {
+            // the topic had no partitions yet when loaded (just created, metadata not yet everywhere): read it anew
+            Map<String, FeedConfig> before = new LinkedHashMap<>(feeds);
+            load();
+            Set<String> touched = new LinkedHashSet<>(before.keySet());
+            touched.addAll(feeds.keySet());
+            return changes(touched, before);
+        }
         Set<String> touched = new LinkedHashSet<>();
         Map<String, FeedConfig> before = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> r : reader.poll(wait)) {
@@ -115,6 +123,11 @@ public final class FeedRegistry implements AutoCloseable {
             }
             apply(r);
         }
+        return changes(touched, before);
+    }
+
+    /** How the feeds in {@code touched} differ now from {@code before} (absent there: not registered). */
+    private RegistryChanges changes(Set<String> touched, Map<String, FeedConfig> before) {
         List<FeedConfig> put = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         for (String url : touched) {

@@ -173,6 +173,23 @@ class FeedRegistryTest {
     }
 
     @Test
+    void aTopicWithoutPartitionsAtLoadIsReadAgainOnceItHasThem() {
+        MockConsumer<String, byte[]> topic = new MockConsumer<>("earliest");
+        FeedRegistry registry = registry(topic);
+        assertThat(registry.load()).isEmpty();
+        assertThat(registry.poll(Duration.ofMillis(10)).isEmpty()).isTrue();
+
+        // the topic's metadata arrives, with a feed another process registered
+        Node node = new Node(0, "localhost", 9092);
+        topic.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, node, new Node[0], new Node[0])));
+        topic.updateBeginningOffsets(Map.of(P0, 0L));
+        topic.updateEndOffsets(Map.of(P0, 1L));
+        topic.schedulePollTask(() -> topic.addRecord(record(0, 0, "https://late.example/rss", feed("https://late.example/rss", null))));
+
+        assertThat(registry.poll(Duration.ofMillis(10)).put()).containsExactly(feed("https://late.example/rss", null));
+    }
+
+    @Test
     void putRejectsAUrlThatIsNotHttpAndWritesNothing() {
         FeedRegistry registry = registry(topicWith(List.of()));
         registry.load();

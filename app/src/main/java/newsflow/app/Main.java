@@ -2,6 +2,7 @@ package newsflow.app;
 
 import newsflow.app.cli.DemoCommand;
 import newsflow.app.cli.ExtractCommand;
+import newsflow.app.cli.FeedsCommand;
 import newsflow.app.cli.ParseDateCommand;
 import newsflow.app.cli.ParseFeedCommand;
 import newsflow.app.cli.RunCommand;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Command;
 /** The {@code newsflow} command. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "News aggregation pipeline: feeds → Kafka → extracted, tagged articles → Elasticsearch → search.",
-        subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, ParseFeedCommand.class, ParseDateCommand.class,
-                ExtractCommand.class, StackCommand.class, TopicsCommand.class, StoriesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, FeedsCommand.class, ParseFeedCommand.class,
+                ParseDateCommand.class, ExtractCommand.class, StackCommand.class, TopicsCommand.class, StoriesCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -10,6 +10,9 @@ import newsflow.ingest.assign.FeedOwnership;
 import newsflow.ingest.fetch.FeedFetcher;
 import newsflow.ingest.parse.FeedParser;
 import newsflow.ingest.publish.EntryPublisher;
+import newsflow.ingest.registry.FeedRegistry;
+import newsflow.ingest.registry.RegistryChanges;
+import newsflow.ingest.registry.RegistryException;
 import newsflow.ingest.schedule.NetworkWatch;
 import newsflow.ingest.schedule.PollScheduler;
 import newsflow.ingest.schedule.PollSummary;
@@ -18,6 +21,7 @@ import newsflow.ingest.state.FeedState;
 import newsflow.ingest.state.FeedStateStore;
 import newsflow.ingest.websub.WebSub;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The ingest stage: polls its share of the configured feeds on their schedules and publishes new and changed
+ * The ingest stage: polls its share of the registered feeds ({@link FeedRegistry}: the configuration file's
+ * {@code feeds:} and those operators add at runtime) on their schedules and publishes new and changed
  * entries to the entries topic, until {@link #close()}. Feed state (validators, the ids already published, the
  * next poll time) lives in a compacted Kafka topic, never only in one process, so any instance can take a feed
  * over; instances divide the feeds between them through the ingest consumer group ({@link FeedOwnership}).
@@ -43,6 +48,9 @@ public final class IngestStage implements Stage {
     private static final Duration PUBLISH_TIMEOUT = Duration.ofMinutes(2);
     /** Group membership needs a poll at least every max.poll.interval.ms; short so close() is noticed soon. */
     private static final Duration MEMBERSHIP_POLL = Duration.ofSeconds(1);
+    /** How long each turn of the run loop waits for registry changes (it turns about once a second). */
+    private static final Duration REGISTRY_POLL = Duration.ofMillis(50);
+    private static final Duration REGISTRY_TIMEOUT = Duration.ofMinutes(2);
 
     private final NewsflowConfig config;
     private final KafkaClients kafka;
@@ -50,6 +58,7 @@ public final class IngestStage implements Stage {
     private final CountDownLatch runFinished = new CountDownLatch(1);
 
     private FeedStateStore states;
+    private FeedRegistry registry;
     private EntryPublisher publisher;
     private PollScheduler scheduler;
     private Consumer<String, byte[]> member;
@@ -94,12 +103,14 @@ public final class IngestStage implements Stage {
                 this.member = member;
             }
             int partitions = member.partitionsFor(topic).size();
-            member.subscribe(List.of(topic), new FeedOwnership(member, states, s, partitions));
-            log.info("ingest sharing {} feeds with the other instances of group {}{} over {} partitions of {}",
-                    config.feeds().size(), kafka.config().groupPrefix(), STAGE, partitions, topic);
+            FeedOwnership ownership = new FeedOwnership(member, states, s, partitions);
+            member.subscribe(List.of(topic), ownership);
+            log.info("ingest sharing {} feeds of registry {} with the other instances of group {}{} over {} partitions of {}",
+                    s.feedUrls().size(), registry.topic(), kafka.config().groupPrefix(), STAGE, partitions, topic);
             ready = true;
             while (!isClosed()) {
                 member.poll(MEMBERSHIP_POLL); // state records are our own or other owners' writes: not needed
+                followRegistry(ownership);
             }
         } catch (WakeupException e) {
             if (!isClosed()) {
@@ -111,8 +122,23 @@ public final class IngestStage implements Stage {
         }
     }
 
+    /** Feeds added, changed or removed at runtime (on this thread, where assignment changes happen too). */
+    private void followRegistry(FeedOwnership ownership) {
+        try {
+            RegistryChanges changes = registry.poll(REGISTRY_POLL);
+            if (!changes.isEmpty()) {
+                ownership.registryChanged(changes);
+            }
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException | RegistryException e) {
+            // the feeds already known go on being polled; the change is read on a later turn
+            log.warn("cannot read feed registry {} (will retry): {}", registry.topic(), e.toString());
+        }
+    }
+
     /**
-     * Polls every configured feed once, now, whoever owns it, and returns the totals (a one-off tool and tests).
+     * Polls every registered feed once, now, whoever owns it, and returns the totals (a one-off tool and tests).
      * Restores the state of all feeds first.
      */
     public PollSummary pollAllOnce() {
@@ -132,6 +158,9 @@ public final class IngestStage implements Stage {
             return scheduler;
         }
         kafka.ensureTopics();
+        registry = FeedRegistry.create(kafka, REGISTRY_TIMEOUT);
+        registry.load();
+        registry.seed(config.feeds()); // the configuration file's feeds: YAML keeps working
         states = FeedStateStore.create(kafka);
         publisher = new EntryPublisher(kafka.producer("ingest-entries", JsonCodec.FEED_ENTRY.serializer()),
                 kafka.topics().entries(), PUBLISH_TIMEOUT);
@@ -152,7 +181,7 @@ public final class IngestStage implements Stage {
                 },
                 Metrics.registry(), Clock.systemUTC());
         FeedStateStore restored = states;
-        scheduler = new PollScheduler(config.feeds(), poller, timing,
+        scheduler = new PollScheduler(registry.feeds(), poller, timing,
                 url -> restored.find(url).map(FeedState::nextPollAt).orElse(null),
                 config.ingest().pollThreads(), Metrics.registry(), Clock.systemUTC());
         polls.set(scheduler);
@@ -196,6 +225,9 @@ public final class IngestStage implements Stage {
         }
         if (states != null) {
             states.close();
+        }
+        if (registry != null) {
+            registry.close();
         }
         log.info("ingest stopped");
     }

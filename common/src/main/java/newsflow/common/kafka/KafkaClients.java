@@ -126,6 +126,7 @@ public final class KafkaClients {
         wanted.add(topic(t.articles(), Map.of()));
         wanted.add(topic(t.deadLetter(), Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(30)))));
         wanted.add(topic(t.feedState(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        wanted.add(topic(t.feeds(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         try (Admin admin = admin()) {
             for (NewTopic topic : wanted) {
                 try {

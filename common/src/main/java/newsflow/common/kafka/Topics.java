@@ -10,11 +10,12 @@ import newsflow.common.config.KafkaConfig;
  * @param articles   enriched articles, keyed by article id (enrich → index)
  * @param deadLetter records a stage could not process
  * @param feedState  compacted: per-feed poll state (validators, ids already published), keyed by feed URL
+ * @param feeds      compacted: the feed registry (each feed's configuration, a tombstone when removed), keyed by feed URL
  */
-public record Topics(String entries, String articles, String deadLetter, String feedState) {
+public record Topics(String entries, String articles, String deadLetter, String feedState, String feeds) {
 
     public static Topics from(KafkaConfig config) {
         String p = config.topicPrefix();
-        return new Topics(p + "entries", p + "articles", p + "dead-letter", p + "feed-state");
+        return new Topics(p + "entries", p + "articles", p + "dead-letter", p + "feed-state", p + "feeds");
     }
 }

@@ -4,7 +4,9 @@ import newsflow.common.model.FeedEntry;
 import newsflow.ingest.state.FeedState;
 import newsflow.ingest.state.PublishedEntry;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,12 @@ public record PublishPlan(List<FeedEntry> toPublish, List<FeedEntry> skipped, Li
     public static PublishPlan of(List<FeedEntry> entries, FeedState state) {
         Map<String, String> known = state.fingerprints();
         Map<String, String> idsByGuid = state.idsByGuid();
+        Map<String, Instant> firstSeen = new HashMap<>();
+        state.published().forEach(p -> {
+            if (p.at() != null) {
+                firstSeen.putIfAbsent(p.id(), p.at());
+            }
+        });
         List<FeedEntry> publish = new ArrayList<>();
         List<FeedEntry> skip = new ArrayList<>();
         List<PublishedEntry> seen = new ArrayList<>();
@@ -39,7 +47,7 @@ public record PublishPlan(List<FeedEntry> toPublish, List<FeedEntry> skipped, Li
                 continue;
             }
             String fingerprint = EntryFingerprint.of(e);
-            seen.add(new PublishedEntry(e.id(), fingerprint, e.guid()));
+            seen.add(new PublishedEntry(e.id(), fingerprint, dateOf(e, firstSeen.get(e.id())), e.guid()));
             if (fingerprint.equals(known.get(e.id()))) {
                 skip.add(e);
             } else {
@@ -60,5 +68,16 @@ public record PublishPlan(List<FeedEntry> toPublish, List<FeedEntry> skipped, Li
         }
         return new FeedEntry(e.schemaVersion(), earlier, e.feedUrl(), e.feedTitle(), e.link(), e.guid(), e.title(),
                 e.summary(), e.content(), e.authors(), e.published(), e.updated(), e.categories(), e.media(), e.fetchedAt());
+    }
+
+    /** The entry's own date; for an undated entry, when it was first seen (kept across polls), else now. */
+    private static Instant dateOf(FeedEntry e, Instant seenBefore) {
+        if (e.published() != null) {
+            return e.published();
+        }
+        if (e.updated() != null) {
+            return e.updated();
+        }
+        return seenBefore != null ? seenBefore : e.fetchedAt();
     }
 }

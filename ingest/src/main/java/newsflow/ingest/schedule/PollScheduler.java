@@ -28,7 +28,8 @@ import java.util.function.Function;
 /**
  * Polls every feed at its own pace on a fixed pool of threads. After each poll the feed is rescheduled for
  * the time its outcome names (its interval after a success, a backoff after a failure); a feed that fails, or
- * whose poll throws, never stops the others.
+ * whose poll throws, never stops the others. Feeds can be added and removed while it runs ({@link #put},
+ * {@link #remove}); only {@link #activate activated} feeds are polled on schedule.
  */
 public final class PollScheduler implements AutoCloseable {
 
@@ -70,9 +71,63 @@ public final class PollScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a feed, or replaces the configuration of the feed with its URL (its pending poll is cancelled then).
+     * The feed is not polled until {@link #activate activated}: whether this instance owns it is not decided here.
+     *
+     * @return false when the feed was already known with exactly this configuration (nothing changed)
+     */
+    public boolean put(FeedConfig feed) {
+        FeedTask old;
+        synchronized (tasks) {
+            old = tasks.get(feed.url());
+            if (old != null && old.feed.equals(feed)) {
+                return false;
+            }
+            tasks.put(feed.url(), new FeedTask(feed));
+        }
+        if (old != null) {
+            old.deactivate();
+        }
+        return true;
+    }
+
+    /**
+     * Forgets a feed: its next poll is cancelled and a poll in progress is waited for.
+     *
+     * @return false when the feed was not known
+     */
+    public boolean remove(String feedUrl) {
+        FeedTask old;
+        synchronized (tasks) {
+            old = tasks.remove(feedUrl);
+        }
+        if (old == null) {
+            return false;
+        }
+        old.deactivate();
+        return true;
+    }
+
+    private List<FeedTask> tasks(Collection<String> feedUrls) {
+        synchronized (tasks) {
+            return feedUrls.stream().map(tasks::get).filter(Objects::nonNull).toList();
+        }
+    }
+
+    private List<FeedTask> allTasks() {
+        synchronized (tasks) {
+            return List.copyOf(tasks.values());
+        }
+    }
+
+    private long activeCount() {
+        return allTasks().stream().filter(t -> t.active).count();
+    }
+
     /** Schedules every feed's first poll, spread a little so they do not all fire at once. */
     public void start() {
-        activate(tasks.keySet());
+        activate(feedUrls());
     }
 
     /**
@@ -82,14 +137,14 @@ public final class PollScheduler implements AutoCloseable {
     public void activate(Collection<String> feedUrls) {
         running = true;
         Instant now = clock.instant();
-        List<FeedTask> starting = feedUrls.stream().map(tasks::get).filter(Objects::nonNull).toList();
+        List<FeedTask> starting = tasks(feedUrls);
         for (FeedTask task : starting) {
             Duration delay = timing.firstPoll(savedNextPoll.apply(task.feed.url()), now, starting.size());
             task.activate(delay);
             log.debug("feed {}: first poll in {} ms, then every {}", task.feed.url(), delay.toMillis(),
                     timing.interval(task.feed));
         }
-        log.info("polling {} more feeds ({} in all)", starting.size(), tasks.values().stream().filter(t -> t.active).count());
+        log.info("polling {} more feeds ({} in all)", starting.size(), activeCount());
     }
 
     /**
@@ -97,9 +152,9 @@ public final class PollScheduler implements AutoCloseable {
      * polls in progress, so their state is saved before the new owner reads it.
      */
     public void deactivate(Collection<String> feedUrls) {
-        List<FeedTask> stopping = feedUrls.stream().map(tasks::get).filter(Objects::nonNull).toList();
+        List<FeedTask> stopping = tasks(feedUrls);
         stopping.forEach(FeedTask::deactivate);
-        log.info("stopped polling {} feeds ({} left)", stopping.size(), tasks.values().stream().filter(t -> t.active).count());
+        log.info("stopped polling {} feeds ({} left)", stopping.size(), activeCount());
     }
 
     /**
@@ -107,21 +162,27 @@ public final class PollScheduler implements AutoCloseable {
      * its regular schedule continues from that poll.
      */
     public void pollSoon(String feedUrl) {
-        FeedTask task = tasks.get(feedUrl);
+        FeedTask task;
+        synchronized (tasks) {
+            task = tasks.get(feedUrl);
+        }
         if (task != null && task.active) {
             task.scheduleIn(Duration.ZERO);
         }
     }
 
-    /** URLs of every configured feed, in configuration order. */
+    /** URLs of every known feed, in the order they were added. */
     public List<String> feedUrls() {
-        return List.copyOf(tasks.keySet());
+        synchronized (tasks) {
+            return List.copyOf(tasks.keySet());
+        }
     }
 
     /** Polls every feed now, on the poll threads, and waits for all of them. */
     public PollSummary pollAllOnce() {
-        List<Future<PollOutcome>> futures = new ArrayList<>(tasks.size());
-        for (FeedTask task : tasks.values()) {
+        List<FeedTask> all = allTasks();
+        List<Future<PollOutcome>> futures = new ArrayList<>(all.size());
+        for (FeedTask task : all) {
             futures.add(executor.submit(task::pollNow));
         }
         List<PollOutcome> outcomes = new ArrayList<>(futures.size());

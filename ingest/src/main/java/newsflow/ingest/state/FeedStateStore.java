@@ -1,22 +1,19 @@
 package newsflow.ingest.state;
 
 import newsflow.common.json.Json;
+import newsflow.common.kafka.CompactedTopic;
 import newsflow.common.kafka.KafkaClients;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +31,6 @@ import java.util.function.Supplier;
 public final class FeedStateStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FeedStateStore.class);
-    private static final Duration POLL = Duration.ofMillis(500);
 
     private final Supplier<? extends Consumer<String, byte[]>> readers;
     private final Producer<String, byte[]> producer;
@@ -63,6 +59,18 @@ public final class FeedStateStore implements AutoCloseable {
     }
 
     /**
+     * Every feed's last saved state, read once from the state topic for a report; nothing is written.
+     *
+     * @param reader a group-less consumer, closed when done
+     * @throws IllegalStateException when the topic cannot be read to its end within the timeout
+     */
+    public static Map<String, FeedState> readAll(Consumer<String, byte[]> reader, String topic, Duration timeout) {
+        FeedStateStore readOnly = new FeedStateStore(() -> reader, null, topic, timeout);
+        readOnly.restore();
+        return Map.copyOf(readOnly.states);
+    }
+
+    /**
      * Loads every feed's last saved state.
      *
      * @return number of feeds restored
@@ -81,50 +89,22 @@ public final class FeedStateStore implements AutoCloseable {
      * @throws IllegalStateException when those partitions cannot be read to their end within the timeout
      */
     public int restore(Collection<Integer> only) {
-        Instant deadline = Instant.now().plus(timeout);
         try (Consumer<String, byte[]> reader = readers.get()) {
-            List<PartitionInfo> infos = reader.partitionsFor(topic, timeout);
-            if (infos == null || infos.isEmpty()) {
-                log.warn("feed state topic {} has no partitions: starting without remembered state", topic);
-                return 0;
-            }
-            List<TopicPartition> partitions = infos.stream()
-                    .filter(i -> only == null || only.contains(i.partition()))
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            if (partitions.isEmpty()) {
-                return 0;
-            }
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            // Capture the end once: records saved after this point are ours and already in memory.
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions, timeout);
-            long records = 0;
             Set<String> restored = new HashSet<>();
-            while (!caughtUp(reader, end)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("feed state topic " + topic + " not read to its end within "
-                            + timeout + " (read " + records + " records)");
-                }
-                for (ConsumerRecord<String, byte[]> r : reader.poll(POLL)) {
-                    records++;
-                    apply(r);
-                    restored.add(r.key());
-                }
+            CompactedTopic.Read read = CompactedTopic.readToEnd(reader, topic, only, timeout, r -> {
+                apply(r);
+                restored.add(r.key());
+            });
+            if (read.partitions().isEmpty()) {
+                log.warn("feed state topic {} has no partitions{}: starting without remembered state", topic,
+                        only == null ? "" : " among " + only);
+                return 0;
             }
             restored.removeIf(key -> key == null || !states.containsKey(key));
             log.info("restored state of {} feeds from {} partitions {} ({} records)", restored.size(), topic,
-                    partitions.stream().map(TopicPartition::partition).toList(), records);
+                    read.partitions(), read.records());
             return restored.size();
         }
-    }
-
-    private static boolean caughtUp(Consumer<String, byte[]> reader, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (reader.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void apply(ConsumerRecord<String, byte[]> r) {
@@ -178,6 +158,8 @@ public final class FeedStateStore implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(10));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+        }
     }
 }

@@ -54,6 +54,26 @@ class PublishPlanTest {
     }
 
     @Test
+    void eachSeenEntryRemembersItsOwnDateElseWhenItWasFirstSeen() {
+        Instant firstPoll = Instant.parse("2024-05-01T09:00:00Z");
+        FeedEntry dated = entry("dated", "Dated", firstPoll);
+        FeedEntry undated = new FeedEntry(Schema.VERSION, "undated", FEED, "F", "https://f.example/undated", null,
+                "Undated", null, null, List.of(), null, null, List.of(), List.of(), firstPoll);
+        FeedEntry updatedOnly = new FeedEntry(Schema.VERSION, "upd", FEED, "F", "https://f.example/upd", null,
+                "Updated", null, null, List.of(), null, Instant.parse("2024-04-30T07:00:00Z"), List.of(), List.of(), firstPoll);
+        PublishPlan plan = PublishPlan.of(List.of(dated, undated, updatedOnly), FeedState.initial(FEED));
+        assertThat(plan.seen()).extracting(s -> s.at()).containsExactly(Instant.parse("2024-05-01T08:00:00Z"),
+                firstPoll, Instant.parse("2024-04-30T07:00:00Z"));
+
+        // polled again a day later: the undated entry keeps the time it was first seen
+        Instant later = firstPoll.plusSeconds(86_400);
+        FeedEntry undatedAgain = new FeedEntry(Schema.VERSION, "undated", FEED, "F", "https://f.example/undated", null,
+                "Undated", null, null, List.of(), null, null, List.of(), List.of(), later);
+        PublishPlan next = PublishPlan.of(List.of(undatedAgain), afterPublishing(plan));
+        assertThat(next.seen()).singleElement().satisfies(s -> assertThat(s.at()).isEqualTo(firstPoll));
+    }
+
+    @Test
     void anIdListedTwiceInOneDocumentIsPublishedOnce() {
         Instant t = Instant.parse("2024-05-01T09:00:00Z");
         PublishPlan plan = PublishPlan.of(List.of(entry("a", "A", t), entry("a", "A again", t)), FeedState.initial(FEED));

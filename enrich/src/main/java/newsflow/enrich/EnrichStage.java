@@ -12,6 +12,7 @@ import newsflow.common.model.Article;
 import newsflow.common.stage.Stage;
 import newsflow.enrich.process.ArticleBuilder;
 import newsflow.enrich.topics.TopicTagger;
+import newsflow.enrich.topics.TopicsReloader;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The enrich service: consumes feed entries (group {@code <prefix>enrich}), fetches each article page through the
@@ -52,8 +55,18 @@ public final class EnrichStage implements Stage {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final Duration reloadInterval;
+    private final TopicsReloader reloader;
 
     public EnrichStage(NewsflowConfig config, KafkaClients kafka, HttpFetcher http) {
+        this(config, kafka, http, null);
+    }
+
+    /**
+     * @param configFile the file {@code config} was loaded from, re-read every {@code enrich.reloadInterval} for
+     *                   changed topics; null: no file, topics fixed for the stage's life
+     */
+    public EnrichStage(NewsflowConfig config, KafkaClients kafka, HttpFetcher http, Path configFile) {
         TopicTagger tagger = tagger(config);
         Topics topics = kafka.topics();
         int concurrency = Math.max(1, config.enrich().concurrency());
@@ -74,7 +87,11 @@ public final class EnrichStage implements Stage {
         this.articleProducer = articles;
         this.pool = Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("enrich-page-", 0).factory());
         PageFetcher fetcher = url -> http.fetch(new FetchRequest(URI.create(url), null, PAGE_HEADERS, null, null));
-        ArticleBuilder builder = new ArticleBuilder(tagger, Clock.systemUTC());
+        this.reloader = configFile == null || config.enrich().reloadInterval().isZero() ? null
+                : TopicsReloader.forFile(configFile, config.enrich(), tagger, Metrics.registry());
+        Supplier<TopicTagger> topicsNow = reloader == null ? () -> tagger : reloader;
+        ArticleBuilder builder = new ArticleBuilder(topicsNow, Clock.systemUTC());
+        this.reloadInterval = config.enrich().reloadInterval();
         this.loop = new EnrichLoop(consumer, articleProducer,
                 new DeadLetters(deadLetterProducer, topics.deadLetter(), EnrichLoop.STAGE),
                 topics.entries(), topics.articles(), fetcher, config.enrich().fetchPages(), builder, pool,
@@ -105,6 +122,9 @@ public final class EnrichStage implements Stage {
         if (closed.get() || !started.compareAndSet(false, true)) {
             throw new IllegalStateException("enrich stage already " + (closed.get() ? "closed" : "running"));
         }
+        if (reloader != null) {
+            reloader.start(reloadInterval);
+        }
         try {
             loop.run();
         } finally {
@@ -133,6 +153,9 @@ public final class EnrichStage implements Stage {
     }
 
     private void closeClients() {
+        if (reloader != null) {
+            reloader.close();
+        }
         pool.shutdownNow();
         quietly("consumer", () -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(10))));
         quietly("article producer", () -> articleProducer.close(Duration.ofSeconds(10)));

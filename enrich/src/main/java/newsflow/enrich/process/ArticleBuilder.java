@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Builds the {@link Article} for a feed entry from the outcome of fetching its page. Pure: no I/O, the clock
@@ -44,10 +45,18 @@ public final class ArticleBuilder {
     private static final Set<String> HTML_TYPES = Set.of("", "text/html", "application/xhtml+xml", "text/plain",
             "application/xml", "text/xml");
 
-    private final TopicTagger topics;
+    private final Supplier<TopicTagger> topics;
     private final Clock clock;
 
     public ArticleBuilder(TopicTagger topics, Clock clock) {
+        this(() -> topics, clock);
+    }
+
+    /**
+     * @param topics the tagger to use, asked once per article: a reloaded configuration applies from the next
+     *               article on (see {@code TopicsReloader})
+     */
+    public ArticleBuilder(Supplier<TopicTagger> topics, Clock clock) {
         this.topics = topics;
         this.clock = clock;
     }
@@ -135,7 +144,7 @@ public final class ArticleBuilder {
 
         Extraction extraction = new Extraction(method, page.httpStatus(), fallbackReason, sources, ArticleExtractor.NAME);
         return new Article(Schema.VERSION, entry.id(), url, canonical, entry, title, body, authors, published,
-                modified, leadImage, siteName, description, language, topics.tag(title, body),
+                modified, leadImage, siteName, description, language, topics.get().tag(title, body),
                 WordCounter.count(body), extraction, clock.instant());
     }
 

@@ -49,4 +49,10 @@ public record Article(
         authors = authors == null ? List.of() : List.copyOf(authors);
         topics = topics == null ? List.of() : List.copyOf(topics);
     }
+
+    /** The same article with other topics (re-tagging keeps everything else, {@code processedAt} included). */
+    public Article withTopics(List<TopicScore> newTopics) {
+        return new Article(schemaVersion, id, url, canonicalUrl, entry, title, body, authors, published, modified,
+                leadImage, siteName, description, language, newTopics, wordCount, extraction, processedAt);
+    }
 }

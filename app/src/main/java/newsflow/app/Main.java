@@ -5,6 +5,7 @@ import newsflow.app.cli.ExtractCommand;
 import newsflow.app.cli.FeedsCommand;
 import newsflow.app.cli.ParseDateCommand;
 import newsflow.app.cli.ParseFeedCommand;
+import newsflow.app.cli.RetagCommand;
 import newsflow.app.cli.RunCommand;
 import newsflow.app.cli.SearchCommand;
 import newsflow.app.cli.StackCommand;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "News aggregation pipeline: feeds → Kafka → extracted, tagged articles → Elasticsearch → search.",
         subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, FeedsCommand.class, ParseFeedCommand.class,
-                ParseDateCommand.class, ExtractCommand.class, StackCommand.class, TopicsCommand.class, StoriesCommand.class,
-                CommandLine.HelpCommand.class})
+                ParseDateCommand.class, ExtractCommand.class, StackCommand.class, TopicsCommand.class, RetagCommand.class,
+                StoriesCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -14,6 +14,7 @@ import newsflow.enrich.process.ArticleBuilder;
 import newsflow.enrich.stories.StoryFeed;
 import newsflow.enrich.stories.StoryIndex;
 import newsflow.enrich.topics.TopicTagger;
+import newsflow.enrich.topics.TopicsReloader;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The enrich service: consumes feed entries (group {@code <prefix>enrich}), fetches each article page through the
@@ -59,8 +62,18 @@ public final class EnrichStage implements Stage {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final Duration reloadInterval;
+    private final TopicsReloader reloader;
 
     public EnrichStage(NewsflowConfig config, KafkaClients kafka, HttpFetcher http) {
+        this(config, kafka, http, null);
+    }
+
+    /**
+     * @param configFile the file {@code config} was loaded from, re-read every {@code enrich.reloadInterval} for
+     *                   changed topics; null: no file, topics fixed for the stage's life
+     */
+    public EnrichStage(NewsflowConfig config, KafkaClients kafka, HttpFetcher http, Path configFile) {
         TopicTagger tagger = tagger(config);
         Topics topics = kafka.topics();
         int concurrency = Math.max(1, config.enrich().concurrency());
@@ -81,10 +94,14 @@ public final class EnrichStage implements Stage {
         this.articleProducer = articles;
         this.pool = Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("enrich-page-", 0).factory());
         PageFetcher fetcher = url -> http.fetch(new FetchRequest(URI.create(url), null, PAGE_HEADERS, null, null));
+        this.reloader = configFile == null || config.enrich().reloadInterval().isZero() ? null
+                : TopicsReloader.forFile(configFile, config.enrich(), tagger, Metrics.registry());
+        Supplier<TopicTagger> topicsNow = reloader == null ? () -> tagger : reloader;
         this.stories = new StoryIndex(STORY_MEMORY);
         this.storyFeed = new StoryFeed(kafka.readerWithoutGroup(clientId + "-stories"), topics.articles(), stories,
                 STORY_WINDOW, Clock.systemUTC());
-        ArticleBuilder builder = new ArticleBuilder(tagger, stories, Clock.systemUTC());
+        ArticleBuilder builder = new ArticleBuilder(topicsNow, stories, Clock.systemUTC());
+        this.reloadInterval = config.enrich().reloadInterval();
         this.loop = new EnrichLoop(consumer, articleProducer,
                 new DeadLetters(deadLetterProducer, topics.deadLetter(), EnrichLoop.STAGE),
                 topics.entries(), topics.articles(), fetcher, config.enrich().fetchPages(), builder, pool,
@@ -114,6 +131,9 @@ public final class EnrichStage implements Stage {
     public void run() {
         if (closed.get() || !started.compareAndSet(false, true)) {
             throw new IllegalStateException("enrich stage already " + (closed.get() ? "closed" : "running"));
+        }
+        if (reloader != null) {
+            reloader.start(reloadInterval);
         }
         try {
             storyFeed.catchUp(); // group new articles with what was published before this instance started
@@ -146,6 +166,9 @@ public final class EnrichStage implements Stage {
     }
 
     private void closeClients() {
+        if (reloader != null) {
+            reloader.close();
+        }
         pool.shutdownNow();
         quietly("consumer", () -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(10))));
         quietly("article producer", () -> articleProducer.close(Duration.ofSeconds(10)));

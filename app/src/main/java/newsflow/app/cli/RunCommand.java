@@ -26,7 +26,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         NewsflowConfig config = options.load();
         LocalStack stack = LocalStack.start(config);
-        Pipeline pipeline = new Pipeline(stack.config(), StageName.parse(stages));
+        Pipeline pipeline = new Pipeline(stack.config(), StageName.parse(stages), options.config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             pipeline.close();
             stack.close();

@@ -13,6 +13,7 @@ import newsflow.search.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,9 +40,19 @@ public final class Pipeline implements AutoCloseable {
     private StatusServer server;
     private IngestStage ingest;
 
+    private final Path configFile;
+
     public Pipeline(NewsflowConfig config, Set<StageName> stageNames) {
+        this(config, stageNames, null);
+    }
+
+    /**
+     * @param configFile the file {@code config} was loaded from, or null; enrich re-reads it for topic changes
+     */
+    public Pipeline(NewsflowConfig config, Set<StageName> stageNames, Path configFile) {
         this.config = config;
         this.stageNames = Set.copyOf(stageNames);
+        this.configFile = configFile;
     }
 
     /** Creates topics, starts every selected stage and the HTTP server; returns once they are running. */
@@ -57,7 +68,7 @@ public final class Pipeline implements AutoCloseable {
             add(new IndexStage(config, kafka));
         }
         if (stageNames.contains(StageName.ENRICH)) {
-            add(new EnrichStage(config, kafka, http));
+            add(new EnrichStage(config, kafka, http, configFile));
         }
         if (stageNames.contains(StageName.INGEST)) {
             ingest = new IngestStage(config, kafka, http);

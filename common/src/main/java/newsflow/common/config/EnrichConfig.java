@@ -1,5 +1,6 @@
 package newsflow.common.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +10,14 @@ import java.util.Map;
  * @param topics      operator-defined topics: name → words or phrases, any of which tags an article with it
  * @param watchTopics operator watch-topics: name → boolean query over title and body ({@code AND OR NOT ( ) "phrase"})
  * @param model       path of a trained topic model ({@code newsflow topics train}); empty: no model, rules only
+ * @param reloadInterval how often enrich re-reads the configuration file for changed topics, watch-topics and
+ *                    model; zero: never (changes then take a restart)
  */
 public record EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics,
-                           Map<String, String> watchTopics, String model) {
+                           Map<String, String> watchTopics, String model, Duration reloadInterval) {
 
     public EnrichConfig {
+        reloadInterval = reloadInterval == null || reloadInterval.isNegative() ? Duration.ZERO : reloadInterval;
         topics = topics == null ? Map.of() : Map.copyOf(topics);
         watchTopics = watchTopics == null ? Map.of() : Map.copyOf(watchTopics);
         model = model == null ? "" : model.strip();

@@ -123,7 +123,9 @@ public final class KafkaClients {
         Topics t = topics();
         List<NewTopic> wanted = new ArrayList<>();
         wanted.add(topic(t.entries(), Map.of()));
-        wanted.add(topic(t.articles(), Map.of()));
+        // compacted: the latest record of every article is kept for good, so `newsflow retag` (and a rebuild of
+        // the index) can replay the whole archive; older versions of an article may go
+        wanted.add(topic(t.articles(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         wanted.add(topic(t.deadLetter(), Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(30)))));
         wanted.add(topic(t.feedState(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         wanted.add(topic(t.feeds(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));

@@ -7,7 +7,7 @@ import newsflow.common.config.KafkaConfig;
  * a cluster.
  *
  * @param entries    feed entries, keyed by article id (ingest → enrich)
- * @param articles   enriched articles, keyed by article id (enrich → index)
+ * @param articles   compacted: enriched articles, keyed by article id (enrich → index; replayed by retag)
  * @param deadLetter records a stage could not process
  * @param feedState  compacted: per-feed poll state (validators, ids already published), keyed by feed URL
  * @param feeds      compacted: the feed registry (each feed's configuration, a tombstone when removed), keyed by feed URL

@@ -21,6 +21,8 @@ public final class MeterNames {
     public static final String ARTICLES_EXTRACTED = "newsflow.enrich.articles.extracted";
     /** Records enrich dead-lettered. Tag reason. */
     public static final String ENRICH_FAILED = "newsflow.enrich.failed";
+    /** Topic configuration reloads. Tag outcome (applied, failed). */
+    public static final String TOPICS_RELOADS = "newsflow.enrich.topics.reloads";
     /** Documents Elasticsearch accepted. */
     public static final String ARTICLES_INDEXED = "newsflow.index.documents.indexed";
     /** Documents Elasticsearch rejected (dead-lettered). Tag reason. */

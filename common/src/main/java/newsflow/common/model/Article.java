@@ -66,4 +66,10 @@ public record Article(
         return new Article(schemaVersion, id, url, canonicalUrl, entry, title, body, authors, published, modified,
                 leadImage, siteName, description, language, topics, wordCount, extraction, processedAt, story);
     }
+
+    /** The same article with other topics (re-tagging keeps everything else, {@code processedAt} and the story included). */
+    public Article withTopics(List<TopicScore> newTopics) {
+        return new Article(schemaVersion, id, url, canonicalUrl, entry, title, body, authors, published, modified,
+                leadImage, siteName, description, language, newTopics, wordCount, extraction, processedAt, storyId);
+    }
 }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Builds the {@link Article} for a feed entry from the outcome of fetching its page. Pure: no I/O, the clock
@@ -46,16 +47,20 @@ public final class ArticleBuilder {
     private static final Set<String> HTML_TYPES = Set.of("", "text/html", "application/xhtml+xml", "text/plain",
             "application/xml", "text/xml");
 
-    private final TopicTagger topics;
+    private final Supplier<TopicTagger> topics;
     private final Clock clock;
     private final StoryIndex stories;
 
     public ArticleBuilder(TopicTagger topics, Clock clock) {
-        this(topics, null, clock);
+        this(() -> topics, null, clock);
     }
 
-    /** @param stories groups articles reporting the same text into stories; null: no grouping */
-    public ArticleBuilder(TopicTagger topics, StoryIndex stories, Clock clock) {
+    /**
+     * @param topics  the tagger to use, asked once per article: a reloaded configuration applies from the next
+     *                article on (see {@code TopicsReloader})
+     * @param stories groups articles reporting the same text into stories; null: no grouping
+     */
+    public ArticleBuilder(Supplier<TopicTagger> topics, StoryIndex stories, Clock clock) {
         this.topics = topics;
         this.stories = stories;
         this.clock = clock;
@@ -144,7 +149,7 @@ public final class ArticleBuilder {
 
         Extraction extraction = new Extraction(method, page.httpStatus(), fallbackReason, sources, ArticleExtractor.NAME);
         Article article = new Article(Schema.VERSION, entry.id(), url, canonical, entry, title, body, authors, published,
-                modified, leadImage, siteName, description, language, topics.tag(title, body),
+                modified, leadImage, siteName, description, language, topics.get().tag(title, body),
                 WordCounter.count(body), extraction, clock.instant());
         return stories == null ? article
                 : article.withStoryId(stories.assign(article.id(), SimHash.of(body), published != null ? published : article.processedAt()));

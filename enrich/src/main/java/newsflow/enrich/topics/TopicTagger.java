@@ -52,6 +52,16 @@ public final class TopicTagger {
         return configured(enrich.topics(), enrich.watchTopics(), enrich.model());
     }
 
+    /**
+     * A tagger with new rules and watch-topics and this one's model (already loaded), for a configuration reload
+     * that leaves {@code enrich.model} as it was.
+     *
+     * @throws newsflow.enrich.watch.WatchQueryException naming the topic when a watch query does not parse
+     */
+    public TopicTagger withRules(Map<String, List<String>> topics, Map<String, String> watchTopics) {
+        return new TopicTagger(new TopicMatcher(topics), new WatchTopics(watchTopics), model);
+    }
+
     public List<TopicScore> tag(String title, String body) {
         List<TopicScore> out = new ArrayList<>(rules.match(title, body));
         out.addAll(watch.match(title, body));

@@ -48,11 +48,10 @@ class LanguageDetectorTest {
                 .isEqualTo("zh");
     }
 
-    /** The documented floor: fewer than 20 words (or 20 ideographs) is too little to tell. */
+    /** The documented floor: fewer than 20 letters (an ideograph counting 3) is too little to tell. */
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"   ", "Breaking news", "The council voted on the budget on Tuesday.", "12:45 — 3 4 5",
-            "市議会", "Γεια σου κόσμε"})
+    @ValueSource(strings = {"   ", "Breaking news", "Vote tonight", "12:45 — 3 4 5", "市議会", "Γεια σου"})
     void tooShortIsUndetermined(String text) {
         assertThat(LanguageDetector.detect(text)).isEqualTo(LanguageDetector.UNDETERMINED).isEqualTo("und");
     }
@@ -62,5 +61,60 @@ class LanguageDetectorTest {
         assertThat(LanguageDetector.detect("Okonkwo Brenner Whitfield Millbrook Benning Aldridge Raman Meyer Vogel "
                 + "Osei Lind Marchetti Ibáñez Kowalczyk Okafor Lindqvist Haugen Novak Silva Rossi Dubois Jansen"))
                 .isEqualTo("und");
+    }
+
+    /** Sentences written for this test, not among those the thresholds were set on (lang/sentences.tsv). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "en|The new bus timetable starts on Monday and adds two late services.",
+            "de|Die neue Buslinie fährt ab Montag auch am späten Abend.",
+            "fr|Le nouvel horaire des bus entre en vigueur lundi prochain.",
+            "es|El nuevo horario de autobuses entra en vigor el próximo lunes.",
+            "it|Il nuovo orario degli autobus entra in vigore lunedì prossimo.",
+            "pl|Nowy rozkład jazdy autobusów wchodzi w życie w przyszły poniedziałek.",
+            "sv|Den nya busstidtabellen börjar gälla på måndag nästa vecka.",
+            "ru|Новое расписание автобусов вступает в силу в следующий понедельник.",
+            "tr|Yeni otobüs tarifesi önümüzdeki pazartesi yürürlüğe giriyor.",
+            "el|Το νέο δρομολόγιο των λεωφορείων ισχύει από την επόμενη Δευτέρα."})
+    void shortSentencesAreDetected(String expected, String sentence) {
+        assertThat(LanguageDetector.detect(sentence)).isEqualTo(expected);
+    }
+
+    /** Every sentence of the comparison set: its language or und, never another language; und ones stay und. */
+    @Test
+    void theComparisonSentencesGetTheirLanguageOrUndNeverAWrongOne() throws Exception {
+        for (LanguageComparison.Sample s : LanguageComparison.testSentences()) {
+            String got = LanguageDetector.detect(s.text());
+            if (s.expected().equals("und")) {
+                assertThat(got).as(s.text()).isEqualTo("und");
+            } else {
+                assertThat(got).as(s.text()).isIn(s.expected(), "und");
+            }
+        }
+    }
+
+    @Test
+    void aTextHalfInOneLanguageAndHalfInAnotherIsUndetermined() {
+        String english = "The harbour board met on Tuesday evening to discuss the future of the old ferry terminal, "
+                + "which has stood empty since the new pier opened three years ago. Several members argued that the "
+                + "building should be turned into a market hall, while others said the cost of repairing the roof "
+                + "and the sea wall would be far too high for the town to carry on its own.";
+        String german = "Der Hafenrat traf sich am Dienstagabend, um über die Zukunft des alten Fährterminals zu "
+                + "beraten, das seit der Eröffnung des neuen Anlegers vor drei Jahren leer steht. Mehrere Mitglieder "
+                + "meinten, das Gebäude solle zu einer Markthalle werden, während andere sagten, die Kosten für die "
+                + "Reparatur des Daches und der Kaimauer seien für die Stadt allein viel zu hoch.";
+
+        assertThat(LanguageDetector.detect(english)).isEqualTo("en");
+        assertThat(LanguageDetector.detect(german)).isEqualTo("de");
+        assertThat(LanguageDetector.detect(english + "\n\n" + german)).isEqualTo("und");
+    }
+
+    @Test
+    void theModelsThreeLetterCodesBecomeIso6391() {
+        assertThat(LanguageDetector.iso1("eng")).isEqualTo("en");
+        assertThat(LanguageDetector.iso1("deu")).isEqualTo("de");
+        assertThat(LanguageDetector.iso1("cmn")).isEqualTo("zh");
+        assertThat(LanguageDetector.iso1("pes")).isEqualTo("fa");
+        assertThat(LanguageDetector.iso1("ceb")).as("Cebuano has no ISO 639-1 code").isEqualTo("und");
     }
 }

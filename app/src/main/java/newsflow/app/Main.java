@@ -1,6 +1,7 @@
 package newsflow.app;
 
 import newsflow.app.cli.DemoCommand;
+import newsflow.app.cli.EvalExtractCommand;
 import newsflow.app.cli.ExtractCommand;
 import newsflow.app.cli.ParseFeedCommand;
 import newsflow.app.cli.RunCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "News aggregation pipeline: feeds → Kafka → extracted, tagged articles → Elasticsearch → search.",
         subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, ParseFeedCommand.class,
-                ExtractCommand.class, StackCommand.class, CommandLine.HelpCommand.class})
+                ExtractCommand.class, EvalExtractCommand.class, StackCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

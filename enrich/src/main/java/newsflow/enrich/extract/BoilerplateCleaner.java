@@ -56,6 +56,10 @@ final class BoilerplateCleaner {
             "subnav", "topbar", "bottombar", "sr", "screen", "visually", "offscreen", "crumbs", "more", "next",
             "prev", "previous", "posted", "cat", "category", "categories", "also", "widget", "widgets");
 
+    /** Reader discussion: never rescued as the article, however long. */
+    private static final Set<String> DISCUSSION_WORDS = Set.of(
+            "comment", "comments", "commentlist", "disqus", "respond", "reply", "replies", "discussion", "forum");
+
     private static final Pattern PARTS = Pattern.compile("[^a-z0-9]+");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
@@ -68,6 +72,7 @@ final class BoilerplateCleaner {
     /** Cleans {@code root} in place. */
     static void clean(Element root) {
         removeComments(root);
+        int pageProse = proseChars(root);
         List<Element> pending = new ArrayList<>(root.children());
         // Top-down so a removed block's descendants are never visited; a work list keeps deep pages off the stack.
         while (!pending.isEmpty()) {
@@ -75,7 +80,7 @@ final class BoilerplateCleaner {
             if (e.parent() == null) {
                 continue;
             }
-            if (isBoilerplate(e)) {
+            if (isBoilerplate(e, pageProse)) {
                 e.remove();
             } else {
                 pending.addAll(e.children());
@@ -84,6 +89,11 @@ final class BoilerplateCleaner {
     }
 
     static boolean isBoilerplate(Element e) {
+        return isBoilerplate(e, 0);
+    }
+
+    /** @param pageProse paragraph characters on the whole page, 0 when unknown */
+    static boolean isBoilerplate(Element e, int pageProse) {
         String tag = e.normalName();
         if (tag.equals("html") || tag.equals("body") || tag.equals("main")) {
             return false;
@@ -102,7 +112,44 @@ final class BoilerplateCleaner {
         if (byName == Verdict.SOFT && isProse(e)) {
             return false;
         }
-        return true;
+        // Layout wrappers are named after their neighbours ("content-with-sidebar", "l-sidebar-fixed
+        // l-article-body-segment"): a named block holding most of the page's prose is the article, not a widget.
+        // Discussion threads can be that long too, so they never get this rescue.
+        return byName == Verdict.NONE || !holdsMostProse(e, pageProse) || isDiscussion(e);
+    }
+
+    /** Most of the page's paragraph text, itself link-poor (the wrapper may also hold link lists, cleaned later). */
+    private static boolean holdsMostProse(Element e, int pageProse) {
+        if (pageProse == 0) {
+            return false;
+        }
+        int chars = 0;
+        int linked = 0;
+        for (Element p : e.select("p")) {
+            chars += p.text().length();
+            for (Element a : p.select("a")) {
+                linked += a.text().length();
+            }
+        }
+        return chars >= 0.5 * pageProse && linked < 0.4 * chars;
+    }
+
+    private static boolean isDiscussion(Element e) {
+        String names = CAMEL.matcher(e.className() + " " + e.id()).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
+        for (String part : PARTS.split(names)) {
+            if (DISCUSSION_WORDS.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int proseChars(Element e) {
+        int chars = 0;
+        for (Element p : e.select("p")) {
+            chars += p.text().length();
+        }
+        return chars;
     }
 
     enum Verdict { NONE, SOFT, HARD }
@@ -186,11 +233,7 @@ final class BoilerplateCleaner {
 
     /** Long, link-poor paragraph text: real prose that a loose class name should not throw away. */
     private static boolean isProse(Element e) {
-        int proseChars = 0;
-        for (Element p : e.select("p")) {
-            proseChars += p.text().length();
-        }
-        return proseChars > 400 && ContentScorer.linkDensity(e) < 0.25;
+        return proseChars(e) > 400 && ContentScorer.linkDensity(e) < 0.25;
     }
 
     private static void removeComments(Element root) {

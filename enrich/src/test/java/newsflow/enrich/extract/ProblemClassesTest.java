@@ -1,0 +1,25 @@
+package newsflow.enrich.extract;
+
+import newsflow.enrich.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One fixture per class of page that extractors get wrong (our own pages, written for these tests): each test
+ * names the problem, checks that the article text is all there and that the noise is not.
+ */
+class ProblemClassesTest {
+
+    private static String body(String fixture) {
+        return ArticleExtractor.extract(Fixtures.html("classes/" + fixture), "https://news.example/story").body();
+    }
+
+    @Test
+    void articleInsideWrapperNamedAfterItsSidebarIsKept() {
+        String body = body("sidebar-named-wrapper.html");
+        assertThat(body).contains("Apple and pear growers", "Temperatures fell to minus four",
+                "extend its drought relief fund", "said its chair, Maria Olsen");
+        assertThat(body).doesNotContain("Most read", "Bridge closure extended", "All rights reserved");
+    }
+}

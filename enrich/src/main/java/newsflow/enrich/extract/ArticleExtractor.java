@@ -57,7 +57,7 @@ public final class ArticleExtractor {
 
         Element work = doc.body() == null ? new Element("body") : doc.body().clone();
         BoilerplateCleaner.clean(work);
-        String htmlBody = dropTitleAndJunk(TextRenderer.render(mainContent(work)), headings(doc, meta.title()));
+        String htmlBody = dropTitleAndJunk(TextRenderer.render(ContentPruner.prune(mainContent(work), ContentPruner.hostOf(baseUrl == null ? "" : baseUrl))), headings(doc, meta.title()));
 
         String body = htmlBody;
         String ldBody = meta.jsonLdBody();

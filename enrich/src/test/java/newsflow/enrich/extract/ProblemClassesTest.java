@@ -22,4 +22,15 @@ class ProblemClassesTest {
                 "extend its drought relief fund", "said its chair, Maria Olsen");
         assertThat(body).doesNotContain("Most read", "Bridge closure extended", "All rights reserved");
     }
+
+    @Test
+    void relatedStoryRailsInsideTheArticleAreDroppedButCitedSourcesStay() {
+        String body = body("related-rails.html");
+        assertThat(body).contains("approved two kilometres", "Shop owners had asked", "cites these studies:",
+                "Protected lanes and retail footfall, 2022", "Junction safety in mid-sized cities",
+                "Construction is due to start in September");
+        assertThat(body).doesNotContain("Related:", "Bus lane vote postponed", "More:", "Parking charges rise",
+                "New crossings outside three schools", "You may also like", "The new library opens",
+                "Market hall gets a new roof");
+    }
 }

@@ -51,13 +51,17 @@ public final class ArticleExtractor {
         return extract(PageDecoder.decode(body, contentType), baseUrl);
     }
 
+    /** Extracts from a document parsed for this call: its body is cleaned in place. */
     static ExtractedPage extract(Document doc, String baseUrl) {
         Metadata meta = MetadataExtractor.extract(doc, baseUrl);
         Map<String, String> sources = new LinkedHashMap<>(meta.sources());
 
-        Element work = doc.body() == null ? new Element("body") : doc.body().clone();
+        Set<String> titleKeys = headings(doc, meta.title());
+        // The document is ours (parsed for this call) and metadata has been read: clean it in place, no copy.
+        Element work = doc.body() == null ? new Element("body") : doc.body();
         BoilerplateCleaner.clean(work);
-        String htmlBody = dropTitleAndJunk(TextRenderer.render(ContentPruner.prune(mainContent(work), ContentPruner.hostOf(baseUrl == null ? "" : baseUrl))), headings(doc, meta.title()));
+        List<Element> content = ContentPruner.prune(mainContent(work), ContentPruner.hostOf(baseUrl == null ? "" : baseUrl));
+        String htmlBody = dropTitleAndJunk(TextRenderer.render(content), titleKeys);
 
         String body = htmlBody;
         String ldBody = meta.jsonLdBody();

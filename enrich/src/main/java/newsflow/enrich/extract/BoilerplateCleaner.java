@@ -72,7 +72,7 @@ final class BoilerplateCleaner {
     /** Cleans {@code root} in place. */
     static void clean(Element root) {
         removeComments(root);
-        int pageProse = proseChars(root);
+        PageText page = new PageText(proseChars(root), unlinkedChars(root));
         List<Element> pending = new ArrayList<>(root.children());
         // Top-down so a removed block's descendants are never visited; a work list keeps deep pages off the stack.
         while (!pending.isEmpty()) {
@@ -80,7 +80,7 @@ final class BoilerplateCleaner {
             if (e.parent() == null) {
                 continue;
             }
-            if (isBoilerplate(e, pageProse)) {
+            if (isBoilerplate(e, page)) {
                 e.remove();
             } else {
                 pending.addAll(e.children());
@@ -89,11 +89,15 @@ final class BoilerplateCleaner {
     }
 
     static boolean isBoilerplate(Element e) {
-        return isBoilerplate(e, 0);
+        return isBoilerplate(e, PageText.UNKNOWN);
     }
 
-    /** @param pageProse paragraph characters on the whole page, 0 when unknown */
-    static boolean isBoilerplate(Element e, int pageProse) {
+    /** How much text the whole page has: paragraph characters, and characters outside links. */
+    record PageText(int prose, int unlinked) {
+        static final PageText UNKNOWN = new PageText(0, 0);
+    }
+
+    static boolean isBoilerplate(Element e, PageText page) {
         String tag = e.normalName();
         if (tag.equals("html") || tag.equals("body") || tag.equals("main")) {
             return false;
@@ -115,12 +119,18 @@ final class BoilerplateCleaner {
         // Layout wrappers are named after their neighbours ("content-with-sidebar", "l-sidebar-fixed
         // l-article-body-segment"): a named block holding most of the page's prose is the article, not a widget.
         // Discussion threads can be that long too, so they never get this rescue.
-        return byName == Verdict.NONE || !holdsMostProse(e, pageProse) || isDiscussion(e);
+        return byName == Verdict.NONE || !holdsMostText(e, page) || isDiscussion(e);
     }
 
-    /** Most of the page's paragraph text, itself link-poor (the wrapper may also hold link lists, cleaned later). */
-    private static boolean holdsMostProse(Element e, int pageProse) {
-        if (pageProse == 0) {
+    /**
+     * Most of the page's paragraph text, itself link-poor (the wrapper may also hold link lists, cleaned later);
+     * or, for pages written without {@code <p>} (text and {@code <br>} in divs), most of its text outside links.
+     */
+    private static boolean holdsMostText(Element e, PageText page) {
+        if (page.unlinked() > 0 && unlinkedChars(e) >= 0.6 * page.unlinked()) {
+            return true;
+        }
+        if (page.prose() == 0) {
             return false;
         }
         int chars = 0;
@@ -131,7 +141,15 @@ final class BoilerplateCleaner {
                 linked += a.text().length();
             }
         }
-        return chars >= 0.5 * pageProse && linked < 0.4 * chars;
+        return chars >= 0.5 * page.prose() && linked < 0.4 * chars;
+    }
+
+    private static int unlinkedChars(Element e) {
+        int linked = 0;
+        for (Element a : e.select("a")) {
+            linked += a.text().length();
+        }
+        return Math.max(0, e.text().length() - linked);
     }
 
     private static boolean isDiscussion(Element e) {

@@ -33,4 +33,12 @@ class ProblemClassesTest {
                 "New crossings outside three schools", "You may also like", "The new library opens",
                 "Market hall gets a new roof");
     }
+
+    @Test
+    void postWrittenWithBreaksInsteadOfParagraphsInsideAWidgetNamedBlockIsKept() {
+        String body = body("br-text-in-widget.html");
+        assertThat(body).contains("The radio my grandfather left me", "Two of the paper capacitors",
+                "I replaced the capacitors", "After an hour of careful alignment");
+        assertThat(body).doesNotContain("Archive", "April");
+    }
 }

@@ -2,6 +2,8 @@ package newsflow.enrich.eval;
 
 import newsflow.common.model.Article;
 import newsflow.enrich.Extract;
+import newsflow.enrich.extract.ArticleExtractor;
+import newsflow.enrich.extract.ExtractedPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,7 @@ public final class ExtractionEval {
         for (BenchmarkPages.Page page : benchmark.pages()) {
             Prediction prediction;
             try {
-                prediction = predict(page.read(), page.url());
+                prediction = predict(page.read(), page.url(), benchmark.layout() == BenchmarkPages.Layout.READABILITY);
             } catch (RuntimeException e) {
                 // one bad page must not stop the evaluation; it scores as an empty prediction and is counted
                 LOG.warn("extraction failed for page {} ({}): {}", page.id(), page.file(), e.toString());
@@ -84,10 +86,21 @@ public final class ExtractionEval {
         return new Report(benchmark.layout(), predictions, body, tokens, metadata, failures);
     }
 
-    static Prediction predict(byte[] page, String url) {
+    /**
+     * The body is what enrich publishes ({@link Extract#article}); the metadata fields, scored on the readability
+     * pages only, are the extractor's own findings on the page ({@link ArticleExtractor}), which these feed-less
+     * pages would pass through unchanged, except that the language is the tag the page declares ("en-US") where
+     * the article carries only its ISO 639-1 code.
+     */
+    static Prediction predict(byte[] page, String url, boolean metadata) {
         Article a = Extract.article(page, url);
-        return new Prediction(a.body(), a.title(), a.authors().isEmpty() ? null : String.join(", ", a.authors()),
-                a.published() == null ? null : a.published().toString(), a.language(), a.siteName(), a.description());
+        if (!metadata) {
+            return new Prediction(a.body(), null, null, null, null, null, null);
+        }
+        ExtractedPage p = ArticleExtractor.extract(page, null, url);
+        return new Prediction(a.body(), p.title(), p.authors().isEmpty() ? null : String.join(", ", p.authors()),
+                p.published() == null ? null : p.published().toString(),
+                p.languageTag() != null ? p.languageTag() : p.language(), p.siteName(), p.description());
     }
 
     private static FieldRate rate(List<BenchmarkPages.Page> pages, Map<String, Prediction> predictions, String field) {

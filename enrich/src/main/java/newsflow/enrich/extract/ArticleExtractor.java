@@ -72,7 +72,8 @@ public final class ArticleExtractor {
             sources.put("body", MetadataExtractor.HTML);
         }
         return new ExtractedPage(meta.title(), body, meta.authors(), meta.published(), meta.modified(),
-                meta.leadImage(), meta.siteName(), meta.description(), meta.canonicalUrl(), meta.language(), sources);
+                meta.leadImage(), meta.siteName(), meta.description(), meta.canonicalUrl(), meta.language(), meta.languageTag(),
+                sources);
     }
 
     /** Text of a fragment of HTML (a feed's content or summary), with the same rendering as page bodies. */

@@ -37,6 +37,7 @@ final class MetadataExtractor {
     static final String HTML = "html";
     static final String HEURISTIC = "heuristic";
 
+    private static final Pattern LANG_TAG = Pattern.compile("^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{1,8})*$");
     private static final Pattern LANG = Pattern.compile("^([a-zA-Z]{2,3})(?:[-_].*)?$");
 
     private MetadataExtractor() {
@@ -60,8 +61,7 @@ final class MetadataExtractor {
                 Titles.clean(meta(metas, "og:title"), siteName, false), META,
                 Titles.clean(plain(ld.text(main, "headline")), siteName, false), JSON_LD,
                 Titles.clean(meta(metas, "twitter:title"), siteName, false), META,
-                h1(doc), HTML,
-                Titles.clean(doc.title(), siteName, true), HTML);
+                htmlTitle(h1(doc), Titles.clean(doc.title(), siteName, true), siteName), HTML);
 
         List<String> authors = authors(doc, metas, ld, main, sources);
 
@@ -105,9 +105,14 @@ final class MetadataExtractor {
                 language(firstMeta(metas, "content-language", "language", "dc.language", "og:locale")), META,
                 language(ld.text(main, "inLanguage")), JSON_LD);
 
+        String languageTag = language == null ? null : firstTag(
+                doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"),
+                doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("xml:lang"),
+                firstMeta(metas, "content-language", "language", "dc.language"));
+
         String ldBody = main == null ? null : plain(ld.text(main, "articleBody"));
         return new Metadata(title, authors, published, modified, leadImage, siteName, description, canonical,
-                language, ldBody, sources);
+                language, languageTag, ldBody, sources);
     }
 
     private static List<String> authors(Document doc, Map<String, List<Element>> metas, JsonLd ld, JsonNode main,
@@ -162,6 +167,25 @@ final class MetadataExtractor {
     }
 
     /** The article's heading, most specific first (a section heading in {@code <main>} must not beat it). */
+    /**
+     * Without metadata, the page's heading and its {@code <title>} compete. The heading wins when the two tell the
+     * same headline (one contains the other: the title adds a kicker or suffix) or when the title is only the
+     * site's name or a word or two; otherwise the heading is a section or site banner ("Health Center") and the
+     * title the page's own name.
+     */
+    static String htmlTitle(String heading, String title, String siteName) {
+        if (heading == null || title == null) {
+            return heading != null ? heading : title;
+        }
+        String h = Titles.key(heading);
+        String t = Titles.key(title);
+        if (h.isEmpty() || t.contains(h) || h.contains(t)) {
+            return h.isEmpty() ? title : heading;
+        }
+        boolean titleIsSiteName = siteName != null && Titles.key(siteName).equals(t);
+        return titleIsSiteName || title.strip().split("\\s+").length < 3 ? heading : title;
+    }
+
     private static String h1(Document doc) {
         for (String selector : List.of("article h1", "h1[itemprop=headline], [itemprop=headline]:not(meta)", "main h1", "h1")) {
             for (Element h1 : doc.select(selector)) {
@@ -265,6 +289,16 @@ final class MetadataExtractor {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The first well-formed language tag as the page wrote it ("en-US", "pt-BR"), for the region it adds. */
+    private static String firstTag(String... declared) {
+        for (String d : declared) {
+            if (d != null && LANG_TAG.matcher(d.strip()).matches()) {
+                return d.strip();
+            }
+        }
+        return null;
     }
 
     static String language(String declared) {

@@ -139,6 +139,9 @@ final class MetadataExtractor {
         }
         List<String> marked = new ArrayList<>();
         for (Element e : doc.select("a[rel~=(?i)^author$], [itemprop=author]")) {
+            if (inDiscussion(e)) {
+                continue; // commenters are marked up as authors too
+            }
             Element name = e.selectFirst("[itemprop=name]");
             String v = name != null ? (name.hasAttr("content") ? name.attr("content") : name.text())
                     : (e.hasAttr("content") ? e.attr("content") : e.text());
@@ -184,6 +187,16 @@ final class MetadataExtractor {
         }
         boolean titleIsSiteName = siteName != null && Titles.key(siteName).equals(t);
         return titleIsSiteName || title.strip().split("\\s+").length < 3 ? heading : title;
+    }
+
+    private static boolean inDiscussion(Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            String names = (p.className() + " " + p.id()).toLowerCase(Locale.ROOT);
+            if (names.contains("comment") || names.contains("disqus") || names.contains("respon")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String h1(Document doc) {

@@ -124,4 +124,18 @@ class MetadataPartsTest {
         assertThat(meta.language()).isEqualTo("pt");
         assertThat(meta.languageTag()).isEqualTo("pt-BR");
     }
+
+    @Test
+    void bylineLeftoversAndBracketsInNames() {
+        assertThat(Bylines.cleanAll(java.util.List.of("Joshua Sokol", "By"))).containsExactly("Joshua Sokol");
+        assertThat(Bylines.clean("史蒂文的家_藍天 (stevenhgm)")).containsExactly("史蒂文的家_藍天 (stevenhgm)");
+    }
+
+    @Test
+    void commentersMarkedUpAsAuthorsAreNotTheArticlesAuthors() {
+        String html = "<html><body><article><p>Story text.</p></article><div class=\"comments\">"
+                + "<div class=\"comment\"><span itemprop=\"author\">Sky Reader</span> wrote: first!</div></div>"
+                + "<p class=\"byline\">By Ana Lima</p></body></html>";
+        assertThat(MetadataExtractor.extract(Jsoup.parse(html), null).authors()).containsExactly("Ana Lima");
+    }
 }

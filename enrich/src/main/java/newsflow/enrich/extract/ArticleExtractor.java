@@ -34,7 +34,23 @@ public final class ArticleExtractor {
             "tweet", "email", "print", "related", "related:", "related articles", "related stories", "read more",
             "read more:", "continue reading", "leave a reply", "leave a comment", "comments", "skip to content",
             "like this:", "like this", "loading...", "subscribe", "sign up", "follow us", "click here",
-            "scroll to continue with content", "story continues below advertisement", "more on this story");
+            "scroll to continue with content", "story continues below advertisement", "more on this story",
+            "close", "advert", "this slideshow requires javascript.", "more:", "related news", "you may also like",
+            "you may also like...", "you might also like", "don't miss", "recommended for you", "read next",
+            "most popular", "previous story", "next story", "← previous story", "newer story →", "older story",
+            "tell us what you think...", "tell us what you think", "image", "photo", "enlarge this image",
+            "toggle caption", "hide caption", "getty images", "ap photo");
+    /**
+     * Calls to action that end articles: newsletter and app promotions, "follow us", tip lines and affiliate notes.
+     * Only trimmed from the end of the body (and only short paragraphs), where they sit after the story.
+     */
+    private static final Pattern CALL_TO_ACTION = Pattern.compile(
+            "(?i)\\b(subscribe|sign up|newsletter|inbox|follow (us|him|her|them|\\p{Lu}\\w+) on|click here|"
+                    + "download (the|our) app|get the .{0,40}app|have a (news )?tip|(may|can) be reached at|"
+                    + "contact (him|her|the author|the writer)|is out now|affiliate|commission|all rights reserved|"
+                    + "copyright ©|tell us what you think|share this (article|story)|more great .{0,30}stories|"
+                    + "we'd like to hear|letters to the editor)");
+    private static final int MAX_CALL_TO_ACTION_CHARS = 300;
     private static final Pattern FEED_FOOTER = Pattern.compile("^The post .{1,300} appeared first on .{1,200}\\.?$");
 
     private ArticleExtractor() {
@@ -179,7 +195,19 @@ public final class ArticleExtractor {
                 kept.add(String.join("\n", lines));
             }
         }
+        trimCallsToAction(kept);
         return String.join("\n\n", kept);
+    }
+
+    /** Drops trailing paragraphs that are promotions, not story, stopping at the first that is not. */
+    private static void trimCallsToAction(List<String> paragraphs) {
+        while (paragraphs.size() > 1) {
+            String last = paragraphs.getLast();
+            if (last.length() > MAX_CALL_TO_ACTION_CHARS || !CALL_TO_ACTION.matcher(last).find()) {
+                return;
+            }
+            paragraphs.removeLast();
+        }
     }
 
     private static String key(String s) {

@@ -41,4 +41,20 @@ class ProblemClassesTest {
                 "I replaced the capacitors", "After an hour of careful alignment");
         assertThat(body).doesNotContain("Archive", "April");
     }
+
+    @Test
+    void newsletterBoxesTipLinesAndAdLabelsAreDropped() {
+        String body = body("newsletter-and-promos.html");
+        assertThat(body).contains("stay open until midnight", "The longer hours will run for six weeks",
+                "open the ground-floor reading room");
+        assertThat(body).doesNotContain("Advertisement", "Close", "Sign up for our free morning newsletter",
+                "Have a tip?");
+    }
+
+    @Test
+    void paywallStubKeepsOnlyTheTeaserText() {
+        String body = body("paywall-stub.html");
+        assertThat(body).contains("For three years the plan to turn the old fish market");
+        assertThat(body).doesNotContain("Subscribe", "unlimited access");
+    }
 }

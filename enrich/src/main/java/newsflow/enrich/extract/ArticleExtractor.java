@@ -49,8 +49,12 @@ public final class ArticleExtractor {
                     + "download (the|our) app|get the .{0,40}app|have a (news )?tip|(may|can) be reached at|"
                     + "contact (him|her|the author|the writer)|is out now|affiliate|commission|all rights reserved|"
                     + "copyright ©|tell us what you think|share this (article|story)|more great .{0,30}stories|"
-                    + "we'd like to hear|letters to the editor)");
+                    + "we'd like to hear|letters to the editor|check out our)");
     private static final int MAX_CALL_TO_ACTION_CHARS = 300;
+    private static final Pattern SHARE_LINE = Pattern.compile("(share|tweet|post|send)( this( article| story)?)? (on|via|to) [\\p{L} +]{2,20}");
+    /** "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05", "Updated at 1:23 p.m.": a stamp with a number in it. */
+    private static final Pattern STAMP_LINE = Pattern.compile(
+            "(published|updated|last updated|posted|first published)( on| at)?\\s*:?\\s*(?=.*\\d).{1,100}");
     private static final Pattern FEED_FOOTER = Pattern.compile("^The post .{1,300} appeared first on .{1,200}\\.?$");
 
     private ArticleExtractor() {
@@ -187,7 +191,7 @@ public final class ArticleExtractor {
             }
             List<String> lines = new ArrayList<>();
             for (String line : p.split("\n")) {
-                if (!(line.length() < 60 && JUNK_LINES.contains(line.toLowerCase(Locale.ROOT).strip()))) {
+                if (!isFurniture(line)) {
                     lines.add(line);
                 }
             }
@@ -197,6 +201,16 @@ public final class ArticleExtractor {
         }
         trimCallsToAction(kept);
         return String.join("\n\n", kept);
+    }
+
+    /** Short lines that are page furniture, a share button's label or a publication stamp, not story. */
+    private static boolean isFurniture(String line) {
+        if (line.length() >= 120) {
+            return false;
+        }
+        String l = line.toLowerCase(Locale.ROOT).strip();
+        return l.length() < 60 && JUNK_LINES.contains(l) || SHARE_LINE.matcher(l).matches()
+                || STAMP_LINE.matcher(l).matches();
     }
 
     /** Drops trailing paragraphs that are promotions, not story, stopping at the first that is not. */

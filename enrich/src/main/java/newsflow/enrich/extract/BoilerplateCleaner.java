@@ -60,6 +60,9 @@ final class BoilerplateCleaner {
     private static final Set<String> DISCUSSION_WORDS = Set.of(
             "comment", "comments", "commentlist", "disqus", "respond", "reply", "replies", "discussion", "forum");
 
+    private static final String EMBEDDED_POSTS =
+            "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-embed-bq";
+
     private static final Pattern PARTS = Pattern.compile("[^a-z0-9]+");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
@@ -116,6 +119,9 @@ final class BoilerplateCleaner {
         if (byName == Verdict.SOFT && isProse(e)) {
             return false;
         }
+        if (!chrome && isEmbeddedPost(e)) {
+            return false;
+        }
         // Layout wrappers are named after their neighbours ("content-with-sidebar", "l-sidebar-fixed
         // l-article-body-segment"): a named block holding most of the page's prose is the article, not a widget.
         // Discussion threads can be that long too, so they never get this rescue.
@@ -142,6 +148,18 @@ final class BoilerplateCleaner {
             }
         }
         return chars >= 0.5 * page.prose() && linked < 0.4 * chars;
+    }
+
+    /**
+     * A wrapper ("social-media-embed") around posts quoted in the story (tweets, Instagram, TikTok): the quoted
+     * post is article content even though the wrapper is named like a share bar.
+     */
+    private static boolean isEmbeddedPost(Element e) {
+        int quoted = 0;
+        for (Element post : e.select(EMBEDDED_POSTS)) {
+            quoted += post.text().length();
+        }
+        return quoted > 0 && quoted >= 0.8 * e.text().length();
     }
 
     private static int unlinkedChars(Element e) {

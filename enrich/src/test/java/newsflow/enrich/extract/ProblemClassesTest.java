@@ -57,4 +57,12 @@ class ProblemClassesTest {
         assertThat(body).contains("For three years the plan to turn the old fish market");
         assertThat(body).doesNotContain("Subscribe", "unlimited access");
     }
+
+    @Test
+    void quotedSocialPostsStayWhilePublicationStampsAndShareLabelsGo() {
+        String body = body("stamps-and-embeds.html");
+        assertThat(body).contains("The tourism board unveiled", "come for the potholes, stay",
+                "already met its goal");
+        assertThat(body).doesNotContain("PUBLISHED:", "Share this on WhatsApp", "Updated at 1:23", "Facebook");
+    }
 }

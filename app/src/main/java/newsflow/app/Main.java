@@ -1,6 +1,7 @@
 package newsflow.app;
 
 import newsflow.app.cli.DemoCommand;
+import newsflow.app.cli.EvalExtractCommand;
 import newsflow.app.cli.ExtractCommand;
 import newsflow.app.cli.FeedsCommand;
 import newsflow.app.cli.ParseDateCommand;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "News aggregation pipeline: feeds → Kafka → extracted, tagged articles → Elasticsearch → search.",
         subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, FeedsCommand.class, ParseFeedCommand.class,
-                ParseDateCommand.class, ExtractCommand.class, StackCommand.class, TopicsCommand.class, RetagCommand.class,
-                StoriesCommand.class, CommandLine.HelpCommand.class})
+                ParseDateCommand.class, ExtractCommand.class, EvalExtractCommand.class, StackCommand.class, TopicsCommand.class,
+                RetagCommand.class, StoriesCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

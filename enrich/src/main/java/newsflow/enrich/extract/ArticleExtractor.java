@@ -34,7 +34,27 @@ public final class ArticleExtractor {
             "tweet", "email", "print", "related", "related:", "related articles", "related stories", "read more",
             "read more:", "continue reading", "leave a reply", "leave a comment", "comments", "skip to content",
             "like this:", "like this", "loading...", "subscribe", "sign up", "follow us", "click here",
-            "scroll to continue with content", "story continues below advertisement", "more on this story");
+            "scroll to continue with content", "story continues below advertisement", "more on this story",
+            "close", "advert", "this slideshow requires javascript.", "more:", "related news", "you may also like",
+            "you may also like...", "you might also like", "don't miss", "recommended for you", "read next",
+            "most popular", "previous story", "next story", "← previous story", "newer story →", "older story",
+            "tell us what you think...", "tell us what you think", "image", "photo", "enlarge this image",
+            "toggle caption", "hide caption", "getty images", "ap photo");
+    /**
+     * Calls to action that end articles: newsletter and app promotions, "follow us", tip lines and affiliate notes.
+     * Only trimmed from the end of the body (and only short paragraphs), where they sit after the story.
+     */
+    private static final Pattern CALL_TO_ACTION = Pattern.compile(
+            "(?i)\\b(subscribe|sign up|newsletter|inbox|follow (us|him|her|them|\\p{Lu}\\w+) on|click here|"
+                    + "download (the|our) app|get the .{0,40}app|have a (news )?tip|(may|can) be reached at|"
+                    + "contact (him|her|the author|the writer)|is out now|affiliate|commission|all rights reserved|"
+                    + "copyright ©|tell us what you think|share this (article|story)|more great .{0,30}stories|"
+                    + "we'd like to hear|letters to the editor|check out our)");
+    private static final int MAX_CALL_TO_ACTION_CHARS = 300;
+    private static final Pattern SHARE_LINE = Pattern.compile("(share|tweet|post|send)( this( article| story)?)? (on|via|to) [\\p{L} +]{2,20}");
+    /** "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05", "Updated at 1:23 p.m.": a stamp with a number in it. */
+    private static final Pattern STAMP_LINE = Pattern.compile(
+            "(published|updated|last updated|posted|first published)( on| at)?\\s*:?\\s*(?=.*\\d).{1,100}");
     private static final Pattern FEED_FOOTER = Pattern.compile("^The post .{1,300} appeared first on .{1,200}\\.?$");
 
     private ArticleExtractor() {
@@ -51,13 +71,17 @@ public final class ArticleExtractor {
         return extract(PageDecoder.decode(body, contentType), baseUrl);
     }
 
+    /** Extracts from a document parsed for this call: its body is cleaned in place. */
     static ExtractedPage extract(Document doc, String baseUrl) {
         Metadata meta = MetadataExtractor.extract(doc, baseUrl);
         Map<String, String> sources = new LinkedHashMap<>(meta.sources());
 
-        Element work = doc.body() == null ? new Element("body") : doc.body().clone();
+        Set<String> titleKeys = headings(doc, meta.title());
+        // The document is ours (parsed for this call) and metadata has been read: clean it in place, no copy.
+        Element work = doc.body() == null ? new Element("body") : doc.body();
         BoilerplateCleaner.clean(work);
-        String htmlBody = dropTitleAndJunk(TextRenderer.render(mainContent(work)), headings(doc, meta.title()));
+        List<Element> content = ContentPruner.prune(mainContent(work), ContentPruner.hostOf(baseUrl == null ? "" : baseUrl));
+        String htmlBody = dropTitleAndJunk(TextRenderer.render(content), titleKeys);
 
         String body = htmlBody;
         String ldBody = meta.jsonLdBody();
@@ -68,7 +92,8 @@ public final class ArticleExtractor {
             sources.put("body", MetadataExtractor.HTML);
         }
         return new ExtractedPage(meta.title(), body, meta.authors(), meta.published(), meta.modified(),
-                meta.leadImage(), meta.siteName(), meta.description(), meta.canonicalUrl(), meta.language(), sources);
+                meta.leadImage(), meta.siteName(), meta.description(), meta.canonicalUrl(), meta.language(), meta.languageTag(),
+                sources);
     }
 
     /** Text of a fragment of HTML (a feed's content or summary), with the same rendering as page bodies. */
@@ -166,7 +191,7 @@ public final class ArticleExtractor {
             }
             List<String> lines = new ArrayList<>();
             for (String line : p.split("\n")) {
-                if (!(line.length() < 60 && JUNK_LINES.contains(line.toLowerCase(Locale.ROOT).strip()))) {
+                if (!isFurniture(line)) {
                     lines.add(line);
                 }
             }
@@ -174,7 +199,29 @@ public final class ArticleExtractor {
                 kept.add(String.join("\n", lines));
             }
         }
+        trimCallsToAction(kept);
         return String.join("\n\n", kept);
+    }
+
+    /** Short lines that are page furniture, a share button's label or a publication stamp, not story. */
+    private static boolean isFurniture(String line) {
+        if (line.length() >= 120) {
+            return false;
+        }
+        String l = line.toLowerCase(Locale.ROOT).strip();
+        return l.length() < 60 && JUNK_LINES.contains(l) || SHARE_LINE.matcher(l).matches()
+                || STAMP_LINE.matcher(l).matches();
+    }
+
+    /** Drops trailing paragraphs that are promotions, not story, stopping at the first that is not. */
+    private static void trimCallsToAction(List<String> paragraphs) {
+        while (paragraphs.size() > 1) {
+            String last = paragraphs.getLast();
+            if (last.length() > MAX_CALL_TO_ACTION_CHARS || !CALL_TO_ACTION.matcher(last).find()) {
+                return;
+            }
+            paragraphs.removeLast();
+        }
     }
 
     private static String key(String s) {

@@ -56,6 +56,13 @@ final class BoilerplateCleaner {
             "subnav", "topbar", "bottombar", "sr", "screen", "visually", "offscreen", "crumbs", "more", "next",
             "prev", "previous", "posted", "cat", "category", "categories", "also", "widget", "widgets");
 
+    /** Reader discussion: never rescued as the article, however long. */
+    private static final Set<String> DISCUSSION_WORDS = Set.of(
+            "comment", "comments", "commentlist", "disqus", "respond", "reply", "replies", "discussion", "forum");
+
+    private static final String EMBEDDED_POSTS =
+            "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-embed-bq";
+
     private static final Pattern PARTS = Pattern.compile("[^a-z0-9]+");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
@@ -68,6 +75,7 @@ final class BoilerplateCleaner {
     /** Cleans {@code root} in place. */
     static void clean(Element root) {
         removeComments(root);
+        PageText page = new PageText(proseChars(root), unlinkedChars(root));
         List<Element> pending = new ArrayList<>(root.children());
         // Top-down so a removed block's descendants are never visited; a work list keeps deep pages off the stack.
         while (!pending.isEmpty()) {
@@ -75,7 +83,7 @@ final class BoilerplateCleaner {
             if (e.parent() == null) {
                 continue;
             }
-            if (isBoilerplate(e)) {
+            if (isBoilerplate(e, page)) {
                 e.remove();
             } else {
                 pending.addAll(e.children());
@@ -84,6 +92,15 @@ final class BoilerplateCleaner {
     }
 
     static boolean isBoilerplate(Element e) {
+        return isBoilerplate(e, PageText.UNKNOWN);
+    }
+
+    /** How much text the whole page has: paragraph characters, and characters outside links. */
+    record PageText(int prose, int unlinked) {
+        static final PageText UNKNOWN = new PageText(0, 0);
+    }
+
+    static boolean isBoilerplate(Element e, PageText page) {
         String tag = e.normalName();
         if (tag.equals("html") || tag.equals("body") || tag.equals("main")) {
             return false;
@@ -102,7 +119,73 @@ final class BoilerplateCleaner {
         if (byName == Verdict.SOFT && isProse(e)) {
             return false;
         }
-        return true;
+        if (!chrome && isEmbeddedPost(e)) {
+            return false;
+        }
+        // Layout wrappers are named after their neighbours ("content-with-sidebar", "l-sidebar-fixed
+        // l-article-body-segment"): a named block holding most of the page's prose is the article, not a widget.
+        // Discussion threads can be that long too, so they never get this rescue.
+        return byName == Verdict.NONE || !holdsMostText(e, page) || isDiscussion(e);
+    }
+
+    /**
+     * Most of the page's paragraph text, itself link-poor (the wrapper may also hold link lists, cleaned later);
+     * or, for pages written without {@code <p>} (text and {@code <br>} in divs), most of its text outside links.
+     */
+    private static boolean holdsMostText(Element e, PageText page) {
+        if (page.unlinked() > 0 && unlinkedChars(e) >= 0.6 * page.unlinked()) {
+            return true;
+        }
+        if (page.prose() == 0) {
+            return false;
+        }
+        int chars = 0;
+        int linked = 0;
+        for (Element p : e.select("p")) {
+            chars += p.text().length();
+            for (Element a : p.select("a")) {
+                linked += a.text().length();
+            }
+        }
+        return chars >= 0.5 * page.prose() && linked < 0.4 * chars;
+    }
+
+    /**
+     * A wrapper ("social-media-embed") around posts quoted in the story (tweets, Instagram, TikTok): the quoted
+     * post is article content even though the wrapper is named like a share bar.
+     */
+    private static boolean isEmbeddedPost(Element e) {
+        int quoted = 0;
+        for (Element post : e.select(EMBEDDED_POSTS)) {
+            quoted += post.text().length();
+        }
+        return quoted > 0 && quoted >= 0.8 * e.text().length();
+    }
+
+    private static int unlinkedChars(Element e) {
+        int linked = 0;
+        for (Element a : e.select("a")) {
+            linked += a.text().length();
+        }
+        return Math.max(0, e.text().length() - linked);
+    }
+
+    private static boolean isDiscussion(Element e) {
+        String names = CAMEL.matcher(e.className() + " " + e.id()).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
+        for (String part : PARTS.split(names)) {
+            if (DISCUSSION_WORDS.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int proseChars(Element e) {
+        int chars = 0;
+        for (Element p : e.select("p")) {
+            chars += p.text().length();
+        }
+        return chars;
     }
 
     enum Verdict { NONE, SOFT, HARD }
@@ -186,11 +269,7 @@ final class BoilerplateCleaner {
 
     /** Long, link-poor paragraph text: real prose that a loose class name should not throw away. */
     private static boolean isProse(Element e) {
-        int proseChars = 0;
-        for (Element p : e.select("p")) {
-            proseChars += p.text().length();
-        }
-        return proseChars > 400 && ContentScorer.linkDensity(e) < 0.25;
+        return proseChars(e) > 400 && ContentScorer.linkDensity(e) < 0.25;
     }
 
     private static void removeComments(Element root) {

@@ -67,11 +67,21 @@ final class Bylines {
             String name = ROLE_SUFFIX.matcher(part.strip()).replaceFirst("");
             name = PREFIX.matcher(name).replaceFirst("").replaceAll("\\s+", " ").strip();
             name = name.replaceAll("^[\\p{Punct}\\p{S}\\s]+|[\\p{Punct}\\p{S}\\s&&[^.]]+$", "").strip();
+            name = closeBracket(name, part);
             if (isName(name)) {
                 names.add(name);
             }
         }
         return dedupe(names);
+    }
+
+    /** "Jane Doe (jdoe)": trimming trailing punctuation must not eat the bracket that closes a nickname or note. */
+    private static String closeBracket(String name, String part) {
+        int open = name.lastIndexOf('(');
+        if (open >= 0 && name.indexOf(')', open) < 0 && part.indexOf(')', part.indexOf(name) + name.length()) >= 0) {
+            return name + ")";
+        }
+        return name;
     }
 
     /** Cleans every byline and merges the names, first occurrence first. */
@@ -91,7 +101,8 @@ final class Bylines {
             return false;
         }
         String[] words = s.split(" ");
-        if (words.length > 5) {
+        if (words.length > 5 || words.length == 1 && PREFIX.matcher(s + " x").lookingAt()) {
+            // a lone "By" left over from a byline split across elements
             return false;
         }
         for (String w : words) {

@@ -36,7 +36,8 @@ final class ContentScorer {
                     + "masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
                     + "sponsor|shopping|tags|tool|widget|byline|author|dateline|newsletter|cookie",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern COMMAS = Pattern.compile("[,\\u060C\\uFE50\\uFE10\\uFE11\\u2E41\\u2E34\\u2E32\\uFF0C\\u3001]");
+    /** Commas of the world's scripts (Latin, Arabic, small and fullwidth forms, CJK ideographic). */
+    private static final String COMMAS = ",\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C\u3001";
 
     private ContentScorer() {
     }
@@ -82,7 +83,7 @@ final class ContentScorer {
             if (text.length() < MIN_PARAGRAPH_CHARS) {
                 continue;
             }
-            double contentScore = 1 + COMMAS.matcher(text).results().count() + Math.min(text.length() / 100.0, 3);
+            double contentScore = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
             Element ancestor = el.parent();
             for (int level = 0; ancestor != null && level < MAX_LEVELS; level++, ancestor = ancestor.parent()) {
                 if (ancestor.normalName().equals("html") || ancestor.normalName().equals("#root")) {
@@ -96,6 +97,17 @@ final class ContentScorer {
             }
         }
         return scores;
+    }
+
+    /** A loop, not a regex: this runs for every paragraph of every page. */
+    private static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (COMMAS.indexOf(text.charAt(i)) >= 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean isParagraphLike(Element el) {

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param description  page description
  * @param canonicalUrl canonical URL, normalised
  * @param language     language the page declares (ISO 639-1), not detected
+ * @param languageTag  the declared language tag as written ({@code en-US}), when it is well-formed
  * @param fieldSources per field with a value ({@code title}, {@code authors}, {@code published}, {@code modified},
  *                     {@code leadImage}, {@code siteName}, {@code description}, {@code canonicalUrl},
  *                     {@code language}, {@code body}): {@code json-ld}, {@code meta}, {@code html} or {@code heuristic}
@@ -32,6 +33,7 @@ public record ExtractedPage(
         String description,
         String canonicalUrl,
         String language,
+        String languageTag,
         Map<String, String> fieldSources) {
 
     public ExtractedPage {

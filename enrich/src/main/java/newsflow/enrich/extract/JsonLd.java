@@ -49,6 +49,7 @@ final class JsonLd {
             if (json.endsWith("-->")) {
                 json = json.substring(0, json.length() - 3);
             }
+            json = unwrapCdata(json.strip());
             try {
                 flatten(Json.mapper().readTree(json), nodes, 0);
             } catch (Exception e) {
@@ -56,6 +57,32 @@ final class JsonLd {
             }
         }
         return new JsonLd(nodes);
+    }
+
+    /** XHTML-era pages wrap script data in {@code <![CDATA[ … ]]>}, often behind {@code //} or inside comments. */
+    static String unwrapCdata(String json) {
+        String s = json;
+        if (s.startsWith("//")) {
+            s = s.substring(2).strip();
+        }
+        if (s.startsWith("/*") && s.contains("*/")) {
+            s = s.substring(s.indexOf("*/") + 2).strip();
+        }
+        if (!s.startsWith("<![CDATA[")) {
+            return json;
+        }
+        s = s.substring("<![CDATA[".length());
+        int end = s.lastIndexOf("]]>");
+        if (end >= 0) {
+            s = s.substring(0, end).strip();
+        }
+        if (s.endsWith("//")) {
+            s = s.substring(0, s.length() - 2);
+        }
+        if (s.endsWith("/*")) {
+            s = s.substring(0, s.length() - 2);
+        }
+        return s.strip();
     }
 
     private static void flatten(JsonNode node, List<JsonNode> out, int depth) {

@@ -15,6 +15,7 @@ record Metadata(
         String description,
         String canonicalUrl,
         String language,
+        String languageTag,
         String jsonLdBody,
         Map<String, String> sources) {
 }

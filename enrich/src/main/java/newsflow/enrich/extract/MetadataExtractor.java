@@ -9,6 +9,7 @@ import org.jsoup.nodes.Element;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,12 +37,14 @@ final class MetadataExtractor {
     static final String HTML = "html";
     static final String HEURISTIC = "heuristic";
 
+    private static final Pattern LANG_TAG = Pattern.compile("^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{1,8})*$");
     private static final Pattern LANG = Pattern.compile("^([a-zA-Z]{2,3})(?:[-_].*)?$");
 
     private MetadataExtractor() {
     }
 
     static Metadata extract(Document doc, String baseUrl) {
+        Map<String, List<Element>> metas = metaIndex(doc);
         JsonLd ld = JsonLd.of(doc);
         JsonNode article = ld.article();
         JsonNode webPage = article != null ? null : ld.first("webpage");
@@ -49,23 +52,22 @@ final class MetadataExtractor {
         Map<String, String> sources = new LinkedHashMap<>();
 
         String siteName = pick(sources, "siteName",
-                meta(doc, "og:site_name"), META,
+                meta(metas, "og:site_name"), META,
                 ld.text(ld.resolve(main == null ? null : main.get("publisher")), "name"), JSON_LD,
                 ld.text(ld.first("organization"), "name"), JSON_LD,
-                meta(doc, "application-name"), META);
+                meta(metas, "application-name"), META);
 
         String title = pick(sources, "title",
-                Titles.clean(meta(doc, "og:title"), siteName, false), META,
+                Titles.clean(meta(metas, "og:title"), siteName, false), META,
                 Titles.clean(plain(ld.text(main, "headline")), siteName, false), JSON_LD,
-                Titles.clean(meta(doc, "twitter:title"), siteName, false), META,
-                h1(doc), HTML,
-                Titles.clean(doc.title(), siteName, true), HTML);
+                Titles.clean(meta(metas, "twitter:title"), siteName, false), META,
+                htmlTitle(h1(doc), Titles.clean(doc.title(), siteName, true), siteName), HTML);
 
-        List<String> authors = authors(doc, ld, main, sources);
+        List<String> authors = authors(doc, metas, ld, main, sources);
 
         Instant published = pickDate(sources, "published",
                 Dates.parse(ld.text(main, "datePublished")), JSON_LD,
-                Dates.parse(firstMeta(doc, "article:published_time", "og:published_time", "datePublished",
+                Dates.parse(firstMeta(metas, "article:published_time", "og:published_time", "datePublished",
                         "publishdate", "publish-date", "pubdate", "date", "dc.date", "dc.date.issued",
                         "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published",
                         "published-date", "cxenseparse:recs:publishtime", "citation_publication_date")), META,
@@ -74,63 +76,72 @@ final class MetadataExtractor {
 
         Instant modified = pickDate(sources, "modified",
                 Dates.parse(ld.text(main, "dateModified")), JSON_LD,
-                Dates.parse(firstMeta(doc, "article:modified_time", "og:updated_time", "dateModified",
+                Dates.parse(firstMeta(metas, "article:modified_time", "og:updated_time", "dateModified",
                         "last-modified", "dcterms.modified", "article.updated", "lastmod")), META,
                 Dates.parse(timeDatetime(doc, false)), HTML);
 
         String leadImage = pick(sources, "leadImage",
-                absolute(baseUrl, firstMeta(doc, "og:image", "og:image:url", "og:image:secure_url")), META,
-                absolute(baseUrl, firstMeta(doc, "twitter:image", "twitter:image:src")), META,
+                absolute(baseUrl, firstMeta(metas, "og:image", "og:image:url", "og:image:secure_url")), META,
+                absolute(baseUrl, firstMeta(metas, "twitter:image", "twitter:image:src")), META,
                 absolute(baseUrl, ld.url(main, "image")), JSON_LD,
                 absolute(baseUrl, ld.url(main, "thumbnailUrl")), JSON_LD,
                 absolute(baseUrl, attr(doc.selectFirst("link[rel=image_src]"), "href")), HTML);
 
         String description = pick(sources, "description",
-                meta(doc, "og:description"), META,
-                meta(doc, "description"), META,
-                meta(doc, "twitter:description"), META,
+                meta(metas, "og:description"), META,
+                meta(metas, "description"), META,
+                meta(metas, "twitter:description"), META,
                 plain(ld.text(main, "description")), JSON_LD);
 
         String canonical = pick(sources, "canonicalUrl",
                 canonical(baseUrl, attr(doc.selectFirst("link[rel~=(?i)^canonical$]"), "href")), HTML,
-                canonical(baseUrl, meta(doc, "og:url")), META,
+                canonical(baseUrl, meta(metas, "og:url")), META,
                 canonical(baseUrl, ld.url(main, "url")), JSON_LD,
                 canonical(baseUrl, ld.url(main, "mainEntityOfPage")), JSON_LD);
 
         String language = pick(sources, "language",
                 language(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang")), HTML,
                 language(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("xml:lang")), HTML,
-                language(firstMeta(doc, "content-language", "language", "dc.language", "og:locale")), META,
+                language(firstMeta(metas, "content-language", "language", "dc.language", "og:locale")), META,
                 language(ld.text(main, "inLanguage")), JSON_LD);
+
+        String languageTag = language == null ? null : firstTag(
+                doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"),
+                doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("xml:lang"),
+                firstMeta(metas, "content-language", "language", "dc.language"));
 
         String ldBody = main == null ? null : plain(ld.text(main, "articleBody"));
         return new Metadata(title, authors, published, modified, leadImage, siteName, description, canonical,
-                language, ldBody, sources);
+                language, languageTag, ldBody, sources);
     }
 
-    private static List<String> authors(Document doc, JsonLd ld, JsonNode main, Map<String, String> sources) {
+    private static List<String> authors(Document doc, Map<String, List<Element>> metas, JsonLd ld, JsonNode main,
+                                        Map<String, String> sources) {
         List<String> names = Bylines.cleanAll(ld.names(main, "author"));
         if (!names.isEmpty()) {
             sources.put("authors", JSON_LD);
             return names;
         }
-        List<String> metas = new ArrayList<>();
+        List<String> declared = new ArrayList<>();
         for (String name : List.of("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "byl", "citation_author")) {
-            for (Element m : metaElements(doc, name)) {
+            for (Element m : metaElements(metas, name)) {
                 String v = m.attr("content").strip();
                 if (!v.isEmpty() && !v.startsWith("http")) {
-                    metas.add(v);
+                    declared.add(v);
                 }
             }
         }
-        names = Bylines.cleanAll(metas);
+        names = Bylines.cleanAll(declared);
         if (!names.isEmpty()) {
             sources.put("authors", META);
             return names;
         }
         List<String> marked = new ArrayList<>();
         for (Element e : doc.select("a[rel~=(?i)^author$], [itemprop=author]")) {
+            if (inDiscussion(e)) {
+                continue; // commenters are marked up as authors too
+            }
             Element name = e.selectFirst("[itemprop=name]");
             String v = name != null ? (name.hasAttr("content") ? name.attr("content") : name.text())
                     : (e.hasAttr("content") ? e.attr("content") : e.text());
@@ -159,6 +170,35 @@ final class MetadataExtractor {
     }
 
     /** The article's heading, most specific first (a section heading in {@code <main>} must not beat it). */
+    /**
+     * Without metadata, the page's heading and its {@code <title>} compete. The heading wins when the two tell the
+     * same headline (one contains the other: the title adds a kicker or suffix) or when the title is only the
+     * site's name or a word or two; otherwise the heading is a section or site banner ("Health Center") and the
+     * title the page's own name.
+     */
+    static String htmlTitle(String heading, String title, String siteName) {
+        if (heading == null || title == null) {
+            return heading != null ? heading : title;
+        }
+        String h = Titles.key(heading);
+        String t = Titles.key(title);
+        if (h.isEmpty() || t.contains(h) || h.contains(t)) {
+            return h.isEmpty() ? title : heading;
+        }
+        boolean titleIsSiteName = siteName != null && Titles.key(siteName).equals(t);
+        return titleIsSiteName || title.strip().split("\\s+").length < 3 ? heading : title;
+    }
+
+    private static boolean inDiscussion(Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            String names = (p.className() + " " + p.id()).toLowerCase(Locale.ROOT);
+            if (names.contains("comment") || names.contains("disqus") || names.contains("respon")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String h1(Document doc) {
         for (String selector : List.of("article h1", "h1[itemprop=headline], [itemprop=headline]:not(meta)", "main h1", "h1")) {
             for (Element h1 : doc.select(selector)) {
@@ -188,21 +228,24 @@ final class MetadataExtractor {
         return e.hasAttr("datetime") ? e.attr("datetime") : e.attr("content");
     }
 
-    private static List<Element> metaElements(Document doc, String name) {
-        List<Element> out = new ArrayList<>();
+    /** Meta tags with content by lower-cased key (property, name, itemprop or http-equiv), read in one pass. */
+    private static Map<String, List<Element>> metaIndex(Document doc) {
+        Map<String, List<Element>> out = new HashMap<>();
         for (Element m : doc.select("meta[content]")) {
             String key = m.hasAttr("property") ? m.attr("property")
                     : m.hasAttr("name") ? m.attr("name")
                     : m.hasAttr("itemprop") ? m.attr("itemprop") : m.attr("http-equiv");
-            if (key.equalsIgnoreCase(name)) {
-                out.add(m);
-            }
+            out.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(m);
         }
         return out;
     }
 
-    private static String meta(Document doc, String name) {
-        for (Element m : metaElements(doc, name)) {
+    private static List<Element> metaElements(Map<String, List<Element>> metas, String name) {
+        return metas.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    private static String meta(Map<String, List<Element>> metas, String name) {
+        for (Element m : metaElements(metas, name)) {
             String v = plain(m.attr("content"));
             if (v != null) {
                 return v;
@@ -211,9 +254,9 @@ final class MetadataExtractor {
         return null;
     }
 
-    private static String firstMeta(Document doc, String... names) {
+    private static String firstMeta(Map<String, List<Element>> metas, String... names) {
         for (String n : names) {
-            String v = meta(doc, n);
+            String v = meta(metas, n);
             if (v != null) {
                 return v;
             }
@@ -259,6 +302,16 @@ final class MetadataExtractor {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The first well-formed language tag as the page wrote it ("en-US", "pt-BR"), for the region it adds. */
+    private static String firstTag(String... declared) {
+        for (String d : declared) {
+            if (d != null && LANG_TAG.matcher(d.strip()).matches()) {
+                return d.strip();
+            }
+        }
+        return null;
     }
 
     static String language(String declared) {

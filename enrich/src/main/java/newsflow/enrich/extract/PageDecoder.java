@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns page bytes into text. Charset order: byte-order mark, then the HTTP {@code Content-Type} charset, then a
- * {@code <meta charset>} / {@code http-equiv} declaration in the first 4 KiB, else UTF-8.
+ * {@code <meta charset>} / {@code http-equiv} declaration in the first 4 KiB, else UTF-8 when the bytes are UTF-8
+ * and windows-1252 when not. A declared legacy charset loses to UTF-8 when the bytes hold non-ASCII text that is
+ * valid UTF-8 throughout (a page re-saved as UTF-8 under its old declaration).
  *
  * <p>The BOM goes first (as in the WHATWG encoding-sniffing algorithm) because it is unambiguous: a page that
  * starts with a UTF-8 BOM is UTF-8 whatever a misconfigured server says. Labels are mapped the way browsers map
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
 final class PageDecoder {
 
     private static final int PRESCAN_BYTES = 4096;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
 
@@ -42,11 +45,52 @@ final class PageDecoder {
         if (bom.isPresent()) {
             return bom.get();
         }
-        Optional<Charset> header = ContentTypes.charset(contentType).map(PageDecoder::browserEquivalent);
-        if (header.isPresent()) {
-            return header.get();
+        Optional<Charset> declared = ContentTypes.charset(contentType).map(PageDecoder::browserEquivalent)
+                .or(() -> metaCharset(body));
+        Utf8 utf8 = Utf8.check(body);
+        if (declared.isPresent()) {
+            // A page re-saved as UTF-8 keeps its old declaration (and servers send stale headers): non-ASCII text
+            // that is valid UTF-8 throughout is UTF-8 (legacy encodings almost never form valid multi-byte runs),
+            // and decoding it as the declared charset would turn every such character into mojibake.
+            return utf8 == Utf8.VALID_MULTIBYTE ? StandardCharsets.UTF_8 : declared.get();
         }
-        return metaCharset(body).orElse(StandardCharsets.UTF_8);
+        // Nothing declared: UTF-8 when the bytes are UTF-8, else the web's commonest legacy encoding.
+        return utf8 == Utf8.INVALID ? WINDOWS_1252 : StandardCharsets.UTF_8;
+    }
+
+    /** What a byte sequence is as UTF-8. */
+    enum Utf8 {
+        ASCII, VALID_MULTIBYTE, INVALID;
+
+        static Utf8 check(byte[] b) {
+            boolean multibyte = false;
+            int i = 0;
+            while (i < b.length) {
+                int c = b[i] & 0xFF;
+                if (c < 0x80) {
+                    i++;
+                    continue;
+                }
+                int extra;
+                if (c >= 0xC2 && c <= 0xDF) {
+                    extra = 1;
+                } else if (c >= 0xE0 && c <= 0xEF) {
+                    extra = 2;
+                } else if (c >= 0xF0 && c <= 0xF4) {
+                    extra = 3;
+                } else {
+                    return INVALID;
+                }
+                for (int k = 1; k <= extra; k++) {
+                    if (i + k >= b.length || (b[i + k] & 0xC0) != 0x80) {
+                        return INVALID;
+                    }
+                }
+                multibyte = true;
+                i += extra + 1;
+            }
+            return multibyte ? VALID_MULTIBYTE : ASCII;
+        }
     }
 
     static Optional<Charset> metaCharset(byte[] body) {
@@ -75,7 +119,7 @@ final class PageDecoder {
     private static Charset browserEquivalent(Charset charset) {
         String name = charset.name().toLowerCase(Locale.ROOT);
         if (name.equals("iso-8859-1") || name.equals("us-ascii")) {
-            return Charset.forName("windows-1252");
+            return WINDOWS_1252;
         }
         return charset;
     }

@@ -9,7 +9,6 @@ import org.jsoup.select.NodeTraversor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Renders an element as plain text: one paragraph per block element, separated by a blank line; list items and
@@ -25,7 +24,6 @@ final class TextRenderer {
             "thead", "tfoot", "noscript");
     private static final Set<String> LINES = Set.of("li", "dt", "dd", "tr");
     private static final String PARAGRAPH = "\n\n";
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
 
     private TextRenderer() {
     }
@@ -64,7 +62,7 @@ final class TextRenderer {
         StringBuilder out = new StringBuilder(raw.length());
         int blank = 0;
         for (String line : raw.toString().split("\n", -1)) {
-            String clean = SPACES.matcher(line).replaceAll(" ").strip();
+            String clean = collapseSpaces(line);
             if (clean.isEmpty()) {
                 blank++;
                 continue;
@@ -76,6 +74,33 @@ final class TextRenderer {
             blank = 0;
         }
         return out.toString();
+    }
+
+    /**
+     * Runs of white space (ASCII, no-break, the U+2000 block through zero-width space, narrow no-break,
+     * medium mathematical, ideographic, BOM) become one space; the line is trimmed. A loop: it runs on every line.
+     */
+    static String collapseSpaces(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (isSpace(c)) {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace && !out.isEmpty()) {
+                out.append(' ');
+            }
+            pendingSpace = false;
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0'
+                || c >= '\u2000' && c <= '\u200B' || c == '\u202F' || c == '\u205F' || c == '\u3000' || c == '\uFEFF';
     }
 
     private static boolean isDataTable(Element table) {

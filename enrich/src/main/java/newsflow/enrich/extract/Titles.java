@@ -74,6 +74,11 @@ final class Titles {
                 || x.replace("www", "").replace("com", "").equals(y));
     }
 
+    /** Letters and digits only, lower-cased: what two spellings of one headline share. */
+    static String key(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
     private static int words(String s) {
         return s.isBlank() ? 0 : s.strip().split("\\s+").length;
     }

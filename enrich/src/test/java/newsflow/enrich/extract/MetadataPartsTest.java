@@ -95,4 +95,47 @@ class MetadataPartsTest {
         assertThat(MetadataExtractor.language("deu")).isNull();
         assertThat(MetadataExtractor.language("x")).isNull();
     }
+
+    @Test
+    void headingAndDocumentTitleCompeteWithoutMetadata() {
+        // the same headline: the heading, without the title's suffix
+        assertThat(MetadataExtractor.htmlTitle("Budget passes", "Budget passes after a long night", null)).isEqualTo("Budget passes");
+        // a section banner as heading: the page's own title
+        assertThat(MetadataExtractor.htmlTitle("Allergies Health Center", "Babies who eat peanuts early may avoid allergy", null))
+                .isEqualTo("Babies who eat peanuts early may avoid allergy");
+        // a title that is only the site's name or a word: the heading
+        assertThat(MetadataExtractor.htmlTitle("Rewiring the old radio", "Workbench Notes", "Workbench Notes")).isEqualTo("Rewiring the old radio");
+        assertThat(MetadataExtractor.htmlTitle("Rewiring the old radio", "Home", null)).isEqualTo("Rewiring the old radio");
+        assertThat(MetadataExtractor.htmlTitle(null, "Only a title", null)).isEqualTo("Only a title");
+    }
+
+    @Test
+    void jsonLdInsideCdataIsRead() {
+        String html = "<html><head><script type=\"application/ld+json\">//<![CDATA[\n{\"@type\":\"NewsArticle\","
+                + "\"headline\":\"Harbour pier rebuilt\",\"datePublished\":\"2024-06-25\"}\n//]]></script></head><body></body></html>";
+        Metadata meta = MetadataExtractor.extract(Jsoup.parse(html), null);
+        assertThat(meta.title()).isEqualTo("Harbour pier rebuilt");
+        assertThat(meta.published()).hasToString("2024-06-25T00:00:00Z");
+    }
+
+    @Test
+    void declaredLanguageTagKeepsItsRegion() {
+        Metadata meta = MetadataExtractor.extract(Jsoup.parse("<html lang=\"pt-BR\"><head></head><body></body></html>"), null);
+        assertThat(meta.language()).isEqualTo("pt");
+        assertThat(meta.languageTag()).isEqualTo("pt-BR");
+    }
+
+    @Test
+    void bylineLeftoversAndBracketsInNames() {
+        assertThat(Bylines.cleanAll(java.util.List.of("Joshua Sokol", "By"))).containsExactly("Joshua Sokol");
+        assertThat(Bylines.clean("史蒂文的家_藍天 (stevenhgm)")).containsExactly("史蒂文的家_藍天 (stevenhgm)");
+    }
+
+    @Test
+    void commentersMarkedUpAsAuthorsAreNotTheArticlesAuthors() {
+        String html = "<html><body><article><p>Story text.</p></article><div class=\"comments\">"
+                + "<div class=\"comment\"><span itemprop=\"author\">Sky Reader</span> wrote: first!</div></div>"
+                + "<p class=\"byline\">By Ana Lima</p></body></html>";
+        assertThat(MetadataExtractor.extract(Jsoup.parse(html), null).authors()).containsExactly("Ana Lima");
+    }
 }

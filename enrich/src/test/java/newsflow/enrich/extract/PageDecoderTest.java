@@ -92,4 +92,31 @@ class PageDecoderTest {
 
         assertThat(extracted.body()).isEqualTo(TEXT);
     }
+
+    @Test
+    void pageResavedAsUtf8UnderAnOldLegacyDeclarationIsReadAsUtf8() {
+        String chinese = "谷歌在2014年收购的人工智能公司开发出一款计算机。";
+        byte[] bytes = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head>"
+                + "<body><p>" + chinese + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(PageDecoder.detectCharset(bytes, null)).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(PageDecoder.decode(bytes, "text/html; charset=iso-8859-1")).contains(chinese);
+    }
+
+    @Test
+    void undeclaredLegacyBytesFallBackToWindows1252() {
+        byte[] bytes = page("").getBytes(WINDOWS_1252);
+
+        assertThat(PageDecoder.detectCharset(bytes, null)).isEqualTo(WINDOWS_1252);
+        assertThat(PageDecoder.decode(bytes, null)).contains(TEXT);
+    }
+
+    @Test
+    void utf8Validation() {
+        assertThat(PageDecoder.Utf8.check("plain".getBytes(StandardCharsets.US_ASCII))).isEqualTo(PageDecoder.Utf8.ASCII);
+        assertThat(PageDecoder.Utf8.check("café €".getBytes(StandardCharsets.UTF_8))).isEqualTo(PageDecoder.Utf8.VALID_MULTIBYTE);
+        assertThat(PageDecoder.Utf8.check("café".getBytes(WINDOWS_1252))).isEqualTo(PageDecoder.Utf8.INVALID);
+        // a lead byte cut off at the end
+        assertThat(PageDecoder.Utf8.check(new byte[] {'a', (byte) 0xE2, (byte) 0x82})).isEqualTo(PageDecoder.Utf8.INVALID);
+    }
 }

@@ -1,0 +1,165 @@
+package newsflow.enrich.extract;
+
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Removes link rails from the selected article content: lists and blocks that are (almost) all links ("More:",
+ * "You may also like…", "More great stories"), paragraphs that are nothing but a link to another story, and the
+ * short label that introduces such a rail. These sit inside the article container, so class names and the
+ * container choice do not catch them; their text does: readers' prose is not mostly link text.
+ */
+final class ContentPruner {
+
+    /** "Related: <a>…</a>", "READ MORE - <a>…</a>": a lead-in word, then a link to another story. */
+    private static final Pattern LINK_LEAD_IN = Pattern.compile(
+            "(?i)^\\s*(related|read more|read also|also read|see more|see also|more|watch|listen|recommended|"
+                    + "more on this|more from|don't miss|further reading|lire aussi|à lire aussi|lire|voir aussi|lesen sie auch|"
+                    + "mehr zum thema|leer más|lee también|leia também|leggi anche)\\b.{0,20}?[:\\-–—|]");
+    private static final Set<String> LIST_TAGS = Set.of("ul", "ol");
+    private static final Set<String> LABEL_TAGS = Set.of("h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b");
+    private static final int MAX_LABEL_CHARS = 80;
+    private static final int MAX_LINK_PARAGRAPH_CHARS = 250;
+
+    private ContentPruner() {
+    }
+
+    /**
+     * Prunes inside each element and drops the elements that are link rails themselves; returns what is left.
+     *
+     * @param pageHost the page's host (null when unknown): rails link to the site's own stories, while lists of
+     *                 links elsewhere (sources, bug lists, shops) are content
+     */
+    static List<Element> prune(List<Element> content, String pageHost) {
+        List<Element> kept = new ArrayList<>();
+        for (Element root : content) {
+            if (isLinkRail(root, pageHost)) {
+                if (!kept.isEmpty() && isLabel(kept.getLast())) {
+                    kept.removeLast();
+                }
+                continue;
+            }
+            pruneInside(root, pageHost);
+            kept.add(root);
+        }
+        return kept;
+    }
+
+    private static void pruneInside(Element root, String pageHost) {
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : root.select("ul, ol, p, div, section")) {
+            if (e != root && !insideAny(e, doomed) && isLinkRail(e, pageHost)) {
+                doomed.add(e);
+            }
+        }
+        for (Element e : doomed) {
+            Element label = e.previousElementSibling();
+            e.remove();
+            if (label != null && isLabel(label)) {
+                label.remove();
+            }
+        }
+    }
+
+    static boolean isLinkRail(Element e, String pageHost) {
+        return looksLikeLinks(e) && mostlyOwnSite(e, pageHost);
+    }
+
+    private static boolean looksLikeLinks(Element e) {
+        String text = e.text();
+        if (text.isBlank() || e.selectFirst("table, img[src]") != null && !LIST_TAGS.contains(e.normalName())) {
+            return false;
+        }
+        double density = ContentScorer.linkDensity(e);
+        if (LIST_TAGS.contains(e.normalName())) {
+            return density >= 0.9 || density >= 0.5 && everyItemLinks(e);
+        }
+        if (e.nameIs("p")) {
+            return text.length() <= MAX_LINK_PARAGRAPH_CHARS
+                    && (density >= 0.9 || density >= 0.5 && LINK_LEAD_IN.matcher(text).find());
+        }
+        // div, section: a block of links (a "read next" box written without a list)
+        return density >= 0.9 && e.select("a").size() >= 2;
+    }
+
+    /** Most of the link text points to the page's own site (relative links included). */
+    private static boolean mostlyOwnSite(Element e, String pageHost) {
+        int own = 0;
+        int total = 0;
+        for (Element a : e.select("a")) {
+            int chars = a.text().length();
+            total += chars;
+            String href = a.attr("href").strip();
+            String host = hostOf(href);
+            // "#section" links are the page's own table of contents, not a way to other stories
+            if (!href.startsWith("#") && (host == null || pageHost == null || sameSite(host, pageHost))) {
+                own += chars;
+            }
+        }
+        return total > 0 && own >= 0.5 * total;
+    }
+
+    /** The host of an absolute http(s) link, null for a relative one. */
+    static String hostOf(String href) {
+        String h = href.strip();
+        int start;
+        if (h.regionMatches(true, 0, "http://", 0, 7)) {
+            start = 7;
+        } else if (h.regionMatches(true, 0, "https://", 0, 8)) {
+            start = 8;
+        } else if (h.startsWith("//")) {
+            start = 2;
+        } else {
+            return null;
+        }
+        int end = start;
+        while (end < h.length() && "/?#:".indexOf(h.charAt(end)) < 0) {
+            end++;
+        }
+        return h.substring(start, end).toLowerCase(Locale.ROOT);
+    }
+
+    /** Same registrable-ish site: equal after dropping "www.", or one a subdomain of the other. */
+    static boolean sameSite(String a, String b) {
+        String x = a.startsWith("www.") ? a.substring(4) : a;
+        String y = b.startsWith("www.") ? b.substring(4) : b;
+        return x.equals(y) || x.endsWith("." + y) || y.endsWith("." + x);
+    }
+
+    /** At least three items, each with a link: a list of stories, not bullet points that cite a source or two. */
+    private static boolean everyItemLinks(Element list) {
+        int items = 0;
+        for (Element li : list.children()) {
+            if (!li.nameIs("li")) {
+                continue;
+            }
+            if (li.selectFirst("a[href]") == null) {
+                return false;
+            }
+            items++;
+        }
+        return items >= 3;
+    }
+
+    /** A short, link-free line that introduces what follows ("More:", "You may also like…", a small heading). */
+    private static boolean isLabel(Element e) {
+        String text = e.text().strip();
+        return LABEL_TAGS.contains(e.normalName()) && !text.isEmpty() && text.length() <= MAX_LABEL_CHARS
+                && e.select("a").isEmpty() && e.select("img").isEmpty()
+                && (!text.endsWith(".") || text.endsWith("..."));
+    }
+
+    private static boolean insideAny(Element e, List<Element> ancestors) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (ancestors.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

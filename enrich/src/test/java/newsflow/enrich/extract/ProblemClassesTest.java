@@ -1,0 +1,68 @@
+package newsflow.enrich.extract;
+
+import newsflow.enrich.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One fixture per class of page that extractors get wrong (our own pages, written for these tests): each test
+ * names the problem, checks that the article text is all there and that the noise is not.
+ */
+class ProblemClassesTest {
+
+    private static String body(String fixture) {
+        return ArticleExtractor.extract(Fixtures.html("classes/" + fixture), "https://news.example/story").body();
+    }
+
+    @Test
+    void articleInsideWrapperNamedAfterItsSidebarIsKept() {
+        String body = body("sidebar-named-wrapper.html");
+        assertThat(body).contains("Apple and pear growers", "Temperatures fell to minus four",
+                "extend its drought relief fund", "said its chair, Maria Olsen");
+        assertThat(body).doesNotContain("Most read", "Bridge closure extended", "All rights reserved");
+    }
+
+    @Test
+    void relatedStoryRailsInsideTheArticleAreDroppedButCitedSourcesStay() {
+        String body = body("related-rails.html");
+        assertThat(body).contains("approved two kilometres", "Shop owners had asked", "cites these studies:",
+                "Protected lanes and retail footfall, 2022", "Junction safety in mid-sized cities",
+                "Construction is due to start in September");
+        assertThat(body).doesNotContain("Related:", "Bus lane vote postponed", "More:", "Parking charges rise",
+                "New crossings outside three schools", "You may also like", "The new library opens",
+                "Market hall gets a new roof");
+    }
+
+    @Test
+    void postWrittenWithBreaksInsteadOfParagraphsInsideAWidgetNamedBlockIsKept() {
+        String body = body("br-text-in-widget.html");
+        assertThat(body).contains("The radio my grandfather left me", "Two of the paper capacitors",
+                "I replaced the capacitors", "After an hour of careful alignment");
+        assertThat(body).doesNotContain("Archive", "April");
+    }
+
+    @Test
+    void newsletterBoxesTipLinesAndAdLabelsAreDropped() {
+        String body = body("newsletter-and-promos.html");
+        assertThat(body).contains("stay open until midnight", "The longer hours will run for six weeks",
+                "open the ground-floor reading room");
+        assertThat(body).doesNotContain("Advertisement", "Close", "Sign up for our free morning newsletter",
+                "Have a tip?");
+    }
+
+    @Test
+    void paywallStubKeepsOnlyTheTeaserText() {
+        String body = body("paywall-stub.html");
+        assertThat(body).contains("For three years the plan to turn the old fish market");
+        assertThat(body).doesNotContain("Subscribe", "unlimited access");
+    }
+
+    @Test
+    void quotedSocialPostsStayWhilePublicationStampsAndShareLabelsGo() {
+        String body = body("stamps-and-embeds.html");
+        assertThat(body).contains("The tourism board unveiled", "come for the potholes, stay",
+                "already met its goal");
+        assertThat(body).doesNotContain("PUBLISHED:", "Share this on WhatsApp", "Updated at 1:23", "Facebook");
+    }
+}

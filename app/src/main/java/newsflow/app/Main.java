@@ -1,5 +1,6 @@
 package newsflow.app;
 
+import newsflow.app.cli.BenchIngestCommand;
 import newsflow.app.cli.DemoCommand;
 import newsflow.app.cli.ExtractCommand;
 import newsflow.app.cli.ParseDateCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "News aggregation pipeline: feeds → Kafka → extracted, tagged articles → Elasticsearch → search.",
         subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, ParseFeedCommand.class, ParseDateCommand.class,
-                ExtractCommand.class, StackCommand.class, CommandLine.HelpCommand.class})
+                ExtractCommand.class, StackCommand.class, BenchIngestCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -35,8 +35,11 @@ import java.util.Locale;
  * <p>Order matters: entries are acknowledged by the broker <em>before</em> the state naming them is saved. A
  * crash in between republishes them on restart, which is harmless (downstream is idempotent by id); the
  * other order could lose them.
+ *
+ * <p>Public so that the ingest benchmark ({@code newsflow bench-ingest schedule}) can run the real poll path
+ * with in-memory stand-ins for Kafka; {@link IngestStage} is what wires it in the service.
  */
-final class FeedPoller implements FeedPoll {
+public final class FeedPoller implements FeedPoll {
 
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
 
@@ -50,7 +53,7 @@ final class FeedPoller implements FeedPoll {
     private final Clock clock;
     private final NetworkWatch network;
 
-    FeedPoller(FeedFetcher fetcher, FeedParser parser, EntryPublisher publisher, FeedStateStore states,
+    public FeedPoller(FeedFetcher fetcher, FeedParser parser, EntryPublisher publisher, FeedStateStore states,
                PollTiming timing, int rememberedIds, NetworkWatch network, MeterRegistry meters, Clock clock) {
         this.fetcher = fetcher;
         this.parser = parser;

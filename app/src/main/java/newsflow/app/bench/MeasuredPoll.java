@@ -18,6 +18,8 @@ final class MeasuredPoll implements FeedPoll {
     private final FeedPoll poll;
     private final Map<String, Integer> feedIndex;
     private final AtomicIntegerArray pollsPerFeed;
+    private final AtomicIntegerArray everPolled;
+    private final LongAdder feedsPolled = new LongAdder();
     private final LatencyHistogram latency = new LatencyHistogram();
     private final LongAdder polls = new LongAdder();
     private final LongAdder fetched = new LongAdder();
@@ -30,6 +32,7 @@ final class MeasuredPoll implements FeedPoll {
         this.poll = poll;
         this.feedIndex = Map.copyOf(feedIndex);
         this.pollsPerFeed = new AtomicIntegerArray(feedIndex.size());
+        this.everPolled = new AtomicIntegerArray(feedIndex.size());
     }
 
     @Override
@@ -37,10 +40,14 @@ final class MeasuredPoll implements FeedPoll {
         long start = System.nanoTime();
         PollOutcome outcome = poll.poll(feed);
         long took = System.nanoTime() - start;
+        int index = feedIndex.get(feed.url());
+        if (everPolled.compareAndSet(index, 0, 1)) {
+            feedsPolled.increment();
+        }
         if (recording) {
             latency.record(took);
             polls.increment();
-            pollsPerFeed.incrementAndGet(feedIndex.get(feed.url()));
+            pollsPerFeed.incrementAndGet(index);
             switch (outcome.status()) {
                 case FETCHED -> fetched.increment();
                 case NOT_MODIFIED -> notModified.increment();
@@ -56,6 +63,11 @@ final class MeasuredPoll implements FeedPoll {
 
     void stopRecording() {
         recording = false;
+    }
+
+    /** Feeds polled at least once since the start, recording or not. */
+    long feedsPolled() {
+        return feedsPolled.sum();
     }
 
     long polls() {

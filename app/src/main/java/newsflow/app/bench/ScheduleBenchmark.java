@@ -43,20 +43,21 @@ public final class ScheduleBenchmark {
      * @param hosts         loopback hosts they are spread over
      * @param changeEvery   a feed gains a new item every this many requests (the others are 304s)
      * @param serverThreads threads answering requests, shared by all hosts
-     * @param warmup        polling before the measurement starts (first polls are spread over up to 10 s)
+     * @param warmup        polling before the measurement starts, at least until every feed was polled once
      * @param measure       the measured window
      */
     public record Settings(int feeds, int hosts, int changeEvery, int serverThreads, Duration warmup, Duration measure) {
     }
 
     /** What the window measured. */
-    record Report(double seconds, long polls, double[] pollsPerSecond, long fetched, long notModified,
+    record Report(double warmupSeconds, double seconds, long polls, double[] pollsPerSecond, long fetched, long notModified,
                   Map<String, Long> failures, double p50Millis, double p99Millis, int[] pollsPerFeed,
                   long entriesPublished, long statesSaved, long cpuNanos, long serverCpuNanos, long gcCount,
                   long gcMillis, long heapBaseline, long heapLive, long heapPeak, long heapMax,
                   int maxConcurrentPerHost, long minGapNanos, long[] responses) {
     }
 
+    private static final Duration MAX_WARMUP = Duration.ofMinutes(10);
     private static final List<String> SERVER_THREADS = List.of(SimulatedFeedServer.THREAD_PREFIX, "HTTP-Dispatcher");
 
     private final Settings settings;
@@ -74,7 +75,7 @@ public final class ScheduleBenchmark {
     public boolean runAndPrint(PrintStream out) throws IOException, InterruptedException {
         out.printf(Locale.ROOT, "schedule benchmark: %d feeds on %d loopback hosts (127.1.x.y), interval %s, %d poll threads, "
                         + "per host at most %d in flight and %d ms apart; a new item every %d polls of a feed; "
-                        + "%d s warm-up, %d s measured%n", settings.feeds(), settings.hosts(), ingest.defaultInterval(),
+                        + "at least %d s warm-up (until every feed was polled once), %d s measured%n", settings.feeds(), settings.hosts(), ingest.defaultInterval(),
                 ingest.pollThreads(), ingest.perHostConcurrency(), ingest.perHostDelay().toMillis(), settings.changeEvery(),
                 settings.warmup().toSeconds(), settings.measure().toSeconds());
         Report r = run();
@@ -108,8 +109,10 @@ public final class ScheduleBenchmark {
             MeasuredPoll measured = new MeasuredPoll(poller, index);
             try (PollScheduler scheduler = new PollScheduler(feeds, measured, timing, url -> null, ingest.pollThreads(),
                     Metrics.registry(), clock)) {
+                long warmupStart = System.nanoTime();
                 scheduler.start();
-                Thread.sleep(settings.warmup().toMillis());
+                warmUp(measured);
+                double warmupSeconds = (System.nanoTime() - warmupStart) / 1e9;
 
                 long entries0 = entriesTopic.sent();
                 long states0 = stateTopic.sent();
@@ -143,12 +146,29 @@ public final class ScheduleBenchmark {
                 // Still polling: what is live now is the running scheduler's footprint.
                 long heapLive = ResourceUse.heapUsedAfterGc();
                 long[] responses = {responses1[0] - responses0[0], responses1[1] - responses0[1], responses1[2] - responses0[2]};
-                return new Report(seconds, measured.polls(), perSecond, measured.fetched(), measured.notModified(),
+                return new Report(warmupSeconds, seconds, measured.polls(), perSecond, measured.fetched(), measured.notModified(),
                         measured.failures(), measured.latency().quantileMillis(0.5), measured.latency().quantileMillis(0.99),
                         measured.pollsPerFeed(), entries, saved, cpu, serverCpu, gc1[0] - gc0[0], gc1[1] - gc0[1],
                         heapBaseline, heapLive, heapPeak, ResourceUse.heapMaxBytes(), server.maxConcurrentPerHost(),
                         server.minGapNanos(), responses);
             }
+        }
+    }
+
+    /**
+     * Polls for the warm-up time and at least until every feed was polled once: a feed's first poll publishes
+     * its whole document, later ones only what is new, and the window should measure the steady state.
+     */
+    private void warmUp(MeasuredPoll measured) throws InterruptedException {
+        long deadline = System.nanoTime() + MAX_WARMUP.toNanos();
+        Thread.sleep(settings.warmup().toMillis());
+        while (measured.feedsPolled() < settings.feeds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + measured.feedsPolled() + " of " + settings.feeds()
+                        + " feeds polled within " + MAX_WARMUP.toMinutes() + " minutes: the scheduler is far too slow "
+                        + "for this many feeds, or polls fail (see the log)");
+            }
+            Thread.sleep(100);
         }
     }
 
@@ -158,7 +178,8 @@ public final class ScheduleBenchmark {
         Arrays.sort(perFeed);
         double demand = settings.feeds() / (ingest.defaultInterval().toMillis() / 1000.0);
         long delay = ingest.perHostDelay().toMillis();
-        out.printf(Locale.ROOT, "%npolls/s sustained      %.0f over %.1f s (%d polls); per second: %s%n", r.polls() / r.seconds(),
+        out.printf(Locale.ROOT, "%nwarm-up                %.1f s, every feed polled at least once%n", r.warmupSeconds());
+        out.printf(Locale.ROOT, "polls/s sustained      %.0f over %.1f s (%d polls); per second: %s%n", r.polls() / r.seconds(),
                 r.seconds(), r.polls(), Spread.of(r.pollsPerSecond()).format("%.0f"));
         out.printf(Locale.ROOT, "asked for              %.0f polls/s (feeds / interval)%s%n", demand,
                 delay > 0 ? String.format(Locale.ROOT, "; per-host spacing allows at most %.0f", settings.hosts() * 1000.0 / delay) : "");

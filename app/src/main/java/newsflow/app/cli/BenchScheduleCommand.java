@@ -34,7 +34,7 @@ public final class BenchScheduleCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "60", description = "measured window in seconds (default ${DEFAULT-VALUE})")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "15", description = "seconds of polling before measuring (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "15", description = "seconds of polling before measuring, at least; longer until every feed was polled once (default ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--interval", defaultValue = "1s", description = "every feed's poll interval (default ${DEFAULT-VALUE}: "

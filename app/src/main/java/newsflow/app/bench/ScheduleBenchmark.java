@@ -50,14 +50,14 @@ public final class ScheduleBenchmark {
     }
 
     /** What the window measured. */
-    record Report(double warmupSeconds, double seconds, long polls, double[] pollsPerSecond, long fetched, long notModified,
+    record Report(double warmupSeconds, long unpolledAfterWarmup, double seconds, long polls, double[] pollsPerSecond, long fetched, long notModified,
                   Map<String, Long> failures, double p50Millis, double p99Millis, int[] pollsPerFeed,
                   long entriesPublished, long statesSaved, long cpuNanos, long serverCpuNanos, long gcCount,
                   long gcMillis, long heapBaseline, long heapLive, long heapPeak, long heapMax,
                   int maxConcurrentPerHost, long minGapNanos, long[] responses) {
     }
 
-    private static final Duration MAX_WARMUP = Duration.ofMinutes(10);
+    private static final Duration MAX_WARMUP = Duration.ofMinutes(3);
     private static final List<String> SERVER_THREADS = List.of(SimulatedFeedServer.THREAD_PREFIX, "HTTP-Dispatcher");
 
     private final Settings settings;
@@ -75,9 +75,10 @@ public final class ScheduleBenchmark {
     public boolean runAndPrint(PrintStream out) throws IOException, InterruptedException {
         out.printf(Locale.ROOT, "schedule benchmark: %d feeds on %d loopback hosts (127.1.x.y), interval %s, %d poll threads, "
                         + "per host at most %d in flight and %d ms apart; a new item every %d polls of a feed; "
-                        + "at least %d s warm-up (until every feed was polled once), %d s measured%n", settings.feeds(), settings.hosts(), ingest.defaultInterval(),
+                        + "at least %d s warm-up (until every feed was polled once, %d s at most), %d s measured%n", settings.feeds(), settings.hosts(), ingest.defaultInterval(),
                 ingest.pollThreads(), ingest.perHostConcurrency(), ingest.perHostDelay().toMillis(), settings.changeEvery(),
-                settings.warmup().toSeconds(), settings.measure().toSeconds());
+                settings.warmup().toSeconds(), Math.max(settings.warmup().toSeconds(), MAX_WARMUP.toSeconds()),
+                settings.measure().toSeconds());
         Report r = run();
         print(r, out);
         return r.maxConcurrentPerHost() <= ingest.perHostConcurrency() && r.failures().isEmpty() && r.polls() > 0;
@@ -113,6 +114,7 @@ public final class ScheduleBenchmark {
                 scheduler.start();
                 warmUp(measured);
                 double warmupSeconds = (System.nanoTime() - warmupStart) / 1e9;
+                long unpolled = settings.feeds() - measured.feedsPolled();
 
                 long entries0 = entriesTopic.sent();
                 long states0 = stateTopic.sent();
@@ -146,7 +148,7 @@ public final class ScheduleBenchmark {
                 // Still polling: what is live now is the running scheduler's footprint.
                 long heapLive = ResourceUse.heapUsedAfterGc();
                 long[] responses = {responses1[0] - responses0[0], responses1[1] - responses0[1], responses1[2] - responses0[2]};
-                return new Report(warmupSeconds, seconds, measured.polls(), perSecond, measured.fetched(), measured.notModified(),
+                return new Report(warmupSeconds, unpolled, seconds, measured.polls(), perSecond, measured.fetched(), measured.notModified(),
                         measured.failures(), measured.latency().quantileMillis(0.5), measured.latency().quantileMillis(0.99),
                         measured.pollsPerFeed(), entries, saved, cpu, serverCpu, gc1[0] - gc0[0], gc1[1] - gc0[1],
                         heapBaseline, heapLive, heapPeak, ResourceUse.heapMaxBytes(), server.maxConcurrentPerHost(),
@@ -156,18 +158,15 @@ public final class ScheduleBenchmark {
     }
 
     /**
-     * Polls for the warm-up time and at least until every feed was polled once: a feed's first poll publishes
-     * its whole document, later ones only what is new, and the window should measure the steady state.
+     * Polls for the warm-up time and then until every feed was polled once, or {@link #MAX_WARMUP} ran out: a
+     * feed's first poll publishes its whole document, later ones only what is new, and the window should measure
+     * the steady state. When the hosts cannot keep up (per-host spacing), some feeds may still wait for their
+     * first poll then; the report says how many.
      */
     private void warmUp(MeasuredPoll measured) throws InterruptedException {
-        long deadline = System.nanoTime() + MAX_WARMUP.toNanos();
+        long deadline = System.nanoTime() + Math.max(settings.warmup().toNanos(), MAX_WARMUP.toNanos());
         Thread.sleep(settings.warmup().toMillis());
-        while (measured.feedsPolled() < settings.feeds()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + measured.feedsPolled() + " of " + settings.feeds()
-                        + " feeds polled within " + MAX_WARMUP.toMinutes() + " minutes: the scheduler is far too slow "
-                        + "for this many feeds, or polls fail (see the log)");
-            }
+        while (measured.feedsPolled() < settings.feeds() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
     }
@@ -178,7 +177,8 @@ public final class ScheduleBenchmark {
         Arrays.sort(perFeed);
         double demand = settings.feeds() / (ingest.defaultInterval().toMillis() / 1000.0);
         long delay = ingest.perHostDelay().toMillis();
-        out.printf(Locale.ROOT, "%nwarm-up                %.1f s, every feed polled at least once%n", r.warmupSeconds());
+        out.printf(Locale.ROOT, "%nwarm-up                %.1f s, %s%n", r.warmupSeconds(), r.unpolledAfterWarmup() == 0
+                ? "every feed polled at least once" : r.unpolledAfterWarmup() + " feeds not polled even once by then");
         out.printf(Locale.ROOT, "polls/s sustained      %.0f over %.1f s (%d polls); per second: %s%n", r.polls() / r.seconds(),
                 r.seconds(), r.polls(), Spread.of(r.pollsPerSecond()).format("%.0f"));
         out.printf(Locale.ROOT, "asked for              %.0f polls/s (feeds / interval)%s%n", demand,

@@ -1,5 +1,6 @@
 package newsflow.app;
 
+import newsflow.app.cli.BenchIngestCommand;
 import newsflow.app.cli.DemoCommand;
 import newsflow.app.cli.EvalExtractCommand;
 import newsflow.app.cli.ExtractCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "News aggregation pipeline: feeds → Kafka → extracted, tagged articles → Elasticsearch → search.",
         subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, FeedsCommand.class, ParseFeedCommand.class,
                 ParseDateCommand.class, ExtractCommand.class, EvalExtractCommand.class, StackCommand.class, TopicsCommand.class,
-                RetagCommand.class, StoriesCommand.class, CommandLine.HelpCommand.class})
+                RetagCommand.class, StoriesCommand.class, BenchIngestCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -38,8 +38,11 @@ import java.util.function.BiConsumer;
  * <p>Order matters: entries are acknowledged by the broker <em>before</em> the state naming them is saved. A
  * crash in between republishes them on restart, which is harmless (downstream is idempotent by id); the
  * other order could lose them.
+ *
+ * <p>Public so that the ingest benchmark ({@code newsflow bench-ingest schedule}) can run the real poll path
+ * with in-memory stand-ins for Kafka; {@link IngestStage} is what wires it in the service.
  */
-final class FeedPoller implements FeedPoll {
+public final class FeedPoller implements FeedPoll {
 
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
 
@@ -55,7 +58,7 @@ final class FeedPoller implements FeedPoll {
     /** Told of every WebSub hub a fetched feed advertises (subscribes when WebSub is on). */
     private final BiConsumer<String, PushHub> hubAdvertised;
 
-    FeedPoller(FeedFetcher fetcher, FeedParser parser, EntryPublisher publisher, FeedStateStore states,
+    public FeedPoller(FeedFetcher fetcher, FeedParser parser, EntryPublisher publisher, FeedStateStore states,
                PollTiming timing, int rememberedIds, NetworkWatch network, BiConsumer<String, PushHub> hubAdvertised,
                MeterRegistry meters, Clock clock) {
         this.fetcher = fetcher;

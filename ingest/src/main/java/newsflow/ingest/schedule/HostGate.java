@@ -34,23 +34,45 @@ final class HostGate {
     }
 
     /**
-     * Takes a slot for one poll on {@code host} when allowed now ({@link Duration#ZERO}; give it back with
-     * {@link #release}); otherwise how long to wait before asking again.
+     * The answer to a request for a poll on a host: {@link #acquired()} (give the slot back with {@link #release}),
+     * or wait {@code delay} and ask again with {@code slot}, the start time reserved for the caller.
      */
-    synchronized Duration tryAcquire(String host) {
+    record Ticket(Duration delay, Instant slot) {
+        boolean acquired() {
+            return delay.isZero();
+        }
+    }
+
+    /**
+     * Asks for a poll on {@code host}. A caller that has to wait gets a start time of its own, spaced from the
+     * other waiters' and handed out in the order they asked, so every due feed of a busy host gets its turn
+     * instead of whoever happens to ask at the right moment.
+     *
+     * @param reserved the slot an earlier answer reserved for this caller, null on the first request
+     */
+    synchronized Ticket tryAcquire(String host, Instant reserved) {
         Instant now = clock.instant();
         Host h = hosts.computeIfAbsent(host, k -> new Host());
-        Instant allowed = h.blockedUntil.isAfter(h.nextStart) ? h.blockedUntil : h.nextStart;
-        if (allowed.isAfter(now)) {
-            return Duration.between(now, allowed);
+        Instant slot = reserved;
+        if (slot == null || h.blockedUntil.isAfter(now) && h.blockedUntil.isAfter(slot)) {
+            // a new turn: after the last one handed out, and not while the host asked us to wait
+            slot = latest(now, h.nextStart, h.blockedUntil);
+            h.nextStart = slot.plus(spacing);
+        }
+        if (slot.isAfter(now)) {
+            return new Ticket(Duration.between(now, slot), slot);
         }
         if (h.inFlight >= concurrency) {
-            // a poll usually takes well under a second; ask again soon rather than track every waiter
-            return spacing.isZero() ? Duration.ofMillis(100) : spacing;
+            // its turn has come but the host is busy: keep the turn, ask again shortly (a poll takes well under a second)
+            return new Ticket(spacing.isZero() ? Duration.ofMillis(100) : spacing, slot);
         }
         h.inFlight++;
-        h.nextStart = now.plus(spacing);
-        return Duration.ZERO;
+        return new Ticket(Duration.ZERO, slot);
+    }
+
+    private static Instant latest(Instant a, Instant b, Instant c) {
+        Instant max = a.isAfter(b) ? a : b;
+        return max.isAfter(c) ? max : c;
     }
 
     synchronized void release(String host) {

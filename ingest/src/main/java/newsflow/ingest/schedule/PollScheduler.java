@@ -34,6 +34,8 @@ import java.util.function.Function;
 public final class PollScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
+    /** How long close() lets polls in progress finish. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
 
     private final FeedPoll poll;
     private final PollTiming timing;
@@ -200,15 +202,23 @@ public final class PollScheduler implements AutoCloseable {
         return PollSummary.of(outcomes);
     }
 
+    /**
+     * Stops scheduling and lets polls in progress finish (their entries published and state saved) for up to
+     * {@link #CLOSE_GRACE}; only then interrupts what is left, which fails those polls.
+     */
     @Override
     public void close() {
         running = false;
-        executor.shutdownNow();
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.shutdown();
         try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("feed polls still running 30 s after close");
+            if (!executor.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("feed polls still running {} s after close: interrupting them", CLOSE_GRACE.toSeconds());
+                executor.shutdownNow();
+                executor.awaitTermination(30, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
@@ -218,6 +228,8 @@ public final class PollScheduler implements AutoCloseable {
         private final FeedConfig feed;
         private final ReentrantLock polling = new ReentrantLock();
         private ScheduledFuture<?> next;
+        /** The start time the host gate reserved for this feed's next poll; null when none is pending. */
+        private Instant hostSlot;
         /** Owned by this instance: only active feeds are rescheduled. */
         private volatile boolean active;
 
@@ -251,11 +263,13 @@ public final class PollScheduler implements AutoCloseable {
                 if (!active) {
                     return;
                 }
-                Duration wait = hosts.tryAcquire(host);
-                if (!wait.isZero()) {
-                    scheduleIn(wait);
+                HostGate.Ticket ticket = hosts.tryAcquire(host, hostSlot);
+                if (!ticket.acquired()) {
+                    hostSlot = ticket.slot(); // keep this feed's place in the host's queue
+                    scheduleIn(ticket.delay());
                     return;
                 }
+                hostSlot = null;
                 try {
                     outcome = guardedPoll();
                 } finally {

@@ -36,16 +36,37 @@ class HostGateTest {
         ManualClock clock = new ManualClock();
         HostGate gate = new HostGate(2, Duration.ofSeconds(1), clock);
 
-        assertThat(gate.tryAcquire("news.example")).isZero();
-        assertThat(gate.tryAcquire("news.example")).isEqualTo(Duration.ofSeconds(1)); // too soon after the first
-        assertThat(gate.tryAcquire("other.example")).isZero();                       // hosts are independent
+        assertThat(gate.tryAcquire("news.example", null).acquired()).isTrue();
+        HostGate.Ticket second = gate.tryAcquire("news.example", null);
+        assertThat(second.delay()).isEqualTo(Duration.ofSeconds(1)); // too soon after the first
+        assertThat(gate.tryAcquire("other.example", null).acquired()).isTrue(); // hosts are independent
 
         clock.now = clock.now.plusSeconds(1);
-        assertThat(gate.tryAcquire("news.example")).isZero();
+        assertThat(gate.tryAcquire("news.example", second.slot()).acquired()).isTrue();
         clock.now = clock.now.plusSeconds(1);
-        assertThat(gate.tryAcquire("news.example")).isPositive(); // two in flight already
+        HostGate.Ticket third = gate.tryAcquire("news.example", null);
+        assertThat(third.acquired()).isFalse(); // two in flight already: its turn is kept
         gate.release("news.example");
-        assertThat(gate.tryAcquire("news.example")).isZero();
+        assertThat(gate.tryAcquire("news.example", third.slot()).acquired()).isTrue();
+    }
+
+    @Test
+    void waitingFeedsOfABusyHostGetTurnsInTheOrderTheyAsked() {
+        ManualClock clock = new ManualClock();
+        HostGate gate = new HostGate(10, Duration.ofSeconds(1), clock);
+        assertThat(gate.tryAcquire("busy.example", null).acquired()).isTrue();
+        HostGate.Ticket a = gate.tryAcquire("busy.example", null);
+        HostGate.Ticket b = gate.tryAcquire("busy.example", null);
+        HostGate.Ticket c = gate.tryAcquire("busy.example", null);
+        assertThat(java.util.List.of(a.slot(), b.slot(), c.slot())).containsExactly(
+                clock.now.plusSeconds(1), clock.now.plusSeconds(2), clock.now.plusSeconds(3));
+
+        clock.now = clock.now.plusSeconds(2);
+        // a newcomer asking now cannot jump the queue: its turn comes after c's
+        assertThat(gate.tryAcquire("busy.example", null).slot()).isEqualTo(c.slot().plusSeconds(1));
+        assertThat(gate.tryAcquire("busy.example", a.slot()).acquired()).isTrue();
+        assertThat(gate.tryAcquire("busy.example", b.slot()).acquired()).isTrue();
+        assertThat(gate.tryAcquire("busy.example", c.slot()).acquired()).isFalse();
     }
 
     @Test
@@ -54,9 +75,10 @@ class HostGateTest {
         HostGate gate = new HostGate(2, Duration.ZERO, clock);
         gate.throttle("busy.example", clock.now.plusSeconds(120));
 
-        assertThat(gate.tryAcquire("busy.example")).isEqualTo(Duration.ofSeconds(120));
+        HostGate.Ticket ticket = gate.tryAcquire("busy.example", null);
+        assertThat(ticket.delay()).isEqualTo(Duration.ofSeconds(120));
         clock.now = clock.now.plusSeconds(120);
-        assertThat(gate.tryAcquire("busy.example")).isZero();
+        assertThat(gate.tryAcquire("busy.example", ticket.slot()).acquired()).isTrue();
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param to          published before (exclusive)
  * @param size        hits per page, 1 to {@link #MAX_SIZE}
  * @param searchAfter paging cursor: the {@code next} value of the previous page, null for the first page
+ * @param collapseStories one hit per story (its best match), with the other articles of the story as "also
+ *                    reported by"; not with paging
  */
 public record SearchQuery(
         String q,
@@ -23,7 +25,8 @@ public record SearchQuery(
         Instant from,
         Instant to,
         int size,
-        String searchAfter) {
+        String searchAfter,
+        boolean collapseStories) {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
@@ -37,9 +40,18 @@ public record SearchQuery(
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + ", got " + size);
         }
+        if (collapseStories && searchAfter != null) {
+            throw new IllegalArgumentException("'after' (paging) is not available with collapse=story: ask for a larger 'size'");
+        }
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("'from' (" + from + ") must be before 'to' (" + to + ")");
         }
+    }
+
+    /** Every story's articles as separate hits. */
+    public SearchQuery(String q, String topic, String source, String lang, Instant from, Instant to, int size,
+                       String searchAfter) {
+        this(q, topic, source, lang, from, to, size, searchAfter, false);
     }
 
     /** Free text, no filters, first page of {@link #DEFAULT_SIZE}. */
@@ -52,7 +64,7 @@ public record SearchQuery(
     }
 
     public SearchQuery withSearchAfter(String cursor) {
-        return new SearchQuery(q, topic, source, lang, from, to, size, cursor);
+        return new SearchQuery(q, topic, source, lang, from, to, size, cursor, collapseStories);
     }
 
     private static String blankToNull(String s) {

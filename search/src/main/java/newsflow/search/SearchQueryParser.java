@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class SearchQueryParser {
 
-    public static final Set<String> PARAMETERS = Set.of("q", "topic", "source", "lang", "from", "to", "size", "after");
+    public static final Set<String> PARAMETERS = Set.of("q", "topic", "source", "lang", "from", "to", "size", "after", "collapse");
 
     private SearchQueryParser() {
     }
@@ -33,7 +33,7 @@ public final class SearchQueryParser {
     public static SearchQuery parse(Map<String, String> params) {
         for (String name : params.keySet()) {
             if (!PARAMETERS.contains(name)) {
-                throw new IllegalArgumentException("unknown parameter '" + name + "' (known: q, topic, source, lang, from, to, size, after)");
+                throw new IllegalArgumentException("unknown parameter '" + name + "' (known: q, topic, source, lang, from, to, size, after, collapse)");
             }
         }
         Instant from = date("from", params.get("from"), false);
@@ -43,8 +43,13 @@ public final class SearchQueryParser {
         if (lang != null && !lang.isBlank() && !lang.strip().matches("[A-Za-z]{2,3}")) {
             throw new IllegalArgumentException("'lang' must be an ISO 639 code such as 'en', got '" + lang + "'");
         }
+        String collapse = params.get("collapse");
+        if (collapse != null && !collapse.isBlank() && !collapse.strip().equals("story")) {
+            throw new IllegalArgumentException("'collapse' can only be 'story', got '" + collapse + "'");
+        }
         return new SearchQuery(params.get("q"), params.get("topic"), params.get("source"),
-                lang == null ? null : lang.strip().toLowerCase(java.util.Locale.ROOT), from, to, size, params.get("after"));
+                lang == null ? null : lang.strip().toLowerCase(java.util.Locale.ROOT), from, to, size, params.get("after"),
+                collapse != null && !collapse.isBlank());
     }
 
     static Map<String, String> decode(String rawQuery) {

@@ -23,6 +23,10 @@ final class SearchRequests {
     static final int SNIPPET_CHARS = 160;
     static final int SNIPPETS = 2;
 
+    static final String INNER_ALSO = "also";
+    /** Other articles of a story listed with its hit (one more is fetched: the hit itself is among them). */
+    static final int ALSO_REPORTED = 6;
+
     static final String AGG_TOPICS = "topics";
     static final String AGG_SOURCES = "sources";
     static final String AGG_LANGUAGES = "languages";
@@ -58,6 +62,14 @@ final class SearchRequests {
                         .minDocCount(1)));
         if (query.searchAfter() != null) {
             b.searchAfter(Cursor.decode(query.searchAfter(), sort.size()));
+        }
+        if (query.collapseStories()) {
+            // one hit per story; its other articles, newest first, as "also reported by"
+            b.collapse(c -> c.field("story_id").innerHits(ih -> ih
+                    .name(INNER_ALSO)
+                    .size(ALSO_REPORTED)
+                    .sort(SortOptions.of(so -> so.field(f -> f.field("published").order(SortOrder.Desc))))
+                    .source(src -> src.filter(f -> f.includes("title", "url", "source")))));
         }
         return b.build();
     }

@@ -96,7 +96,24 @@ public final class SearchService {
         return new SearchHit(hit.id(), d.title(), d.url(), d.source(), d.siteName(), d.published(), d.language(),
                 d.topics(), d.authors(),
                 titleHl == null || titleHl.isEmpty() ? null : titleHl.getFirst(),
-                highlight.getOrDefault("body", List.of()), score);
+                highlight.getOrDefault("body", List.of()), score, d.storyId(), alsoReported(hit));
+    }
+
+    /** The other articles of the hit's story, from the collapse's inner hits (none without collapse). */
+    private static List<SearchHit.Report> alsoReported(Hit<ArticleDocument> hit) {
+        var inner = hit.innerHits().get(SearchRequests.INNER_ALSO);
+        if (inner == null) {
+            return List.of();
+        }
+        return inner.hits().hits().stream()
+                .filter(h -> !hit.id().equals(h.id()))
+                .map(h -> {
+                    var src = h.source() == null ? null : h.source().to(ArticleDocument.class);
+                    return new SearchHit.Report(h.id(), src == null ? null : src.title(), src == null ? null : src.url(),
+                            src == null ? null : src.source());
+                })
+                .limit(SearchRequests.ALSO_REPORTED - 1)
+                .toList();
     }
 
     private static Facets facets(Map<String, Aggregate> aggs) {

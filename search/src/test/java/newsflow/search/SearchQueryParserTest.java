@@ -56,4 +56,14 @@ class SearchQueryParserTest {
         assertThatThrownBy(() -> SearchQueryParser.parseQueryString("q=%zz")).hasMessageContaining("percent-encoding");
         assertThatThrownBy(() -> SearchQueryParser.parseQueryString("lang=english")).hasMessageContaining("'lang'");
     }
+
+    @Test
+    void collapseByStoryIsAFlagThatCannotPage() {
+        assertThat(SearchQueryParser.parseQueryString("q=ferry&collapse=story").collapseStories()).isTrue();
+        assertThat(SearchQueryParser.parseQueryString("q=ferry").collapseStories()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchQueryParser.parseQueryString("collapse=source"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'collapse'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchQueryParser.parseQueryString("collapse=story&after=abc"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'after'");
+    }
 }

@@ -97,4 +97,14 @@ class SearchRequestsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a cursor");
     }
+
+    @Test
+    void collapsingByStoryKeepsOneHitPerStoryWithTheOthersAsInnerHits() {
+        JsonNode body = json(new SearchQuery("ferry", null, null, null, null, null, 10, null, true));
+
+        assertThat(body.at("/collapse/field").asText()).isEqualTo("story_id");
+        assertThat(body.at("/collapse/inner_hits/0/name").asText()).isEqualTo(SearchRequests.INNER_ALSO);
+        assertThat(body.at("/collapse/inner_hits/0/size").asInt()).isEqualTo(SearchRequests.ALSO_REPORTED);
+        assertThat(json(SearchQuery.text("ferry")).has("collapse")).isFalse();
+    }
 }

@@ -50,6 +50,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "10", description = "hits to show (1-100, default ${DEFAULT-VALUE})")
     int size;
 
+    @Option(names = "--stories", description = "one hit per story, with the other outlets that reported it")
+    boolean stories;
+
     @Option(names = "--json", description = "print the raw result as JSON instead")
     boolean json;
 
@@ -64,6 +67,9 @@ public final class SearchCommand implements Callable<Integer> {
         put(params, "from", from);
         put(params, "to", to);
         params.put("size", Integer.toString(size));
+        if (stories) {
+            params.put("collapse", "story");
+        }
         SearchQuery searchQuery = SearchQueryParser.parse(params);
 
         ElasticsearchConfig es = config.elasticsearch();

@@ -64,7 +64,9 @@ public final class ArticleDocuments {
                         ? null : article.extraction().method().name(),
                 fieldSources,
                 blankToNull(article.leadImage()),
-                blankToNull(article.storyId()));
+                // an article not grouped heads its own story: every document has one, so collapsing never
+                // lumps ungrouped articles together under a missing value
+                article.storyId() != null && !article.storyId().isBlank() ? article.storyId() : article.id());
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> map) {

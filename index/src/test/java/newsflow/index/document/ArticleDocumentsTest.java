@@ -47,7 +47,7 @@ class ArticleDocumentsTest {
         assertThat(doc.extractionMethod()).isEqualTo("PAGE");
         assertThat(doc.fieldSources()).containsEntry("title", "json-ld").containsEntry("published", "meta");
         assertThat(doc.leadImage()).isEqualTo("https://harbour.example/img/ferry.jpg");
-        assertThat(doc.storyId()).isNull();
+        assertThat(doc.storyId()).as("an article not grouped heads its own story").isEqualTo(doc.id());
     }
 
     @Test
@@ -58,7 +58,7 @@ class ArticleDocumentsTest {
         assertThat(json.get("published").asText()).isEqualTo("2026-11-03T08:15:00Z");
         assertThat(json.get("topic_scores").get(0).get("name").asText()).isEqualTo("transport");
         assertThat(json.has("canonicalUrl")).isFalse();
-        assertThat(json.has("story_id")).as("nulls are omitted").isFalse();
+        assertThat(json.get("story_id").asText()).isEqualTo(json.get("id").asText());
     }
 
     @Test

@@ -45,6 +45,10 @@ public final class SearchResultPrinter {
             if (hit.url() != null) {
                 out.append(indent).append(hit.url()).append("\n");
             }
+            if (!hit.alsoReportedBy().isEmpty()) {
+                out.append(indent).append("Also reported by: ").append(String.join(", ", hit.alsoReportedBy().stream()
+                        .map(r -> r.source() != null ? r.source() : r.url()).distinct().toList())).append("\n");
+            }
             if (!hit.snippets().isEmpty()) {
                 List<String> parts = new ArrayList<>();
                 for (String s : hit.snippets()) {

@@ -55,4 +55,13 @@ class SearchResultPrinterTest {
     void emptyResultSaysSo() {
         assertThat(SearchResultPrinter.render(SearchResult.empty(), false)).isEqualTo("0 articles found\n");
     }
+
+    @Test
+    void aCollapsedStoryListsTheOtherOutlets() {
+        SearchHit hit = new SearchHit("s1", "Breakwater closes", "https://post.example/b", "Harbour Post", null,
+                Instant.parse("2026-11-24T08:00:00Z"), "en", List.of(), List.of(), null, List.of(), 1.0, "s1",
+                List.of(new SearchHit.Report("s2", "Breakwater closes for six weeks", "https://times.example/b", "Coast Times")));
+        String text = SearchResultPrinter.render(new SearchResult(1, List.of(hit), newsflow.search.Facets.EMPTY, null), false);
+        assertThat(text).contains("Also reported by: Coast Times");
+    }
 }

@@ -77,7 +77,8 @@ public final class SearchService {
         List<SearchHit> out = hits.stream().map(SearchService::toHit).toList();
         TotalHits total = response.hits().total();
         String next = null;
-        if (hits.size() == query.size() && !hits.isEmpty() && !hits.getLast().sort().isEmpty()) {
+        // collapsed results have no next page (search_after does not combine with collapse on another field)
+        if (!query.collapseStories() && hits.size() == query.size() && !hits.isEmpty() && !hits.getLast().sort().isEmpty()) {
             next = Cursor.encode(hits.getLast().sort());
         }
         return new SearchResult(total == null ? out.size() : total.value(), out, facets(response.aggregations()), next);

@@ -3,7 +3,11 @@ package newsflow.enrich.extract;
 import newsflow.common.model.Extraction.PageFlag;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +35,8 @@ final class PageStubs {
             "(?i)(?-i:(?<![a-z]))(consent|cookie-?wall|cookie-?consent|gdpr|onetrust|didomi|qc-?cmp2?|fc-?consent|sp_message"
                     + "|cookiebot|usercentrics|truste-?consent)(?-i:(?![a-z]))");
 
+    private static final String[] NAME_ATTRIBUTES = {"class", "id"};
+
     /** What a paywall says, in the text that is left. */
     private static final Pattern PAYWALL_TEXT = Pattern.compile(
             "(?i)\\b((subscribe|sign up|register|log in|sign in|become a (member|subscriber))( now| today| for free)? to "
@@ -54,20 +60,26 @@ final class PageStubs {
 
     /** Class/id markers anywhere in the document, and the JSON-LD "not free" declaration. */
     static Markers scan(Document doc, boolean notFreeToRead) {
-        boolean paywall = notFreeToRead;
-        boolean consent = false;
-        for (Element e : doc.getAllElements()) {
-            String names = names(e);
-            if (names.isEmpty()) {
-                continue;
+        // One pass without collecting the elements, and one matcher per pattern reset per name: this runs on every page.
+        Matcher paywallNames = PAYWALL_NAMES.matcher("");
+        Matcher consentNames = CONSENT_NAMES.matcher("");
+        boolean[] found = {notFreeToRead, false};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element e) {
+                    for (String attribute : NAME_ATTRIBUTES) {
+                        String names = e.attr(attribute);
+                        if (!names.isEmpty()) {
+                            found[0] = found[0] || paywallNames.reset(names).find();
+                            found[1] = found[1] || consentNames.reset(names).find();
+                        }
+                    }
+                }
+                return found[0] && found[1] ? FilterResult.STOP : FilterResult.CONTINUE;
             }
-            paywall = paywall || PAYWALL_NAMES.matcher(names).find();
-            consent = consent || CONSENT_NAMES.matcher(names).find();
-            if (paywall && consent) {
-                break;
-            }
-        }
-        return paywall || consent ? new Markers(paywall, consent) : Markers.NONE;
+        }, doc);
+        return found[0] || found[1] ? new Markers(found[0], found[1]) : Markers.NONE;
     }
 
     /**
@@ -89,9 +101,4 @@ final class PageStubs {
         return null;
     }
 
-    private static String names(Element e) {
-        String cls = e.className();
-        String id = e.id();
-        return id.isEmpty() ? cls : cls.isEmpty() ? id : cls + " " + id;
-    }
 }

@@ -1,10 +1,50 @@
 #!/usr/bin/env bash
-# Extraction speed benchmark: newsflow's extractor vs readability4j, one JVM, one thread, warm.
-# Usage: scripts/bench-extract.sh --pages DIR [--ground-truth FILE] [--seconds 15] [--flat 10000]
-# Builds the bench module (profile "bench": readability4j stays out of the service's classpath) and runs it.
+# Extraction speed benchmark: newsflow's extractor vs readability4j (one JVM, one thread, warm) and vs
+# Readability.js 0.6.0 + jsdom under Node (one thread, warm), over the same pages in one script run.
+# Usage: scripts/bench-extract.sh --pages DIR [--ground-truth FILE] [--seconds 15] [--warmup-seconds 5]
+#                                 [--flat 10000] [--no-node]
+# Builds the bench module (profile "bench": readability4j stays out of the service's classpath). Readability.js
+# is installed by npm into bench/node/node_modules (gitignored; versions pinned by bench/node/package-lock.json).
+# Node runs twice, half its time before and half after the JVM, so load that drifts during the run hits both
+# sides; the ratio uses the mean of the two Node rates and the range is printed too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
+
+java_args=() node_args=() seconds=15 warmup=5 node=yes
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --no-node) node=no; shift ;;
+        --pages|--ground-truth) java_args+=("$1" "$2"); node_args+=("$1" "$2"); shift 2 ;;
+        --seconds) seconds="$2"; java_args+=("$1" "$2"); shift 2 ;;
+        --warmup-seconds) warmup="$2"; java_args+=("$1" "$2"); shift 2 ;;
+        *) java_args+=("$1"); shift ;;
+    esac
+done
+
+run_node() {
+    node --expose-gc bench/node/bench-readability.mjs "${node_args[@]}" --warmup-seconds "$warmup" \
+        --seconds "$(awk -v s="$seconds" 'BEGIN { print s / 2 }')" | tee -a "$out"
+}
+
 mvn -B -q -Pbench -pl bench -am package -DskipTests >&2
-exec "$JAVA_HOME/bin/java" -Xmx1g -cp "bench/target/bench/lib/*" newsflow.bench.BenchExtract "$@"
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+if [[ $node == yes ]]; then
+    command -v node >/dev/null || { echo "bench-extract: node not found (install nodejs or pass --no-node)" >&2; exit 2; }
+    (cd bench/node && npm ci --no-audit --no-fund --silent) >&2
+    echo "== Readability.js, first half"
+    run_node
+fi
+echo "== JVM: newsflow and readability4j"
+"$JAVA_HOME/bin/java" -Xmx1g -cp "bench/target/bench/lib/*" newsflow.bench.BenchExtract "${java_args[@]}" | tee -a "$out"
+if [[ $node == yes ]]; then
+    echo "== Readability.js, second half"
+    run_node
+    echo "== In this run (pages/s; Readability.js = mean of its two halves)"
+    awk '/^RATE / { split($2, n, "="); split($3, r, "="); if (n[2] == "readability.js") { js += r[2]; k++; lo = (k == 1 || r[2] < lo) ? r[2] : lo; hi = (r[2] > hi) ? r[2] : hi } else rate[n[2]] = r[2] }
+         END { js /= k; printf "Readability.js %.1f (halves %.1f to %.1f), readability4j %.1f, newsflow extractor %.1f\n", js, lo, hi, rate["readability4j"], rate["newsflow.extractor"];
+               printf "newsflow / Readability.js: %.1fx (%.1fx to %.1fx over the two halves); newsflow / readability4j: %.2fx\n",
+                      rate["newsflow.extractor"] / js, rate["newsflow.extractor"] / hi, rate["newsflow.extractor"] / lo, rate["newsflow.extractor"] / rate["readability4j"] }' "$out"
+fi

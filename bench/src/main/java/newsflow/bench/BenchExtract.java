@@ -112,6 +112,9 @@ public final class BenchExtract implements Callable<Integer> {
         }
         System.out.println("(pages/s over all rounds; 'vs r4j median': median over rounds of the ratio to readability4j's"
                 + " rate in the same round, robust to a busy machine)");
+        // machine-readable, for scripts/bench-extract.sh, which sets these against Readability.js run in the same script
+        System.out.printf(Locale.ROOT, "RATE name=newsflow.extractor pages_per_s=%.3f%n", rate(contenders.getFirst()));
+        System.out.printf(Locale.ROOT, "RATE name=readability4j pages_per_s=%.3f%n", peerRate);
         System.gc();
         System.out.printf(Locale.ROOT, "heap in use after GC at the end: %.1f MiB (pages held in memory: %.1f MiB)%n",
                 MEMORY.getHeapMemoryUsage().getUsed() / 1048576.0, totalBytes / 1048576.0);

@@ -11,16 +11,32 @@ import java.util.Map;
  * @param fieldSources  per metadata field (title, byline, published, …) where its value came from
  *                      (for example {@code json-ld}, {@code meta}, {@code heuristic}, {@code feed})
  * @param extractor     name and version of the extractor that produced the body
+ * @param pageFlag      what the fetched page turned out to be when it was a stub with little text (a paywall or a
+ *                      consent wall), null otherwise; added later, so records written before it read as null
  */
 public record Extraction(
         Method method,
         int httpStatus,
         String fallbackReason,
         Map<String, String> fieldSources,
-        String extractor) {
+        String extractor,
+        PageFlag pageFlag) {
 
     public Extraction {
         fieldSources = fieldSources == null ? Map.of() : Map.copyOf(fieldSources);
+    }
+
+    /** An extraction of a page that was no stub. */
+    public Extraction(Method method, int httpStatus, String fallbackReason, Map<String, String> fieldSources, String extractor) {
+        this(method, httpStatus, fallbackReason, fieldSources, extractor, null);
+    }
+
+    /** A page that shows little text behind a wall instead of the article. */
+    public enum PageFlag {
+        /** Subscription or registration wall: the page says the article is not free to read. */
+        PAYWALL,
+        /** Cookie or privacy consent wall in front of the article. */
+        CONSENT
     }
 
     public enum Method {

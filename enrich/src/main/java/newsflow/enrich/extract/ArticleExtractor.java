@@ -77,11 +77,13 @@ public final class ArticleExtractor {
         Map<String, String> sources = new LinkedHashMap<>(meta.sources());
 
         Set<String> titleKeys = headings(doc, meta.title());
+        PageStubs.Markers stubMarkers = PageStubs.scan(doc, meta.notFreeToRead());
         // The document is ours (parsed for this call) and metadata has been read: clean it in place, no copy.
         Element work = doc.body() == null ? new Element("body") : doc.body();
         BoilerplateCleaner.clean(work);
         List<Element> content = ContentPruner.prune(mainContent(work), ContentPruner.hostOf(baseUrl == null ? "" : baseUrl));
-        String htmlBody = dropTitleAndJunk(TextRenderer.render(content), titleKeys);
+        String rendered = TextRenderer.render(content);
+        String htmlBody = dropTitleAndJunk(rendered, titleKeys);
 
         String body = htmlBody;
         String ldBody = meta.jsonLdBody();
@@ -93,7 +95,7 @@ public final class ArticleExtractor {
         }
         return new ExtractedPage(meta.title(), body, meta.authors(), meta.published(), meta.modified(),
                 meta.leadImage(), meta.siteName(), meta.description(), meta.canonicalUrl(), meta.language(), meta.languageTag(),
-                sources);
+                sources, PageStubs.flag(stubMarkers, body, rendered));
     }
 
     /** Text of a fragment of HTML (a feed's content or summary), with the same rendering as page bodies. */

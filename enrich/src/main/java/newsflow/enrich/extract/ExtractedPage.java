@@ -1,5 +1,7 @@
 package newsflow.enrich.extract;
 
+import newsflow.common.model.Extraction.PageFlag;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.Map;
  * @param fieldSources per field with a value ({@code title}, {@code authors}, {@code published}, {@code modified},
  *                     {@code leadImage}, {@code siteName}, {@code description}, {@code canonicalUrl},
  *                     {@code language}, {@code body}): {@code json-ld}, {@code meta}, {@code html} or {@code heuristic}
+ * @param stub         set when the page is a paywall or consent wall with little text ({@link PageStubs}), else null
  */
 public record ExtractedPage(
         String title,
@@ -34,7 +37,8 @@ public record ExtractedPage(
         String canonicalUrl,
         String language,
         String languageTag,
-        Map<String, String> fieldSources) {
+        Map<String, String> fieldSources,
+        PageFlag stub) {
 
     public ExtractedPage {
         body = body == null ? "" : body;

@@ -121,6 +121,39 @@ final class JsonLd {
         return null;
     }
 
+    /**
+     * Whether an object says its content is not free to read ({@code isAccessibleForFree: false}, as a boolean or the
+     * strings schema.org examples use), on itself or on one of its {@code hasPart} elements (Google's markup for a
+     * paywalled section).
+     */
+    boolean declaresNotFree() {
+        for (JsonNode n : nodes) {
+            if (notFree(n.get("isAccessibleForFree"))) {
+                return true;
+            }
+            JsonNode parts = n.get("hasPart");
+            if (parts != null) {
+                for (JsonNode part : parts.isArray() ? parts : List.of(parts)) {
+                    if (notFree(part.get("isAccessibleForFree"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean notFree(JsonNode flag) {
+        if (flag == null) {
+            return false;
+        }
+        if (flag.isBoolean()) {
+            return !flag.booleanValue();
+        }
+        String text = flag.asText("").strip().toLowerCase(Locale.ROOT);
+        return text.equals("false") || text.equals("no") || text.endsWith("/false");
+    }
+
     /** The node itself, or the graph node its {@code @id} points to. */
     JsonNode resolve(JsonNode node) {
         if (node != null && node.isObject() && node.size() == 1 && node.has("@id")) {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Page metadata with, per field that has a value, where it came from ({@code json-ld}, {@code meta}, {@code html}, {@code heuristic}). */
+/**
+ * Page metadata with, per field that has a value, where it came from ({@code json-ld}, {@code meta}, {@code html}, {@code heuristic}).
+ * {@code notFreeToRead}: the page's JSON-LD says the article is not free to read (a paywall marker).
+ */
 record Metadata(
         String title,
         List<String> authors,
@@ -17,5 +20,6 @@ record Metadata(
         String language,
         String languageTag,
         String jsonLdBody,
+        boolean notFreeToRead,
         Map<String, String> sources) {
 }

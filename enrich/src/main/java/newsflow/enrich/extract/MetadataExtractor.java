@@ -112,7 +112,7 @@ final class MetadataExtractor {
 
         String ldBody = main == null ? null : plain(ld.text(main, "articleBody"));
         return new Metadata(title, authors, published, modified, leadImage, siteName, description, canonical,
-                language, languageTag, ldBody, sources);
+                language, languageTag, ldBody, ld.declaresNotFree(), sources);
     }
 
     private static List<String> authors(Document doc, Map<String, List<Element>> metas, JsonLd ld, JsonNode main,

@@ -28,20 +28,15 @@ import java.util.function.Supplier;
  * Builds the {@link Article} for a feed entry from the outcome of fetching its page. Pure: no I/O, the clock
  * only stamps {@code processedAt}.
  *
- * <p>Body: the page's extracted text when the page was fetched and the text is substantial (at least
- * {@value #MIN_PAGE_CHARS} characters, and not much shorter than the feed's own full content, which happens
- * with paywalls and consent walls); otherwise the feed's content, else its summary, as text — with the reason
- * in {@code Extraction.fallbackReason}. A thin page is still used when the feed has even less (method
- * {@code PAGE}, no fallback reason). Metadata prefers the page and falls back to the feed field by field, except
+ * <p>Body: chosen by quality between the page's extracted text and the feed's content or summary ({@link BodyChoice}),
+ * the source in {@code Extraction.method}, the reason the page was not used in {@code Extraction.fallbackReason},
+ * and a paywall or consent stub in {@code Extraction.pageFlag}. Metadata prefers the page and falls back to the feed field by field, except
  * that a publication date guessed from the URL yields to the feed's; nothing is invented (no publication date
  * means null). The article id is always the entry's id, so ids stay
  * stable across refetches and match ingest's dedupe; the page's canonical URL goes to {@code canonicalUrl}.
  */
 public final class ArticleBuilder {
 
-    static final int MIN_PAGE_CHARS = 250;
-    /** The page is not used when the feed's full content has this many times more words. */
-    static final double FEED_CONTENT_RATIO = 2.0;
     static final String FEED = "feed";
     private static final String HEURISTIC = "heuristic";
     private static final Set<String> HTML_TYPES = Set.of("", "text/html", "application/xhtml+xml", "text/plain",
@@ -83,31 +78,13 @@ public final class ArticleBuilder {
         String feedSummary = ArticleExtractor.htmlToText(entry.summary());
         String pageBody = extracted == null ? "" : extracted.body();
 
-        Extraction.Method method;
-        String body;
-        String fallbackReason = page.problem();
-        if (fallbackReason == null) {
-            fallbackReason = thinness(pageBody, feedContent);
+        BodyChoice choice = BodyChoice.choose(page.problem(), pageBody, extracted == null ? null : extracted.stub(),
+                feedContent, feedSummary);
+        String body = choice.body();
+        if (choice.method() != Extraction.Method.PAGE) {
+            sources.put("body", FEED);
         }
-        if (fallbackReason == null) {
-            method = Extraction.Method.PAGE;
-            body = pageBody;
-        } else if (!feedContent.isEmpty()) {
-            method = Extraction.Method.FEED_CONTENT;
-            body = feedContent;
-            sources.put("body", FEED);
-        } else if (!feedSummary.isEmpty() && WordCounter.count(feedSummary) >= WordCounter.count(pageBody)) {
-            method = Extraction.Method.FEED_SUMMARY;
-            body = feedSummary;
-            sources.put("body", FEED);
-        } else if (!pageBody.isEmpty()) {
-            // Thin, but still more than the feed offers: the page is used, so there is no fallback to report.
-            method = Extraction.Method.PAGE;
-            body = pageBody;
-            fallbackReason = null;
-        } else {
-            method = Extraction.Method.FEED_SUMMARY;
-            body = feedSummary;
+        if (body.isEmpty()) {
             sources.remove("body");
         }
 
@@ -147,7 +124,8 @@ public final class ArticleBuilder {
             sources.remove("language");
         }
 
-        Extraction extraction = new Extraction(method, page.httpStatus(), fallbackReason, sources, ArticleExtractor.NAME);
+        Extraction extraction = new Extraction(choice.method(), page.httpStatus(), choice.reason(), sources, ArticleExtractor.NAME,
+                extracted == null ? null : extracted.stub());
         Article article = new Article(Schema.VERSION, entry.id(), url, canonical, entry, title, body, authors, published,
                 modified, leadImage, siteName, description, language, topics.get().tag(title, body),
                 WordCounter.count(body), extraction, clock.instant());
@@ -177,19 +155,6 @@ public final class ArticleBuilder {
                 yield new PageResult(page, r.status(), finalUrl, null);
             }
         };
-    }
-
-    /** Why the page text should not be the body, or null when it is fine. */
-    private static String thinness(String pageBody, String feedContent) {
-        if (pageBody.length() < MIN_PAGE_CHARS) {
-            return "page text too short (" + pageBody.length() + " characters)";
-        }
-        int pageWords = WordCounter.count(pageBody);
-        int feedWords = WordCounter.count(feedContent);
-        if (feedWords > FEED_CONTENT_RATIO * pageWords) {
-            return "page text (" + pageWords + " words) much shorter than the feed's content (" + feedWords + " words)";
-        }
-        return null;
     }
 
     private static <T> T choose(Map<String, String> sources, String field, T fromPage, T fromFeed) {

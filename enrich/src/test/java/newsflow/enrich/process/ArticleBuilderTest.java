@@ -3,6 +3,7 @@ package newsflow.enrich.process;
 import newsflow.common.http.FetchException;
 import newsflow.common.http.FetchResponse;
 import newsflow.common.model.Article;
+import newsflow.common.model.Extraction;
 import newsflow.common.model.Extraction.Method;
 import newsflow.common.model.FeedEntry;
 import newsflow.common.model.Media;
@@ -115,7 +116,7 @@ class ArticleBuilderTest {
     @Test
     void pageMuchShorterThanTheFeedContentIsNotUsed() {
         String longContent = "<p>" + "The committee heard testimony from county officials about rural service. ".repeat(40) + "</p>";
-        String teaser = "<html><body><article><h1>Headline</h1><p>" + "Subscribe to read the full story about the senate vote. ".repeat(6)
+        String teaser = "<html><body><article><h1>Headline</h1><p>" + "The senate vote was close and the chamber debated late into the night. ".repeat(6)
                 + "</p></article></body></html>";
 
         Article a = builder.build(entry(SUMMARY, longContent), page("text/html", teaser.getBytes(StandardCharsets.UTF_8)));
@@ -123,6 +124,23 @@ class ArticleBuilderTest {
         assertThat(a.extraction().method()).isEqualTo(Method.FEED_CONTENT);
         assertThat(a.extraction().fallbackReason()).contains("much shorter than the feed's content");
         assertThat(a.extraction().httpStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void paywallStubIsFlaggedAndTheFeedsContentIsUsed() {
+        Article a = builder.build(entry(SUMMARY, CONTENT), page("text/html", Fixtures.bytes("classes/paywall-locked-box.html")));
+
+        assertThat(a.extraction().method()).isEqualTo(Method.FEED_CONTENT);
+        assertThat(a.extraction().pageFlag()).isEqualTo(Extraction.PageFlag.PAYWALL);
+        assertThat(a.extraction().fallbackReason()).startsWith("page is a paywall stub");
+        assertThat(a.body()).startsWith("The state senate committee voted six to three");
+        assertThat(a.title()).as("metadata still comes from the page").isEqualTo("Harbour authority approves dredging plan");
+    }
+
+    @Test
+    void fullPageIsNotFlagged() {
+        Article a = builder.build(entry(SUMMARY, CONTENT), page("text/html", Fixtures.bytes("wordpress-politics.html")));
+        assertThat(a.extraction().pageFlag()).isNull();
     }
 
     @Test

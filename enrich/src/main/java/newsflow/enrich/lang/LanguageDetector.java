@@ -42,7 +42,7 @@ public final class LanguageDetector {
     /** A sentence of a short text takes part in the mix check from this many letters. */
     static final int MIN_SENTENCE_LETTERS = 10;
     /** Enough to decide and to see a mix; the rest of a long article changes nothing but the time taken. */
-    private static final int MAX_CHARS = 6_000;
+    private static final int MAX_CHARS = 2_500;
 
     private static final String MODEL = "/langdetect-183.bin";
     /** ISO 639-3 codes of the model with no ISO 639-1 code of their own in {@link Locale}, mapped by hand. */

@@ -247,6 +247,8 @@ final class EnrichLoop {
             return new PageOutcome.Failed(e);
         } catch (IllegalArgumentException e) {
             return new PageOutcome.NotFetched("invalid link: " + e.getMessage());
+        } catch (PageFetcher.Disallowed e) {
+            return new PageOutcome.NotFetched(e.getMessage());
         } catch (RuntimeException e) {
             // A fetch-layer bug or an unexpected client error is this page's problem, not the record's.
             log.warn("fetching {} for article {} at {} failed unexpectedly", link, entry.id(), where(record), e);

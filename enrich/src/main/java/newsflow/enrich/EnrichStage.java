@@ -11,6 +11,7 @@ import newsflow.common.metrics.Metrics;
 import newsflow.common.model.Article;
 import newsflow.common.stage.Stage;
 import newsflow.enrich.process.ArticleBuilder;
+import newsflow.enrich.robots.RobotsCache;
 import newsflow.enrich.stories.StoryFeed;
 import newsflow.enrich.stories.StoryIndex;
 import newsflow.enrich.topics.TopicTagger;
@@ -93,7 +94,15 @@ public final class EnrichStage implements Stage {
         }
         this.articleProducer = articles;
         this.pool = Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("enrich-page-", 0).factory());
-        PageFetcher fetcher = url -> http.fetch(new FetchRequest(URI.create(url), null, PAGE_HEADERS, null, null));
+        RobotsCache robots = config.enrich().respectRobots()
+                ? new RobotsCache(http, config.http().userAgent(), Metrics.registry(), Clock.systemUTC()) : null;
+        PageFetcher fetcher = url -> {
+            URI page = URI.create(url);
+            if (robots != null && !robots.allows(page)) {
+                throw new PageFetcher.Disallowed(url);
+            }
+            return http.fetch(new FetchRequest(page, null, PAGE_HEADERS, null, null));
+        };
         this.reloader = configFile == null || config.enrich().reloadInterval().isZero() ? null
                 : TopicsReloader.forFile(configFile, config.enrich(), tagger, Metrics.registry());
         Supplier<TopicTagger> topicsNow = reloader == null ? () -> tagger : reloader;

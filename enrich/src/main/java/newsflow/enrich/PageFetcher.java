@@ -12,4 +12,11 @@ interface PageFetcher {
      * @throws IllegalArgumentException when {@code url} is not a valid URI
      */
     FetchResponse fetch(String url) throws FetchException;
+
+    /** The site's robots.txt does not let us fetch the page: nothing was requested. */
+    final class Disallowed extends RuntimeException {
+        Disallowed(String url) {
+            super("robots.txt disallows fetching " + url);
+        }
+    }
 }

@@ -12,14 +12,23 @@ import java.util.Map;
  * @param model       path of a trained topic model ({@code newsflow topics train}); empty: no model, rules only
  * @param reloadInterval how often enrich re-reads the configuration file for changed topics, watch-topics and
  *                    model; zero: never (changes then take a restart)
+ * @param respectRobots fetch an article page only when the site's robots.txt allows our user agent; a page it
+ *                    disallows is not fetched and the article is built from the feed's own content
  */
 public record EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics,
-                           Map<String, String> watchTopics, String model, Duration reloadInterval) {
+                           Map<String, String> watchTopics, String model, Duration reloadInterval,
+                           boolean respectRobots) {
 
     public EnrichConfig {
         reloadInterval = reloadInterval == null || reloadInterval.isNegative() ? Duration.ZERO : reloadInterval;
         topics = topics == null ? Map.of() : Map.copyOf(topics);
         watchTopics = watchTopics == null ? Map.of() : Map.copyOf(watchTopics);
         model = model == null ? "" : model.strip();
+    }
+
+    /** Respecting robots.txt. */
+    public EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics,
+                        Map<String, String> watchTopics, String model, Duration reloadInterval) {
+        this(fetchPages, concurrency, topics, watchTopics, model, reloadInterval, true);
     }
 }

@@ -1,5 +1,6 @@
 package newsflow.app.cli;
 
+import newsflow.app.stack.LocalStack;
 import newsflow.common.config.KafkaConfig;
 import newsflow.common.config.NewsflowConfig;
 import newsflow.common.kafka.KafkaClients;
@@ -25,16 +26,15 @@ final class FeedsKafka {
      * @throws IllegalStateException telling the operator what to start or configure, when no broker answers
      */
     static KafkaClients connect(NewsflowConfig config) {
-        KafkaConfig kafka = config.kafka();
-        if (kafka.embedded()) {
+        KafkaConfig kafka = LocalStack.addressesOfRunningStack(config).kafka();
+        if (config.kafka().embedded()) {
             int port = config.localStack().kafkaPort();
-            String local = "127.0.0.1:" + port;
+            String local = kafka.bootstrapServers();
             if (!answers("127.0.0.1", port)) {
                 throw new IllegalStateException("no Kafka to talk to: kafka.bootstrapServers is not configured and no "
                         + "local broker answers on " + local + ". Start one with `newsflow stack` (or `newsflow run`) "
                         + "in another terminal, or configure kafka.bootstrapServers (NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS).");
             }
-            kafka = kafka.withBootstrapServers(local);
         } else if (Arrays.stream(kafka.bootstrapServers().split(",")).map(String::strip).noneMatch(FeedsKafka::answers)) {
             throw new IllegalStateException("no broker of kafka.bootstrapServers=" + kafka.bootstrapServers()
                     + " accepts connections; check the configuration or start the cluster.");

@@ -1,5 +1,6 @@
 package newsflow.app.cli;
 
+import newsflow.app.stack.LocalStack;
 import newsflow.common.config.NewsflowConfig;
 import newsflow.common.kafka.Topics;
 import newsflow.enrich.retag.Retag;
@@ -30,11 +31,7 @@ public final class RetagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NewsflowConfig config = options.load();
-        if (config.kafka().embedded()) {
-            // no external broker configured: the one `newsflow demo|run|stack` starts on its fixed local port
-            config = config.withKafka(config.kafka().withBootstrapServers("127.0.0.1:" + config.localStack().kafkaPort()));
-        }
+        NewsflowConfig config = LocalStack.addressesOfRunningStack(options.load());
         RetagReport report = Retag.archive(config, !dryRun);
         print(report, Topics.from(config.kafka()).articles(), dryRun, System.out);
         return report.failed() > 0 ? ParseFeedCommand.SOME_FAILED : 0;

@@ -1,6 +1,7 @@
 package newsflow.app.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import newsflow.app.stack.LocalStack;
 import newsflow.common.config.ElasticsearchConfig;
 import newsflow.common.config.NewsflowConfig;
 import newsflow.common.json.Json;
@@ -72,11 +73,7 @@ public final class SearchCommand implements Callable<Integer> {
         }
         SearchQuery searchQuery = SearchQueryParser.parse(params);
 
-        ElasticsearchConfig es = config.elasticsearch();
-        if (es.embedded()) {
-            // no external node configured: the one `newsflow demo|run|stack` starts on its fixed local port
-            es = es.withUrl("http://127.0.0.1:" + config.localStack().elasticsearchPort());
-        }
+        ElasticsearchConfig es = LocalStack.addressesOfRunningStack(config).elasticsearch();
         try (ElasticsearchClient client = ElasticsearchClients.create(es)) {
             SearchResult result = new SearchService(client, es.index()).search(searchQuery);
             System.out.println(json ? Json.pretty(result) : SearchResultPrinter.render(result, System.console() != null));

@@ -125,6 +125,22 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
+    /**
+     * For commands that talk to a stack another process runs ({@code newsflow search}, {@code feeds}, {@code retag}):
+     * what the configuration leaves to the local stack is looked for on the local stack's configured ports, where
+     * {@code newsflow demo|run|stack} started it. Configured external addresses are kept.
+     */
+    public static NewsflowConfig addressesOfRunningStack(NewsflowConfig config) {
+        NewsflowConfig c = config;
+        if (c.kafka().embedded()) {
+            c = c.withKafka(c.kafka().withBootstrapServers("127.0.0.1:" + c.localStack().kafkaPort()));
+        }
+        if (c.elasticsearch().embedded()) {
+            c = c.withElasticsearch(c.elasticsearch().withUrl("http://127.0.0.1:" + c.localStack().elasticsearchPort()));
+        }
+        return c;
+    }
+
     /** The configuration the pipeline should use: the given one with the local services' addresses filled in. */
     public NewsflowConfig config() {
         return config;

@@ -4,10 +4,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import newsflow.common.config.ConfigLoader;
+import newsflow.common.kafka.CompactedTopic;
 import newsflow.common.kafka.KafkaClients;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import newsflow.common.config.ElasticsearchConfig;
 import newsflow.common.config.FeedConfig;
 import newsflow.common.config.KafkaConfig;
@@ -97,16 +96,7 @@ public final class IsolatedRun {
     public static List<String> recordKeys(NewsflowConfig config, String topic) {
         List<String> keys = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> reader = new KafkaClients(config.kafka()).readerWithoutGroup("it-reader")) {
-            List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> reader.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(500))) {
-                    keys.add(r.key());
-                }
-            }
+            CompactedTopic.readToEnd(reader, topic, null, Duration.ofMinutes(1), r -> keys.add(r.key()));
         }
         return keys;
     }

@@ -98,7 +98,7 @@ public final class ExtractionEval {
             return new Prediction(a.body(), null, null, null, null, null, null);
         }
         ExtractedPage p = ArticleExtractor.extract(page, null, url);
-        return new Prediction(a.body(), p.title(), p.authors().isEmpty() ? null : String.join(", ", p.authors()),
+        return new Prediction(a.body(), p.title(), p.byline(),
                 p.published() == null ? null : p.published().toString(),
                 p.languageTag() != null ? p.languageTag() : p.language(), p.siteName(), p.description());
     }

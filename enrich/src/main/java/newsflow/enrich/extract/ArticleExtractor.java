@@ -93,7 +93,7 @@ public final class ArticleExtractor {
         } else if (!body.isEmpty()) {
             sources.put("body", MetadataExtractor.HTML);
         }
-        return new ExtractedPage(meta.title(), body, meta.authors(), meta.published(), meta.modified(),
+        return new ExtractedPage(meta.title(), body, meta.byline(), meta.authors(), meta.published(), meta.modified(),
                 meta.leadImage(), meta.siteName(), meta.description(), meta.canonicalUrl(), meta.language(), meta.languageTag(),
                 sources, PageStubs.flag(stubMarkers, body, rendered));
     }

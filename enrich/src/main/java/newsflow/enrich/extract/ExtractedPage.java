@@ -11,7 +11,9 @@ import java.util.Map;
  *
  * @param title        best title, site-name suffix removed
  * @param body         main text: paragraphs separated by a blank line, list items and table rows on their own lines
- * @param authors      byline as names
+ * @param byline       the byline as the page states or shows it, unparsed ("By Jane Doe | March 3"): metadata's author
+ *                     when the page declares one, else the text of its byline element
+ * @param authors      the authors' names, cleaned of "By", dates and roles
  * @param published    published time
  * @param modified     last-modified time
  * @param leadImage    absolute lead image URL
@@ -28,6 +30,7 @@ import java.util.Map;
 public record ExtractedPage(
         String title,
         String body,
+        String byline,
         List<String> authors,
         Instant published,
         Instant modified,

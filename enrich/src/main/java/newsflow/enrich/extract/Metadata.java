@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * Page metadata with, per field that has a value, where it came from ({@code json-ld}, {@code meta}, {@code html}, {@code heuristic}).
+ * {@code byline}: the byline as the page states or shows it ("By Jane Doe, March 3"); {@code authors}: the names in it.
  * {@code notFreeToRead}: the page's JSON-LD says the article is not free to read (a paywall marker).
  */
 record Metadata(
         String title,
+        String byline,
         List<String> authors,
         Instant published,
         Instant modified,

@@ -20,11 +20,15 @@ import java.util.regex.Pattern;
  * Reads title, authors, dates, lead image, site name, description, canonical URL and declared language from a
  * page, each from the most reliable place that has it. Order per field:
  * <ul>
- *   <li>title: og:title, JSON-LD headline, {@code <h1>}, {@code <title>} (site-name suffix removed)</li>
- *   <li>authors: JSON-LD author, meta author/article:author/parsely/dc.creator, rel=author / itemprop=author,
- *       byline elements</li>
+ *   <li>title: JSON-LD article name/headline, then the title metas as stated (dc:title, dcterm:title, og:title,
+ *       weibo, title, twitter:title, parsely-title), then the {@code <title>} element without the site's name
+ *       ({@link Titles}), then the {@code <h1>}. This is Readability.js's order.</li>
+ *   <li>byline (as stated or shown): JSON-LD author names, dc:creator, dcterm:creator, meta author, parsely-author,
+ *       article:author, then the page's byline element ({@link PageByline}) — again Readability.js's order</li>
+ *   <li>authors (names): JSON-LD author, the first author meta present (dc.creator, dcterms.creator, author,
+ *       parsely, article:author…), rel=author / itemprop=author, byline elements</li>
  *   <li>published/modified: JSON-LD, article:*_time and other date metas, {@code <time datetime>}, URL date</li>
- *   <li>lead image: og:image, twitter:image, JSON-LD image; site name: og:site_name, JSON-LD publisher</li>
+ *   <li>lead image: og:image, twitter:image, JSON-LD image; site name: JSON-LD publisher, og:site_name</li>
  *   <li>canonical URL: {@code link rel=canonical}, og:url, JSON-LD url; language: {@code <html lang>}, metas,
  *       JSON-LD inLanguage</li>
  * </ul>
@@ -51,18 +55,30 @@ final class MetadataExtractor {
         JsonNode main = article != null ? article : webPage;
         Map<String, String> sources = new LinkedHashMap<>();
 
+        MetaValues values = MetaValues.of(doc);
+        // A publisher named in the article itself is the publication; one referenced from elsewhere in the graph is
+        // often the company behind it ("… Media Group"), so og:site_name goes before that.
         String siteName = pick(sources, "siteName",
+                main == null ? null : plain(main.path("publisher").path("name").textValue()), JSON_LD,
                 meta(metas, "og:site_name"), META,
-                ld.text(ld.resolve(main == null ? null : main.get("publisher")), "name"), JSON_LD,
-                ld.text(ld.first("organization"), "name"), JSON_LD,
+                plain(ld.text(ld.resolve(main == null ? null : main.get("publisher")), "name")), JSON_LD,
+                plain(ld.text(ld.first("organization"), "name")), JSON_LD,
                 meta(metas, "application-name"), META);
 
+        // Stated titles are the publisher's and kept as written; only the <title> element loses the site's name.
+        String documentTitle = Titles.ofDocument(doc);
         String title = pick(sources, "title",
-                Titles.clean(meta(metas, "og:title"), siteName, false), META,
-                Titles.clean(plain(ld.text(main, "headline")), siteName, false), JSON_LD,
-                Titles.clean(meta(metas, "twitter:title"), siteName, false), META,
-                htmlTitle(h1(doc), Titles.clean(doc.title(), siteName, true), siteName), HTML);
+                jsonLdTitle(article, documentTitle), JSON_LD,
+                values.first("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
+                        "twitter:title", "parsely-title"), META,
+                documentTitle, HTML,
+                h1(doc), HTML);
 
+        String byline = pick(sources, "byline",
+                plain(String.join(", ", ld.names(article, "author"))), JSON_LD,
+                values.first("dc:creator", "dcterm:creator", "author", "parsely-author"), META,
+                notUrl(values.first("article:author")), META,
+                PageByline.find(doc, title), HTML);
         List<String> authors = authors(doc, metas, ld, main, sources);
 
         Instant published = pickDate(sources, "published",
@@ -111,7 +127,7 @@ final class MetadataExtractor {
                 firstMeta(metas, "content-language", "language", "dc.language"));
 
         String ldBody = main == null ? null : plain(ld.text(main, "articleBody"));
-        return new Metadata(title, authors, published, modified, leadImage, siteName, description, canonical,
+        return new Metadata(title, byline, authors, published, modified, leadImage, siteName, description, canonical,
                 language, languageTag, ldBody, ld.declaresNotFree(), sources);
     }
 
@@ -122,20 +138,21 @@ final class MetadataExtractor {
             sources.put("authors", JSON_LD);
             return names;
         }
-        List<String> declared = new ArrayList<>();
-        for (String name : List.of("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                "dcterms.creator", "byl", "citation_author")) {
+        // the first author meta present, in Readability.js's order (Dublin Core before a plain author), then others
+        for (String name : List.of("dc.creator", "dc:creator", "dcterms.creator", "dcterm:creator", "author",
+                "parsely-author", "article:author", "sailthru.author", "byl", "citation_author")) {
+            List<String> declared = new ArrayList<>();
             for (Element m : metaElements(metas, name)) {
                 String v = m.attr("content").strip();
                 if (!v.isEmpty() && !v.startsWith("http")) {
                     declared.add(v);
                 }
             }
-        }
-        names = Bylines.cleanAll(declared);
-        if (!names.isEmpty()) {
-            sources.put("authors", META);
-            return names;
+            names = Bylines.cleanAll(declared);
+            if (!names.isEmpty()) {
+                sources.put("authors", META);
+                return names;
+            }
         }
         List<String> marked = new ArrayList<>();
         for (Element e : doc.select("a[rel~=(?i)^author$], [itemprop=author]")) {
@@ -169,24 +186,28 @@ final class MetadataExtractor {
         return names;
     }
 
-    /** The article's heading, most specific first (a section heading in {@code <main>} must not beat it). */
     /**
-     * Without metadata, the page's heading and its {@code <title>} compete. The heading wins when the two tell the
-     * same headline (one contains the other: the title adds a kicker or suffix) or when the title is only the
-     * site's name or a word or two; otherwise the heading is a section or site banner ("Health Center") and the
-     * title the page's own name.
+     * A JSON-LD article's title: its {@code name} or {@code headline}. Where both are given and differ (some sites put
+     * their own name in {@code name}), the headline when it, and not the name, closely matches the page's
+     * {@code <title>}; otherwise the name, as Readability.js decides.
      */
-    static String htmlTitle(String heading, String title, String siteName) {
-        if (heading == null || title == null) {
-            return heading != null ? heading : title;
+    static String jsonLdTitle(JsonNode article, String documentTitle) {
+        if (article == null) {
+            return null;
         }
-        String h = Titles.key(heading);
-        String t = Titles.key(title);
-        if (h.isEmpty() || t.contains(h) || h.contains(t)) {
-            return h.isEmpty() ? title : heading;
+        String name = article.path("name").isTextual() ? plain(article.get("name").asText()) : null;
+        String headline = article.path("headline").isTextual() ? plain(article.get("headline").asText()) : null;
+        if (name != null && headline != null && !name.equals(headline)) {
+            String reference = documentTitle == null ? "" : documentTitle;
+            boolean headlineMatches = Titles.similarity(headline, reference) > 0.75;
+            boolean nameMatches = Titles.similarity(name, reference) > 0.75;
+            return headlineMatches && !nameMatches ? headline : name;
         }
-        boolean titleIsSiteName = siteName != null && Titles.key(siteName).equals(t);
-        return titleIsSiteName || title.strip().split("\\s+").length < 3 ? heading : title;
+        return name != null ? name : headline;
+    }
+
+    private static String notUrl(String value) {
+        return value == null || value.matches("(?i)^https?://.*") ? null : value;
     }
 
     private static boolean inDiscussion(Element e) {

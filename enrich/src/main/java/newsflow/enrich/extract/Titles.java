@@ -1,85 +1,141 @@
 package newsflow.enrich.extract;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Removes the site name pages append to (or put before) their titles: "Budget passes | The Daily Ledger". */
+/**
+ * The title a page gives in its {@code <title>} element, with the site's name taken off the way Readability.js
+ * does it, and the word overlap it uses to compare two titles. Only the {@code <title>} element gets this treatment:
+ * a title stated in metadata (JSON-LD, Dublin Core, OpenGraph, …) is the publisher's own and is kept as written.
+ */
 final class Titles {
 
-    private static final Pattern SEPARATOR = Pattern.compile("\\s+(?:\\||-|–|—|::|·|»|/|:)\\s+");
+    private static final String SEPARATORS = "|\\-–—\\\\/>»";
+    private static final Pattern SEPARATOR = Pattern.compile("(?U)\\s[" + SEPARATORS + "]\\s");
+    /** Separators of a path ("Docs » Guides » Install") rather than of a site name. */
+    private static final Pattern HIERARCHICAL = Pattern.compile("(?U)\\s[\\\\/>»]\\s");
+    private static final Pattern UP_TO_FIRST_SEPARATOR = Pattern.compile("^[^" + SEPARATORS + "]*[" + SEPARATORS + "]");
+    private static final Pattern SEPARATOR_RUNS = Pattern.compile("[" + SEPARATORS + "]+");
+    private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
+    /** JavaScript's {@code \W} without the u flag: everything but ASCII letters, digits and underscore. */
+    private static final Pattern NON_WORD = Pattern.compile("[^A-Za-z0-9_]+");
 
     private Titles() {
     }
 
     /**
-     * @param title     raw title
-     * @param siteName  the site's name when known (may be null)
-     * @param aggressive also drop a short last segment that is not the known site name (for {@code <title>},
-     *                  which nearly always carries a suffix); false only removes the known site name
+     * The {@code <title>} element's text without the site's name: the part before the last separator
+     * ({@code | - – — \ / > »} between spaces), or after the first one when that leaves fewer than three words; for a
+     * "Site: Headline" title the part after the colon, unless a heading repeats the whole title; the only
+     * {@code <h1>} when the title is very short or very long. A result of four words or fewer is not trusted and
+     * the whole title is kept, except when only the last part of a path-like title was dropped. Null without a title.
      */
-    static String clean(String title, String siteName, boolean aggressive) {
-        if (title == null) {
+    static String ofDocument(Document doc) {
+        String original = titleText(doc);
+        if (original == null) {
             return null;
         }
-        String t = title.replaceAll("\\s+", " ").strip();
-        for (int round = 0; round < 2; round++) {
-            String stripped = stripOnce(t, siteName, aggressive);
-            if (stripped.equals(t)) {
-                break;
-            }
-            t = stripped;
+        String title = original;
+        boolean hierarchical = false;
+        Matcher separator = SEPARATOR.matcher(original);
+        int lastSeparator = -1;
+        while (separator.find()) {
+            lastSeparator = separator.start();
         }
-        return t.isEmpty() ? null : t;
-    }
-
-    private static String stripOnce(String t, String siteName, boolean aggressive) {
-        Matcher m = SEPARATOR.matcher(t);
-        int lastStart = -1;
-        int lastEnd = -1;
-        int firstStart = -1;
-        int firstEnd = -1;
-        while (m.find()) {
-            if (firstStart < 0) {
-                firstStart = m.start();
-                firstEnd = m.end();
+        if (lastSeparator >= 0) {
+            hierarchical = HIERARCHICAL.matcher(original).find();
+            title = original.substring(0, lastSeparator);
+            if (wordCount(title) < 3) {
+                title = UP_TO_FIRST_SEPARATOR.matcher(original).replaceFirst("");
             }
-            lastStart = m.start();
-            lastEnd = m.end();
-        }
-        if (lastStart < 0) {
-            return t;
-        }
-        String head = t.substring(0, lastStart).strip();
-        String tail = t.substring(lastEnd).strip();
-        if (siteName != null && !siteName.isBlank()) {
-            if (sameName(tail, siteName)) {
-                return head;
+        } else if (original.contains(": ")) {
+            if (!headingRepeats(doc, original)) {
+                title = original.substring(original.lastIndexOf(':') + 1);
+                if (wordCount(title) < 3) {
+                    title = original.substring(original.indexOf(':') + 1);
+                } else if (wordCount(original.substring(0, original.indexOf(':'))) > 5) {
+                    title = original;
+                }
             }
-            String lead = t.substring(0, firstStart).strip();
-            if (sameName(lead, siteName)) {
-                return t.substring(firstEnd).strip();
+        } else if (original.length() > 150 || original.length() < 15) {
+            List<Element> h1s = doc.getElementsByTag("h1");
+            if (h1s.size() == 1) {
+                title = h1s.getFirst().text();
             }
         }
-        if (aggressive && words(tail) <= 4 && words(head) >= 3) {
-            return head;
+        title = WHITESPACE.matcher(title.strip()).replaceAll(" ");
+        int words = wordCount(title);
+        if (words <= 4 && (!hierarchical
+                || words != wordCount(SEPARATOR_RUNS.matcher(original).replaceAll("")) - 1)) {
+            title = original;
         }
-        return t;
+        return title.isBlank() ? null : title;
     }
 
-    private static boolean sameName(String a, String b) {
-        String x = a.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-        String y = b.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-        return !x.isEmpty() && (x.equals(y) || x.equals("the" + y) || y.equals("the" + x)
-                || x.replace("www", "").replace("com", "").equals(y));
+    /** The first {@code <title>} outside SVG, whitespace collapsed as browsers report {@code document.title}. */
+    private static String titleText(Document doc) {
+        for (Element t : doc.getElementsByTag("title")) {
+            boolean inSvg = false;
+            for (Element p = t.parent(); p != null && !inSvg; p = p.parent()) {
+                inSvg = p.normalName().equals("svg");
+            }
+            if (!inSvg) {
+                String text = t.text().strip();
+                return text.isEmpty() ? null : text;
+            }
+        }
+        return null;
     }
 
-    /** Letters and digits only, lower-cased: what two spellings of one headline share. */
-    static String key(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    private static boolean headingRepeats(Document doc, String title) {
+        for (Element h : doc.select("h1, h2")) {
+            if (h.wholeText().strip().equals(title)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static int words(String s) {
-        return s.isBlank() ? 0 : s.strip().split("\\s+").length;
+    /** Words as JavaScript's {@code split(/\s+/)} counts them: a leading or trailing space adds one. */
+    private static int wordCount(String s) {
+        return WHITESPACE.split(s, -1).length;
+    }
+
+    /**
+     * How much of {@code b} is also in {@code a}: one minus the share of {@code b}'s text (its ASCII word tokens,
+     * lower-cased, joined by spaces) made of tokens {@code a} lacks. 0 when either has no token.
+     */
+    static double similarity(String a, String b) {
+        List<String> tokensA = tokens(a);
+        List<String> tokensB = tokens(b);
+        if (tokensA.isEmpty() || tokensB.isEmpty()) {
+            return 0;
+        }
+        Set<String> inA = new HashSet<>(tokensA);
+        List<String> onlyB = new ArrayList<>();
+        for (String t : tokensB) {
+            if (!inA.contains(t)) {
+                onlyB.add(t);
+            }
+        }
+        return 1 - (double) String.join(" ", onlyB).length() / String.join(" ", tokensB).length();
+    }
+
+    private static List<String> tokens(String s) {
+        List<String> out = new ArrayList<>();
+        for (String t : NON_WORD.split(s.toLowerCase(Locale.ROOT))) {
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 }

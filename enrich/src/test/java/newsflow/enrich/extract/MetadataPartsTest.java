@@ -55,24 +55,54 @@ class MetadataPartsTest {
     }
 
     @Test
-    void titlesLoseTheSiteName() {
-        assertThat(Titles.clean("Budget passes | The Daily Ledger", "Daily Ledger", false)).isEqualTo("Budget passes");
-        assertThat(Titles.clean("Daily Ledger - Budget passes", "Daily Ledger", false)).isEqualTo("Budget passes");
-        assertThat(Titles.clean("Council approves the harbour budget – Riverside", null, true))
+    void documentTitleLosesTheSiteNameButShortResultsKeepTheWholeTitle() {
+        assertThat(Titles.ofDocument(Jsoup.parse("<title>Council approves the harbour budget – Riverside</title>")))
                 .isEqualTo("Council approves the harbour budget");
-        assertThat(Titles.clean("Council approves the harbour budget – Riverside", null, false))
-                .isEqualTo("Council approves the harbour budget – Riverside");
+        // only the last part goes: an inner separator belongs to the headline
+        assertThat(Titles.ofDocument(Jsoup.parse("<title>Ferry fares - what changes in May | Coastline</title>")))
+                .isEqualTo("Ferry fares - what changes in May");
+        // four words or fewer left: the whole title
+        assertThat(Titles.ofDocument(Jsoup.parse("<title>Ferry fares rise | Coastline Daily</title>")))
+                .isEqualTo("Ferry fares rise | Coastline Daily");
+        assertThat(Titles.ofDocument(Jsoup.parse("<title>Coastline: Ferry timetable changes for the winter</title>")))
+                .isEqualTo("Ferry timetable changes for the winter");
+        // a heading that repeats the colon title says the colon is part of it
+        assertThat(Titles.ofDocument(Jsoup.parse("<title>Coastline: Ferry timetable changes for the winter</title>"
+                + "<h1>Coastline: Ferry timetable changes for the winter</h1>")))
+                .isEqualTo("Coastline: Ferry timetable changes for the winter");
+        // a very short title yields to the only h1 when that says more
+        assertThat(Titles.ofDocument(Jsoup.parse("<title>Ferries</title><h1>Ferry timetable changes for the winter</h1>")))
+                .isEqualTo("Ferry timetable changes for the winter");
+        assertThat(Titles.ofDocument(Jsoup.parse("<title>Ferries</title><h1>Timetable</h1>"))).isEqualTo("Ferries");
+        assertThat(Titles.ofDocument(Jsoup.parse("<p>no title</p>"))).isNull();
     }
 
     @Test
-    void ogTitleBeatsJsonLdHeadlineWhichBeatsTheHeading() {
+    void statedTitlesAreKeptAsWrittenInReadabilitysOrder() {
         String html = """
-                <html><head><title>Title tag | Site</title><meta property="og:title" content="Social title">
-                <script type="application/ld+json">{"@type":"Article","headline":"Structured headline"}</script></head>
+                <html><head><title>Title tag | Site</title><meta property="og:title" content="Social title | Site">
+                <meta name="DC.title" content="Catalogue title">
+                <script type="application/ld+json">{"@type":"Article","headline":"Structured headline | Site"}</script></head>
                 <body><h1>Heading</h1></body></html>""";
-        assertThat(MetadataExtractor.extract(Jsoup.parse(html), null).title()).isEqualTo("Social title");
-        assertThat(MetadataExtractor.extract(Jsoup.parse(html.replace("og:title", "og:other")), null).title())
-                .isEqualTo("Structured headline");
+        assertThat(MetadataExtractor.extract(Jsoup.parse(html), null).title()).isEqualTo("Structured headline | Site");
+        String noJsonLd = html.replace("application/ld+json", "text/plain");
+        assertThat(MetadataExtractor.extract(Jsoup.parse(noJsonLd), null).title()).isEqualTo("Catalogue title");
+        assertThat(MetadataExtractor.extract(Jsoup.parse(noJsonLd.replace("DC.title", "DC.other")), null).title())
+                .isEqualTo("Social title | Site");
+    }
+
+    @Test
+    void jsonLdNameYieldsToTheHeadlineOnlyWhenTheHeadlineIsWhatTheTitleSays() {
+        String page = """
+                <html><head><title>%s</title><script type="application/ld+json">
+                {"@type":"NewsArticle","name":"Coastline Daily","headline":"Ferry timetable changes for the winter"}
+                </script></head><body></body></html>""";
+        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted("Ferry timetable changes for the winter | Coastline")), null)
+                .title()).isEqualTo("Ferry timetable changes for the winter");
+        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted("Something else entirely")), null).title())
+                .isEqualTo("Coastline Daily");
+        assertThat(Titles.similarity("Ferry timetable changes", "ferry timetable changes!")).isEqualTo(1.0);
+        assertThat(Titles.similarity("Ferry", "Ferry timetable")).isLessThan(0.75);
     }
 
     @Test
@@ -94,19 +124,6 @@ class MetadataPartsTest {
         assertThat(MetadataExtractor.language("pt_BR")).isEqualTo("pt");
         assertThat(MetadataExtractor.language("deu")).isNull();
         assertThat(MetadataExtractor.language("x")).isNull();
-    }
-
-    @Test
-    void headingAndDocumentTitleCompeteWithoutMetadata() {
-        // the same headline: the heading, without the title's suffix
-        assertThat(MetadataExtractor.htmlTitle("Budget passes", "Budget passes after a long night", null)).isEqualTo("Budget passes");
-        // a section banner as heading: the page's own title
-        assertThat(MetadataExtractor.htmlTitle("Allergies Health Center", "Babies who eat peanuts early may avoid allergy", null))
-                .isEqualTo("Babies who eat peanuts early may avoid allergy");
-        // a title that is only the site's name or a word: the heading
-        assertThat(MetadataExtractor.htmlTitle("Rewiring the old radio", "Workbench Notes", "Workbench Notes")).isEqualTo("Rewiring the old radio");
-        assertThat(MetadataExtractor.htmlTitle("Rewiring the old radio", "Home", null)).isEqualTo("Rewiring the old radio");
-        assertThat(MetadataExtractor.htmlTitle(null, "Only a title", null)).isEqualTo("Only a title");
     }
 
     @Test

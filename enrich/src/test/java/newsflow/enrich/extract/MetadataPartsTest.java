@@ -106,6 +106,51 @@ class MetadataPartsTest {
     }
 
     @Test
+    void bylineIsTheStatedAuthorInReadabilitysOrderElseTheBylineElement() {
+        String head = """
+                <meta name="author" content="Plain Meta Author"><meta name="DC.creator" content="Catalogue Author">
+                <script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ana Lima"},
+                {"@type":"Person","name":"Tomas Reyes"}]}</script>""";
+        String body = "<p class=\"byline\">By Ana Lima and Tomas Reyes | 3 March 2024</p>";
+        String page = "<html><head>%s</head><body>%s</body></html>";
+        Metadata ld = MetadataExtractor.extract(Jsoup.parse(page.formatted(head, body)), null);
+        assertThat(ld.byline()).isEqualTo("Ana Lima, Tomas Reyes");
+        assertThat(ld.sources()).containsEntry("byline", "json-ld");
+        String noLd = head.replace("application/ld+json", "text/plain");
+        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted(noLd, body)), null).byline()).isEqualTo("Catalogue Author");
+        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted(noLd.replace("DC.creator", "x"), body)), null).byline())
+                .isEqualTo("Plain Meta Author");
+        Metadata shown = MetadataExtractor.extract(Jsoup.parse(page.formatted("<meta property=\"article:author\" "
+                + "content=\"https://social.example/ana\">", body)), null);
+        assertThat(shown.byline()).isEqualTo("By Ana Lima and Tomas Reyes | 3 March 2024");
+        assertThat(shown.sources()).containsEntry("byline", "html");
+        // the names list is the cleaned form of the same byline
+        assertThat(shown.authors()).containsExactly("Ana Lima", "Tomas Reyes");
+    }
+
+    @Test
+    void authorsComeFromTheFirstAuthorMetaPresentNotFromAllOfThem() {
+        String html = "<html><head><meta name=\"author\" content=\"Plain Meta Author\">"
+                + "<meta name=\"dc.creator\" content=\"Catalogue Author\"></head><body></body></html>";
+        assertThat(MetadataExtractor.extract(Jsoup.parse(html), null).authors()).containsExactly("Catalogue Author");
+    }
+
+    @Test
+    void siteNameFromThePublisherNamedInTheArticleThenOpenGraphThenAReferencedPublisher() {
+        String page = """
+                <html><head><meta property="og:site_name" content="Coastline Daily - news from the coast">
+                <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"Ferries",
+                "publisher":%s},{"@type":"Organization","@id":"#org","name":"Coastline Media Group"}]}</script>
+                </head><body></body></html>""";
+        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted("{\"@type\":\"Organization\",\"name\":\"Coastline Daily\"}")), null)
+                .siteName()).isEqualTo("Coastline Daily");
+        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted("{\"@id\":\"#org\"}")), null).siteName())
+                .isEqualTo("Coastline Daily - news from the coast");
+        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted("{\"@id\":\"#org\"}").replace("og:site_name", "og:x")), null)
+                .siteName()).isEqualTo("Coastline Media Group");
+    }
+
+    @Test
     void articleHeadingBeatsASectionHeadingEarlierInMain() {
         String html = "<html><body><main><h1 class=\"section\">Politics</h1><article><h1>Bridge vote delayed</h1></article></main></body></html>";
         assertThat(MetadataExtractor.extract(Jsoup.parse(html), null).title()).isEqualTo("Bridge vote delayed");

@@ -77,8 +77,11 @@ final class MetadataExtractor {
         String byline = pick(sources, "byline",
                 plain(String.join(", ", ld.names(article, "author"))), JSON_LD,
                 values.first("dc:creator", "dcterm:creator", "author", "parsely-author"), META,
-                notUrl(values.first("article:author")), META,
-                PageByline.find(doc, title), HTML);
+                notUrl(values.first("article:author")), META);
+        if (byline == null) {
+            // only without a stated author: the walk over the page costs more than the lookups above
+            byline = pick(sources, "byline", PageByline.find(doc, title), HTML);
+        }
         List<String> authors = authors(doc, metas, ld, main, sources);
 
         Instant published = pickDate(sources, "published",

@@ -215,7 +215,7 @@ final class EnrichLoop {
         }
         PageOutcome page = fetchPage(entry, record);
         try {
-            return Result.ok(builder.build(entry, page));
+            return Result.ok(builder.build(entry, page, alternate -> fetch(alternate, entry, record)));
         } catch (RuntimeException | StackOverflowError e) {
             if (!(page instanceof PageOutcome.Fetched)) {
                 log.warn("cannot build article {} ({}) at {}", entry.id(), entry.link(), where(record), e);
@@ -241,6 +241,11 @@ final class EnrichLoop {
         if (link == null || !(link.regionMatches(true, 0, "http://", 0, 7) || link.regionMatches(true, 0, "https://", 0, 8))) {
             return new PageOutcome.NotFetched("entry has no http(s) link");
         }
+        return fetch(link, entry, record);
+    }
+
+    /** Fetches the entry's page, or an alternate version of it; never throws. */
+    private PageOutcome fetch(String link, FeedEntry entry, ConsumerRecord<String, byte[]> record) {
         try {
             return new PageOutcome.Fetched(fetcher.fetch(link));
         } catch (FetchException e) {
@@ -248,6 +253,9 @@ final class EnrichLoop {
         } catch (IllegalArgumentException e) {
             return new PageOutcome.NotFetched("invalid link: " + e.getMessage());
         } catch (PageFetcher.Disallowed e) {
+            return new PageOutcome.NotFetched(e.getMessage());
+        } catch (PageFetcher.HostBusy e) {
+            log.info("article {} at {}: {}", entry.id(), where(record), e.getMessage());
             return new PageOutcome.NotFetched(e.getMessage());
         } catch (RuntimeException e) {
             // A fetch-layer bug or an unexpected client error is this page's problem, not the record's.
@@ -361,6 +369,10 @@ final class EnrichLoop {
         Article a = s.result().article();
         if (a != null) {
             meters.counter(MeterNames.ARTICLES_EXTRACTED, "method", a.extraction().method().name()).increment();
+            String bodySource = a.extraction().fieldSources().get("body");
+            if ("amp".equals(bodySource) || "print".equals(bodySource)) {
+                meters.counter(MeterNames.ALTERNATE_PAGES, "kind", bodySource).increment();
+            }
             String reason = a.extraction().fallbackReason();
             if (reason == null) {
                 log.info("article {} {} method={} words={} lang={}", a.id(), a.url(), a.extraction().method(),

@@ -1,7 +1,7 @@
 package newsflow.enrich;
 
 import newsflow.common.config.NewsflowConfig;
-import newsflow.common.http.FetchRequest;
+import newsflow.common.http.HostGate;
 import newsflow.common.http.HttpFetcher;
 import newsflow.common.kafka.DeadLetters;
 import newsflow.common.kafka.JsonCodec;
@@ -22,11 +22,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,14 +39,15 @@ import java.util.function.Supplier;
  * batch was acknowledged; see {@link EnrichLoop}.
  *
  * <p>A poll returns at most {@code 4 × enrich.concurrency} records: with every page hitting the read timeout,
- * a batch then still finishes in about four timeouts, well inside the consumer's {@code max.poll.interval.ms}.
+ * a batch then still finishes in about four timeouts (fetches in flight are capped at {@code enrich.concurrency}),
+ * plus at most {@link PolitePageFetcher#MAX_TURN_WAIT} waiting for a host's turn, well inside the consumer's
+ * {@code max.poll.interval.ms}. The alternate version of a shell page is a second fetch, but only of a page that
+ * answered, so not one that timed out.
  */
 public final class EnrichStage implements Stage {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichStage.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
-    private static final Map<String, String> PAGE_HEADERS =
-            Map.of("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, Article> articleProducer;
@@ -93,16 +92,14 @@ public final class EnrichStage implements Stage {
             throw e;
         }
         this.articleProducer = articles;
-        this.pool = Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("enrich-page-", 0).factory());
+        // One virtual thread per record of a batch (at most 4 × concurrency): a record waiting for its host's turn
+        // holds no fetch permit, so it does not hold up records of other hosts (see PolitePageFetcher).
+        this.pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("enrich-page-", 0).factory());
         RobotsCache robots = config.enrich().respectRobots()
                 ? new RobotsCache(http, config.http().userAgent(), Metrics.registry(), Clock.systemUTC()) : null;
-        PageFetcher fetcher = url -> {
-            URI page = URI.create(url);
-            if (robots != null && !robots.allows(page)) {
-                throw new PageFetcher.Disallowed(url);
-            }
-            return http.fetch(new FetchRequest(page, null, PAGE_HEADERS, null, null));
-        };
+        HostGate hosts = new HostGate(config.enrich().perHostConcurrency(), config.enrich().perHostDelay(), Clock.systemUTC());
+        PageFetcher fetcher = new PolitePageFetcher(http, robots, hosts, concurrency, Metrics.registry(),
+                Clock.systemUTC(), PolitePageFetcher.MAX_TURN_WAIT);
         this.reloader = configFile == null || config.enrich().reloadInterval().isZero() ? null
                 : TopicsReloader.forFile(configFile, config.enrich(), tagger, Metrics.registry());
         Supplier<TopicTagger> topicsNow = reloader == null ? () -> tagger : reloader;

@@ -113,6 +113,8 @@ class KillAndRestartIT {
                   bulkActions: 5
                 enrich:
                   concurrency: 1
+                  # every page is on 127.0.0.1: per-host politeness would add a second per article
+                  perHostDelay: 0s
                 server:
                   port: 0
                 """.formatted(config.dataDir(), config.kafka().bootstrapServers(), config.kafka().topicPrefix(),

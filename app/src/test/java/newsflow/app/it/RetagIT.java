@@ -119,7 +119,7 @@ class RetagIT {
     }
 
     private static EnrichConfig watch(EnrichConfig e, Map<String, String> watchTopics) {
-        return new EnrichConfig(e.fetchPages(), e.concurrency(), Map.of(), watchTopics, "", e.reloadInterval());
+        return e.withTopics(Map.of(), watchTopics, "");
     }
 
     private static byte[] page(String title, String text) {

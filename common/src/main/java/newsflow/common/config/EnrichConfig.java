@@ -14,21 +14,36 @@ import java.util.Map;
  *                    model; zero: never (changes then take a restart)
  * @param respectRobots fetch an article page only when the site's robots.txt allows our user agent; a page it
  *                    disallows is not fetched and the article is built from the feed's own content
+ * @param perHostConcurrency article pages of one host fetched at once, at most (per instance)
+ * @param perHostDelay least time between the starts of two page fetches on one host (per instance)
  */
 public record EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics,
                            Map<String, String> watchTopics, String model, Duration reloadInterval,
-                           boolean respectRobots) {
+                           boolean respectRobots, int perHostConcurrency, Duration perHostDelay) {
+
+    /** The politeness of {@code defaults.yaml}, for configurations built in code. */
+    static final int DEFAULT_PER_HOST_CONCURRENCY = 2;
+    static final Duration DEFAULT_PER_HOST_DELAY = Duration.ofSeconds(1);
 
     public EnrichConfig {
         reloadInterval = reloadInterval == null || reloadInterval.isNegative() ? Duration.ZERO : reloadInterval;
         topics = topics == null ? Map.of() : Map.copyOf(topics);
         watchTopics = watchTopics == null ? Map.of() : Map.copyOf(watchTopics);
         model = model == null ? "" : model.strip();
+        perHostConcurrency = Math.max(1, perHostConcurrency);
+        perHostDelay = perHostDelay == null || perHostDelay.isNegative() ? Duration.ZERO : perHostDelay;
     }
 
-    /** Respecting robots.txt. */
+    /** Respecting robots.txt, with the default per-host politeness. */
     public EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics,
                         Map<String, String> watchTopics, String model, Duration reloadInterval) {
-        this(fetchPages, concurrency, topics, watchTopics, model, reloadInterval, true);
+        this(fetchPages, concurrency, topics, watchTopics, model, reloadInterval, true, DEFAULT_PER_HOST_CONCURRENCY,
+                DEFAULT_PER_HOST_DELAY);
+    }
+
+    /** These topics, watch-topics and model, every other setting as it is. */
+    public EnrichConfig withTopics(Map<String, List<String>> topics, Map<String, String> watchTopics, String model) {
+        return new EnrichConfig(fetchPages, concurrency, topics, watchTopics, model, reloadInterval, respectRobots,
+                perHostConcurrency, perHostDelay);
     }
 }

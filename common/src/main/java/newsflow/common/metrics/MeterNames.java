@@ -19,6 +19,10 @@ public final class MeterNames {
     public static final String ENTRIES_SKIPPED = "newsflow.ingest.entries.skipped";
     /** Articles produced by enrich. Tag method (PAGE, FEED_CONTENT, FEED_SUMMARY). */
     public static final String ARTICLES_EXTRACTED = "newsflow.enrich.articles.extracted";
+    /** Article pages enrich did not fetch because their host had no turn for it soon enough (politeness). */
+    public static final String PAGES_DEFERRED = "newsflow.enrich.pages.deferred";
+    /** Articles whose body enrich took from the AMP or print version of a shell page. Tag kind (amp, print). */
+    public static final String ALTERNATE_PAGES = "newsflow.enrich.pages.alternate";
     /** Records enrich dead-lettered. Tag reason. */
     public static final String ENRICH_FAILED = "newsflow.enrich.failed";
     /** Topic configuration reloads. Tag outcome (applied, failed). */

@@ -7,7 +7,9 @@ import java.util.Map;
  *
  * @param method        where the body came from
  * @param httpStatus    status of the page fetch, 0 when no response was received
- * @param fallbackReason why the page was not used, null when it was
+ * @param fallbackReason why the page was not used, null when it was; for a page that was a shell, also which of its
+ *                      other versions (AMP, print) was used instead or why none was ({@code fieldSources.body} is then
+ *                      {@code amp} or {@code print} when one was)
  * @param fieldSources  per metadata field (title, byline, published, …) where its value came from
  *                      (for example {@code json-ld}, {@code meta}, {@code heuristic}, {@code feed})
  * @param extractor     name and version of the extractor that produced the body

@@ -1,13 +1,16 @@
 package newsflow.enrich.lang;
 
 import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorFactory;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.ml.model.MaxentModel;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,16 +68,34 @@ public final class LanguageDetector {
         return iso1(best);
     }
 
-    /** The model's best language (ISO 639-3) when it leads the runner-up by {@link #MIN_LEAD}, else null. */
-    private static String clearBest(String text) {
-        Language[] ranked = Holder.detector().predictLanguages(text);
-        if (ranked.length == 0) {
+    /**
+     * The model's best language (ISO 639-3) when it leads the runner-up by {@link #MIN_LEAD}, else null. The model
+     * is asked directly with {@link NgramContext}'s features, as {@code LanguageDetectorME.predictLanguages} asks
+     * it (every feature counted once), without ranking all 103 languages.
+     */
+    static String clearBest(String text) {
+        MaxentModel model = Holder.MODEL_INSTANCE.getMaxentModel();
+        String[] features = NgramContext.of(text);
+        float[] counts = new float[features.length];
+        Arrays.fill(counts, 1f);
+        double[] p = model.eval(features, counts);
+        int best = -1;
+        int second = -1;
+        for (int i = 0; i < p.length; i++) {
+            if (best < 0 || p[i] > p[best]) {
+                second = best;
+                best = i;
+            } else if (second < 0 || p[i] > p[second]) {
+                second = i;
+            }
+        }
+        if (best < 0) {
             return null;
         }
-        if (ranked.length > 1 && ranked[0].getConfidence() < MIN_LEAD * ranked[1].getConfidence()) {
+        if (second >= 0 && p[best] < MIN_LEAD * p[second]) {
             return null;
         }
-        return ranked[0].getLang();
+        return model.getOutcome(best);
     }
 
     /** OpenNLP's best language for the whole text with no guard: for the comparison in the tests. */
@@ -153,10 +174,10 @@ public final class LanguageDetector {
     }
 
     /** Loaded on first use: a process that never detects a language never reads the 10 MB model. */
-    private static final class Holder {
+    static final class Holder {
         static final LanguageDetectorModel MODEL_INSTANCE = load();
         static final Map<String, String> ISO1 = iso1Codes();
-        /** {@code LanguageDetectorME} is not documented as thread-safe; the model is. */
+        /** For {@link #unguarded} only. {@code LanguageDetectorME} is not documented as thread-safe; the model is. */
         static final ThreadLocal<LanguageDetectorME> DETECTORS =
                 ThreadLocal.withInitial(() -> new LanguageDetectorME(MODEL_INSTANCE));
 
@@ -169,7 +190,13 @@ public final class LanguageDetector {
                 if (in == null) {
                     throw new IllegalStateException("the language model " + MODEL + " (opennlp-models-langdetect) is not on the classpath");
                 }
-                return new LanguageDetectorModel(in);
+                LanguageDetectorModel model = new LanguageDetectorModel(in);
+                if (model.getFactory().getClass() != LanguageDetectorFactory.class) {
+                    // NgramContext builds the default factory's features; another factory's would not match them
+                    throw new IllegalStateException("the language model " + MODEL + " uses "
+                            + model.getFactory().getClass().getName() + ", not the default LanguageDetectorFactory");
+                }
+                return model;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the language model " + MODEL, e);
             }

@@ -1,6 +1,5 @@
 package newsflow.enrich.process;
 
-import newsflow.common.http.ContentTypes;
 import newsflow.common.model.Article;
 import newsflow.common.model.Extraction;
 import newsflow.common.model.FeedEntry;
@@ -21,16 +20,18 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Builds the {@link Article} for a feed entry from the outcome of fetching its page. Pure: no I/O, the clock
- * only stamps {@code processedAt}.
+ * Builds the {@link Article} for a feed entry from the outcome of fetching its page. No I/O of its own (an
+ * alternate version of a shell page is asked of the caller), the clock only stamps {@code processedAt}.
  *
  * <p>Body: chosen by quality between the page's extracted text and the feed's content or summary ({@link BodyChoice}),
  * the source in {@code Extraction.method}, the reason the page was not used in {@code Extraction.fallbackReason},
- * and a paywall or consent stub in {@code Extraction.pageFlag}. Metadata prefers the page and falls back to the feed field by field, except
+ * and a paywall or consent stub in {@code Extraction.pageFlag}. A page that is a shell is first swapped for the AMP
+ * or print version it advertises when that has the text ({@link ShellFallback}; fetched by the caller, through
+ * {@link AlternateFetcher}), with body source {@code amp} or {@code print} and the reason saying which version was
+ * used or why none was. Metadata prefers the page and falls back to the feed field by field, except
  * that a publication date guessed from the URL yields to the feed's; nothing is invented (no publication date
  * means null). The article id is always the entry's id, so ids stay
  * stable across refetches and match ingest's dedupe; the page's canonical URL goes to {@code canonicalUrl}.
@@ -39,8 +40,6 @@ public final class ArticleBuilder {
 
     static final String FEED = "feed";
     private static final String HEURISTIC = "heuristic";
-    private static final Set<String> HTML_TYPES = Set.of("", "text/html", "application/xhtml+xml", "text/plain",
-            "application/xml", "text/xml");
 
     private final Supplier<TopicTagger> topics;
     private final Clock clock;
@@ -66,8 +65,18 @@ public final class ArticleBuilder {
         this(new TopicTagger(rules, null), clock);
     }
 
+    /** The article from this page outcome as it is: no alternate version of a shell page is fetched. */
     public Article build(FeedEntry entry, PageOutcome outcome) {
-        PageResult page = readPage(outcome);
+        return build(entry, outcome, AlternateFetcher.NONE);
+    }
+
+    /**
+     * The article from this page outcome; when the page is a shell that advertises an AMP or print version,
+     * {@code alternates} is asked for that version ({@link ShellFallback}).
+     */
+    public Article build(FeedEntry entry, PageOutcome outcome, AlternateFetcher alternates) {
+        ShellFallback.Outcome shell = ShellFallback.apply(PageResult.read(outcome), alternates);
+        PageResult page = shell.page();
         ExtractedPage extracted = page.extracted();
         Map<String, String> sources = new LinkedHashMap<>();
         if (extracted != null) {
@@ -124,37 +133,15 @@ public final class ArticleBuilder {
             sources.remove("language");
         }
 
-        Extraction extraction = new Extraction(choice.method(), page.httpStatus(), choice.reason(), sources, ArticleExtractor.NAME,
+        String reason = shell.note() == null ? choice.reason()
+                : choice.reason() == null ? shell.note() : choice.reason() + "; " + shell.note();
+        Extraction extraction = new Extraction(choice.method(), page.httpStatus(), reason, sources, ArticleExtractor.NAME,
                 extracted == null ? null : extracted.stub());
         Article article = new Article(Schema.VERSION, entry.id(), url, canonical, entry, title, body, authors, published,
                 modified, leadImage, siteName, description, language, topics.get().tag(title, body),
                 WordCounter.count(body), extraction, clock.instant());
         return stories == null ? article
                 : article.withStoryId(stories.assign(article.id(), SimHash.of(body), published != null ? published : article.processedAt()));
-    }
-
-    private record PageResult(ExtractedPage extracted, int httpStatus, String finalUrl, String problem) {
-    }
-
-    private static PageResult readPage(PageOutcome outcome) {
-        return switch (outcome) {
-            case PageOutcome.NotFetched n -> new PageResult(null, 0, null, n.reason());
-            case PageOutcome.Failed f -> new PageResult(null, f.error().status(), null,
-                    "page fetch failed: " + f.error().getMessage());
-            case PageOutcome.Fetched ok -> {
-                var r = ok.response();
-                String finalUrl = r.uri() == null ? null : r.uri().toString();
-                String mediaType = ContentTypes.mediaType(r.contentType());
-                if (r.notModified() || r.body() == null || r.body().length == 0) {
-                    yield new PageResult(null, r.status(), finalUrl, "page response had no body (HTTP " + r.status() + ")");
-                }
-                if (!HTML_TYPES.contains(mediaType)) {
-                    yield new PageResult(null, r.status(), finalUrl, "page is not HTML: " + mediaType);
-                }
-                ExtractedPage page = ArticleExtractor.extract(r.body(), r.contentType(), finalUrl);
-                yield new PageResult(page, r.status(), finalUrl, null);
-            }
-        };
     }
 
     private static <T> T choose(Map<String, String> sources, String field, T fromPage, T fromFeed) {

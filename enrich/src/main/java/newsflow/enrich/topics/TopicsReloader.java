@@ -192,8 +192,7 @@ public final class TopicsReloader implements Supplier<TopicTagger>, AutoCloseabl
 
     /** The configuration with the settings a reload applies blanked out. */
     private static NewsflowConfig withoutTopics(NewsflowConfig c) {
-        EnrichConfig e = c.enrich();
-        return c.withEnrich(new EnrichConfig(e.fetchPages(), e.concurrency(), Map.of(), Map.of(), "", e.reloadInterval()));
+        return c.withEnrich(c.enrich().withTopics(Map.of(), Map.of(), ""));
     }
 
     private NewsflowConfig parseOrNull(byte[] bytes) {

@@ -1,5 +1,6 @@
 package newsflow.ingest.schedule;
 
+import newsflow.common.http.HostGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

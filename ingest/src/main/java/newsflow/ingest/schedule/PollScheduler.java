@@ -2,6 +2,7 @@ package newsflow.ingest.schedule;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import newsflow.common.config.FeedConfig;
+import newsflow.common.http.HostGate;
 import newsflow.common.metrics.MeterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package newsflow.ingest.schedule;
+package newsflow.common.http;
 
 import org.junit.jupiter.api.Test;
 
@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +60,7 @@ class HostGateTest {
         HostGate.Ticket a = gate.tryAcquire("busy.example", null);
         HostGate.Ticket b = gate.tryAcquire("busy.example", null);
         HostGate.Ticket c = gate.tryAcquire("busy.example", null);
-        assertThat(java.util.List.of(a.slot(), b.slot(), c.slot())).containsExactly(
+        assertThat(List.of(a.slot(), b.slot(), c.slot())).containsExactly(
                 clock.now.plusSeconds(1), clock.now.plusSeconds(2), clock.now.plusSeconds(3));
 
         clock.now = clock.now.plusSeconds(2);
@@ -79,6 +81,47 @@ class HostGateTest {
         assertThat(ticket.delay()).isEqualTo(Duration.ofSeconds(120));
         clock.now = clock.now.plusSeconds(120);
         assertThat(gate.tryAcquire("busy.example", ticket.slot()).acquired()).isTrue();
+    }
+
+    /** Two in flight, a second apart; its sleeps recorded and the clock moved by them. */
+    private static HostGate sleepingGate(ManualClock clock, List<Duration> slept) {
+        return new HostGate(2, Duration.ofSeconds(1), clock, d -> {
+            slept.add(d);
+            clock.now = clock.now.plus(d);
+        });
+    }
+
+    @Test
+    void aBlockingCallerSleepsUntilItsTurn() throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        List<Duration> slept = new ArrayList<>();
+        HostGate gate = sleepingGate(clock, slept);
+        Instant start = clock.now;
+
+        assertThat(gate.acquire("news.example", Duration.ofSeconds(60))).isTrue();
+        assertThat(gate.acquire("news.example", Duration.ofSeconds(60))).isTrue();
+        assertThat(slept).containsExactly(Duration.ofSeconds(1)); // the second waited for the spacing
+        assertThat(clock.now).isEqualTo(start.plusSeconds(1));
+
+        // two in flight: a third waits for its turn, then for a release; here none comes, so it gives up at the deadline
+        assertThat(gate.acquire("news.example", Duration.ofSeconds(3))).isFalse();
+        gate.release("news.example");
+        assertThat(gate.acquire("news.example", Duration.ofSeconds(60))).isTrue();
+    }
+
+    @Test
+    void aBlockingCallerGivesUpWithoutReservingWhenTheHostIsThrottledPastItsDeadline() throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        List<Duration> slept = new ArrayList<>();
+        HostGate gate = sleepingGate(clock, slept);
+        gate.throttle("busy.example", clock.now.plusSeconds(600));
+
+        assertThat(gate.acquire("busy.example", Duration.ofSeconds(60))).isFalse();
+        assertThat(slept).isEmpty();
+        assertThat(gate.acquire("other.example", Duration.ofSeconds(60))).isTrue(); // other hosts are not held up
+        // giving up reserved nothing: once the host's wait is over, the next caller goes first, without spacing
+        clock.now = clock.now.plusSeconds(600);
+        assertThat(gate.tryAcquire("busy.example", null).acquired()).isTrue();
     }
 
     @Test

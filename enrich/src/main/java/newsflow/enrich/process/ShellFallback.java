@@ -89,6 +89,7 @@ final class ShellFallback {
         return new ExtractedPage(
                 pick(sources, "title", page.title(), version.title(), source),
                 version.body(),
+                page.byline() != null ? page.byline() : version.byline(),
                 page.authors().isEmpty() ? pick(sources, "authors", null, emptyToNull(version.authors()), source, List.of()) : page.authors(),
                 pick(sources, "published", page.published(), version.published(), source),
                 pick(sources, "modified", page.modified(), version.modified(), source),

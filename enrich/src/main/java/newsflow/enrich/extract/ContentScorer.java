@@ -22,6 +22,9 @@ final class ContentScorer {
 
     static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int MAX_LEVELS = 5;
+    private static final int TOP_CANDIDATES = 5;
+    private static final int MIN_RIVALS = 3;
+    private static final double RIVAL_RATIO = 0.75;
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
     private static final Set<String> BLOCK_CHILDREN = Set.of(
             "p", "div", "section", "article", "table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2", "h3",
@@ -56,21 +59,74 @@ final class ContentScorer {
     /** Empty selection (top null) when nothing on the page reads like a paragraph. */
     static Selection select(Element root) {
         Map<Element, Double> scores = score(root);
-        Element top = null;
-        double best = 0;
+        Element[] leaders = new Element[TOP_CANDIDATES];
         for (Map.Entry<Element, Double> e : scores.entrySet()) {
             double finalScore = e.getValue() * (1 - linkDensity(e.getKey()));
             e.setValue(finalScore);
-            if (finalScore > best) {
-                best = finalScore;
-                top = e.getKey();
+            if (finalScore > 0) {
+                rank(leaders, e.getKey(), scores);
             }
         }
+        Element top = leaders[0];
         if (top == null) {
             return new Selection(null, 0, List.of());
         }
-        top = climbSingleWrappers(top, scores);
-        return new Selection(top, best, withSiblings(top, best, scores));
+        double best = scores.get(top);
+        top = climbSingleWrappers(commonAncestorOfRivals(top, leaders, scores), scores);
+        double topScore = scores.getOrDefault(top, best);
+        return new Selection(top, topScore, withSiblings(top, topScore, scores));
+    }
+
+    /** Inserts {@code e} into the best-first array of leading candidates when it scores high enough. */
+    private static void rank(Element[] leaders, Element e, Map<Element, Double> scores) {
+        double score = scores.get(e);
+        for (int i = 0; i < leaders.length; i++) {
+            if (leaders[i] == null || score > scores.get(leaders[i])) {
+                System.arraycopy(leaders, i, leaders, i + 1, leaders.length - i - 1);
+                leaders[i] = e;
+                return;
+            }
+        }
+    }
+
+    /**
+     * Text split into many similar blocks (steps of a how-to, one container per paragraph group, a section per
+     * chapter) makes each block a near-tie: when at least {@value #MIN_RIVALS} of the leading candidates score
+     * within {@value #RIVAL_RATIO} of the winner, the closest ancestor of the winner that holds that many of
+     * them is the article (Readability's rule for alternative candidates).
+     */
+    private static Element commonAncestorOfRivals(Element top, Element[] leaders, Map<Element, Double> scores) {
+        double topScore = scores.get(top);
+        List<Element> rivals = new ArrayList<>();
+        for (int i = 1; i < leaders.length && leaders[i] != null; i++) {
+            if (scores.get(leaders[i]) >= RIVAL_RATIO * topScore) {
+                rivals.add(leaders[i]);
+            }
+        }
+        if (rivals.size() < MIN_RIVALS) {
+            return top;
+        }
+        for (Element ancestor = top.parent(); ancestor != null && !ancestor.nameIs("body"); ancestor = ancestor.parent()) {
+            int holding = 0;
+            for (Element rival : rivals) {
+                if (isAncestor(ancestor, rival)) {
+                    holding++;
+                }
+            }
+            if (holding >= MIN_RIVALS) {
+                return ancestor;
+            }
+        }
+        return top;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<Element, Double> score(Element root) {

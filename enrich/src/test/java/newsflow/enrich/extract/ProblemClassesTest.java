@@ -24,6 +24,15 @@ class ProblemClassesTest {
     }
 
     @Test
+    void textSplitIntoManySimilarBlocksIsKeptWhole() {
+        String body = body("steps-in-separate-blocks.html");
+        assertThat(body).contains("Ferns outgrow their pots", "Water the fern a day ahead",
+                "Choose a new pot only a little wider", "Loosen the outer roots gently",
+                "Keep the plant out of direct sun", "Step 3");
+        assertThat(body).doesNotContain("More about ferns", "Green Shelf");
+    }
+
+    @Test
     void relatedStoryRailsInsideTheArticleAreDroppedButCitedSourcesStay() {
         String body = body("related-rails.html");
         assertThat(body).contains("approved two kilometres", "Shop owners had asked", "cites these studies:",

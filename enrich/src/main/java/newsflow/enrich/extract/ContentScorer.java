@@ -109,7 +109,7 @@ final class ContentScorer {
         for (Element ancestor = top.parent(); ancestor != null && !ancestor.nameIs("body"); ancestor = ancestor.parent()) {
             int holding = 0;
             for (Element rival : rivals) {
-                if (isAncestor(ancestor, rival)) {
+                if (isInside(rival, ancestor)) {
                     holding++;
                 }
             }
@@ -120,9 +120,9 @@ final class ContentScorer {
         return top;
     }
 
-    private static boolean isAncestor(Element ancestor, Element e) {
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            if (p == ancestor) {
+    static boolean isInside(Element inner, Element outer) {
+        for (Element p = inner.parent(); p != null; p = p.parent()) {
+            if (p == outer) {
                 return true;
             }
         }

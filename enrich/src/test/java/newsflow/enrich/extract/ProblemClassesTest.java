@@ -33,6 +33,15 @@ class ProblemClassesTest {
     }
 
     @Test
+    void sectionsNamedAfterTheirHeadingAndTypesetFormulasAreKept() {
+        String body = body("math-and-section-anchors.html");
+        assertThat(body).contains("Gearbox keeps every branch", "Sharing work with a reviewer",
+                "Push the branch to the review store", "pushed 3 commits to review",
+                "When the reviewer approves", "The cost of a merge", "c = d 2", "for two branches");
+        assertThat(body).doesNotContain("Share this page", "index");
+    }
+
+    @Test
     void relatedStoryRailsInsideTheArticleAreDroppedButCitedSourcesStay() {
         String body = body("related-rails.html");
         assertThat(body).contains("approved two kilometres", "Shop owners had asked", "cites these studies:",

@@ -23,6 +23,7 @@ final class ContentScorer {
     static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int MAX_LEVELS = 5;
     private static final int TOP_CANDIDATES = 5;
+    private static final Set<String> TABLE_PARTS = Set.of("table", "tbody", "thead", "tfoot", "tr");
     private static final int MIN_RIVALS = 3;
     private static final double RIVAL_RATIO = 0.75;
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
@@ -72,7 +73,7 @@ final class ContentScorer {
             return new Selection(null, 0, List.of());
         }
         double best = scores.get(top);
-        top = climbSingleWrappers(commonAncestorOfRivals(top, leaders, scores), scores);
+        top = climbSingleWrappers(outOfTable(commonAncestorOfRivals(top, leaders, scores)), scores);
         double topScore = scores.getOrDefault(top, best);
         return new Selection(top, topScore, withSiblings(top, topScore, scores));
     }
@@ -210,6 +211,20 @@ final class ContentScorer {
             weight += 50;
         }
         return weight;
+    }
+
+    /**
+     * Cells are scored like paragraphs, so a long data table (a list of films, results, prices) can outscore the
+     * prose around it: the table is then part of the article, and the block holding it is the article. A single
+     * cell (old sites lay whole pages out in tables) stays the winner.
+     */
+    private static Element outOfTable(Element top) {
+        Element current = top;
+        while (TABLE_PARTS.contains(current.normalName()) && current.parent() != null
+                && !current.parent().nameIs("body")) {
+            current = current.parent();
+        }
+        return current;
     }
 
     /** When the winner is the only real child of its parent, the parent is the same content with a better frame. */

@@ -42,6 +42,15 @@ class ProblemClassesTest {
     }
 
     @Test
+    void longDataTableKeepsTheProseAroundIt() {
+        String body = body("long-data-table.html");
+        assertThat(body).contains("Films about repeating days follow a character", "sorted by year of release",
+                "Loop Road | 2012", "Back at Noon | 2023", "Stuck in Time: A Viewer's Guide",
+                "Why we keep rewatching the same day");
+        assertThat(body).doesNotContain("Random article", "open licence");
+    }
+
+    @Test
     void relatedStoryRailsInsideTheArticleAreDroppedButCitedSourcesStay() {
         String body = body("related-rails.html");
         assertThat(body).contains("approved two kilometres", "Shop owners had asked", "cites these studies:",

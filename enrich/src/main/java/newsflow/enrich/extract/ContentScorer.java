@@ -271,10 +271,16 @@ final class ContentScorer {
 
     private static boolean qualifies(Element sibling, Element top, double topScore, double threshold,
                                      Map<Element, Double> scores) {
-        double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+        boolean sameClass = !top.className().isEmpty() && top.className().equals(sibling.className());
+        double bonus = sameClass ? topScore * 0.2 : 0;
         Double score = scores.get(sibling);
         if (score != null && score + bonus >= threshold) {
             return true;
+        }
+        if (score == null && sameClass) {
+            // A block built like the winner whose paragraphs sit deeper than scores flow (an intro section
+            // wrapped in more layers than the rest): judged on its text.
+            return sibling.text().length() > 80 && linkDensity(sibling) < 0.25;
         }
         if (sibling.nameIs("p") || isParagraphLike(sibling)) {
             String text = sibling.text();

@@ -51,6 +51,14 @@ class ProblemClassesTest {
     }
 
     @Test
+    void introWrappedDeeperThanTheRestOfTheStoryIsKept() {
+        String body = body("intro-nested-deeper.html");
+        assertThat(body).contains("Sixty years ago a room full of humming cabinets", "The machine filled three walls",
+                "The first forecasts came out a day late", "the weather office bought a machine of its own");
+        assertThat(body).doesNotContain("Clouds, explained", "Field Notes");
+    }
+
+    @Test
     void relatedStoryRailsInsideTheArticleAreDroppedButCitedSourcesStay() {
         String body = body("related-rails.html");
         assertThat(body).contains("approved two kilometres", "Shop owners had asked", "cites these studies:",

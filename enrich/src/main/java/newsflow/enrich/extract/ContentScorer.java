@@ -231,10 +231,20 @@ final class ContentScorer {
     private static Element climbSingleWrappers(Element top, Map<Element, Double> scores) {
         Element current = top;
         while (current.parent() != null && !current.parent().normalName().equals("body")
-                && current.parent().childrenSize() == 1 && scores.containsKey(current.parent())) {
+                && isOnlyFilledChild(current) && scores.containsKey(current.parent())) {
             current = current.parent();
         }
         return current;
+    }
+
+    /** No sibling holds text or an image: empty ad slots and spacers left by cleaning do not count. */
+    private static boolean isOnlyFilledChild(Element e) {
+        for (Element sibling : e.parent().children()) {
+            if (sibling != e && (sibling.hasText() || sibling.selectFirst("img") != null)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Element> withSiblings(Element top, double topScore, Map<Element, Double> scores) {

@@ -59,6 +59,14 @@ class ProblemClassesTest {
     }
 
     @Test
+    void storyInWrappersThatAlsoHeldAdSlotsIsKeptWhole() {
+        String body = body("wrappers-with-empty-slots.html");
+        assertThat(body).contains("The sale of the city's oldest bakery", "First, the chain buys the building",
+                "Second, staff hired before the spring", "it expected an answer before the sale closes");
+        assertThat(body).doesNotContain("Market Street Journal");
+    }
+
+    @Test
     void relatedStoryRailsInsideTheArticleAreDroppedButCitedSourcesStay() {
         String body = body("related-rails.html");
         assertThat(body).contains("approved two kilometres", "Shop owners had asked", "cites these studies:",

@@ -3,6 +3,7 @@ package newsflow.enrich.extract;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,8 @@ final class BoilerplateCleaner {
     private static final String EMBEDDED_POSTS =
             "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-embed-bq";
 
+    private static final Set<String> INLINE = Set.of("a", "span", "em", "i", "b", "strong", "abbr", "cite", "q", "dfn");
+    private static final Set<String> TEXT_BLOCKS = Set.of("p", "li", "dd", "blockquote", "td");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> MATH_CLASSES = Set.of("mathjax", "mathjax_display", "mathjax_chtml", "katex",
             "katex-display", "mjx-chtml", "mathjax_svg");
@@ -117,7 +120,7 @@ final class BoilerplateCleaner {
         }
         boolean chrome = CHROME.contains(tag) || isHidden(e) || isChromeRole(e);
         Verdict byName = chrome ? Verdict.NONE : classify(e);
-        if (!chrome && byName == Verdict.NONE) {
+        if (!chrome && (byName == Verdict.NONE || isWordsInASentence(e))) {
             return false;
         }
         if (wrapsArticle(e)) {
@@ -260,6 +263,33 @@ final class BoilerplateCleaner {
             end--;
         }
         return s.substring(start, end);
+    }
+
+    /**
+     * An inline element between words of running text ({@code <a class="popup">a phrase</a>} inside a sentence):
+     * its class names a behaviour (a tooltip, a popup) of words that are part of the sentence, and dropping it
+     * would leave a hole in the text. Widgets are blocks, or stand alone in their parent.
+     */
+    private static boolean isWordsInASentence(Element e) {
+        if (!INLINE.contains(e.normalName())) {
+            return false;
+        }
+        Element parent = e.parent();
+        return parent != null && TEXT_BLOCKS.contains(parent.normalName()) && hasWordsAround(e);
+    }
+
+    private static boolean hasWordsAround(Element e) {
+        for (Node n = e.previousSibling(); n != null; n = n.previousSibling()) {
+            if (n instanceof TextNode t && !t.isBlank()) {
+                for (Node m = e.nextSibling(); m != null; m = m.nextSibling()) {
+                    if (m instanceof TextNode u && !u.isBlank()) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Typeset mathematics (MathML, MathJax, KaTeX output): formulas are content whatever their classes say. */

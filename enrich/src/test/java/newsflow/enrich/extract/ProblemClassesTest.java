@@ -67,6 +67,14 @@ class ProblemClassesTest {
     }
 
     @Test
+    void wordsInsideASentenceAreKeptWhateverTheirClassSays() {
+        String body = body("inline-named-like-widgets.html");
+        assertThat(body).contains("with a note saying that the best records are the plainest ones, and for once",
+                "wrote in a hand that never once slanted over forty years", "The last entry, for a delivery");
+        assertThat(body).doesNotContain("Share", "Archive Letters");
+    }
+
+    @Test
     void relatedStoryRailsInsideTheArticleAreDroppedButCitedSourcesStay() {
         String body = body("related-rails.html");
         assertThat(body).contains("approved two kilometres", "Shop owners had asked", "cites these studies:",

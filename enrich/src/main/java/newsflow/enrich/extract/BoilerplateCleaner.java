@@ -66,6 +66,7 @@ final class BoilerplateCleaner {
 
     private static final Set<String> INLINE = Set.of("a", "span", "em", "i", "b", "strong", "abbr", "cite", "q", "dfn");
     private static final Set<String> TEXT_BLOCKS = Set.of("p", "li", "dd", "blockquote", "td");
+    private static final Pattern STANDFIRST_END = Pattern.compile("[.!?…\"”»]\\s*$");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> MATH_CLASSES = Set.of("mathjax", "mathjax_display", "mathjax_chtml", "katex",
             "katex-display", "mjx-chtml", "mathjax_svg");
@@ -118,7 +119,7 @@ final class BoilerplateCleaner {
         if (isMath(e)) {
             return false;
         }
-        boolean chrome = CHROME.contains(tag) || isHidden(e) || isChromeRole(e);
+        boolean chrome = CHROME.contains(tag) && !isStandfirst(e) || isHidden(e) || isChromeRole(e);
         Verdict byName = chrome ? Verdict.NONE : classify(e);
         if (!chrome && (byName == Verdict.NONE || isWordsInASentence(e))) {
             return false;
@@ -290,6 +291,19 @@ final class BoilerplateCleaner {
             }
         }
         return false;
+    }
+
+    /**
+     * A {@code <header>} that holds nothing but a sentence or two of prose: the story's standfirst, written
+     * inside the article's header, not the site's or the article's furniture (those carry links, headings, dates).
+     */
+    private static boolean isStandfirst(Element e) {
+        if (!e.nameIs("header")) {
+            return false;
+        }
+        String text = e.text();
+        return text.length() >= 80 && STANDFIRST_END.matcher(text).find()
+                && e.selectFirst("a, h1, h2, h3, h4, h5, h6, time, img, nav, ul, ol, form, button, input") == null;
     }
 
     /** Typeset mathematics (MathML, MathJax, KaTeX output): formulas are content whatever their classes say. */

@@ -75,6 +75,14 @@ class ProblemClassesTest {
     }
 
     @Test
+    void standfirstWrittenInAHeaderElementIsKeptButHeaderFurnitureIsNot() {
+        String body = body("standfirst-in-header.html");
+        assertThat(body).contains("Inside a hive there is no light at all", "felt rather than seen",
+                "Researchers filmed colonies", "flew straight to the feeding station");
+        assertThat(body).doesNotContain("Lena Okoro", "2 May 2024", "Topics", "About us");
+    }
+
+    @Test
     void relatedStoryRailsInsideTheArticleAreDroppedButCitedSourcesStay() {
         String body = body("related-rails.html");
         assertThat(body).contains("approved two kilometres", "Shop owners had asked", "cites these studies:",

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * {@value #MIN_PARAGRAPH_CHARS} characters scores {@code 1 + commas + min(chars / 100, 3)}; the score flows to
  * its parent in full, to its grandparent halved and further up divided by {@code 3 × level}. Containers start
  * from a tag prior (div +5, lists −3, headings −5) and a class/id prior (±25); the final score is scaled by
- * {@code 1 − link density}. The best container is then widened with those siblings that score well or read like
- * prose, plus headings, lists and tables that sit between selected siblings.
+ * {@code 1 − link density}. The winner moves up to the ancestor of its near-tied rivals when text is split into
+ * many similar blocks, out of a data table that outscored the prose around it, and out of wrappers it is the only
+ * filled child of; it is then widened with those siblings that score well or read like prose, plus headings, lists
+ * and tables that sit between selected siblings.
  */
 final class ContentScorer {
 

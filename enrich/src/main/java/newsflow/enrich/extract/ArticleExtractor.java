@@ -126,11 +126,11 @@ public final class ArticleExtractor {
         }
         int declaredChars = declared.text().length();
         int scoredChars = scored.textLength();
-        if (scored.top() == declared || isInside(scored.top(), declared)) {
+        if (scored.top() == declared || ContentScorer.isInside(scored.top(), declared)) {
             // The scorer found a tighter block inside the declared one; keep it unless it misses much of the text.
             return scoredChars >= 0.7 * declaredChars ? scored.elements() : List.of(declared);
         }
-        if (isInside(declared, scored.top())) {
+        if (ContentScorer.isInside(declared, scored.top())) {
             return declaredChars >= 0.6 * scoredChars ? List.of(declared) : scored.elements();
         }
         return declaredChars >= scoredChars ? List.of(declared) : scored.elements();
@@ -156,15 +156,6 @@ public final class ArticleExtractor {
             }
         }
         return best;
-    }
-
-    private static boolean isInside(Element inner, Element outer) {
-        for (Element p = inner.parent(); p != null; p = p.parent()) {
-            if (p == outer) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Keys of what a leading heading of the body may repeat: the chosen title and the page's own h1s. */

@@ -3,6 +3,7 @@ package newsflow.enrich.extract;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,13 @@ final class BoilerplateCleaner {
     private static final String EMBEDDED_POSTS =
             "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-embed-bq";
 
+    private static final Set<String> INLINE = Set.of("a", "span", "em", "i", "b", "strong", "abbr", "cite", "q", "dfn");
+    private static final Set<String> TEXT_BLOCKS = Set.of("p", "li", "dd", "blockquote", "td");
+    private static final Pattern STANDFIRST_END = Pattern.compile("[.!?…\"”»]\\s*$");
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    private static final Set<String> MATH_CLASSES = Set.of("mathjax", "mathjax_display", "mathjax_chtml", "katex",
+            "katex-display", "mjx-chtml", "mathjax_svg");
+
     private static final Pattern PARTS = Pattern.compile("[^a-z0-9]+");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
@@ -108,9 +116,12 @@ final class BoilerplateCleaner {
         if (NEVER_CONTENT.contains(tag)) {
             return true;
         }
-        boolean chrome = CHROME.contains(tag) || isHidden(e) || isChromeRole(e);
+        if (isMath(e)) {
+            return false;
+        }
+        boolean chrome = CHROME.contains(tag) && !isStandfirst(e) || isHidden(e) || isChromeRole(e);
         Verdict byName = chrome ? Verdict.NONE : classify(e);
-        if (!chrome && byName == Verdict.NONE) {
+        if (!chrome && (byName == Verdict.NONE || isWordsInASentence(e))) {
             return false;
         }
         if (wrapsArticle(e)) {
@@ -192,27 +203,121 @@ final class BoilerplateCleaner {
 
     /** What the element's class and id say about it. */
     static Verdict classify(Element e) {
-        String names = e.className() + " " + e.id();
-        if (names.isBlank()) {
+        String className = e.className();
+        String id = e.id();
+        if (className.isBlank() && id.isBlank()) {
             return Verdict.NONE;
         }
-        boolean soft = false;
         boolean wordPressPost = isWordPressPost(e);
-        for (String token : names.split("\\s+")) {
-            if (token.isEmpty() || wordPressPost && isTaxonomyTerm(token)) {
-                continue;
+        Verdict verdict = Verdict.NONE;
+        for (String token : className.split("\\s+")) {
+            if (!token.isEmpty() && !(wordPressPost && isTaxonomyTerm(token))) {
+                verdict = stronger(verdict, classifyToken(token));
             }
-            String lower = CAMEL.matcher(token).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
-            for (String part : PARTS.split(lower)) {
-                if (HARD_WORDS.contains(part) || startsWithHardPrefix(part)) {
-                    return Verdict.HARD;
-                }
-                soft |= SOFT_WORDS.contains(part);
+        }
+        if (verdict != Verdict.HARD && !id.isBlank()) {
+            Verdict byId = classifyToken(id.strip());
+            // Documentation generators name each section after its heading ("sharing-with-other-developers"):
+            // such an id says what the section is about, not that it is a share bar.
+            if (byId != Verdict.NONE && !isHeadingAnchor(e, id)) {
+                verdict = stronger(verdict, byId);
             }
         }
         // "entry-meta", "post-navigation": a positive word next to a soft one does not by itself rescue a block;
         // isProse decides that on the text.
+        return verdict;
+    }
+
+    private static Verdict classifyToken(String token) {
+        boolean soft = false;
+        String lower = CAMEL.matcher(token).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
+        for (String part : PARTS.split(lower)) {
+            if (HARD_WORDS.contains(part) || startsWithHardPrefix(part)) {
+                return Verdict.HARD;
+            }
+            soft |= SOFT_WORDS.contains(part);
+        }
         return soft ? Verdict.SOFT : Verdict.NONE;
+    }
+
+    private static Verdict stronger(Verdict a, Verdict b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** The id is the slug of the block's own leading heading: a section anchor. */
+    private static boolean isHeadingAnchor(Element e, String id) {
+        Element heading = e.firstElementChild();
+        if (heading == null || !HEADINGS.contains(heading.normalName())) {
+            return false;
+        }
+        String slug = PARTS.matcher(heading.text().toLowerCase(Locale.ROOT)).replaceAll("-");
+        return trimDashes(slug).equals(trimDashes(PARTS.matcher(id.toLowerCase(Locale.ROOT)).replaceAll("-")));
+    }
+
+    private static String trimDashes(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && s.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && s.charAt(end - 1) == '-') {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    /**
+     * An inline element between words of running text ({@code <a class="popup">a phrase</a>} inside a sentence):
+     * its class names a behaviour (a tooltip, a popup) of words that are part of the sentence, and dropping it
+     * would leave a hole in the text. Widgets are blocks, or stand alone in their parent.
+     */
+    private static boolean isWordsInASentence(Element e) {
+        if (!INLINE.contains(e.normalName())) {
+            return false;
+        }
+        Element parent = e.parent();
+        return parent != null && TEXT_BLOCKS.contains(parent.normalName()) && hasWordsAround(e);
+    }
+
+    private static boolean hasWordsAround(Element e) {
+        for (Node n = e.previousSibling(); n != null; n = n.previousSibling()) {
+            if (n instanceof TextNode t && !t.isBlank()) {
+                for (Node m = e.nextSibling(); m != null; m = m.nextSibling()) {
+                    if (m instanceof TextNode u && !u.isBlank()) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A {@code <header>} that holds nothing but a sentence or two of prose: the story's standfirst, written
+     * inside the article's header, not the site's or the article's furniture (those carry links, headings, dates).
+     */
+    private static boolean isStandfirst(Element e) {
+        if (!e.nameIs("header")) {
+            return false;
+        }
+        String text = e.text();
+        return text.length() >= 80 && STANDFIRST_END.matcher(text).find()
+                && e.selectFirst("a, h1, h2, h3, h4, h5, h6, time, img, nav, ul, ol, form, button, input") == null;
+    }
+
+    /** Typeset mathematics (MathML, MathJax, KaTeX output): formulas are content whatever their classes say. */
+    private static boolean isMath(Element e) {
+        String tag = e.normalName();
+        if (tag.equals("math") || tag.startsWith("mjx-")) {
+            return true;
+        }
+        for (String c : e.classNames()) {
+            if (MATH_CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** WordPress {@code post_class()} output: {@code hentry}, {@code type-post}, {@code category-<slug>} … */

@@ -15,13 +15,19 @@ import java.util.regex.Pattern;
  * {@value #MIN_PARAGRAPH_CHARS} characters scores {@code 1 + commas + min(chars / 100, 3)}; the score flows to
  * its parent in full, to its grandparent halved and further up divided by {@code 3 × level}. Containers start
  * from a tag prior (div +5, lists −3, headings −5) and a class/id prior (±25); the final score is scaled by
- * {@code 1 − link density}. The best container is then widened with those siblings that score well or read like
- * prose, plus headings, lists and tables that sit between selected siblings.
+ * {@code 1 − link density}. The winner moves up to the ancestor of its near-tied rivals when text is split into
+ * many similar blocks, out of a data table that outscored the prose around it, and out of wrappers it is the only
+ * filled child of; it is then widened with those siblings that score well or read like prose, plus headings, lists
+ * and tables that sit between selected siblings.
  */
 final class ContentScorer {
 
     static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int MAX_LEVELS = 5;
+    private static final int TOP_CANDIDATES = 5;
+    private static final Set<String> TABLE_PARTS = Set.of("table", "tbody", "thead", "tfoot", "tr");
+    private static final int MIN_RIVALS = 3;
+    private static final double RIVAL_RATIO = 0.75;
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
     private static final Set<String> BLOCK_CHILDREN = Set.of(
             "p", "div", "section", "article", "table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2", "h3",
@@ -56,21 +62,74 @@ final class ContentScorer {
     /** Empty selection (top null) when nothing on the page reads like a paragraph. */
     static Selection select(Element root) {
         Map<Element, Double> scores = score(root);
-        Element top = null;
-        double best = 0;
+        Element[] leaders = new Element[TOP_CANDIDATES];
         for (Map.Entry<Element, Double> e : scores.entrySet()) {
             double finalScore = e.getValue() * (1 - linkDensity(e.getKey()));
             e.setValue(finalScore);
-            if (finalScore > best) {
-                best = finalScore;
-                top = e.getKey();
+            if (finalScore > 0) {
+                rank(leaders, e.getKey(), scores);
             }
         }
+        Element top = leaders[0];
         if (top == null) {
             return new Selection(null, 0, List.of());
         }
-        top = climbSingleWrappers(top, scores);
-        return new Selection(top, best, withSiblings(top, best, scores));
+        double best = scores.get(top);
+        top = climbSingleWrappers(outOfTable(commonAncestorOfRivals(top, leaders, scores)), scores);
+        double topScore = scores.getOrDefault(top, best);
+        return new Selection(top, topScore, withSiblings(top, topScore, scores));
+    }
+
+    /** Inserts {@code e} into the best-first array of leading candidates when it scores high enough. */
+    private static void rank(Element[] leaders, Element e, Map<Element, Double> scores) {
+        double score = scores.get(e);
+        for (int i = 0; i < leaders.length; i++) {
+            if (leaders[i] == null || score > scores.get(leaders[i])) {
+                System.arraycopy(leaders, i, leaders, i + 1, leaders.length - i - 1);
+                leaders[i] = e;
+                return;
+            }
+        }
+    }
+
+    /**
+     * Text split into many similar blocks (steps of a how-to, one container per paragraph group, a section per
+     * chapter) makes each block a near-tie: when at least {@value #MIN_RIVALS} of the leading candidates score
+     * within {@value #RIVAL_RATIO} of the winner, the closest ancestor of the winner that holds that many of
+     * them is the article (Readability's rule for alternative candidates).
+     */
+    private static Element commonAncestorOfRivals(Element top, Element[] leaders, Map<Element, Double> scores) {
+        double topScore = scores.get(top);
+        List<Element> rivals = new ArrayList<>();
+        for (int i = 1; i < leaders.length && leaders[i] != null; i++) {
+            if (scores.get(leaders[i]) >= RIVAL_RATIO * topScore) {
+                rivals.add(leaders[i]);
+            }
+        }
+        if (rivals.size() < MIN_RIVALS) {
+            return top;
+        }
+        for (Element ancestor = top.parent(); ancestor != null && !ancestor.nameIs("body"); ancestor = ancestor.parent()) {
+            int holding = 0;
+            for (Element rival : rivals) {
+                if (isInside(rival, ancestor)) {
+                    holding++;
+                }
+            }
+            if (holding >= MIN_RIVALS) {
+                return ancestor;
+            }
+        }
+        return top;
+    }
+
+    static boolean isInside(Element inner, Element outer) {
+        for (Element p = inner.parent(); p != null; p = p.parent()) {
+            if (p == outer) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<Element, Double> score(Element root) {
@@ -156,14 +215,38 @@ final class ContentScorer {
         return weight;
     }
 
+    /**
+     * Cells are scored like paragraphs, so a long data table (a list of films, results, prices) can outscore the
+     * prose around it: the table is then part of the article, and the block holding it is the article. A single
+     * cell (old sites lay whole pages out in tables) stays the winner.
+     */
+    private static Element outOfTable(Element top) {
+        Element current = top;
+        while (TABLE_PARTS.contains(current.normalName()) && current.parent() != null
+                && !current.parent().nameIs("body")) {
+            current = current.parent();
+        }
+        return current;
+    }
+
     /** When the winner is the only real child of its parent, the parent is the same content with a better frame. */
     private static Element climbSingleWrappers(Element top, Map<Element, Double> scores) {
         Element current = top;
         while (current.parent() != null && !current.parent().normalName().equals("body")
-                && current.parent().childrenSize() == 1 && scores.containsKey(current.parent())) {
+                && isOnlyFilledChild(current) && scores.containsKey(current.parent())) {
             current = current.parent();
         }
         return current;
+    }
+
+    /** No sibling holds text or an image: empty ad slots and spacers left by cleaning do not count. */
+    private static boolean isOnlyFilledChild(Element e) {
+        for (Element sibling : e.parent().children()) {
+            if (sibling != e && (sibling.hasText() || sibling.selectFirst("img") != null)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Element> withSiblings(Element top, double topScore, Map<Element, Double> scores) {
@@ -200,10 +283,16 @@ final class ContentScorer {
 
     private static boolean qualifies(Element sibling, Element top, double topScore, double threshold,
                                      Map<Element, Double> scores) {
-        double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+        boolean sameClass = !top.className().isEmpty() && top.className().equals(sibling.className());
+        double bonus = sameClass ? topScore * 0.2 : 0;
         Double score = scores.get(sibling);
         if (score != null && score + bonus >= threshold) {
             return true;
+        }
+        if (score == null && sameClass) {
+            // A block built like the winner whose paragraphs sit deeper than scores flow (an intro section
+            // wrapped in more layers than the rest): judged on its text.
+            return sibling.text().length() > 80 && linkDensity(sibling) < 0.25;
         }
         if (sibling.nameIs("p") || isParagraphLike(sibling)) {
             String text = sibling.text();

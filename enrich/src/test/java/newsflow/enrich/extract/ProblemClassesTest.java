@@ -24,6 +24,65 @@ class ProblemClassesTest {
     }
 
     @Test
+    void textSplitIntoManySimilarBlocksIsKeptWhole() {
+        String body = body("steps-in-separate-blocks.html");
+        assertThat(body).contains("Ferns outgrow their pots", "Water the fern a day ahead",
+                "Choose a new pot only a little wider", "Loosen the outer roots gently",
+                "Keep the plant out of direct sun", "Step 3");
+        assertThat(body).doesNotContain("More about ferns", "Green Shelf");
+    }
+
+    @Test
+    void sectionsNamedAfterTheirHeadingAndTypesetFormulasAreKept() {
+        String body = body("math-and-section-anchors.html");
+        assertThat(body).contains("Gearbox keeps every branch", "Sharing work with a reviewer",
+                "Push the branch to the review store", "pushed 3 commits to review",
+                "When the reviewer approves", "The cost of a merge", "c = d 2", "for two branches");
+        assertThat(body).doesNotContain("Share this page", "index");
+    }
+
+    @Test
+    void longDataTableKeepsTheProseAroundIt() {
+        String body = body("long-data-table.html");
+        assertThat(body).contains("Films about repeating days follow a character", "sorted by year of release",
+                "Loop Road | 2012", "Back at Noon | 2023", "Stuck in Time: A Viewer's Guide",
+                "Why we keep rewatching the same day");
+        assertThat(body).doesNotContain("Random article", "open licence");
+    }
+
+    @Test
+    void introWrappedDeeperThanTheRestOfTheStoryIsKept() {
+        String body = body("intro-nested-deeper.html");
+        assertThat(body).contains("Sixty years ago a room full of humming cabinets", "The machine filled three walls",
+                "The first forecasts came out a day late", "the weather office bought a machine of its own");
+        assertThat(body).doesNotContain("Clouds, explained", "Field Notes");
+    }
+
+    @Test
+    void storyInWrappersThatAlsoHeldAdSlotsIsKeptWhole() {
+        String body = body("wrappers-with-empty-slots.html");
+        assertThat(body).contains("The sale of the city's oldest bakery", "First, the chain buys the building",
+                "Second, staff hired before the spring", "it expected an answer before the sale closes");
+        assertThat(body).doesNotContain("Market Street Journal");
+    }
+
+    @Test
+    void wordsInsideASentenceAreKeptWhateverTheirClassSays() {
+        String body = body("inline-named-like-widgets.html");
+        assertThat(body).contains("with a note saying that the best records are the plainest ones, and for once",
+                "wrote in a hand that never once slanted over forty years", "The last entry, for a delivery");
+        assertThat(body).doesNotContain("Share", "Archive Letters");
+    }
+
+    @Test
+    void standfirstWrittenInAHeaderElementIsKeptButHeaderFurnitureIsNot() {
+        String body = body("standfirst-in-header.html");
+        assertThat(body).contains("Inside a hive there is no light at all", "felt rather than seen",
+                "Researchers filmed colonies", "flew straight to the feeding station");
+        assertThat(body).doesNotContain("Lena Okoro", "2 May 2024", "Topics", "About us");
+    }
+
+    @Test
     void relatedStoryRailsInsideTheArticleAreDroppedButCitedSourcesStay() {
         String body = body("related-rails.html");
         assertThat(body).contains("approved two kilometres", "Shop owners had asked", "cites these studies:",

@@ -14,21 +14,36 @@ import java.util.Map;
  *                    model; zero: never (changes then take a restart)
  * @param respectRobots fetch an article page only when the site's robots.txt allows our user agent; a page it
  *                    disallows is not fetched and the article is built from the feed's own content
+ * @param taxonomy    the categories used while no {@code model} is set: {@value #IPTC} (IPTC Media Topics, scored
+ *                    zero-shot by embedding similarity) or {@value #NO_TAXONOMY}
  */
 public record EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics,
                            Map<String, String> watchTopics, String model, Duration reloadInterval,
-                           boolean respectRobots) {
+                           boolean respectRobots, String taxonomy) {
+
+    public static final String IPTC = "iptc";
+    public static final String NO_TAXONOMY = "none";
 
     public EnrichConfig {
+        taxonomy = taxonomy == null || taxonomy.isBlank() ? NO_TAXONOMY : taxonomy.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!taxonomy.equals(IPTC) && !taxonomy.equals(NO_TAXONOMY)) {
+            throw new IllegalArgumentException("enrich.taxonomy must be \"" + IPTC + "\" or \"" + NO_TAXONOMY
+                    + "\", got \"" + taxonomy + "\"");
+        }
         reloadInterval = reloadInterval == null || reloadInterval.isNegative() ? Duration.ZERO : reloadInterval;
         topics = topics == null ? Map.of() : Map.copyOf(topics);
         watchTopics = watchTopics == null ? Map.of() : Map.copyOf(watchTopics);
         model = model == null ? "" : model.strip();
     }
 
-    /** Respecting robots.txt. */
+    /** Respecting robots.txt, without the default taxonomy (only the topics given). */
     public EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics,
                         Map<String, String> watchTopics, String model, Duration reloadInterval) {
-        this(fetchPages, concurrency, topics, watchTopics, model, reloadInterval, true);
+        this(fetchPages, concurrency, topics, watchTopics, model, reloadInterval, true, NO_TAXONOMY);
+    }
+
+    /** Whether the default taxonomy tags articles: it does while no trained model is configured. */
+    public boolean usesTaxonomy() {
+        return model.isEmpty() && taxonomy.equals(IPTC);
     }
 }

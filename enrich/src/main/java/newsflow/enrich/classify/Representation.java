@@ -7,5 +7,10 @@ public enum Representation {
     /** The article's sentence embedding only. */
     EMBEDDING,
     /** Both, concatenated: the unit-length word vector, then the embedding times {@code embeddingWeight}. */
-    BOTH
+    BOTH,
+    /**
+     * Both, as two linear models trained apart (words; the embedding times {@code embeddingWeight}) whose scores are
+     * averaged: the words model's and the embedding model's probability (or squashed margin) count alike.
+     */
+    AVERAGED
 }

@@ -35,9 +35,19 @@ public final class TopicModel implements TopicClassifier {
     static final int FORMAT = 2;
     public static final String SOURCE = "model";
 
-    /** The stored form. {@code idf} is null for naive Bayes (raw counts). */
+    /**
+     * The stored form. {@code idf} is null for naive Bayes (raw counts). {@code embeddingBias} only for
+     * {@link Representation#AVERAGED}: then {@code bias} is the words model's and each label's weights hold the words
+     * model's, then the embedding model's.
+     */
     record Data(int format, Method method, FeatureOptions features, List<String> labels, List<String> vocabulary,
-                float[] idf, float[][] weights, float[] bias, double threshold, String trainedOn) {
+                float[] idf, float[][] weights, float[] bias, double threshold, String trainedOn,
+                float[] embeddingBias) {
+
+        Data(int format, Method method, FeatureOptions features, List<String> labels, List<String> vocabulary,
+             float[] idf, float[][] weights, float[] bias, double threshold, String trainedOn) {
+            this(format, method, features, labels, vocabulary, idf, weights, bias, threshold, trainedOn, null);
+        }
     }
 
     private final Data data;
@@ -85,6 +95,8 @@ public final class TopicModel implements TopicClassifier {
         for (int l = 0; ok && l < labels; l++) {
             ok = d.weights()[l] != null && d.weights()[l].length == dim;
         }
+        boolean averaged = ok && d.features().representation() == Representation.AVERAGED;
+        ok = ok && (averaged ? d.embeddingBias() != null && d.embeddingBias().length == labels : d.embeddingBias() == null);
         if (!ok) {
             throw new ClassifierException("model is inconsistent: labels, vocabulary, weights and idf do not match");
         }
@@ -116,7 +128,7 @@ public final class TopicModel implements TopicClassifier {
     public TopicModel withThreshold(double threshold) {
         Data d = data;
         return new TopicModel(new Data(d.format(), d.method(), d.features(), d.labels(), d.vocabulary(), d.idf(),
-                d.weights(), d.bias(), threshold, d.trainedOn()), vectorizer.embedder());
+                d.weights(), d.bias(), threshold, d.trainedOn(), d.embeddingBias()), vectorizer.embedder());
     }
 
     /** Each label's score, in {@link #labels()} order. */
@@ -124,6 +136,15 @@ public final class TopicModel implements TopicClassifier {
         SparseVector x = vectorizer.vector(title, text);
         int n = data.labels().size();
         double[] raw = new double[n];
+        if (data.embeddingBias() != null) {
+            int words = data.vocabulary().size();
+            for (int l = 0; l < n; l++) {
+                double[] parts = x.dotSplit(data.weights()[l], words);
+                raw[l] = (LogisticRegression.sigmoid(parts[0] + data.bias()[l])
+                        + LogisticRegression.sigmoid(parts[1] + data.embeddingBias()[l])) / 2;
+            }
+            return raw;
+        }
         for (int l = 0; l < n; l++) {
             raw[l] = x.dot(data.weights()[l]) + data.bias()[l];
         }

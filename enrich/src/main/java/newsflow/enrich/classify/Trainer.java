@@ -59,14 +59,52 @@ public final class Trainer {
             }
         }
         int dim = vectorizer.dimension();
-        LinearWeights weights = switch (options.method()) {
-            case NAIVE_BAYES -> NaiveBayes.fit(xs, y, labels.size(), dim, options.alpha());
-            case LOGISTIC_REGRESSION -> LogisticRegression.fit(xs, y, labels.size(), dim, options.lambda(),
-                    options.epochs(), options.seed());
-            case LINEAR_SVM -> LinearSvm.fit(xs, y, labels.size(), dim, options.c(), options.epochs(), options.seed());
-        };
+        String note = trainedOn == null ? "" : trainedOn;
+        if (features.representation() == Representation.AVERAGED) {
+            int words = vocabulary.features().size();
+            LinearWeights w = fit(split(xs, 0, words), y, labels.size(), words, options);
+            LinearWeights e = fit(split(xs, words, dim), y, labels.size(), dim - words, options);
+            float[][] joined = new float[labels.size()][];
+            for (int l = 0; l < joined.length; l++) {
+                joined[l] = java.util.Arrays.copyOf(w.weights()[l], dim);
+                System.arraycopy(e.weights()[l], 0, joined[l], words, dim - words);
+            }
+            return new TopicModel(new TopicModel.Data(TopicModel.FORMAT, options.method(), features, labels,
+                    vocabulary.features(), idf, joined, w.bias(), options.threshold(), note, e.bias()), embedder);
+        }
+        LinearWeights weights = fit(xs, y, labels.size(), dim, options);
         return new TopicModel(new TopicModel.Data(TopicModel.FORMAT, options.method(), features, labels,
-                vocabulary.features(), idf, weights.weights(), weights.bias(), options.threshold(),
-                trainedOn == null ? "" : trainedOn), embedder);
+                vocabulary.features(), idf, weights.weights(), weights.bias(), options.threshold(), note), embedder);
+    }
+
+    private static LinearWeights fit(List<SparseVector> xs, boolean[][] y, int labels, int dim, TrainOptions options) {
+        return switch (options.method()) {
+            case NAIVE_BAYES -> NaiveBayes.fit(xs, y, labels, dim, options.alpha());
+            case LOGISTIC_REGRESSION -> LogisticRegression.fit(xs, y, labels, dim, options.lambda(), options.epochs(),
+                    options.seed());
+            case LINEAR_SVM -> LinearSvm.fit(xs, y, labels, dim, options.c(), options.epochs(), options.seed());
+        };
+    }
+
+    /** The features in [from, to) of each vector, re-indexed from 0. */
+    private static List<SparseVector> split(List<SparseVector> xs, int from, int to) {
+        List<SparseVector> out = new ArrayList<>(xs.size());
+        for (SparseVector x : xs) {
+            int n = 0;
+            for (int i : x.index()) {
+                n += i >= from && i < to ? 1 : 0;
+            }
+            int[] idx = new int[n];
+            float[] val = new float[n];
+            int k = 0;
+            for (int j = 0; j < x.index().length; j++) {
+                if (x.index()[j] >= from && x.index()[j] < to) {
+                    idx[k] = x.index()[j] - from;
+                    val[k++] = x.value()[j];
+                }
+            }
+            out.add(new SparseVector(idx, val));
+        }
+        return out;
     }
 }

@@ -3,6 +3,8 @@ package newsflow.enrich.classify;
 import newsflow.enrich.embed.Embedders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -33,19 +35,24 @@ class EmbeddingFeaturesTest {
                 .isEqualTo("business");
     }
 
-    @Test
-    void theModelFileRecordsTheEmbedderSoALoadedModelScoresAlike(@TempDir Path dir) {
+    @ParameterizedTest
+    @EnumSource(value = Representation.class, names = {"BOTH", "AVERAGED"})
+    void theModelFileRecordsTheEmbedderSoALoadedModelScoresAlike(Representation representation, @TempDir Path dir) {
         TopicModel model = Trainer.train(TinyCorpus.items(), TrainOptions.DEFAULT
-                .withFeatures(features(Representation.BOTH)), "tiny");
+                .withFeatures(features(representation)), "tiny");
         Path file = dir.resolve("m.gz");
         model.save(file);
 
         TopicModel loaded = TopicModel.load(file);
 
-        assertThat(loaded.representation()).isEqualTo(Representation.BOTH);
+        assertThat(loaded.representation()).isEqualTo(representation);
         String text = "The team won the match with a late goal.";
         assertThat(loaded.scores("Cup", text)).containsExactly(model.scores("Cup", text),
                 org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(loaded.best("Cup", text)).isEqualTo("sport");
+        assertThat(loaded.best("", "The bank said profits and shares fell.")).isEqualTo("business");
+        assertThat(java.util.Arrays.stream(loaded.scores("", "Scientists observed a comet.")).boxed().toList())
+                .allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
     }
 
     @Test

@@ -50,7 +50,7 @@ final class TrainingOptions {
     String embedder = Embedders.MINILM_Q;  // the default features' embedder
 
     @Option(names = "--embedding-weight", paramLabel = "W",
-            description = "length of the embedding next to the unit-length word vector (default 0.5)")
+            description = "length of the embedding next to the unit-length word vector (default 0.35)")
     double embeddingWeight = D.features().embeddingWeight();
 
     @Option(names = "--seed", paramLabel = "N", description = "shuffling seed (default 42)")

@@ -119,8 +119,9 @@ public final class TopicsCommand {
                 description = "text embedded per topic: name, definition or children (default ${DEFAULT-VALUE})")
         Prototype prototype = ZeroShotOptions.DEFAULT.prototype();
 
-        @Option(names = "--no-children-vote", description = "top-level topics score their own similarity only")
-        boolean noChildrenVote;
+        @Option(names = "--children-vote",
+                description = "a top-level topic scores the best of its own and its children's similarity")
+        boolean childrenVote = ZeroShotOptions.DEFAULT.childrenVote();
 
         @Option(names = "--calibrate", description = "standardise each topic's similarity against the other topics' texts")
         boolean calibrate = ZeroShotOptions.DEFAULT.calibrate();
@@ -133,7 +134,7 @@ public final class TopicsCommand {
 
         @Option(names = "--thresholds", split = ",", paramLabel = "T,…",
                 description = "cosine thresholds to report (default ${DEFAULT-VALUE})")
-        List<Double> thresholds = List.of(0.2, 0.25, 0.3, 0.35, 0.4, 0.45);
+        List<Double> thresholds = List.of(0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4);
 
         @Override
         public void run() {
@@ -155,7 +156,7 @@ public final class TopicsCommand {
                     }
                 }
             } else {
-                runs.add(new ZeroShotOptions(prototype, !noChildrenVote, calibrate, ZeroShotOptions.DEFAULT.threshold()));
+                runs.add(new ZeroShotOptions(prototype, childrenVote, calibrate, ZeroShotOptions.DEFAULT.threshold()));
             }
             List<LabeledText> items = LabeledTexts.read(test);
             long start = System.nanoTime();

@@ -114,5 +114,4 @@ final class Vectorizer {
         }
         return new Vocabulary(List.copyOf(features), idf);
     }
-
 }

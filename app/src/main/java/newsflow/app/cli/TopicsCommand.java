@@ -119,12 +119,16 @@ public final class TopicsCommand {
                 description = "text embedded per topic: name, definition or children (default ${DEFAULT-VALUE})")
         Prototype prototype = ZeroShotOptions.DEFAULT.prototype();
 
-        @Option(names = "--children-vote",
-                description = "a top-level topic scores the best of its own and its children's similarity")
+        @Option(names = "--children-vote", negatable = true,
+                description = "a top-level topic scores the best of its own and its children's similarity (default ${DEFAULT-VALUE})")
         boolean childrenVote = ZeroShotOptions.DEFAULT.childrenVote();
 
         @Option(names = "--calibrate", description = "standardise each topic's similarity against the other topics' texts")
         boolean calibrate = ZeroShotOptions.DEFAULT.calibrate();
+
+        @Option(names = "--keep-best", negatable = true,
+                description = "assign the best top-level topic even below the threshold (default ${DEFAULT-VALUE})")
+        boolean keepBest = ZeroShotOptions.DEFAULT.keepBest();
 
         @Option(names = "--variants", description = "report every prototype × children vote × calibration (one embedding pass)")
         boolean variants;
@@ -151,12 +155,13 @@ public final class TopicsCommand {
                 for (Prototype p : Prototype.values()) {
                     for (boolean vote : new boolean[]{false, true}) {
                         for (boolean cal : new boolean[]{false, true}) {
-                            runs.add(new ZeroShotOptions(p, vote, cal, ZeroShotOptions.DEFAULT.threshold()));
+                            runs.add(new ZeroShotOptions(p, vote, cal, ZeroShotOptions.DEFAULT.threshold(), keepBest));
                         }
                     }
                 }
             } else {
-                runs.add(new ZeroShotOptions(prototype, childrenVote, calibrate, ZeroShotOptions.DEFAULT.threshold()));
+                runs.add(new ZeroShotOptions(prototype, childrenVote, calibrate, ZeroShotOptions.DEFAULT.threshold(),
+                        keepBest));
             }
             List<LabeledText> items = LabeledTexts.read(test);
             long start = System.nanoTime();
@@ -165,9 +170,9 @@ public final class TopicsCommand {
             for (ZeroShotOptions options : runs) {
                 ZeroShotClassifier classifier = new ZeroShotClassifier(Taxonomy.iptc(), cached, options);
                 ZeroShotEvaluation.Report report = ZeroShotEvaluation.evaluate(classifier, items, mapping, thresholds);
-                System.out.printf(Locale.ROOT, "%nIPTC zero-shot (%s, prototype %s, children vote %s, calibrated %s) on %s"
+                System.out.printf(Locale.ROOT, "%nIPTC zero-shot (%s, prototype %s, children vote %s, calibrated %s, keep best %s) on %s"
                                 + " (%.0f s so far)%n", embedder, options.prototype().name().toLowerCase(Locale.ROOT),
-                        options.childrenVote(), options.calibrate(), test, (System.nanoTime() - start) / 1e9);
+                        options.childrenVote(), options.calibrate(), options.keepBest(), test, (System.nanoTime() - start) / 1e9);
                 System.out.print(report.format());
             }
         }

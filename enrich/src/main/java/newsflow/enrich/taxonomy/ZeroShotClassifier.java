@@ -169,6 +169,9 @@ public final class ZeroShotClassifier implements TopicClassifier {
                 order.add(t);
             }
         }
+        if (options.keepBest() && !order.contains(s.best())) {
+            order.add(s.best());
+        }
         order.sort(Comparator.comparingDouble((Integer t) -> -s.top()[t]));
         List<TopicScore> out = new ArrayList<>();
         for (int t : order) {

@@ -86,6 +86,16 @@ class ZeroShotClassifierTest {
     }
 
     @Test
+    void keepBestAssignsTheBestTopLevelTopicBelowTheThresholdAndNoChildBelowIt() {
+        ZeroShotClassifier keep = new ZeroShotClassifier(TINY, WORDS,
+                new ZeroShotOptions(Prototype.NAME, true, false, 0.99, true));
+
+        assertThat(keep.classify("", "rain and a late tram and snow")).extracting(TopicScore::name)
+                .containsExactly("weather");
+        assertThat(keep.classify("", "rain")).extracting(TopicScore::name).containsExactly("weather", "rain");
+    }
+
+    @Test
     void evaluationCountsTop1PrecisionAndRecallThroughTheMapping() {
         List<LabeledText> items = List.of(
                 new LabeledText("1", "", "rain rain", List.of("wet")),

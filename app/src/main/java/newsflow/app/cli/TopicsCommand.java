@@ -6,6 +6,13 @@ import newsflow.enrich.classify.LabeledText;
 import newsflow.enrich.classify.LabeledTexts;
 import newsflow.enrich.classify.TopicModel;
 import newsflow.enrich.classify.Trainer;
+import newsflow.enrich.embed.CachingEmbedder;
+import newsflow.enrich.embed.Embedders;
+import newsflow.enrich.taxonomy.Prototype;
+import newsflow.enrich.taxonomy.Taxonomy;
+import newsflow.enrich.taxonomy.ZeroShotClassifier;
+import newsflow.enrich.taxonomy.ZeroShotEvaluation;
+import newsflow.enrich.taxonomy.ZeroShotOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,13 +22,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Trains and measures the topic classifier enrich uses when {@code enrich.model} is set. */
 @Command(name = "topics", mixinStandardHelpOptions = true,
         description = "Train and evaluate the topic classifier on {id,title,text,labels} JSON lines.",
-        subcommands = {TopicsCommand.Train.class, TopicsCommand.Eval.class})
+        subcommands = {TopicsCommand.Train.class, TopicsCommand.Eval.class, TopicsCommand.EvalIptc.class})
 public final class TopicsCommand {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
@@ -43,8 +52,8 @@ public final class TopicsCommand {
             long start = System.nanoTime();
             TopicModel model = Trainer.train(items, training.toOptions(), data.getFileName().toString());
             model.save(out);
-            System.out.printf(Locale.ROOT, "trained %s on %d items, labels %s, in %.1f s; wrote %s (%d bytes)%n",
-                    model.method().name().toLowerCase(Locale.ROOT), items.size(), model.labels(),
+            System.out.printf(Locale.ROOT, "trained %s over %s on %d items, labels %s, in %.1f s; wrote %s (%d bytes)%n",
+                    model.method().name().toLowerCase(Locale.ROOT), training.describeFeatures(), items.size(), model.labels(),
                     (System.nanoTime() - start) / 1e9, out, size(out));
         }
     }
@@ -78,15 +87,94 @@ public final class TopicsCommand {
             EvalReport report;
             if (folds != null) {
                 report = Evaluation.crossValidate(items, folds, training.toOptions());
-                System.out.printf(Locale.ROOT, "%s, %d-fold cross-validation on %s%n",
-                        training.method.name().toLowerCase(Locale.ROOT), folds, train);
+                System.out.printf(Locale.ROOT, "%s over %s, %d-fold cross-validation on %s%n",
+                        training.method.name().toLowerCase(Locale.ROOT), training.describeFeatures(), folds, train);
             } else {
                 TopicModel model = Trainer.train(items, training.toOptions(), train.getFileName().toString());
                 report = Evaluation.evaluate(model, LabeledTexts.read(test));
-                System.out.printf(Locale.ROOT, "%s trained on %s, tested on %s%n",
-                        training.method.name().toLowerCase(Locale.ROOT), train, test);
+                System.out.printf(Locale.ROOT, "%s over %s trained on %s, tested on %s%n",
+                        training.method.name().toLowerCase(Locale.ROOT), training.describeFeatures(), train, test);
             }
             System.out.print(report.format());
+        }
+    }
+
+    @Command(name = "eval-iptc", mixinStandardHelpOptions = true,
+            description = {"Score the default IPTC zero-shot tagger on labelled items through a mapping of their",
+                    "labels to top-level IPTC Media Topics: top-1 accuracy, precision and recall per threshold."})
+    static final class EvalIptc implements Runnable {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--test", required = true, paramLabel = "B.jsonl", description = "labelled items")
+        Path test;
+
+        @Option(names = "--map", required = true, paramLabel = "LABEL=TOPIC",
+                description = "an item label and the top-level IPTC topic it means, e.g. 'tech=science and technology'"
+                        + "; repeat per label (items with other labels are left out)")
+        List<String> map;
+
+        @Option(names = "--prototype", paramLabel = "P",
+                description = "text embedded per topic: name, definition or children (default ${DEFAULT-VALUE})")
+        Prototype prototype = ZeroShotOptions.DEFAULT.prototype();
+
+        @Option(names = "--children-vote", negatable = true,
+                description = "a top-level topic scores the best of its own and its children's similarity (default ${DEFAULT-VALUE})")
+        boolean childrenVote = ZeroShotOptions.DEFAULT.childrenVote();
+
+        @Option(names = "--calibrate", description = "standardise each topic's similarity against the other topics' texts")
+        boolean calibrate = ZeroShotOptions.DEFAULT.calibrate();
+
+        @Option(names = "--keep-best", negatable = true,
+                description = "assign the best top-level topic even below the threshold (default ${DEFAULT-VALUE})")
+        boolean keepBest = ZeroShotOptions.DEFAULT.keepBest();
+
+        @Option(names = "--variants", description = "report every prototype × children vote × calibration (one embedding pass)")
+        boolean variants;
+
+        @Option(names = "--embedder", paramLabel = "NAME", description = "embedding model (default ${DEFAULT-VALUE})")
+        String embedder = Embedders.MINILM_Q;
+
+        @Option(names = "--thresholds", split = ",", paramLabel = "T,…",
+                description = "cosine thresholds to report (default ${DEFAULT-VALUE})")
+        List<Double> thresholds = List.of(0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4);
+
+        @Override
+        public void run() {
+            Map<String, String> mapping = new LinkedHashMap<>();
+            for (String m : map) {
+                int eq = m.indexOf('=');
+                if (eq <= 0 || eq == m.length() - 1) {
+                    throw new ParameterException(spec.commandLine(), "--map " + m + ": expected LABEL=TOPIC");
+                }
+                mapping.put(m.substring(0, eq).strip(), m.substring(eq + 1).strip());
+            }
+            List<ZeroShotOptions> runs = new java.util.ArrayList<>();
+            if (variants) {
+                for (Prototype p : Prototype.values()) {
+                    for (boolean vote : new boolean[]{false, true}) {
+                        for (boolean cal : new boolean[]{false, true}) {
+                            runs.add(new ZeroShotOptions(p, vote, cal, ZeroShotOptions.DEFAULT.threshold(), keepBest));
+                        }
+                    }
+                }
+            } else {
+                runs.add(new ZeroShotOptions(prototype, childrenVote, calibrate, ZeroShotOptions.DEFAULT.threshold(),
+                        keepBest));
+            }
+            List<LabeledText> items = LabeledTexts.read(test);
+            long start = System.nanoTime();
+            CachingEmbedder cached = new CachingEmbedder(Embedders.named(embedder));
+            cached.embedAll(items.stream().map(i -> new String[]{i.title(), i.text()}).toList());
+            for (ZeroShotOptions options : runs) {
+                ZeroShotClassifier classifier = new ZeroShotClassifier(Taxonomy.iptc(), cached, options);
+                ZeroShotEvaluation.Report report = ZeroShotEvaluation.evaluate(classifier, items, mapping, thresholds);
+                System.out.printf(Locale.ROOT, "%nIPTC zero-shot (%s, prototype %s, children vote %s, calibrated %s, keep best %s) on %s"
+                                + " (%.0f s so far)%n", embedder, options.prototype().name().toLowerCase(Locale.ROOT),
+                        options.childrenVote(), options.calibrate(), options.keepBest(), test, (System.nanoTime() - start) / 1e9);
+                System.out.print(report.format());
+            }
         }
     }
 

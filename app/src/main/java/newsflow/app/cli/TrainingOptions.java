@@ -2,7 +2,9 @@ package newsflow.app.cli;
 
 import newsflow.enrich.classify.FeatureOptions;
 import newsflow.enrich.classify.Method;
+import newsflow.enrich.classify.Representation;
 import newsflow.enrich.classify.TrainOptions;
+import newsflow.enrich.embed.Embedders;
 import picocli.CommandLine.Option;
 
 /** The classifier's training options, shared by {@code topics train} and {@code topics eval}. */
@@ -38,11 +40,37 @@ final class TrainingOptions {
     @Option(names = "--threshold", paramLabel = "T", description = "score at or above which a label is assigned (default 0.5)")
     double threshold = D.threshold();
 
+    @Option(names = "--features", paramLabel = "R",
+            description = "words, embedding or both (words and the sentence embedding concatenated; default both, "
+                    + "words for naive_bayes)")
+    Representation representation;
+
+    @Option(names = "--embedder", paramLabel = "NAME",
+            description = "embedding model for --features embedding|both (default and only one bundled: all-minilm-l6-v2-q)")
+    String embedder = Embedders.MINILM_Q;  // the default features' embedder
+
+    @Option(names = "--embedding-weight", paramLabel = "W",
+            description = "length of the embedding next to the unit-length word vector (default 0.35)")
+    double embeddingWeight = D.features().embeddingWeight();
+
     @Option(names = "--seed", paramLabel = "N", description = "shuffling seed (default 42)")
     long seed = D.seed();
 
+    /** Naive Bayes needs counts, so without --features it gets words only. */
+    Representation representation() {
+        return representation != null ? representation
+                : method == Method.NAIVE_BAYES ? Representation.WORDS : D.features().representation();
+    }
+
+    String describeFeatures() {
+        Representation r = representation();
+        return r == Representation.WORDS ? "words"
+                : r.name().toLowerCase(java.util.Locale.ROOT) + " (" + embedder + ", embedding weight " + embeddingWeight + ")";
+    }
+
     TrainOptions toOptions() {
-        return new TrainOptions(method, new FeatureOptions(!noBigrams, titleWeight, minDf), c, lambda, alpha, epochs,
+        return new TrainOptions(method, new FeatureOptions(!noBigrams, titleWeight, minDf, representation(), embedder,
+                embeddingWeight), c, lambda, alpha, epochs,
                 seed, threshold);
     }
 }

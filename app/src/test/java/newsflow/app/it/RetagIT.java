@@ -119,7 +119,7 @@ class RetagIT {
     }
 
     private static EnrichConfig watch(EnrichConfig e, Map<String, String> watchTopics) {
-        return e.withTopics(Map.of(), watchTopics, "");
+        return e.withTopics(Map.of(), watchTopics, "", EnrichConfig.NO_TAXONOMY);
     }
 
     private static byte[] page(String title, String text) {
@@ -138,7 +138,8 @@ class RetagIT {
         y.append("kafka:\n");
         y.append("  bootstrapServers: '").append(c.kafka().bootstrapServers()).append("'\n");
         y.append("  topicPrefix: '").append(c.kafka().topicPrefix()).append("'\n");
-        y.append("enrich:\n  watchTopics:\n");
+        // only the watch-topics under test: no default IPTC taxonomy adding its own topics
+        y.append("enrich:\n  taxonomy: none\n  watchTopics:\n");
         c.enrich().watchTopics().forEach((name, query) ->
                 y.append("    ").append(name).append(": '").append(query.replace("'", "''")).append("'\n"));
         return y.toString();

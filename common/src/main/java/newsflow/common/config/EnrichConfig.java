@@ -16,16 +16,26 @@ import java.util.Map;
  *                    disallows is not fetched and the article is built from the feed's own content
  * @param perHostConcurrency article pages of one host fetched at once, at most (per instance)
  * @param perHostDelay least time between the starts of two page fetches on one host (per instance)
+ * @param taxonomy    the categories used while no {@code model} is set: {@value #IPTC} (IPTC Media Topics, scored
+ *                    zero-shot by embedding similarity) or {@value #NO_TAXONOMY}
  */
 public record EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics,
                            Map<String, String> watchTopics, String model, Duration reloadInterval,
-                           boolean respectRobots, int perHostConcurrency, Duration perHostDelay) {
+                           boolean respectRobots, int perHostConcurrency, Duration perHostDelay, String taxonomy) {
+
+    public static final String IPTC = "iptc";
+    public static final String NO_TAXONOMY = "none";
 
     /** The politeness of {@code defaults.yaml}, for configurations built in code. */
     static final int DEFAULT_PER_HOST_CONCURRENCY = 2;
     static final Duration DEFAULT_PER_HOST_DELAY = Duration.ofSeconds(1);
 
     public EnrichConfig {
+        taxonomy = taxonomy == null || taxonomy.isBlank() ? NO_TAXONOMY : taxonomy.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!taxonomy.equals(IPTC) && !taxonomy.equals(NO_TAXONOMY)) {
+            throw new IllegalArgumentException("enrich.taxonomy must be \"" + IPTC + "\" or \"" + NO_TAXONOMY
+                    + "\", got \"" + taxonomy + "\"");
+        }
         reloadInterval = reloadInterval == null || reloadInterval.isNegative() ? Duration.ZERO : reloadInterval;
         topics = topics == null ? Map.of() : Map.copyOf(topics);
         watchTopics = watchTopics == null ? Map.of() : Map.copyOf(watchTopics);
@@ -34,16 +44,22 @@ public record EnrichConfig(boolean fetchPages, int concurrency, Map<String, List
         perHostDelay = perHostDelay == null || perHostDelay.isNegative() ? Duration.ZERO : perHostDelay;
     }
 
-    /** Respecting robots.txt, with the default per-host politeness. */
+    /** Respecting robots.txt, with the default per-host politeness, without the default taxonomy (only the topics given). */
     public EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics,
                         Map<String, String> watchTopics, String model, Duration reloadInterval) {
         this(fetchPages, concurrency, topics, watchTopics, model, reloadInterval, true, DEFAULT_PER_HOST_CONCURRENCY,
-                DEFAULT_PER_HOST_DELAY);
+                DEFAULT_PER_HOST_DELAY, NO_TAXONOMY);
     }
 
-    /** These topics, watch-topics and model, every other setting as it is. */
-    public EnrichConfig withTopics(Map<String, List<String>> topics, Map<String, String> watchTopics, String model) {
+    /** These topics, watch-topics, model and taxonomy, every other setting as it is. */
+    public EnrichConfig withTopics(Map<String, List<String>> topics, Map<String, String> watchTopics, String model,
+                                   String taxonomy) {
         return new EnrichConfig(fetchPages, concurrency, topics, watchTopics, model, reloadInterval, respectRobots,
-                perHostConcurrency, perHostDelay);
+                perHostConcurrency, perHostDelay, taxonomy);
+    }
+
+    /** Whether the default taxonomy tags articles: it does while no trained model is configured. */
+    public boolean usesTaxonomy() {
+        return model.isEmpty() && taxonomy.equals(IPTC);
     }
 }

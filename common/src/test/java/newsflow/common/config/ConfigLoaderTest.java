@@ -30,6 +30,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theIptcTaxonomyAppliesUntilAModelIsSetAndAnUnknownTaxonomyIsRejected() {
+        EnrichConfig defaults = ConfigLoader.load(null, Map.of()).enrich();
+        assertThat(defaults.taxonomy()).isEqualTo("iptc");
+        assertThat(defaults.usesTaxonomy()).isTrue();
+        assertThat(ConfigLoader.load("enrich:\n  model: m.gz\n", Map.of()).enrich().usesTaxonomy()).isFalse();
+        assertThat(ConfigLoader.load(null, Map.of("NEWSFLOW_ENRICH_TAXONOMY", "none")).enrich().usesTaxonomy()).isFalse();
+        assertThatThrownBy(() -> ConfigLoader.load("enrich:\n  taxonomy: dewey\n", Map.of()))
+                .hasMessageContaining("enrich.taxonomy").hasMessageContaining("dewey");
+    }
+
+    @Test
     void watchTopicsAreNamedQueries() {
         NewsflowConfig config = ConfigLoader.load("enrich:\n  watchTopics:\n"
                 + "    korea: '(\"North Korea\" OR Pyongyang) AND (missile OR nuclear)'\n", Map.of());

@@ -1,5 +1,8 @@
 package newsflow.enrich.classify;
 
+import newsflow.enrich.embed.CachingEmbedder;
+import newsflow.enrich.embed.TextEmbedder;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +34,12 @@ public final class Evaluation {
                     + "), got " + folds);
         }
         int[] fold = assignFolds(items, folds, options.seed());
+        TextEmbedder shared = TopicModel.embedderFor(options.features());
+        // every item is embedded once, in batches, not once per fold it trains or tests in
+        TextEmbedder embedder = shared == null ? null : new CachingEmbedder(shared);
+        if (embedder != null) {
+            embedder.embedAll(items.stream().map(i -> new String[]{i.title(), i.text()}).toList());
+        }
         List<String> labels = labelsOf(List.of(), items);
         int[][] confusion = new int[labels.size()][labels.size()];
         List<Double> accuracy = new ArrayList<>();
@@ -40,7 +49,7 @@ public final class Evaluation {
             for (int i = 0; i < items.size(); i++) {
                 (fold[i] == k ? test : train).add(items.get(i));
             }
-            TopicModel model = Trainer.train(train, options, "fold " + (k + 1) + " of " + folds);
+            TopicModel model = Trainer.train(train, options, "fold " + (k + 1) + " of " + folds, embedder);
             int[][] own = new int[labels.size()][labels.size()];
             tally(model, test, labels, own);
             accuracy.add(new EvalReport(labels, own, List.of()).accuracy());

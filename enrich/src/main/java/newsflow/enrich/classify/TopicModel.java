@@ -2,6 +2,9 @@ package newsflow.enrich.classify;
 
 import newsflow.common.json.Json;
 import newsflow.common.model.TopicScore;
+import newsflow.enrich.embed.EmbeddingException;
+import newsflow.enrich.embed.Embedders;
+import newsflow.enrich.embed.TextEmbedder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,39 +24,79 @@ import java.util.zip.GZIPOutputStream;
  * ranking, not a calibrated probability). {@link #classify} returns every label scoring at least the threshold,
  * so an article can carry several. Immutable and thread-safe.
  *
+ * <p>A model over embeddings ({@link Representation}) names its embedding model in its features; loading the model
+ * loads that one too (once per process), so training, evaluation, enrich and retag all compute the same features.
+ *
  * <p>Stored as gzip-compressed JSON through the common mapper ({@link #save}, {@link #load}).
  */
-public final class TopicModel {
+public final class TopicModel implements TopicClassifier {
 
-    static final int FORMAT = 1;
+    /** 2 added the representation (words, embedding, both); format 1 models are words only and still load. */
+    static final int FORMAT = 2;
     public static final String SOURCE = "model";
 
-    /** The stored form. {@code idf} is null for naive Bayes (raw counts). */
+    /**
+     * The stored form. {@code idf} is null for naive Bayes (raw counts). {@code embeddingBias} only for
+     * {@link Representation#AVERAGED}: then {@code bias} is the words model's and each label's weights hold the words
+     * model's, then the embedding model's.
+     */
     record Data(int format, Method method, FeatureOptions features, List<String> labels, List<String> vocabulary,
-                float[] idf, float[][] weights, float[] bias, double threshold, String trainedOn) {
+                float[] idf, float[][] weights, float[] bias, double threshold, String trainedOn,
+                float[] embeddingBias) {
+
+        Data(int format, Method method, FeatureOptions features, List<String> labels, List<String> vocabulary,
+             float[] idf, float[][] weights, float[] bias, double threshold, String trainedOn) {
+            this(format, method, features, labels, vocabulary, idf, weights, bias, threshold, trainedOn, null);
+        }
     }
 
     private final Data data;
     private final Vectorizer vectorizer;
 
     TopicModel(Data data) {
-        validate(data);
-        this.data = data;
-        this.vectorizer = new Vectorizer(data.features(), data.vocabulary(), data.idf());
+        this(data, data.features() == null ? null : embedderFor(data.features()));
     }
 
-    private static void validate(Data d) {
-        if (d.format() != FORMAT) {
-            throw new ClassifierException("model format " + d.format() + " is not supported (expected " + FORMAT + ")");
+    /** @param embedder the embedding model the features name, null for words only */
+    TopicModel(Data data, TextEmbedder embedder) {
+        validate(data, embedder == null ? 0 : embedder.dimension());
+        this.data = data;
+        this.vectorizer = new Vectorizer(data.features(), data.vocabulary(), data.idf(), embedder);
+    }
+
+    /**
+     * The shared embedding model the features name (loaded once per process), null for words only.
+     *
+     * @throws ClassifierException when the name is unknown or the model cannot be loaded
+     */
+    static TextEmbedder embedderFor(FeatureOptions features) {
+        if (!features.usesEmbedding()) {
+            return null;
+        }
+        try {
+            return Embedders.named(features.embedder());
+        } catch (EmbeddingException e) {
+            throw new ClassifierException(e.getMessage(), e);
+        }
+    }
+
+    private static void validate(Data d, int embeddingDim) {
+        if (d.format() != FORMAT && d.format() != 1) {
+            throw new ClassifierException("model format " + d.format() + " is not supported (expected 1 or "
+                    + FORMAT + ")");
         }
         int labels = d.labels() == null ? 0 : d.labels().size();
-        int dim = d.vocabulary() == null ? 0 : d.vocabulary().size();
+        int words = d.vocabulary() == null ? 0 : d.vocabulary().size();
+        int dim = words + embeddingDim;
         boolean ok = d.method() != null && d.features() != null && labels >= 2 && dim > 0
+                && (words > 0 || !d.features().usesWords())
                 && d.weights() != null && d.weights().length == labels && d.bias() != null && d.bias().length == labels
-                && (d.idf() == null ? d.method() == Method.NAIVE_BAYES : d.idf().length == dim);
+                && (d.idf() == null ? d.method() == Method.NAIVE_BAYES : d.idf().length == words);
         for (int l = 0; ok && l < labels; l++) {
             ok = d.weights()[l] != null && d.weights()[l].length == dim;
         }
+        boolean averaged = ok && d.features().representation() == Representation.AVERAGED;
+        ok = ok && (averaged ? d.embeddingBias() != null && d.embeddingBias().length == labels : d.embeddingBias() == null);
         if (!ok) {
             throw new ClassifierException("model is inconsistent: labels, vocabulary, weights and idf do not match");
         }
@@ -65,6 +108,11 @@ public final class TopicModel {
 
     public Method method() {
         return data.method();
+    }
+
+    /** What an item's features are made of; an embedding representation runs the embedding model per item. */
+    public Representation representation() {
+        return data.features().representation();
     }
 
     public double threshold() {
@@ -80,7 +128,7 @@ public final class TopicModel {
     public TopicModel withThreshold(double threshold) {
         Data d = data;
         return new TopicModel(new Data(d.format(), d.method(), d.features(), d.labels(), d.vocabulary(), d.idf(),
-                d.weights(), d.bias(), threshold, d.trainedOn()));
+                d.weights(), d.bias(), threshold, d.trainedOn(), d.embeddingBias()), vectorizer.embedder());
     }
 
     /** Each label's score, in {@link #labels()} order. */
@@ -88,6 +136,15 @@ public final class TopicModel {
         SparseVector x = vectorizer.vector(title, text);
         int n = data.labels().size();
         double[] raw = new double[n];
+        if (data.embeddingBias() != null) {
+            int words = data.vocabulary().size();
+            for (int l = 0; l < n; l++) {
+                double[] parts = x.dotSplit(data.weights()[l], words);
+                raw[l] = (LogisticRegression.sigmoid(parts[0] + data.bias()[l])
+                        + LogisticRegression.sigmoid(parts[1] + data.embeddingBias()[l])) / 2;
+            }
+            return raw;
+        }
         for (int l = 0; l < n; l++) {
             raw[l] = x.dot(data.weights()[l]) + data.bias()[l];
         }
@@ -125,6 +182,7 @@ public final class TopicModel {
     }
 
     /** Labels scoring at least the threshold, best first, scores rounded to three decimals; source {@code model}. */
+    @Override
     public List<TopicScore> classify(String title, String text) {
         double[] s = scores(title, text);
         List<TopicScore> out = new ArrayList<>();

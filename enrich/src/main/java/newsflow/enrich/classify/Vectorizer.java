@@ -1,5 +1,7 @@
 package newsflow.enrich.classify;
 
+import newsflow.enrich.embed.TextEmbedder;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,16 +11,20 @@ import java.util.Map;
 /**
  * Turns texts into {@link SparseVector}s over a fixed vocabulary. {@code idf == null} gives raw counts (naive
  * Bayes); otherwise TF-IDF with sublinear term frequency, {@code (1 + ln tf) · idf}, scaled to unit length so long
- * and short articles weigh alike (logistic regression, SVM).
+ * and short articles weigh alike (logistic regression, SVM). With an embedder, the article's embedding (times
+ * {@code embeddingWeight}) follows as features {@code vocabulary size …} in the same vector.
  */
 final class Vectorizer {
 
     private final FeatureOptions options;
     private final Map<String, Integer> index;
     private final float[] idf;
+    private final TextEmbedder embedder;
 
-    Vectorizer(FeatureOptions options, List<String> features, float[] idf) {
+    /** @param embedder null when the options use words only */
+    Vectorizer(FeatureOptions options, List<String> features, float[] idf, TextEmbedder embedder) {
         this.options = options;
+        this.embedder = embedder;
         this.index = new HashMap<>(features.size() * 2);
         for (int i = 0; i < features.size(); i++) {
             index.put(features.get(i), i);
@@ -26,15 +32,37 @@ final class Vectorizer {
         this.idf = idf;
     }
 
+    TextEmbedder embedder() {
+        return embedder;
+    }
+
     int dimension() {
-        return index.size();
+        return index.size() + (embedder == null ? 0 : embedder.dimension());
     }
 
     SparseVector vector(String title, String text) {
-        return vector(Features.counts(title, text, options));
+        Map<String, Integer> counts = options.usesWords() ? Features.counts(title, text, options) : Map.of();
+        return vector(counts, embedder == null ? null : embedder.embed(title, text));
     }
 
-    SparseVector vector(Map<String, Integer> counts) {
+    /** @param embedding the item's embedding, null without an embedder */
+    SparseVector vector(Map<String, Integer> counts, float[] embedding) {
+        SparseVector words = wordVector(counts);
+        if (embedding == null) {
+            return words;
+        }
+        int n = words.index().length;
+        int[] idx = Arrays.copyOf(words.index(), n + embedding.length);
+        float[] val = Arrays.copyOf(words.value(), n + embedding.length);
+        float weight = (float) options.embeddingWeight();
+        for (int d = 0; d < embedding.length; d++) {
+            idx[n + d] = index.size() + d;
+            val[n + d] = embedding[d] * weight;
+        }
+        return new SparseVector(idx, val);
+    }
+
+    private SparseVector wordVector(Map<String, Integer> counts) {
         List<int[]> kept = new ArrayList<>(counts.size());
         for (var e : counts.entrySet()) {
             Integer i = index.get(e.getKey());
@@ -85,9 +113,5 @@ final class Vectorizer {
             idf[i] = (float) (Math.log((1.0 + docs.size()) / (1.0 + df.get(features.get(i)))) + 1);
         }
         return new Vocabulary(List.copyOf(features), idf);
-    }
-
-    static float[] copy(float[] a) {
-        return a == null ? null : Arrays.copyOf(a, a.length);
     }
 }

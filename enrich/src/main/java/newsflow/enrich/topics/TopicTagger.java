@@ -1,6 +1,8 @@
 package newsflow.enrich.topics;
 
+import newsflow.common.config.EnrichConfig;
 import newsflow.common.model.TopicScore;
+import newsflow.enrich.classify.TopicClassifier;
 import newsflow.enrich.classify.TopicModel;
 import newsflow.enrich.watch.WatchTopics;
 
@@ -11,22 +13,23 @@ import java.util.Map;
 
 /**
  * All of an article's topics: the operator's rules (source {@code rule}), the watch-topics it matches (source
- * {@code watch}), then the trained model's categories (source {@code model}), each group in its own order. Without
- * a model only rules and watch-topics apply. Every part is immutable, so one tagger serves every enrich thread.
+ * {@code watch}), then the categories of the trained model (source {@code model}) or, without one, of the default
+ * IPTC taxonomy (source {@code iptc}), each group in its own order. Every part is immutable, so one tagger serves
+ * every enrich thread.
  */
 public final class TopicTagger {
 
     private final TopicMatcher rules;
     private final WatchTopics watch;
-    private final TopicModel model;
+    private final TopicClassifier model;
 
     /** @param model the trained classifier, or null for rules only */
-    public TopicTagger(TopicMatcher rules, TopicModel model) {
+    public TopicTagger(TopicMatcher rules, TopicClassifier model) {
         this(rules, new WatchTopics(null), model);
     }
 
-    /** @param model the trained classifier, or null for none */
-    public TopicTagger(TopicMatcher rules, WatchTopics watch, TopicModel model) {
+    /** @param model the classifier (a trained model or the default taxonomy), or null for none */
+    public TopicTagger(TopicMatcher rules, WatchTopics watch, TopicClassifier model) {
         this.rules = rules;
         this.watch = watch;
         this.model = model;
@@ -36,7 +39,7 @@ public final class TopicTagger {
      * The tagger configured by {@code enrich.topics}, {@code enrich.watchTopics} and {@code enrich.model}; the
      * model file is read here, once.
      *
-     * @param modelPath empty or null: no model
+     * @param modelPath empty or null: no model (and no default taxonomy)
      * @throws newsflow.enrich.classify.ClassifierException naming the file when the model cannot be loaded
      * @throws newsflow.enrich.watch.WatchQueryException naming the topic when a watch query does not parse
      */
@@ -47,8 +50,15 @@ public final class TopicTagger {
         return new TopicTagger(new TopicMatcher(topics), watch, model);
     }
 
-    /** As enrich is configured. */
-    public static TopicTagger configured(newsflow.common.config.EnrichConfig enrich) {
+    /**
+     * As enrich is configured: with {@code enrich.model} empty and {@code enrich.taxonomy: iptc} the default IPTC
+     * taxonomy tags articles (its embedding model is loaded here, once per process).
+     */
+    public static TopicTagger configured(EnrichConfig enrich) {
+        if (enrich.usesTaxonomy()) {
+            return new TopicTagger(new TopicMatcher(enrich.topics()), new WatchTopics(enrich.watchTopics()),
+                    DefaultTaxonomy.iptc());
+        }
         return configured(enrich.topics(), enrich.watchTopics(), enrich.model());
     }
 

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * The enrich tagger, kept in step with the configuration file: {@link #check()} re-reads the file and, when
- * {@code enrich.topics}, {@code enrich.watchTopics} or {@code enrich.model} changed, builds a new
+ * {@code enrich.topics}, {@code enrich.watchTopics}, {@code enrich.model} or {@code enrich.taxonomy} changed, builds a new
  * {@link TopicTagger} and swaps it in with one atomic reference write. An article being built holds the tagger it
  * got from {@link #get()}, so it is tagged wholly by the old set or wholly by the new one, never by a mix.
  *
@@ -125,8 +125,8 @@ public final class TopicsReloader implements Supplier<TopicTagger>, AutoCloseabl
             return failed("the file does not parse: " + e.getMessage(), e);
         }
         if (fileConfig != null && !withoutTopics(next).equals(withoutTopics(fileConfig))) {
-            log.warn("enrich: configuration file {} changed settings other than enrich.topics, enrich.watchTopics and "
-                    + "enrich.model; those take a restart", file);
+            log.warn("enrich: configuration file {} changed settings other than enrich.topics, enrich.watchTopics, "
+                    + "enrich.model and enrich.taxonomy; those take a restart", file);
         }
         fileConfig = next;
         EnrichConfig before = running;
@@ -136,7 +136,7 @@ public final class TopicsReloader implements Supplier<TopicTagger>, AutoCloseabl
         }
         TopicTagger tagger;
         try {
-            tagger = before.model().equals(after.model())
+            tagger = before.model().equals(after.model()) && before.taxonomy().equals(after.taxonomy())
                     ? current.get().withRules(after.topics(), after.watchTopics())
                     : TopicTagger.configured(after);
         } catch (RuntimeException e) {
@@ -146,7 +146,8 @@ public final class TopicsReloader implements Supplier<TopicTagger>, AutoCloseabl
         running = after;
         count("applied");
         log.info("enrich: topics reloaded from {}: {} rule topics, {} watch-topics, model {}", file,
-                after.topics().size(), after.watchTopics().size(), after.model().isEmpty() ? "none" : after.model());
+                after.topics().size(), after.watchTopics().size(), !after.model().isEmpty() ? after.model()
+                        : after.usesTaxonomy() ? "none (taxonomy " + after.taxonomy() + ")" : "none");
         return Result.of(Outcome.APPLIED);
     }
 
@@ -187,12 +188,13 @@ public final class TopicsReloader implements Supplier<TopicTagger>, AutoCloseabl
     }
 
     private static boolean sameTopics(EnrichConfig a, EnrichConfig b) {
-        return a.topics().equals(b.topics()) && a.watchTopics().equals(b.watchTopics()) && a.model().equals(b.model());
+        return a.topics().equals(b.topics()) && a.watchTopics().equals(b.watchTopics()) && a.model().equals(b.model())
+                && a.taxonomy().equals(b.taxonomy());
     }
 
     /** The configuration with the settings a reload applies blanked out. */
     private static NewsflowConfig withoutTopics(NewsflowConfig c) {
-        return c.withEnrich(c.enrich().withTopics(Map.of(), Map.of(), ""));
+        return c.withEnrich(c.enrich().withTopics(Map.of(), Map.of(), "", EnrichConfig.NO_TAXONOMY));
     }
 
     private NewsflowConfig parseOrNull(byte[] bytes) {

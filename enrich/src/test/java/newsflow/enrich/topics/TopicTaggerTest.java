@@ -1,5 +1,7 @@
 package newsflow.enrich.topics;
 
+import newsflow.common.config.ConfigLoader;
+import newsflow.common.config.EnrichConfig;
 import newsflow.common.model.TopicScore;
 import newsflow.enrich.classify.ClassifierException;
 import newsflow.enrich.classify.FeatureOptions;
@@ -85,5 +87,18 @@ class TopicTaggerTest {
         Path missing = dir.resolve("nope.model.gz");
         assertThatThrownBy(() -> TopicTagger.configured(RULES, Map.of(), missing.toString()))
                 .isInstanceOf(ClassifierException.class).hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void withoutAModelTheDefaultConfigurationTagsWithIptcTopicsAndTaxonomyNoneDoesNot() {
+        EnrichConfig defaults = ConfigLoader.load("", Map.of()).enrich();
+        String title = "Parliament passes the budget";
+        String body = "Members of parliament voted for the government's budget after the opposition's amendments failed.";
+
+        List<TopicScore> tagged = TopicTagger.configured(defaults).tag(title, body);
+        assertThat(tagged).isNotEmpty().allSatisfy(t -> assertThat(t.source()).isEqualTo("iptc"));
+
+        EnrichConfig none = ConfigLoader.load("enrich:\n  taxonomy: none\n", Map.of()).enrich();
+        assertThat(TopicTagger.configured(none).tag(title, body)).isEmpty();
     }
 }

@@ -93,6 +93,24 @@ class TopicsReloaderTest {
     }
 
     @Test
+    void turningTheDefaultTaxonomyOffAndOnAppliesWithoutARestart() throws IOException {
+        // written for this test; the harbour fixture above is too local for any IPTC topic to reach the threshold
+        String title = "Parliament passes the budget";
+        String body = "Members of parliament voted for the government's budget after the opposition's amendments failed.";
+        assertThat(reloader.get().tag(title, body)).as("the default: IPTC topics while no model is set")
+                .anySatisfy(t -> assertThat(t.source()).isEqualTo("iptc"));
+
+        Files.writeString(file, FERRIES.replace("enrich:\n", "enrich:\n  taxonomy: none\n"));
+        assertThat(reloader.check().outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(reloader.get().tag(title, body)).noneSatisfy(t -> assertThat(t.source()).isEqualTo("iptc"));
+        assertThat(names(reloader.get(), "watch")).containsExactly("ferries");
+
+        Files.writeString(file, FERRIES);
+        assertThat(reloader.check().outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(reloader.get().tag(title, body)).anySatisfy(t -> assertThat(t.source()).isEqualTo("iptc"));
+    }
+
+    @Test
     void aQueryThatDoesNotParseKeepsTheOldSetAndNamesTheTopicAndPosition() throws IOException {
         TopicTagger before = reloader.get();
         Files.writeString(file, """

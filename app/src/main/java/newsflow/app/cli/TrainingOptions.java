@@ -13,7 +13,8 @@ final class TrainingOptions {
     private static final TrainOptions D = TrainOptions.DEFAULT;
 
     @Option(names = "--method", paramLabel = "M",
-            description = "naive_bayes, logistic_regression or linear_svm (default: linear_svm)")
+            description = "nb_svm (linear SVM over naive-Bayes-scaled words), linear_svm, logistic_regression or "
+                    + "naive_bayes (default: nb_svm)")
     Method method = D.method();
 
     @Option(names = "--no-bigrams", description = "single words only")

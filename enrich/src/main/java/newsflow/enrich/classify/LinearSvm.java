@@ -19,42 +19,61 @@ final class LinearSvm {
                              long seed) {
         float[][] w = new float[labels][];
         float[] b = new float[labels];
+        for (int l = 0; l < labels; l++) {
+            Fitted f = fitLabel(xs, column(y, l), dim, c, maxEpochs, seed + l);
+            w[l] = f.weights();
+            b[l] = f.bias();
+        }
+        return new LinearWeights(w, b);
+    }
+
+    /** Whether each item carries label {@code l}. */
+    static boolean[] column(boolean[][] y, int l) {
+        boolean[] positive = new boolean[y.length];
+        for (int i = 0; i < y.length; i++) {
+            positive[i] = y[i][l];
+        }
+        return positive;
+    }
+
+    /** One label's weights and bias. */
+    record Fitted(float[] weights, float bias) {
+    }
+
+    /** The binary SVM of one label: {@code positive[i]} says whether item i carries it. */
+    static Fitted fitLabel(List<SparseVector> xs, boolean[] positive, int dim, double c, int maxEpochs, long seed) {
         double diag = 1 / (2 * c);
         double[] q = new double[xs.size()];
         for (int i = 0; i < q.length; i++) {
             q[i] = xs.get(i).squaredNorm() + 1 + diag;
         }
-        for (int l = 0; l < labels; l++) {
-            float[] wl = new float[dim];
-            double bias = 0;
-            double[] alpha = new double[xs.size()];
-            int[] order = order(xs.size());
-            Random random = new Random(seed + l);
-            for (int epoch = 0; epoch < maxEpochs; epoch++) {
-                shuffle(order, random);
-                double maxChange = 0;
-                for (int i : order) {
-                    SparseVector x = xs.get(i);
-                    double yi = y[i][l] ? 1 : -1;
-                    double g = yi * (x.dot(wl) + bias) - 1 + diag * alpha[i];
-                    double pg = alpha[i] == 0 ? Math.min(g, 0) : g;
-                    if (pg != 0) {
-                        double old = alpha[i];
-                        alpha[i] = Math.max(old - g / q[i], 0);
-                        double step = (alpha[i] - old) * yi;
-                        x.addTo(wl, step);
-                        bias += step;
-                        maxChange = Math.max(maxChange, Math.abs(pg));
-                    }
-                }
-                if (maxChange < TOLERANCE) {
-                    break;
+        float[] wl = new float[dim];
+        double bias = 0;
+        double[] alpha = new double[xs.size()];
+        int[] order = order(xs.size());
+        Random random = new Random(seed);
+        for (int epoch = 0; epoch < maxEpochs; epoch++) {
+            shuffle(order, random);
+            double maxChange = 0;
+            for (int i : order) {
+                SparseVector x = xs.get(i);
+                double yi = positive[i] ? 1 : -1;
+                double g = yi * (x.dot(wl) + bias) - 1 + diag * alpha[i];
+                double pg = alpha[i] == 0 ? Math.min(g, 0) : g;
+                if (pg != 0) {
+                    double old = alpha[i];
+                    alpha[i] = Math.max(old - g / q[i], 0);
+                    double step = (alpha[i] - old) * yi;
+                    x.addTo(wl, step);
+                    bias += step;
+                    maxChange = Math.max(maxChange, Math.abs(pg));
                 }
             }
-            w[l] = wl;
-            b[l] = (float) bias;
+            if (maxChange < TOLERANCE) {
+                break;
+            }
         }
-        return new LinearWeights(w, b);
+        return new Fitted(wl, (float) bias);
     }
 
     static int[] order(int n) {

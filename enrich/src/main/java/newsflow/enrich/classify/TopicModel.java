@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A trained topic classifier: a linear model per label over the features of title and text. Scores are in
  * [0, 1]: for naive Bayes the posterior over the labels (they sum to 1), for logistic regression each label's
- * probability, for the SVM the margin through the logistic function (0.5 is the SVM's decision boundary; a
+ * probability, for the SVM and NB-SVM the margin through the logistic function (0.5 is the SVM's decision boundary; a
  * ranking, not a calibrated probability). {@link #classify} returns every label scoring at least the threshold,
  * so an article can carry several. Immutable and thread-safe.
  *

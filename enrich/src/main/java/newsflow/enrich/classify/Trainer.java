@@ -62,8 +62,8 @@ public final class Trainer {
         String note = trainedOn == null ? "" : trainedOn;
         if (features.representation() == Representation.AVERAGED) {
             int words = vocabulary.features().size();
-            LinearWeights w = fit(split(xs, 0, words), y, labels.size(), words, options);
-            LinearWeights e = fit(split(xs, words, dim), y, labels.size(), dim - words, options);
+            LinearWeights w = fit(split(xs, 0, words), y, labels.size(), words, words, options);
+            LinearWeights e = fit(split(xs, words, dim), y, labels.size(), dim - words, 0, options);
             float[][] joined = new float[labels.size()][];
             for (int l = 0; l < joined.length; l++) {
                 joined[l] = java.util.Arrays.copyOf(w.weights()[l], dim);
@@ -72,17 +72,20 @@ public final class Trainer {
             return new TopicModel(new TopicModel.Data(TopicModel.FORMAT, options.method(), features, labels,
                     vocabulary.features(), idf, joined, w.bias(), options.threshold(), note, e.bias()), embedder);
         }
-        LinearWeights weights = fit(xs, y, labels.size(), dim, options);
+        LinearWeights weights = fit(xs, y, labels.size(), dim, vocabulary.features().size(), options);
         return new TopicModel(new TopicModel.Data(TopicModel.FORMAT, options.method(), features, labels,
                 vocabulary.features(), idf, weights.weights(), weights.bias(), options.threshold(), note), embedder);
     }
 
-    private static LinearWeights fit(List<SparseVector> xs, boolean[][] y, int labels, int dim, TrainOptions options) {
+    /** @param words the features below this index are words, the rest embedding dimensions */
+    private static LinearWeights fit(List<SparseVector> xs, boolean[][] y, int labels, int dim, int words,
+                                     TrainOptions options) {
         return switch (options.method()) {
             case NAIVE_BAYES -> NaiveBayes.fit(xs, y, labels, dim, options.alpha());
             case LOGISTIC_REGRESSION -> LogisticRegression.fit(xs, y, labels, dim, options.lambda(), options.epochs(),
                     options.seed());
             case LINEAR_SVM -> LinearSvm.fit(xs, y, labels, dim, options.c(), options.epochs(), options.seed());
+            case NB_SVM -> NbSvm.fit(xs, y, labels, dim, words, options.c(), options.epochs(), options.seed());
         };
     }
 

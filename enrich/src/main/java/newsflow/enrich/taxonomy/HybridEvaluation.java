@@ -32,7 +32,7 @@ public final class HybridEvaluation {
      * @param unmapped  per unmapped label: how many items, how many got an uncovered topic, first topics (count)
      */
     public record Report(int items, double modelTop1, List<AtThreshold> thresholds, double threshold,
-                         Map<String, Unmapped> unmapped) {
+                         Map<String, Integer> uncoveredGiven, Map<String, Unmapped> unmapped) {
 
         public String format() {
             StringBuilder s = new StringBuilder();
@@ -44,19 +44,28 @@ public final class HybridEvaluation {
                 s.append(String.format(Locale.ROOT, "%9.2f %9.4f %9.4f %13.2f %16.4f%n", t.threshold(), t.top1(),
                         t.recall(), t.topicsPerItem(), t.withUncovered()));
             }
+            s.append(String.format(Locale.ROOT, "%nuncovered topics given at threshold %.2f (items):", threshold));
+            top(s, uncoveredGiven);
             unmapped.forEach((label, u) -> {
                 s.append(String.format(Locale.ROOT, "%nlabel %s (not mapped, %d items) at threshold %.2f: with an "
                         + "uncovered topic %.4f; first topic:", label, u.items(), threshold,
                         (double) u.withUncovered() / u.items()));
-                u.first().entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
-                        .forEach(e -> s.append(String.format(Locale.ROOT, "  %s %d", e.getKey(), e.getValue())));
-                s.append('\n');
+                top(s, u.first());
+                s.append("  uncovered topics given:");
+                top(s, u.uncoveredGiven());
             });
             return s.toString();
         }
+
+        private static void top(StringBuilder s, Map<String, Integer> counts) {
+            counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
+                    .forEach(e -> s.append(String.format(Locale.ROOT, "  %s %d", e.getKey(), e.getValue())));
+            s.append('\n');
+        }
     }
 
-    public record Unmapped(int items, int withUncovered, Map<String, Integer> first) {
+    public record Unmapped(int items, int withUncovered, Map<String, Integer> first,
+                           Map<String, Integer> uncoveredGiven) {
     }
 
     /**
@@ -112,14 +121,33 @@ public final class HybridEvaluation {
         Map<String, Unmapped> unmapped = new TreeMap<>();
         others.forEach((label, list) -> {
             Map<String, Integer> first = new LinkedHashMap<>();
+            Map<String, Integer> given = new LinkedHashMap<>();
             int withUncovered = 0;
             for (HybridClassifier.Scores s : list) {
                 List<HybridClassifier.Assigned> a = classifier.topLevel(s, classifier.uncoveredThreshold());
                 first.merge(names.get(a.getFirst().topic()), 1, Integer::sum);
-                withUncovered += a.stream().anyMatch(x -> !classifier.covers(x.topic())) ? 1 : 0;
+                withUncovered += uncovered(classifier, a, names, given) ? 1 : 0;
             }
-            unmapped.put(label, new Unmapped(list.size(), withUncovered, first));
+            unmapped.put(label, new Unmapped(list.size(), withUncovered, first, given));
         });
-        return new Report(gold.size(), modelRight / (double) gold.size(), at, classifier.uncoveredThreshold(), unmapped);
+        Map<String, Integer> given = new LinkedHashMap<>();
+        for (HybridClassifier.Scores s : scores) {
+            uncovered(classifier, classifier.topLevel(s, classifier.uncoveredThreshold()), names, given);
+        }
+        return new Report(gold.size(), modelRight / (double) gold.size(), at, classifier.uncoveredThreshold(), given,
+                unmapped);
+    }
+
+    /** Counts each uncovered topic among {@code assigned} into {@code given}; whether there was one. */
+    private static boolean uncovered(HybridClassifier classifier, List<HybridClassifier.Assigned> assigned,
+                                     List<String> names, Map<String, Integer> given) {
+        boolean any = false;
+        for (HybridClassifier.Assigned x : assigned) {
+            if (!classifier.covers(x.topic())) {
+                given.merge(names.get(x.topic()), 1, Integer::sum);
+                any = true;
+            }
+        }
+        return any;
     }
 }

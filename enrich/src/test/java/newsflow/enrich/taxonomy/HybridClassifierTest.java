@@ -116,6 +116,8 @@ class HybridClassifierTest {
         assertThat(report.thresholds().get(1).top1()).isEqualTo(1.0);
         assertThat(report.unmapped()).containsOnlyKeys("market");
         assertThat(report.unmapped().get("market").withUncovered()).isEqualTo(1);
+        assertThat(report.unmapped().get("market").uncoveredGiven()).containsEntry("food", 1);
+        assertThat(report.uncoveredGiven()).containsOnly(Map.entry("food", 1));
         assertThat(report.format()).contains("with uncovered", "label market");
     }
 }

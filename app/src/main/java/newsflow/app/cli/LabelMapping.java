@@ -1,5 +1,6 @@
 package newsflow.app.cli;
 
+import newsflow.enrich.classify.ClassifierException;
 import newsflow.enrich.classify.LabeledText;
 import newsflow.enrich.classify.LabeledTexts;
 import picocli.CommandLine;
@@ -37,7 +38,14 @@ final class LabelMapping {
         for (Path f : files) {
             items.addAll(LabeledTexts.read(f));
         }
-        return mapping.isEmpty() ? items : LabeledTexts.relabel(items, mapping);
+        if (mapping.isEmpty()) {
+            return items;
+        }
+        List<LabeledText> mapped = LabeledTexts.relabel(items, mapping);
+        if (mapped.isEmpty()) {
+            throw new ClassifierException(files + ": no item has a label the mapping names (" + mapping.keySet() + ")");
+        }
+        return mapped;
     }
 
     /** What trained a model, for its note: the file names, and the mapping when there is one. */

@@ -8,6 +8,8 @@ import newsflow.enrich.classify.TopicModel;
 import newsflow.enrich.classify.Trainer;
 import newsflow.enrich.embed.CachingEmbedder;
 import newsflow.enrich.embed.Embedders;
+import newsflow.enrich.taxonomy.HybridClassifier;
+import newsflow.enrich.taxonomy.HybridEvaluation;
 import newsflow.enrich.taxonomy.Prototype;
 import newsflow.enrich.taxonomy.Taxonomy;
 import newsflow.enrich.taxonomy.ZeroShotClassifier;
@@ -22,7 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -30,15 +31,26 @@ import java.util.Locale;
 /** Trains and measures the topic classifier enrich uses when {@code enrich.model} is set. */
 @Command(name = "topics", mixinStandardHelpOptions = true,
         description = "Train and evaluate the topic classifier on {id,title,text,labels} JSON lines.",
-        subcommands = {TopicsCommand.Train.class, TopicsCommand.Eval.class, TopicsCommand.EvalIptc.class})
+        subcommands = {TopicsCommand.Train.class, TopicsCommand.Eval.class, TopicsCommand.EvalIptc.class,
+                TopicsCommand.EvalDefault.class})
 public final class TopicsCommand {
+
+    static final String MAP_HELP = "rename an item label, e.g. 'tech=science and technology'; repeat per label; with"
+            + " any --map, labels without one are dropped and items left without a label are left out";
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Train a model on labelled JSON lines and write it (gzip JSON) for enrich.model.")
     static final class Train implements Runnable {
 
-        @Option(names = "--data", required = true, paramLabel = "FILE.jsonl", description = "labelled items")
-        Path data;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", required = true, paramLabel = "FILE.jsonl",
+                description = "labelled items; repeat to train on several files")
+        List<Path> data;
+
+        @Option(names = "--map", paramLabel = "LABEL=TOPIC", description = MAP_HELP)
+        List<String> map;
 
         @Option(names = "--out", required = true, paramLabel = "MODEL", description = "model file to write")
         Path out;
@@ -48,9 +60,10 @@ public final class TopicsCommand {
 
         @Override
         public void run() {
-            List<LabeledText> items = LabeledTexts.read(data);
+            Map<String, String> mapping = LabelMapping.parse(map, spec.commandLine());
+            List<LabeledText> items = LabelMapping.read(data, mapping);
             long start = System.nanoTime();
-            TopicModel model = Trainer.train(items, training.toOptions(), data.getFileName().toString());
+            TopicModel model = Trainer.train(items, training.toOptions(), LabelMapping.describe(data, mapping));
             model.save(out);
             System.out.printf(Locale.ROOT, "trained %s over %s on %d items, labels %s, in %.1f s; wrote %s (%d bytes)%n",
                     model.method().name().toLowerCase(Locale.ROOT), training.describeFeatures(), items.size(), model.labels(),
@@ -66,8 +79,12 @@ public final class TopicsCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--train", required = true, paramLabel = "A.jsonl", description = "training items")
-        Path train;
+        @Option(names = "--train", required = true, paramLabel = "A.jsonl",
+                description = "training items; repeat to pool several files")
+        List<Path> train;
+
+        @Option(names = "--map", paramLabel = "LABEL=TOPIC", description = MAP_HELP)
+        List<String> map;
 
         @Option(names = "--test", paramLabel = "B.jsonl", description = "test items")
         Path test;
@@ -83,15 +100,16 @@ public final class TopicsCommand {
             if ((test == null) == (folds == null)) {
                 throw new ParameterException(spec.commandLine(), "give exactly one of --test FILE and --folds K");
             }
-            List<LabeledText> items = LabeledTexts.read(train);
+            Map<String, String> mapping = LabelMapping.parse(map, spec.commandLine());
+            List<LabeledText> items = LabelMapping.read(train, mapping);
             EvalReport report;
             if (folds != null) {
                 report = Evaluation.crossValidate(items, folds, training.toOptions());
                 System.out.printf(Locale.ROOT, "%s over %s, %d-fold cross-validation on %s%n",
                         training.method.name().toLowerCase(Locale.ROOT), training.describeFeatures(), folds, train);
             } else {
-                TopicModel model = Trainer.train(items, training.toOptions(), train.getFileName().toString());
-                report = Evaluation.evaluate(model, LabeledTexts.read(test));
+                TopicModel model = Trainer.train(items, training.toOptions(), LabelMapping.describe(train, mapping));
+                report = Evaluation.evaluate(model, LabelMapping.read(List.of(test), mapping));
                 System.out.printf(Locale.ROOT, "%s over %s trained on %s, tested on %s%n",
                         training.method.name().toLowerCase(Locale.ROOT), training.describeFeatures(), train, test);
             }
@@ -142,14 +160,7 @@ public final class TopicsCommand {
 
         @Override
         public void run() {
-            Map<String, String> mapping = new LinkedHashMap<>();
-            for (String m : map) {
-                int eq = m.indexOf('=');
-                if (eq <= 0 || eq == m.length() - 1) {
-                    throw new ParameterException(spec.commandLine(), "--map " + m + ": expected LABEL=TOPIC");
-                }
-                mapping.put(m.substring(0, eq).strip(), m.substring(eq + 1).strip());
-            }
+            Map<String, String> mapping = LabelMapping.parse(map, spec.commandLine());
             List<ZeroShotOptions> runs = new java.util.ArrayList<>();
             if (variants) {
                 for (Prototype p : Prototype.values()) {
@@ -175,6 +186,47 @@ public final class TopicsCommand {
                         options.childrenVote(), options.calibrate(), options.keepBest(), test, (System.nanoTime() - start) / 1e9);
                 System.out.print(report.format());
             }
+        }
+    }
+
+    @Command(name = "eval-default", mixinStandardHelpOptions = true,
+            description = {"Score the default IPTC tagger (the shipped model for the topics it covers, zero-shot for",
+                    "the rest) on labelled items mapped to top-level IPTC topics: top-1, recall and the share of",
+                    "items given a topic the model does not cover, per uncovered-topic threshold."})
+    static final class EvalDefault implements Runnable {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--test", required = true, paramLabel = "B.jsonl", description = "labelled items")
+        Path test;
+
+        @Option(names = "--map", required = true, paramLabel = "LABEL=TOPIC",
+                description = "an item label and the top-level IPTC topic it means; repeat per label (items with "
+                        + "other labels are reported apart)")
+        List<String> map;
+
+        @Option(names = "--model", paramLabel = "MODEL",
+                description = "a model with IPTC top-level labels instead of the shipped one (one not trained on --test)")
+        Path model;
+
+        @Option(names = "--thresholds", split = ",", paramLabel = "T,…",
+                description = "uncovered-topic cosine thresholds to report (default ${DEFAULT-VALUE})")
+        List<Double> thresholds = List.of(0.2, 0.25, 0.3, 0.35, 0.4, 0.45);
+
+        @Override
+        public void run() {
+            Map<String, String> mapping = LabelMapping.parse(map, spec.commandLine());
+            List<LabeledText> items = LabeledTexts.read(test);
+            long start = System.nanoTime();
+            HybridClassifier classifier = HybridClassifier.iptc(Embedders.named(Embedders.MINILM_Q));
+            if (model != null) {
+                classifier = classifier.withModel(TopicModel.load(model));
+            }
+            HybridEvaluation.Report report = HybridEvaluation.evaluate(classifier, items, mapping, thresholds);
+            System.out.printf(Locale.ROOT, "default IPTC tagger (model trained on %s; uncovered topics zero-shot) on %s"
+                    + " (%.0f s)%n", classifier.model().trainedOn(), test, (System.nanoTime() - start) / 1e9);
+            System.out.print(report.format());
         }
     }
 

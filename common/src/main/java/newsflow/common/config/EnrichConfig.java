@@ -16,8 +16,8 @@ import java.util.Map;
  *                    disallows is not fetched and the article is built from the feed's own content
  * @param perHostConcurrency article pages of one host fetched at once, at most (per instance)
  * @param perHostDelay least time between the starts of two page fetches on one host (per instance)
- * @param taxonomy    the categories used while no {@code model} is set: {@value #IPTC} (IPTC Media Topics, scored
- *                    zero-shot by embedding similarity) or {@value #NO_TAXONOMY}
+ * @param taxonomy    the categories used while no {@code model} is set: {@value #IPTC} (IPTC Media Topics: the shipped
+ *                    model for the topics it was trained on, embedding similarity for the others) or {@value #NO_TAXONOMY}
  */
 public record EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics,
                            Map<String, String> watchTopics, String model, Duration reloadInterval,

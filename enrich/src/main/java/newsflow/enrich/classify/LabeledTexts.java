@@ -39,6 +39,23 @@ public final class LabeledTexts {
         return out;
     }
 
+    /**
+     * The items with their labels renamed through {@code mapping} (a label set's names to a taxonomy's, say);
+     * labels without a mapping are dropped, and so are items left without a label. Several labels may map to one
+     * name; it is kept once.
+     */
+    public static List<LabeledText> relabel(List<LabeledText> items, java.util.Map<String, String> mapping) {
+        List<LabeledText> out = new ArrayList<>(items.size());
+        for (LabeledText item : items) {
+            List<String> labels = item.labels().stream().map(mapping::get).filter(java.util.Objects::nonNull)
+                    .distinct().toList();
+            if (!labels.isEmpty()) {
+                out.add(new LabeledText(item.id(), item.title(), item.text(), labels));
+            }
+        }
+        return out;
+    }
+
     static LabeledText parse(String line, String where) {
         JsonNode node;
         try {

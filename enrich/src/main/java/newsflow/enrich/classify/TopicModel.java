@@ -205,18 +205,46 @@ public final class TopicModel implements TopicClassifier {
 
     /** @throws ClassifierException naming the file when it is missing, unreadable or not a model */
     public static TopicModel load(Path file) {
-        Data d;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            d = Json.mapper().readValue(in, Data.class);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, "model " + file);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ClassifierException("model file " + file + " does not exist", e);
         } catch (IOException e) {
             throw new ClassifierException("cannot read model " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A model from a stream of what {@link #save} writes (a bundled resource, say).
+     *
+     * @param where names the source in error messages
+     * @throws ClassifierException naming {@code where} when the bytes are not a model
+     */
+    public static TopicModel read(InputStream gzipped, String where) {
+        Data d;
+        try (InputStream in = new GZIPInputStream(gzipped)) {
+            d = Json.mapper().readValue(in, Data.class);
+        } catch (IOException e) {
+            throw new ClassifierException("cannot read " + where + ": " + e.getMessage(), e);
+        }
         try {
             return new TopicModel(d);
         } catch (ClassifierException e) {
-            throw new ClassifierException("model " + file + ": " + e.getMessage(), e);
+            throw new ClassifierException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The same model computing its embeddings through {@code embedder}, a wrapper of the model its features name
+     * (such as {@link newsflow.enrich.embed.LastEmbedding}).
+     *
+     * @throws ClassifierException when the model uses no embedding or {@code embedder} is another model
+     */
+    public TopicModel withEmbedder(TextEmbedder embedder) {
+        if (!data.features().usesEmbedding() || !data.features().embedder().equals(embedder.name())) {
+            throw new ClassifierException("model features name embedder \"" + data.features().embedder()
+                    + "\", not \"" + embedder.name() + "\"");
+        }
+        return new TopicModel(data, embedder);
     }
 }

@@ -175,18 +175,25 @@ public final class ZeroShotClassifier implements TopicClassifier {
         order.sort(Comparator.comparingDouble((Integer t) -> -s.top()[t]));
         List<TopicScore> out = new ArrayList<>();
         for (int t : order) {
-            out.add(score(top.get(t), s.top()[t]));
-            double[] ks = s.children().get(t);
-            List<Integer> kids = new ArrayList<>();
-            for (int k = 0; k < ks.length; k++) {
-                if (ks[k] >= threshold) {
-                    kids.add(k);
-                }
+            out.addAll(withChildren(s, t, s.top()[t], threshold));
+        }
+        return out;
+    }
+
+    /** Top-level topic {@code t} scored {@code score}, then its children at or above {@code threshold}, best first. */
+    List<TopicScore> withChildren(Scores s, int t, double score, double threshold) {
+        List<TopicScore> out = new ArrayList<>();
+        out.add(score(top.get(t), score));
+        double[] ks = s.children().get(t);
+        List<Integer> kids = new ArrayList<>();
+        for (int k = 0; k < ks.length; k++) {
+            if (ks[k] >= threshold) {
+                kids.add(k);
             }
-            kids.sort(Comparator.comparingDouble((Integer k) -> -ks[k]));
-            for (int k : kids) {
-                out.add(score(children.get(t).get(k), ks[k]));
-            }
+        }
+        kids.sort(Comparator.comparingDouble((Integer k) -> -ks[k]));
+        for (int k : kids) {
+            out.add(score(children.get(t).get(k), ks[k]));
         }
         return out;
     }

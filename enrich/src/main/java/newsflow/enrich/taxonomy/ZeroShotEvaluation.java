@@ -62,14 +62,7 @@ public final class ZeroShotEvaluation {
      */
     public static Report evaluate(ZeroShotClassifier classifier, List<LabeledText> items, Map<String, String> mapping,
                                   List<Double> thresholds) {
-        List<Taxonomy.Topic> top = classifier.taxonomy().topLevel();
-        List<String> names = top.stream().map(Taxonomy.Topic::name).toList();
-        for (var e : mapping.entrySet()) {
-            if (!names.contains(e.getValue())) {
-                throw new TaxonomyException("mapping " + e.getKey() + " → \"" + e.getValue()
-                        + "\": not a top-level topic; top-level topics are " + names);
-            }
-        }
+        List<String> names = topLevelNames(classifier.taxonomy(), mapping);
         List<ZeroShotClassifier.Scores> scores = new ArrayList<>();
         List<String> gold = new ArrayList<>();
         int unmapped = 0;
@@ -108,5 +101,21 @@ public final class ZeroShotEvaluation {
                     (double) assigned / gold.size(), (double) none / gold.size()));
         }
         return new Report(gold.size(), unmapped, (double) right / gold.size(), predicted, at);
+    }
+
+    /**
+     * The taxonomy's top-level topic names, checking that the mapping names only those.
+     *
+     * @throws TaxonomyException naming the entry that maps to something else
+     */
+    static List<String> topLevelNames(Taxonomy taxonomy, Map<String, String> mapping) {
+        List<String> names = taxonomy.topLevel().stream().map(Taxonomy.Topic::name).toList();
+        for (var e : mapping.entrySet()) {
+            if (!names.contains(e.getValue())) {
+                throw new TaxonomyException("mapping " + e.getKey() + " → \"" + e.getValue()
+                        + "\": not a top-level topic; top-level topics are " + names);
+            }
+        }
+        return names;
     }
 }

@@ -44,4 +44,21 @@ class LabeledTextsTest {
         assertThatThrownBy(() -> LabeledTexts.read(file)).hasMessageContaining("no labelled items");
         assertThatThrownBy(() -> LabeledTexts.read(dir.resolve("missing.jsonl"))).hasMessageContaining("cannot read");
     }
+
+    @Test
+    void relabellingRenamesDropsUnmappedLabelsAndItemsLeftWithoutOne() {
+        var items = java.util.List.of(
+                new LabeledText("1", "", "The team won.", java.util.List.of("Sports")),
+                new LabeledText("2", "", "Shares fell.", java.util.List.of("biz", "markets")),
+                new LabeledText("3", "", "Rain all day.", java.util.List.of("weather")),
+                new LabeledText("4", "", "Stocks and the match.", java.util.List.of("biz", "fin")));
+
+        var mapped = LabeledTexts.relabel(items, java.util.Map.of("Sports", "sport", "biz", "economy", "fin", "economy"));
+
+        assertThat(mapped).extracting(LabeledText::id).containsExactly("1", "2", "4");
+        assertThat(mapped.get(0).labels()).containsExactly("sport");
+        assertThat(mapped.get(1).labels()).containsExactly("economy");
+        assertThat(mapped.get(2).labels()).containsExactly("economy");
+        assertThat(mapped.get(1).text()).isEqualTo("Shares fell.");
+    }
 }

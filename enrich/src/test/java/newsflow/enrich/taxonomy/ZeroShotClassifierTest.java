@@ -1,7 +1,5 @@
 package newsflow.enrich.taxonomy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import newsflow.common.json.Json;
 import newsflow.common.model.TopicScore;
 import newsflow.enrich.classify.LabeledText;
 import newsflow.enrich.embed.Embedders;
@@ -9,7 +7,6 @@ import newsflow.enrich.embed.TextEmbedder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,49 +15,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ZeroShotClassifierTest {
 
     /** Two families written for this test: weather (rain, snow) and transport (tram, ferry). */
-    private static final Taxonomy TINY = Taxonomy.parse(json("""
+    private static final Taxonomy TINY = WordCountEmbedder.taxonomy("""
             {"attribution": "written for this test", "topics": [
               {"qcode": "t:1", "name": "weather", "definition": "weather",
                "children": [{"qcode": "t:11", "name": "rain", "definition": "rain"},
                             {"qcode": "t:12", "name": "snow", "definition": "snow"}]},
               {"qcode": "t:2", "name": "transport", "definition": "transport",
                "children": [{"qcode": "t:21", "name": "tram", "definition": "tram"},
-                            {"qcode": "t:22", "name": "ferry", "definition": "ferry"}]}]}"""), "test");
+                            {"qcode": "t:22", "name": "ferry", "definition": "ferry"}]}]}""");
 
-    /** One dimension per word of a small vocabulary, counts: cosine is then word overlap, easy to reason about. */
-    private static final TextEmbedder WORDS = new TextEmbedder() {
-        final List<String> vocabulary = List.of("weather", "rain", "snow", "transport", "tram", "ferry");
-
-        @Override
-        public String name() {
-            return "words";
-        }
-
-        @Override
-        public int dimension() {
-            return vocabulary.size();
-        }
-
-        @Override
-        public float[] embed(String title, String text) {
-            float[] v = new float[dimension()];
-            for (String w : (title + " " + text).toLowerCase(Locale.ROOT).split("\\W+")) {
-                int i = vocabulary.indexOf(w);
-                if (i >= 0) {
-                    v[i]++;
-                }
-            }
-            return v;
-        }
-    };
-
-    private static JsonNode json(String s) {
-        try {
-            return Json.mapper().readTree(s);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final TextEmbedder WORDS = new WordCountEmbedder("weather", "rain", "snow", "transport", "tram", "ferry");
 
     private static ZeroShotClassifier tiny(double threshold) {
         return new ZeroShotClassifier(TINY, WORDS, new ZeroShotOptions(Prototype.NAME, true, false, threshold));

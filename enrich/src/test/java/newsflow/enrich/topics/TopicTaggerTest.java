@@ -98,6 +98,12 @@ class TopicTaggerTest {
         List<TopicScore> tagged = TopicTagger.configured(defaults).tag(title, body);
         assertThat(tagged).isNotEmpty().allSatisfy(t -> assertThat(t.source()).isEqualTo("iptc"));
 
+        // the five topics the shipped model was trained on are its to decide
+        List<TopicScore> match = TopicTagger.configured(defaults).tag("Late winner at the stadium",
+                "The striker scored twice in the second half and the home club won the league match.");
+        assertThat(match.getFirst().name()).isEqualTo("sport");
+        assertThat(match.getFirst().score()).isGreaterThanOrEqualTo(0.5);
+
         EnrichConfig none = ConfigLoader.load("enrich:\n  taxonomy: none\n", Map.of()).enrich();
         assertThat(TopicTagger.configured(none).tag(title, body)).isEmpty();
     }

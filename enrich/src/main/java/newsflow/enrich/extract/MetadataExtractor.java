@@ -55,6 +55,9 @@ final class MetadataExtractor {
         JsonNode main = article != null ? article : webPage;
         Map<String, String> sources = new LinkedHashMap<>();
 
+        // Title and byline read the meta tags the way Readability.js does (space-separated property lists, DC.Title as
+        // dc:title, a later tag replacing an earlier one), which its test pages score; the other fields keep the
+        // first-tag index above, whose order the published/modified/image fallbacks were measured with.
         MetaValues values = MetaValues.of(doc);
         // A publisher named in the article itself is the publication; one referenced from elsewhere in the graph is
         // often the company behind it ("… Media Group"), so og:site_name goes before that.

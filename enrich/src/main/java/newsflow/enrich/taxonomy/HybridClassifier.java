@@ -105,10 +105,6 @@ public final class HybridClassifier implements TopicClassifier {
         return uncoveredThreshold;
     }
 
-    public HybridClassifier withUncoveredThreshold(double threshold) {
-        return new HybridClassifier(model, zeroShot, threshold);
-    }
-
     /** Whether the model decides this top-level topic ({@link Taxonomy#topLevel()} index). */
     public boolean covers(int topLevelIndex) {
         return covered[topLevelIndex];

@@ -38,8 +38,4 @@ public record ZeroShotOptions(Prototype prototype, boolean childrenVote, boolean
     public ZeroShotOptions withThreshold(double t) {
         return new ZeroShotOptions(prototype, childrenVote, calibrate, t, keepBest);
     }
-
-    public ZeroShotOptions withKeepBest(boolean keep) {
-        return new ZeroShotOptions(prototype, childrenVote, calibrate, threshold, keep);
-    }
 }

@@ -6,7 +6,9 @@ import newsflow.common.kafka.DeadLetters;
 import newsflow.common.kafka.JsonCodec;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.model.Article;
+import newsflow.common.model.ArticleField;
 import newsflow.common.model.FeedEntry;
+import newsflow.common.model.Provenance;
 import newsflow.enrich.process.ArticleBuilder;
 import newsflow.enrich.process.PageOutcome;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -369,9 +371,9 @@ final class EnrichLoop {
         Article a = s.result().article();
         if (a != null) {
             meters.counter(MeterNames.ARTICLES_EXTRACTED, "method", a.extraction().method().name()).increment();
-            String bodySource = a.extraction().fieldSources().get("body");
-            if ("amp".equals(bodySource) || "print".equals(bodySource)) {
-                meters.counter(MeterNames.ALTERNATE_PAGES, "kind", bodySource).increment();
+            Provenance bodySource = a.extraction().fieldSources().of(ArticleField.BODY);
+            if (bodySource == Provenance.AMP || bodySource == Provenance.PRINT) {
+                meters.counter(MeterNames.ALTERNATE_PAGES, "kind", bodySource.wireName()).increment();
             }
             String reason = a.extraction().fallbackReason();
             if (reason == null) {

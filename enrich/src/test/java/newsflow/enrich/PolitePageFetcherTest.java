@@ -10,8 +10,10 @@ import newsflow.common.kafka.DeadLetters;
 import newsflow.common.kafka.JsonCodec;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.model.Article;
+import newsflow.common.model.ArticleField;
 import newsflow.common.model.Extraction.Method;
 import newsflow.common.model.FeedEntry;
+import newsflow.common.model.Provenance;
 import newsflow.common.model.Schema;
 import newsflow.enrich.process.ArticleBuilder;
 import newsflow.enrich.robots.RobotsCache;
@@ -186,7 +188,7 @@ class PolitePageFetcherTest {
 
         Article a = byId().get("ferry");
         assertThat(a.extraction().method()).isEqualTo(Method.PAGE);
-        assertThat(a.extraction().fieldSources()).containsEntry("body", "amp");
+        assertThat(a.extraction().fieldSources().byField()).containsEntry(ArticleField.BODY, Provenance.AMP);
         assertThat(a.body()).startsWith("The Kestrel Bay ferry carried its first passengers");
         assertThat(a.extraction().fallbackReason()).endsWith("used its AMP version " + base + "/news/harbour-ferry-returns/amp");
         assertThat(requested.get("127.0.0.1")).containsExactly("/robots.txt", "/news/harbour-ferry-returns",

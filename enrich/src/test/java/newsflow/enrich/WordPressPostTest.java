@@ -1,7 +1,9 @@
 package newsflow.enrich;
 
 import newsflow.common.model.Article;
+import newsflow.common.model.ArticleField;
 import newsflow.common.model.Extraction;
+import newsflow.common.model.Provenance;
 import newsflow.common.model.TopicScore;
 import newsflow.common.url.ArticleIds;
 import org.jsoup.Jsoup;
@@ -81,10 +83,10 @@ class WordPressPostTest {
         assertThat(article.published()).isEqualTo(Instant.parse("2025-02-18T16:05:00Z"));
         assertThat(article.modified()).isEqualTo(Instant.parse("2025-02-19T09:12:30Z"));
         assertThat(article.canonicalUrl()).isEqualTo(URL);
-        assertThat(article.extraction().fieldSources())
-                .containsEntry("title", "html")
-                .containsEntry("published", "html")
-                .containsEntry("body", "html");
+        assertThat(article.extraction().fieldSources().byField())
+                .containsEntry(ArticleField.TITLE, Provenance.HTML)
+                .containsEntry(ArticleField.PUBLISHED, Provenance.HTML)
+                .containsEntry(ArticleField.BODY, Provenance.HTML);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package newsflow.common.model;
 
-import java.util.Map;
-
 /**
  * How an article's body and metadata were obtained.
  *
@@ -10,8 +8,8 @@ import java.util.Map;
  * @param fallbackReason why the page was not used, null when it was; for a page that was a shell, also which of its
  *                      other versions (AMP, print) was used instead or why none was ({@code fieldSources.body} is then
  *                      {@code amp} or {@code print} when one was)
- * @param fieldSources  per metadata field (title, byline, published, …) where its value came from
- *                      (for example {@code json-ld}, {@code meta}, {@code heuristic}, {@code feed})
+ * @param fieldSources  per field with a value (title, byline, published, …, body) where it came from; on the wire
+ *                      the object of names it always was ({@code {"title":"json-ld","body":"feed"}})
  * @param extractor     name and version of the extractor that produced the body
  * @param pageFlag      what the fetched page turned out to be when it was a stub with little text (a paywall or a
  *                      consent wall), null otherwise; added later, so records written before it read as null
@@ -20,16 +18,16 @@ public record Extraction(
         Method method,
         int httpStatus,
         String fallbackReason,
-        Map<String, String> fieldSources,
+        FieldSources fieldSources,
         String extractor,
         PageFlag pageFlag) {
 
     public Extraction {
-        fieldSources = fieldSources == null ? Map.of() : Map.copyOf(fieldSources);
+        fieldSources = fieldSources == null ? FieldSources.NONE : fieldSources;
     }
 
     /** An extraction of a page that was no stub. */
-    public Extraction(Method method, int httpStatus, String fallbackReason, Map<String, String> fieldSources, String extractor) {
+    public Extraction(Method method, int httpStatus, String fallbackReason, FieldSources fieldSources, String extractor) {
         this(method, httpStatus, fallbackReason, fieldSources, extractor, null);
     }
 

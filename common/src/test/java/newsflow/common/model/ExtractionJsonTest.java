@@ -15,13 +15,14 @@ class ExtractionJsonTest {
         String old = """
                 {"method":"PAGE","httpStatus":200,"fallbackReason":null,"fieldSources":{"title":"meta"},"extractor":"newsflow-extractor/1"}""";
         Extraction e = Json.read(old, Extraction.class);
-        assertThat(e).isEqualTo(new Extraction(Extraction.Method.PAGE, 200, null, Map.of("title", "meta"), "newsflow-extractor/1"));
+        assertThat(e).isEqualTo(new Extraction(Extraction.Method.PAGE, 200, null,
+                new FieldSources(Map.of(ArticleField.TITLE, Provenance.META)), "newsflow-extractor/1"));
         assertThat(e.pageFlag()).isNull();
     }
 
     @Test
     void pageFlagRoundTrips() {
-        Extraction e = new Extraction(Extraction.Method.FEED_CONTENT, 200, "page is a paywall stub (40 words)", Map.of(),
+        Extraction e = new Extraction(Extraction.Method.FEED_CONTENT, 200, "page is a paywall stub (40 words)", FieldSources.NONE,
                 "newsflow-extractor/1", Extraction.PageFlag.PAYWALL);
         String json = Json.write(e);
         assertThat(json).contains("\"pageFlag\":\"PAYWALL\"");

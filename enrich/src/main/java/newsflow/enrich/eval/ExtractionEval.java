@@ -3,7 +3,7 @@ package newsflow.enrich.eval;
 import newsflow.common.model.Article;
 import newsflow.enrich.Extract;
 import newsflow.enrich.extract.ArticleExtractor;
-import newsflow.enrich.extract.ExtractedPage;
+import newsflow.enrich.extract.Metadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +97,7 @@ public final class ExtractionEval {
         if (!metadata) {
             return new Prediction(a.body(), null, null, null, null, null, null);
         }
-        ExtractedPage p = ArticleExtractor.extract(page, null, url);
+        Metadata p = ArticleExtractor.extract(page, null, url).metadata();
         return new Prediction(a.body(), p.title(), p.byline(),
                 p.published() == null ? null : p.published().toString(),
                 p.languageTag() != null ? p.languageTag() : p.language(), p.siteName(), p.description());

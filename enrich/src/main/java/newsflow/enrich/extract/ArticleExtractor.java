@@ -1,15 +1,17 @@
 package newsflow.enrich.extract;
 
+import newsflow.common.model.ArticleField;
+import newsflow.common.model.FieldSources;
+import newsflow.common.model.Provenance;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -73,11 +75,12 @@ public final class ArticleExtractor {
 
     /** Extracts from a document parsed for this call: its body is cleaned in place. */
     static ExtractedPage extract(Document doc, String baseUrl) {
-        Metadata meta = MetadataExtractor.extract(doc, baseUrl);
-        Map<String, String> sources = new LinkedHashMap<>(meta.sources());
+        MetadataExtractor.Found found = MetadataExtractor.extract(doc, baseUrl);
+        Metadata meta = found.metadata();
+        EnumMap<ArticleField, Provenance> sources = new EnumMap<>(found.sources());
 
         Set<String> titleKeys = headings(doc, meta.title());
-        PageStubs.Markers stubMarkers = PageStubs.scan(doc, meta.notFreeToRead());
+        PageStubs.Markers stubMarkers = PageStubs.scan(doc, found.notFreeToRead());
         // The document is ours (parsed for this call) and metadata has been read: clean it in place, no copy.
         Element work = doc.body() == null ? new Element("body") : doc.body();
         BoilerplateCleaner.clean(work);
@@ -86,16 +89,14 @@ public final class ArticleExtractor {
         String htmlBody = dropTitleAndJunk(rendered, titleKeys);
 
         String body = htmlBody;
-        String ldBody = meta.jsonLdBody();
+        String ldBody = found.jsonLdBody();
         if (ldBody != null && words(ldBody) >= 50 && words(htmlBody) < 0.6 * words(ldBody)) {
             body = TextRenderer.normalise(ldBody.replace("\r", ""));
-            sources.put("body", MetadataExtractor.JSON_LD);
+            sources.put(ArticleField.BODY, Provenance.JSON_LD);
         } else if (!body.isEmpty()) {
-            sources.put("body", MetadataExtractor.HTML);
+            sources.put(ArticleField.BODY, Provenance.HTML);
         }
-        return new ExtractedPage(meta.title(), body, meta.byline(), meta.authors(), meta.published(), meta.modified(),
-                meta.leadImage(), meta.siteName(), meta.description(), meta.canonicalUrl(), meta.language(), meta.languageTag(),
-                sources, PageStubs.flag(stubMarkers, body, rendered));
+        return new ExtractedPage(meta, body, new FieldSources(sources), PageStubs.flag(stubMarkers, body, rendered));
     }
 
     /** Text of a fragment of HTML (a feed's content or summary), with the same rendering as page bodies. */

@@ -1,6 +1,8 @@
 package newsflow.enrich.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import newsflow.common.model.ArticleField;
+import newsflow.common.model.Provenance;
 import newsflow.common.url.UrlNormalizer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -9,12 +11,17 @@ import org.jsoup.nodes.Element;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import static newsflow.common.model.Provenance.HEURISTIC;
+import static newsflow.common.model.Provenance.HTML;
+import static newsflow.common.model.Provenance.JSON_LD;
+import static newsflow.common.model.Provenance.META;
 
 /**
  * Reads title, authors, dates, lead image, site name, description, canonical URL and declared language from a
@@ -36,10 +43,15 @@ import java.util.regex.Pattern;
  */
 final class MetadataExtractor {
 
-    static final String JSON_LD = "json-ld";
-    static final String META = "meta";
-    static final String HTML = "html";
-    static final String HEURISTIC = "heuristic";
+    /**
+     * What the extractor read from a page: its metadata with, per field that has a value, where it came from, and two
+     * findings only the body extraction uses.
+     *
+     * @param jsonLdBody    the JSON-LD {@code articleBody}, plain text, null when none
+     * @param notFreeToRead the page's JSON-LD says the article is not free to read (a paywall marker)
+     */
+    record Found(Metadata metadata, EnumMap<ArticleField, Provenance> sources, String jsonLdBody, boolean notFreeToRead) {
+    }
 
     private static final Pattern LANG_TAG = Pattern.compile("^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{1,8})*$");
     private static final Pattern LANG = Pattern.compile("^([a-zA-Z]{2,3})(?:[-_].*)?$");
@@ -47,13 +59,13 @@ final class MetadataExtractor {
     private MetadataExtractor() {
     }
 
-    static Metadata extract(Document doc, String baseUrl) {
+    static Found extract(Document doc, String baseUrl) {
         Map<String, List<Element>> metas = metaIndex(doc);
         JsonLd ld = JsonLd.of(doc);
         JsonNode article = ld.article();
         JsonNode webPage = article != null ? null : ld.first("webpage");
         JsonNode main = article != null ? article : webPage;
-        Map<String, String> sources = new LinkedHashMap<>();
+        EnumMap<ArticleField, Provenance> sources = new EnumMap<>(ArticleField.class);
 
         // Title and byline read the meta tags the way Readability.js does (space-separated property lists, DC.Title as
         // dc:title, a later tag replacing an earlier one), which its test pages score; the other fields keep the
@@ -61,7 +73,7 @@ final class MetadataExtractor {
         MetaValues values = MetaValues.of(doc);
         // A publisher named in the article itself is the publication; one referenced from elsewhere in the graph is
         // often the company behind it ("… Media Group"), so og:site_name goes before that.
-        String siteName = pick(sources, "siteName",
+        String siteName = pick(sources, ArticleField.SITE_NAME,
                 main == null ? null : plain(main.path("publisher").path("name").textValue()), JSON_LD,
                 meta(metas, "og:site_name"), META,
                 plain(ld.text(ld.resolve(main == null ? null : main.get("publisher")), "name")), JSON_LD,
@@ -70,24 +82,24 @@ final class MetadataExtractor {
 
         // Stated titles are the publisher's and kept as written; only the <title> element loses the site's name.
         String documentTitle = Titles.ofDocument(doc);
-        String title = pick(sources, "title",
+        String title = pick(sources, ArticleField.TITLE,
                 jsonLdTitle(article, documentTitle), JSON_LD,
                 values.first("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
                         "twitter:title", "parsely-title"), META,
                 documentTitle, HTML,
                 h1(doc), HTML);
 
-        String byline = pick(sources, "byline",
+        String byline = pick(sources, ArticleField.BYLINE,
                 plain(String.join(", ", ld.names(article, "author"))), JSON_LD,
                 values.first("dc:creator", "dcterm:creator", "author", "parsely-author"), META,
                 notUrl(values.first("article:author")), META);
         if (byline == null) {
             // only without a stated author: the walk over the page costs more than the lookups above
-            byline = pick(sources, "byline", PageByline.find(doc, title), HTML);
+            byline = pick(sources, ArticleField.BYLINE, PageByline.find(doc, title), HTML);
         }
         List<String> authors = authors(doc, metas, ld, main, sources);
 
-        Instant published = pickDate(sources, "published",
+        Instant published = pickDate(sources, ArticleField.PUBLISHED,
                 Dates.parse(ld.text(main, "datePublished")), JSON_LD,
                 Dates.parse(firstMeta(metas, "article:published_time", "og:published_time", "datePublished",
                         "publishdate", "publish-date", "pubdate", "date", "dc.date", "dc.date.issued",
@@ -96,32 +108,32 @@ final class MetadataExtractor {
                 Dates.parse(timeDatetime(doc, true)), HTML,
                 Dates.fromUrl(baseUrl), HEURISTIC);
 
-        Instant modified = pickDate(sources, "modified",
+        Instant modified = pickDate(sources, ArticleField.MODIFIED,
                 Dates.parse(ld.text(main, "dateModified")), JSON_LD,
                 Dates.parse(firstMeta(metas, "article:modified_time", "og:updated_time", "dateModified",
                         "last-modified", "dcterms.modified", "article.updated", "lastmod")), META,
                 Dates.parse(timeDatetime(doc, false)), HTML);
 
-        String leadImage = pick(sources, "leadImage",
+        String leadImage = pick(sources, ArticleField.LEAD_IMAGE,
                 absolute(baseUrl, firstMeta(metas, "og:image", "og:image:url", "og:image:secure_url")), META,
                 absolute(baseUrl, firstMeta(metas, "twitter:image", "twitter:image:src")), META,
                 absolute(baseUrl, ld.url(main, "image")), JSON_LD,
                 absolute(baseUrl, ld.url(main, "thumbnailUrl")), JSON_LD,
                 absolute(baseUrl, attr(doc.selectFirst("link[rel=image_src]"), "href")), HTML);
 
-        String description = pick(sources, "description",
+        String description = pick(sources, ArticleField.DESCRIPTION,
                 meta(metas, "og:description"), META,
                 meta(metas, "description"), META,
                 meta(metas, "twitter:description"), META,
                 plain(ld.text(main, "description")), JSON_LD);
 
-        String canonical = pick(sources, "canonicalUrl",
+        String canonical = pick(sources, ArticleField.CANONICAL_URL,
                 canonical(baseUrl, attr(doc.selectFirst("link[rel~=(?i)^canonical$]"), "href")), HTML,
                 canonical(baseUrl, meta(metas, "og:url")), META,
                 canonical(baseUrl, ld.url(main, "url")), JSON_LD,
                 canonical(baseUrl, ld.url(main, "mainEntityOfPage")), JSON_LD);
 
-        String language = pick(sources, "language",
+        String language = pick(sources, ArticleField.LANGUAGE,
                 language(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang")), HTML,
                 language(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("xml:lang")), HTML,
                 language(firstMeta(metas, "content-language", "language", "dc.language", "og:locale")), META,
@@ -133,15 +145,15 @@ final class MetadataExtractor {
                 firstMeta(metas, "content-language", "language", "dc.language"));
 
         String ldBody = main == null ? null : plain(ld.text(main, "articleBody"));
-        return new Metadata(title, byline, authors, published, modified, leadImage, siteName, description, canonical,
-                language, languageTag, ldBody, ld.declaresNotFree(), sources);
+        return new Found(new Metadata(title, byline, authors, published, modified, leadImage, siteName, description,
+                canonical, language, languageTag), sources, ldBody, ld.declaresNotFree());
     }
 
     private static List<String> authors(Document doc, Map<String, List<Element>> metas, JsonLd ld, JsonNode main,
-                                        Map<String, String> sources) {
+                                        EnumMap<ArticleField, Provenance> sources) {
         List<String> names = Bylines.cleanAll(ld.names(main, "author"));
         if (!names.isEmpty()) {
-            sources.put("authors", JSON_LD);
+            sources.put(ArticleField.AUTHORS, JSON_LD);
             return names;
         }
         // the first author meta present, in Readability.js's order (Dublin Core before a plain author), then others
@@ -156,7 +168,7 @@ final class MetadataExtractor {
             }
             names = Bylines.cleanAll(declared);
             if (!names.isEmpty()) {
-                sources.put("authors", META);
+                sources.put(ArticleField.AUTHORS, META);
                 return names;
             }
         }
@@ -172,7 +184,7 @@ final class MetadataExtractor {
         }
         names = Bylines.cleanAll(marked);
         if (!names.isEmpty()) {
-            sources.put("authors", HTML);
+            sources.put(ArticleField.AUTHORS, HTML);
             return names;
         }
         List<String> bylines = new ArrayList<>();
@@ -187,7 +199,7 @@ final class MetadataExtractor {
         }
         names = Bylines.cleanAll(bylines);
         if (!names.isEmpty()) {
-            sources.put("authors", HEURISTIC);
+            sources.put(ArticleField.AUTHORS, HEURISTIC);
         }
         return names;
     }
@@ -354,21 +366,22 @@ final class MetadataExtractor {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T pick(Map<String, String> sources, String field, Object... valueSourcePairs) {
+    private static <T> T pick(EnumMap<ArticleField, Provenance> sources, ArticleField field, Object... valueSourcePairs) {
         for (int i = 0; i < valueSourcePairs.length; i += 2) {
             Object value = valueSourcePairs[i];
             if (value instanceof String s && s.isBlank()) {
                 continue;
             }
             if (value != null) {
-                sources.put(field, (String) valueSourcePairs[i + 1]);
+                sources.put(field, (Provenance) valueSourcePairs[i + 1]);
                 return (T) value;
             }
         }
         return null;
     }
 
-    private static Instant pickDate(Map<String, String> sources, String field, Object... valueSourcePairs) {
+    private static Instant pickDate(EnumMap<ArticleField, Provenance> sources, ArticleField field,
+                                    Object... valueSourcePairs) {
         return pick(sources, field, valueSourcePairs);
     }
 }

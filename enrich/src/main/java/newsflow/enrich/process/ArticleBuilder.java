@@ -1,13 +1,17 @@
 package newsflow.enrich.process;
 
 import newsflow.common.model.Article;
+import newsflow.common.model.ArticleField;
 import newsflow.common.model.Extraction;
 import newsflow.common.model.FeedEntry;
+import newsflow.common.model.FieldSources;
 import newsflow.common.model.Media;
+import newsflow.common.model.Provenance;
 import newsflow.common.model.Schema;
 import newsflow.common.url.UrlNormalizer;
 import newsflow.enrich.extract.ArticleExtractor;
 import newsflow.enrich.extract.ExtractedPage;
+import newsflow.enrich.extract.Metadata;
 import newsflow.enrich.extract.WordCounter;
 import newsflow.enrich.lang.LanguageDetector;
 import newsflow.enrich.stories.SimHash;
@@ -17,10 +21,12 @@ import newsflow.enrich.topics.TopicTagger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
+
+import static newsflow.common.model.Provenance.FEED;
+import static newsflow.common.model.Provenance.HEURISTIC;
 
 /**
  * Builds the {@link Article} for a feed entry from the outcome of fetching its page. No I/O of its own (an
@@ -37,9 +43,6 @@ import java.util.function.Supplier;
  * stable across refetches and match ingest's dedupe; the page's canonical URL goes to {@code canonicalUrl}.
  */
 public final class ArticleBuilder {
-
-    static final String FEED = "feed";
-    private static final String HEURISTIC = "heuristic";
 
     private final Supplier<TopicTagger> topics;
     private final Clock clock;
@@ -77,74 +80,75 @@ public final class ArticleBuilder {
     public Article build(FeedEntry entry, PageOutcome outcome, AlternateFetcher alternates) {
         ShellFallback.Outcome shell = ShellFallback.apply(PageResult.read(outcome), alternates);
         PageResult page = shell.page();
-        ExtractedPage extracted = page.extracted();
-        Map<String, String> sources = new LinkedHashMap<>();
-        if (extracted != null) {
-            sources.putAll(extracted.fieldSources());
-        }
+        // Without a usable page there is a page that says nothing: every field then falls back to the feed's.
+        ExtractedPage extracted = page.extracted() != null ? page.extracted() : ExtractedPage.NONE;
+        EnumMap<ArticleField, Provenance> sources = extracted.fieldSources().toEnumMap();
 
         String feedContent = ArticleExtractor.htmlToText(entry.content());
         String feedSummary = ArticleExtractor.htmlToText(entry.summary());
-        String pageBody = extracted == null ? "" : extracted.body();
-
-        BodyChoice choice = BodyChoice.choose(page.problem(), pageBody, extracted == null ? null : extracted.stub(),
-                feedContent, feedSummary);
+        BodyChoice choice = BodyChoice.choose(page.problem(), extracted.body(), extracted.stub(), feedContent, feedSummary);
         String body = choice.body();
         if (choice.method() != Extraction.Method.PAGE) {
-            sources.put("body", FEED);
+            sources.put(ArticleField.BODY, FEED);
         }
         if (body.isEmpty()) {
-            sources.remove("body");
+            sources.remove(ArticleField.BODY);
         }
 
-        String title = choose(sources, "title", extracted == null ? null : extracted.title(), entry.title());
-        List<String> authors = extracted != null && !extracted.authors().isEmpty() ? extracted.authors() : entry.authors();
-        if (extracted == null || extracted.authors().isEmpty()) {
-            sources.remove("authors");
-            if (!entry.authors().isEmpty()) {
-                sources.put("authors", FEED);
-            }
-        }
-        Instant pagePublished = extracted == null ? null : extracted.published();
-        if (entry.published() != null && HEURISTIC.equals(sources.get("published"))) {
+        String url = page.finalUrl() != null ? page.finalUrl() : entry.link();
+        Metadata meta = resolve(extracted.metadata(), entry, feedSummary, url, body, sources);
+
+        String reason = shell.note() == null ? choice.reason()
+                : choice.reason() == null ? shell.note() : choice.reason() + "; " + shell.note();
+        Extraction extraction = new Extraction(choice.method(), page.httpStatus(), reason, new FieldSources(sources),
+                ArticleExtractor.NAME, extracted.stub());
+        Article article = new Article(Schema.VERSION, entry.id(), url, meta.canonicalUrl(), entry, meta.title(), body,
+                meta.authors(), meta.published(), meta.modified(), meta.leadImage(), meta.siteName(), meta.description(), meta.language(),
+                topics.get().tag(meta.title(), body), WordCounter.count(body), extraction, clock.instant());
+        return stories == null ? article : article.withStoryId(stories.assign(article.id(), SimHash.of(body),
+                meta.published() != null ? meta.published() : article.processedAt()));
+    }
+
+    /**
+     * The article's metadata: the page's, field by field falling back to the feed's, with the canonical URL derived
+     * from the address when the page declares none and the language detected from the text when it can be;
+     * {@code sources} is brought in line with what was chosen.
+     */
+    private static Metadata resolve(Metadata fromPage, FeedEntry entry, String feedSummary, String url, String body,
+                                    EnumMap<ArticleField, Provenance> sources) {
+        String title = choose(sources, ArticleField.TITLE, fromPage.title(), entry.title());
+        List<String> authors = choose(sources, ArticleField.AUTHORS, nonEmpty(fromPage.authors()), nonEmpty(entry.authors()));
+        Instant pagePublished = fromPage.published();
+        if (entry.published() != null && sources.get(ArticleField.PUBLISHED) == HEURISTIC) {
             // A date guessed from the URL (midnight UTC) is less exact than the one the feed states.
             pagePublished = null;
         }
-        Instant published = choose(sources, "published", pagePublished, entry.published());
-        Instant modified = choose(sources, "modified", extracted == null ? null : extracted.modified(), entry.updated());
-        String leadImage = choose(sources, "leadImage", extracted == null ? null : extracted.leadImage(), feedImage(entry));
-        String siteName = choose(sources, "siteName", extracted == null ? null : extracted.siteName(), blankToNull(entry.feedTitle()));
-        String description = choose(sources, "description", extracted == null ? null : extracted.description(),
+        Instant published = choose(sources, ArticleField.PUBLISHED, pagePublished, entry.published());
+        Instant modified = choose(sources, ArticleField.MODIFIED, fromPage.modified(), entry.updated());
+        String leadImage = choose(sources, ArticleField.LEAD_IMAGE, fromPage.leadImage(), feedImage(entry));
+        String siteName = choose(sources, ArticleField.SITE_NAME, fromPage.siteName(), blankToNull(entry.feedTitle()));
+        String description = choose(sources, ArticleField.DESCRIPTION, fromPage.description(),
                 blankToNull(feedSummary.length() > 500 ? null : feedSummary));
 
-        String url = page.finalUrl() != null ? page.finalUrl() : entry.link();
-        String canonical = extracted == null ? null : extracted.canonicalUrl();
+        String canonical = fromPage.canonicalUrl();
         if (canonical == null) {
-            sources.remove("canonicalUrl");
+            sources.remove(ArticleField.CANONICAL_URL);
             canonical = canonicalOrNull(url);
         }
 
         String language = LanguageDetector.detect(languageSample(title, body));
         if (!LanguageDetector.UNDETERMINED.equals(language)) {
-            sources.put("language", HEURISTIC);
-        } else if (extracted != null && extracted.language() != null) {
-            language = extracted.language();
+            sources.put(ArticleField.LANGUAGE, HEURISTIC);
+        } else if (fromPage.language() != null) {
+            language = fromPage.language();
         } else {
-            sources.remove("language");
+            sources.remove(ArticleField.LANGUAGE);
         }
-
-        String reason = shell.note() == null ? choice.reason()
-                : choice.reason() == null ? shell.note() : choice.reason() + "; " + shell.note();
-        Extraction extraction = new Extraction(choice.method(), page.httpStatus(), reason, sources, ArticleExtractor.NAME,
-                extracted == null ? null : extracted.stub());
-        Article article = new Article(Schema.VERSION, entry.id(), url, canonical, entry, title, body, authors, published,
-                modified, leadImage, siteName, description, language, topics.get().tag(title, body),
-                WordCounter.count(body), extraction, clock.instant());
-        return stories == null ? article
-                : article.withStoryId(stories.assign(article.id(), SimHash.of(body), published != null ? published : article.processedAt()));
+        return new Metadata(title, fromPage.byline(), authors, published, modified, leadImage, siteName, description,
+                canonical, language, fromPage.languageTag());
     }
 
-    private static <T> T choose(Map<String, String> sources, String field, T fromPage, T fromFeed) {
+    private static <T> T choose(EnumMap<ArticleField, Provenance> sources, ArticleField field, T fromPage, T fromFeed) {
         if (fromPage != null) {
             return fromPage;
         }
@@ -153,6 +157,10 @@ public final class ArticleBuilder {
             sources.put(field, FEED);
         }
         return fromFeed;
+    }
+
+    private static <T> List<T> nonEmpty(List<T> list) {
+        return list.isEmpty() ? null : list;
     }
 
     private static String feedImage(FeedEntry entry) {

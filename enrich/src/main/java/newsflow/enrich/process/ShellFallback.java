@@ -1,15 +1,18 @@
 package newsflow.enrich.process;
 
+import newsflow.common.model.ArticleField;
+import newsflow.common.model.FieldSources;
+import newsflow.common.model.Provenance;
 import newsflow.enrich.extract.AlternateLinks;
 import newsflow.enrich.extract.AlternateLinks.Alternate;
 import newsflow.enrich.extract.ExtractedPage;
+import newsflow.enrich.extract.Metadata;
 import newsflow.enrich.extract.WordCounter;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A page that extracts to a shell (a paywall or consent stub, or under {@value BodyChoice#MIN_PAGE_CHARS}
@@ -78,36 +81,40 @@ final class ShellFallback {
         return (alternate.kind() == AlternateLinks.Kind.AMP ? "AMP" : "print") + " version " + alternate.url();
     }
 
-    private static String source(Alternate alternate) {
-        return alternate.kind().name().toLowerCase(Locale.ROOT);
+    private static Provenance source(Alternate alternate) {
+        return alternate.kind() == AlternateLinks.Kind.AMP ? Provenance.AMP : Provenance.PRINT;
     }
 
     /** The page's metadata where it has some, the version's elsewhere, and the version's text. */
-    static ExtractedPage merge(ExtractedPage page, ExtractedPage version, String source) {
-        Map<String, String> sources = new LinkedHashMap<>(page.fieldSources());
-        sources.put("body", source);
-        return new ExtractedPage(
-                pick(sources, "title", page.title(), version.title(), source),
-                version.body(),
-                page.byline() != null ? page.byline() : version.byline(),
-                page.authors().isEmpty() ? pick(sources, "authors", null, emptyToNull(version.authors()), source, List.of()) : page.authors(),
-                pick(sources, "published", page.published(), version.published(), source),
-                pick(sources, "modified", page.modified(), version.modified(), source),
-                pick(sources, "leadImage", page.leadImage(), version.leadImage(), source),
-                pick(sources, "siteName", page.siteName(), version.siteName(), source),
-                pick(sources, "description", page.description(), version.description(), source),
-                pick(sources, "canonicalUrl", page.canonicalUrl(), version.canonicalUrl(), source),
-                pick(sources, "language", page.language(), version.language(), source),
-                page.language() != null ? page.languageTag() : version.languageTag(),
-                sources,
-                version.stub());
+    static ExtractedPage merge(ExtractedPage page, ExtractedPage version, Provenance source) {
+        Metadata mine = page.metadata();
+        Metadata theirs = version.metadata();
+        EnumMap<ArticleField, Provenance> sources = page.fieldSources().toEnumMap();
+        sources.put(ArticleField.BODY, source);
+        Metadata merged = new Metadata(
+                pick(sources, ArticleField.TITLE, mine.title(), theirs.title(), source),
+                mine.byline() != null ? mine.byline() : theirs.byline(),
+                mine.authors().isEmpty()
+                        ? pick(sources, ArticleField.AUTHORS, null, emptyToNull(theirs.authors()), source, List.of())
+                        : mine.authors(),
+                pick(sources, ArticleField.PUBLISHED, mine.published(), theirs.published(), source),
+                pick(sources, ArticleField.MODIFIED, mine.modified(), theirs.modified(), source),
+                pick(sources, ArticleField.LEAD_IMAGE, mine.leadImage(), theirs.leadImage(), source),
+                pick(sources, ArticleField.SITE_NAME, mine.siteName(), theirs.siteName(), source),
+                pick(sources, ArticleField.DESCRIPTION, mine.description(), theirs.description(), source),
+                pick(sources, ArticleField.CANONICAL_URL, mine.canonicalUrl(), theirs.canonicalUrl(), source),
+                pick(sources, ArticleField.LANGUAGE, mine.language(), theirs.language(), source),
+                mine.language() != null ? mine.languageTag() : theirs.languageTag());
+        return new ExtractedPage(merged, version.body(), new FieldSources(sources), version.stub());
     }
 
-    private static <T> T pick(Map<String, String> sources, String field, T fromPage, T fromVersion, String source) {
+    private static <T> T pick(EnumMap<ArticleField, Provenance> sources, ArticleField field, T fromPage, T fromVersion,
+                              Provenance source) {
         return pick(sources, field, fromPage, fromVersion, source, null);
     }
 
-    private static <T> T pick(Map<String, String> sources, String field, T fromPage, T fromVersion, String source, T none) {
+    private static <T> T pick(EnumMap<ArticleField, Provenance> sources, ArticleField field, T fromPage, T fromVersion,
+                              Provenance source, T none) {
         if (fromPage != null) {
             return fromPage;
         }

@@ -1,5 +1,7 @@
 package newsflow.enrich.extract;
 
+import newsflow.common.model.ArticleField;
+import newsflow.common.model.Provenance;
 import newsflow.enrich.Fixtures;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,24 +21,24 @@ class ArticleExtractorTest {
         void headlineAuthorsAndDatesComeFromTheNewsArticleNode() {
             // the page also says "Port expansion approved" (h1, <title>), "Tom Aldridge" (meta author, byline)
             // and 2025-03-04T17:45Z (article:published_time, <time>): JSON-LD wins over all of them
-            assertThat(page.title()).isEqualTo("Port Authority Approves Harbour Expansion Despite Residents' Objections");
-            assertThat(page.authors()).containsExactly("Priya Raman", "Jonas Meyer");
-            assertThat(page.published()).isEqualTo(Instant.parse("2025-03-05T07:30:00Z"));
-            assertThat(page.modified()).isEqualTo(Instant.parse("2025-03-05T10:02:00Z"));
-            assertThat(page.fieldSources())
-                    .containsEntry("title", "json-ld")
-                    .containsEntry("authors", "json-ld")
-                    .containsEntry("published", "json-ld")
-                    .containsEntry("modified", "json-ld");
+            assertThat(page.metadata().title()).isEqualTo("Port Authority Approves Harbour Expansion Despite Residents' Objections");
+            assertThat(page.metadata().authors()).containsExactly("Priya Raman", "Jonas Meyer");
+            assertThat(page.metadata().published()).isEqualTo(Instant.parse("2025-03-05T07:30:00Z"));
+            assertThat(page.metadata().modified()).isEqualTo(Instant.parse("2025-03-05T10:02:00Z"));
+            assertThat(page.fieldSources().byField())
+                    .containsEntry(ArticleField.TITLE, Provenance.JSON_LD)
+                    .containsEntry(ArticleField.AUTHORS, Provenance.JSON_LD)
+                    .containsEntry(ArticleField.PUBLISHED, Provenance.JSON_LD)
+                    .containsEntry(ArticleField.MODIFIED, Provenance.JSON_LD);
         }
 
         @Test
         void otherFieldsFromMetaTags() {
-            assertThat(page.siteName()).isEqualTo("Harbourline News");
-            assertThat(page.description()).isEqualTo("The port authority board backed the container terminal plan by a single vote.");
-            assertThat(page.leadImage()).isEqualTo("https://harbourline.example/img/2025/03/terminal-crane.jpg");
-            assertThat(page.canonicalUrl()).isEqualTo("https://harbourline.example/news/port-authority-approves-harbour-expansion-4412");
-            assertThat(page.language()).isEqualTo("en");
+            assertThat(page.metadata().siteName()).isEqualTo("Harbourline News");
+            assertThat(page.metadata().description()).isEqualTo("The port authority board backed the container terminal plan by a single vote.");
+            assertThat(page.metadata().leadImage()).isEqualTo("https://harbourline.example/img/2025/03/terminal-crane.jpg");
+            assertThat(page.metadata().canonicalUrl()).isEqualTo("https://harbourline.example/news/port-authority-approves-harbour-expansion-4412");
+            assertThat(page.metadata().language()).isEqualTo("en");
         }
 
         @Test
@@ -99,10 +101,10 @@ class ArticleExtractorTest {
 
         @Test
         void metadata() {
-            assertThat(page.title()).isEqualTo("City council passes transit budget: what changes for riders");
-            assertThat(page.authors()).containsExactly("Carmen Ibáñez");
-            assertThat(page.published()).isEqualTo(Instant.parse("2025-04-10T18:20:00Z"));
-            assertThat(page.siteName()).isEqualTo("Eastgate Tribune");
+            assertThat(page.metadata().title()).isEqualTo("City council passes transit budget: what changes for riders");
+            assertThat(page.metadata().authors()).containsExactly("Carmen Ibáñez");
+            assertThat(page.metadata().published()).isEqualTo(Instant.parse("2025-04-10T18:20:00Z"));
+            assertThat(page.metadata().siteName()).isEqualTo("Eastgate Tribune");
         }
     }
 
@@ -110,9 +112,9 @@ class ArticleExtractorTest {
     void germanPageBylineBecomesTheAuthorNotBodyText() {
         ExtractedPage page = ArticleExtractor.extract(Fixtures.html("german-news.html"), "https://talblatt.example/lokales/radweg");
 
-        assertThat(page.authors()).containsExactly("Katharina Vogel");
-        assertThat(page.title()).isEqualTo("Stadtrat beschließt neuen Radweg am Flussufer");
-        assertThat(page.language()).isEqualTo("de");
+        assertThat(page.metadata().authors()).containsExactly("Katharina Vogel");
+        assertThat(page.metadata().title()).isEqualTo("Stadtrat beschließt neuen Radweg am Flussufer");
+        assertThat(page.metadata().language()).isEqualTo("de");
         assertThat(page.body()).startsWith("Der Stadtrat hat am Dienstagabend").doesNotContain("Von Katharina", "Startseite", "Impressum");
     }
 
@@ -127,7 +129,7 @@ class ArticleExtractorTest {
         ExtractedPage page = ArticleExtractor.extract(html, "https://example.org/a");
 
         assertThat(page.body()).isEqualTo(text.strip());
-        assertThat(page.fieldSources()).containsEntry("body", "json-ld");
+        assertThat(page.fieldSources().byField()).containsEntry(ArticleField.BODY, Provenance.JSON_LD);
     }
 
     @Test
@@ -141,8 +143,8 @@ class ArticleExtractorTest {
 
         ExtractedPage page = ArticleExtractor.extract(html, "https://example.org/b");
 
-        assertThat(page.title()).isEqualTo("Second block");
-        assertThat(page.authors()).containsExactly("Ada Brook");
+        assertThat(page.metadata().title()).isEqualTo("Second block");
+        assertThat(page.metadata().authors()).containsExactly("Ada Brook");
         assertThat(page.body()).startsWith("A paragraph of real text");
     }
 
@@ -168,7 +170,7 @@ class ArticleExtractorTest {
     @Test
     void emptyAndNullPagesGiveAnEmptyResult() {
         assertThat(ArticleExtractor.extract((String) null, null).body()).isEmpty();
-        assertThat(ArticleExtractor.extract("", "https://example.org/").title()).isNull();
+        assertThat(ArticleExtractor.extract("", "https://example.org/").metadata().title()).isNull();
         assertThat(ArticleExtractor.extract(new byte[0], "text/html", null).body()).isEmpty();
     }
 

@@ -1,6 +1,9 @@
 package newsflow.enrich.extract;
 
+import newsflow.common.model.ArticleField;
+import newsflow.common.model.Provenance;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -84,10 +87,10 @@ class MetadataPartsTest {
                 <meta name="DC.title" content="Catalogue title">
                 <script type="application/ld+json">{"@type":"Article","headline":"Structured headline | Site"}</script></head>
                 <body><h1>Heading</h1></body></html>""";
-        assertThat(MetadataExtractor.extract(Jsoup.parse(html), null).title()).isEqualTo("Structured headline | Site");
+        assertThat(metadata(Jsoup.parse(html), null).title()).isEqualTo("Structured headline | Site");
         String noJsonLd = html.replace("application/ld+json", "text/plain");
-        assertThat(MetadataExtractor.extract(Jsoup.parse(noJsonLd), null).title()).isEqualTo("Catalogue title");
-        assertThat(MetadataExtractor.extract(Jsoup.parse(noJsonLd.replace("DC.title", "DC.other")), null).title())
+        assertThat(metadata(Jsoup.parse(noJsonLd), null).title()).isEqualTo("Catalogue title");
+        assertThat(metadata(Jsoup.parse(noJsonLd.replace("DC.title", "DC.other")), null).title())
                 .isEqualTo("Social title | Site");
     }
 
@@ -97,9 +100,9 @@ class MetadataPartsTest {
                 <html><head><title>%s</title><script type="application/ld+json">
                 {"@type":"NewsArticle","name":"Coastline Daily","headline":"Ferry timetable changes for the winter"}
                 </script></head><body></body></html>""";
-        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted("Ferry timetable changes for the winter | Coastline")), null)
+        assertThat(metadata(Jsoup.parse(page.formatted("Ferry timetable changes for the winter | Coastline")), null)
                 .title()).isEqualTo("Ferry timetable changes for the winter");
-        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted("Something else entirely")), null).title())
+        assertThat(metadata(Jsoup.parse(page.formatted("Something else entirely")), null).title())
                 .isEqualTo("Coastline Daily");
         assertThat(Titles.similarity("Ferry timetable changes", "ferry timetable changes!")).isEqualTo(1.0);
         assertThat(Titles.similarity("Ferry", "Ferry timetable")).isLessThan(0.75);
@@ -113,26 +116,26 @@ class MetadataPartsTest {
                 {"@type":"Person","name":"Tomas Reyes"}]}</script>""";
         String body = "<p class=\"byline\">By Ana Lima and Tomas Reyes | 3 March 2024</p>";
         String page = "<html><head>%s</head><body>%s</body></html>";
-        Metadata ld = MetadataExtractor.extract(Jsoup.parse(page.formatted(head, body)), null);
-        assertThat(ld.byline()).isEqualTo("Ana Lima, Tomas Reyes");
-        assertThat(ld.sources()).containsEntry("byline", "json-ld");
+        MetadataExtractor.Found ld = MetadataExtractor.extract(Jsoup.parse(page.formatted(head, body)), null);
+        assertThat(ld.metadata().byline()).isEqualTo("Ana Lima, Tomas Reyes");
+        assertThat(ld.sources()).containsEntry(ArticleField.BYLINE, Provenance.JSON_LD);
         String noLd = head.replace("application/ld+json", "text/plain");
-        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted(noLd, body)), null).byline()).isEqualTo("Catalogue Author");
-        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted(noLd.replace("DC.creator", "x"), body)), null).byline())
+        assertThat(metadata(Jsoup.parse(page.formatted(noLd, body)), null).byline()).isEqualTo("Catalogue Author");
+        assertThat(metadata(Jsoup.parse(page.formatted(noLd.replace("DC.creator", "x"), body)), null).byline())
                 .isEqualTo("Plain Meta Author");
-        Metadata shown = MetadataExtractor.extract(Jsoup.parse(page.formatted("<meta property=\"article:author\" "
+        MetadataExtractor.Found shown = MetadataExtractor.extract(Jsoup.parse(page.formatted("<meta property=\"article:author\" "
                 + "content=\"https://social.example/ana\">", body)), null);
-        assertThat(shown.byline()).isEqualTo("By Ana Lima and Tomas Reyes | 3 March 2024");
-        assertThat(shown.sources()).containsEntry("byline", "html");
+        assertThat(shown.metadata().byline()).isEqualTo("By Ana Lima and Tomas Reyes | 3 March 2024");
+        assertThat(shown.sources()).containsEntry(ArticleField.BYLINE, Provenance.HTML);
         // the names list is the cleaned form of the same byline
-        assertThat(shown.authors()).containsExactly("Ana Lima", "Tomas Reyes");
+        assertThat(shown.metadata().authors()).containsExactly("Ana Lima", "Tomas Reyes");
     }
 
     @Test
     void authorsComeFromTheFirstAuthorMetaPresentNotFromAllOfThem() {
         String html = "<html><head><meta name=\"author\" content=\"Plain Meta Author\">"
                 + "<meta name=\"dc.creator\" content=\"Catalogue Author\"></head><body></body></html>";
-        assertThat(MetadataExtractor.extract(Jsoup.parse(html), null).authors()).containsExactly("Catalogue Author");
+        assertThat(metadata(Jsoup.parse(html), null).authors()).containsExactly("Catalogue Author");
     }
 
     @Test
@@ -142,25 +145,25 @@ class MetadataPartsTest {
                 <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"Ferries",
                 "publisher":%s},{"@type":"Organization","@id":"#org","name":"Coastline Media Group"}]}</script>
                 </head><body></body></html>""";
-        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted("{\"@type\":\"Organization\",\"name\":\"Coastline Daily\"}")), null)
+        assertThat(metadata(Jsoup.parse(page.formatted("{\"@type\":\"Organization\",\"name\":\"Coastline Daily\"}")), null)
                 .siteName()).isEqualTo("Coastline Daily");
-        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted("{\"@id\":\"#org\"}")), null).siteName())
+        assertThat(metadata(Jsoup.parse(page.formatted("{\"@id\":\"#org\"}")), null).siteName())
                 .isEqualTo("Coastline Daily - news from the coast");
-        assertThat(MetadataExtractor.extract(Jsoup.parse(page.formatted("{\"@id\":\"#org\"}").replace("og:site_name", "og:x")), null)
+        assertThat(metadata(Jsoup.parse(page.formatted("{\"@id\":\"#org\"}").replace("og:site_name", "og:x")), null)
                 .siteName()).isEqualTo("Coastline Media Group");
     }
 
     @Test
     void articleHeadingBeatsASectionHeadingEarlierInMain() {
         String html = "<html><body><main><h1 class=\"section\">Politics</h1><article><h1>Bridge vote delayed</h1></article></main></body></html>";
-        assertThat(MetadataExtractor.extract(Jsoup.parse(html), null).title()).isEqualTo("Bridge vote delayed");
+        assertThat(metadata(Jsoup.parse(html), null).title()).isEqualTo("Bridge vote delayed");
     }
 
     @Test
     void dateGuessedFromTheUrlIsMarkedHeuristic() {
-        Metadata meta = MetadataExtractor.extract(Jsoup.parse("<p>x</p>"), "https://x.example/2024/05/06/a");
-        assertThat(meta.published()).isEqualTo(Instant.parse("2024-05-06T00:00:00Z"));
-        assertThat(meta.sources()).containsEntry("published", "heuristic");
+        MetadataExtractor.Found found = MetadataExtractor.extract(Jsoup.parse("<p>x</p>"), "https://x.example/2024/05/06/a");
+        assertThat(found.metadata().published()).isEqualTo(Instant.parse("2024-05-06T00:00:00Z"));
+        assertThat(found.sources()).containsEntry(ArticleField.PUBLISHED, Provenance.HEURISTIC);
     }
 
     @Test
@@ -175,14 +178,14 @@ class MetadataPartsTest {
     void jsonLdInsideCdataIsRead() {
         String html = "<html><head><script type=\"application/ld+json\">//<![CDATA[\n{\"@type\":\"NewsArticle\","
                 + "\"headline\":\"Harbour pier rebuilt\",\"datePublished\":\"2024-06-25\"}\n//]]></script></head><body></body></html>";
-        Metadata meta = MetadataExtractor.extract(Jsoup.parse(html), null);
+        Metadata meta = metadata(Jsoup.parse(html), null);
         assertThat(meta.title()).isEqualTo("Harbour pier rebuilt");
         assertThat(meta.published()).hasToString("2024-06-25T00:00:00Z");
     }
 
     @Test
     void declaredLanguageTagKeepsItsRegion() {
-        Metadata meta = MetadataExtractor.extract(Jsoup.parse("<html lang=\"pt-BR\"><head></head><body></body></html>"), null);
+        Metadata meta = metadata(Jsoup.parse("<html lang=\"pt-BR\"><head></head><body></body></html>"), null);
         assertThat(meta.language()).isEqualTo("pt");
         assertThat(meta.languageTag()).isEqualTo("pt-BR");
     }
@@ -198,6 +201,10 @@ class MetadataPartsTest {
         String html = "<html><body><article><p>Story text.</p></article><div class=\"comments\">"
                 + "<div class=\"comment\"><span itemprop=\"author\">Sky Reader</span> wrote: first!</div></div>"
                 + "<p class=\"byline\">By Ana Lima</p></body></html>";
-        assertThat(MetadataExtractor.extract(Jsoup.parse(html), null).authors()).containsExactly("Ana Lima");
+        assertThat(metadata(Jsoup.parse(html), null).authors()).containsExactly("Ana Lima");
+    }
+
+    private static Metadata metadata(Document doc, String baseUrl) {
+        return MetadataExtractor.extract(doc, baseUrl).metadata();
     }
 }

@@ -3,10 +3,12 @@ package newsflow.enrich.process;
 import newsflow.common.http.FetchException;
 import newsflow.common.http.FetchResponse;
 import newsflow.common.model.Article;
+import newsflow.common.model.ArticleField;
 import newsflow.common.model.Extraction;
 import newsflow.common.model.Extraction.Method;
 import newsflow.common.model.FeedEntry;
 import newsflow.common.model.Media;
+import newsflow.common.model.Provenance;
 import newsflow.common.model.Schema;
 import newsflow.enrich.Fixtures;
 import newsflow.enrich.topics.TopicMatcher;
@@ -64,7 +66,8 @@ class ArticleBuilderTest {
                 The state senate committee voted six to three to send the rural broadband bill to the full chamber.
 
                 Senators questioned how the grants would be awarded, and an amendment on oversight failed.""");
-        assertThat(a.extraction().fieldSources()).containsEntry("body", "feed").containsEntry("title", "feed");
+        assertThat(a.extraction().fieldSources().byField()).containsEntry(ArticleField.BODY, Provenance.FEED)
+                .containsEntry(ArticleField.TITLE, Provenance.FEED);
     }
 
     @Test
@@ -92,7 +95,8 @@ class ArticleBuilderTest {
         assertThat(a.siteName()).isEqualTo("Millbrook Courier");
         assertThat(a.extraction().fallbackReason()).isEqualTo("page fetching disabled");
         assertThat(a.extraction().httpStatus()).isZero();
-        assertThat(a.extraction().fieldSources()).containsEntry("authors", "feed").containsEntry("published", "feed");
+        assertThat(a.extraction().fieldSources().byField()).containsEntry(ArticleField.AUTHORS, Provenance.FEED)
+                .containsEntry(ArticleField.PUBLISHED, Provenance.FEED);
         assertThat(a.topics()).extracting("name").containsExactly("politics");
         assertThat(a.processedAt()).isEqualTo(NOW);
         assertThat(a.schemaVersion()).isEqualTo(Schema.VERSION);
@@ -192,7 +196,7 @@ class ArticleBuilderTest {
         Article a = builder.build(entry(SUMMARY, null), page("text/html", html.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(a.published()).isEqualTo(Instant.parse("2025-02-18T16:06:00Z"));
-        assertThat(a.extraction().fieldSources()).containsEntry("published", "feed");
+        assertThat(a.extraction().fieldSources().byField()).containsEntry(ArticleField.PUBLISHED, Provenance.FEED);
     }
 
     @Test

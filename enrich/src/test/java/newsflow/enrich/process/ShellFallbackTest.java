@@ -3,8 +3,10 @@ package newsflow.enrich.process;
 import newsflow.common.http.FetchException;
 import newsflow.common.http.FetchResponse;
 import newsflow.common.model.Article;
+import newsflow.common.model.ArticleField;
 import newsflow.common.model.Extraction.Method;
 import newsflow.common.model.FeedEntry;
+import newsflow.common.model.Provenance;
 import newsflow.common.model.Schema;
 import newsflow.enrich.Fixtures;
 import newsflow.enrich.topics.TopicMatcher;
@@ -54,8 +56,8 @@ class ShellFallbackTest {
         assertThat(asked).containsExactly(AMP);
         assertThat(a.extraction().method()).isEqualTo(Method.PAGE);
         assertThat(a.body()).startsWith("The Kestrel Bay ferry carried its first passengers").contains("island hall");
-        assertThat(a.extraction().fieldSources()).containsEntry("body", "amp")
-                .containsEntry("description", "amp"); // the shell has none: the version's fills the gap
+        assertThat(a.extraction().fieldSources().byField()).containsEntry(ArticleField.BODY, Provenance.AMP)
+                .containsEntry(ArticleField.DESCRIPTION, Provenance.AMP); // the shell has none: the version's fills the gap
         assertThat(a.extraction().fallbackReason()).startsWith("page is a shell (").endsWith("used its AMP version " + AMP);
         assertThat(a.extraction().pageFlag()).isNull();
         // the page's own metadata wins where it has some
@@ -77,7 +79,7 @@ class ShellFallbackTest {
                 .contains("page text too short")
                 .contains("AMP version " + AMP + " not used: page fetch failed")
                 .contains("print version " + PRINT + " not used: no more text");
-        assertThat(a.extraction().fieldSources()).containsEntry("body", "feed");
+        assertThat(a.extraction().fieldSources().byField()).containsEntry(ArticleField.BODY, Provenance.FEED);
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class ArticleDocuments {
                 .toList();
         Map<String, String> fieldSources = article.extraction() == null
                 ? Map.of()
-                : new TreeMap<>(withoutNulls(article.extraction().fieldSources()));
+                : new TreeMap<>(article.extraction().fieldSources().byWireName());
         return new ArticleDocument(
                 article.id(),
                 article.url(),
@@ -67,16 +67,6 @@ public final class ArticleDocuments {
                 // an article not grouped heads its own story: every document has one, so collapsing never
                 // lumps ungrouped articles together under a missing value
                 article.storyId() != null && !article.storyId().isBlank() ? article.storyId() : article.id());
-    }
-
-    private static Map<String, String> withoutNulls(Map<String, String> map) {
-        Map<String, String> out = new TreeMap<>();
-        map.forEach((k, v) -> {
-            if (k != null && v != null) {
-                out.put(k, v);
-            }
-        });
-        return out;
     }
 
     private static List<String> distinctNonBlank(List<String> values) {

@@ -1,8 +1,11 @@
 package newsflow.index.testing;
 
 import newsflow.common.model.Article;
+import newsflow.common.model.ArticleField;
 import newsflow.common.model.Extraction;
 import newsflow.common.model.FeedEntry;
+import newsflow.common.model.FieldSources;
+import newsflow.common.model.Provenance;
 import newsflow.common.model.Schema;
 import newsflow.common.model.TopicScore;
 
@@ -30,7 +33,9 @@ public final class TestArticles {
                 List.of("Mara Lind", " ", "Mara Lind", "Olle Berg"), published, null,
                 "https://harbour.example/img/ferry.jpg", "Harbour Gazette", "Ferries every hour from Monday",
                 "en", List.of(new TopicScore("transport", 0.92, "rule"), new TopicScore("local", 0.4, "model")),
-                12, new Extraction(Extraction.Method.PAGE, 200, null, Map.of("title", "json-ld", "published", "meta"),
+                12, new Extraction(Extraction.Method.PAGE, 200, null, 
+                        new FieldSources(Map.of(ArticleField.TITLE, Provenance.JSON_LD,
+                                ArticleField.PUBLISHED, Provenance.META)),
                         "newsflow-extract/0.1"),
                 processedAt);
     }

@@ -10,7 +10,6 @@ import newsflow.ingest.fetch.FeedFetcher;
 import newsflow.ingest.parse.FeedParseException;
 import newsflow.ingest.parse.FeedParser;
 import newsflow.ingest.parse.ParsedFeed;
-import newsflow.ingest.parse.ParsedItem;
 import newsflow.ingest.parse.PushHub;
 import newsflow.ingest.publish.EntryPublisher;
 import newsflow.ingest.publish.PublishException;
@@ -102,7 +101,7 @@ public final class FeedPoller implements FeedPoll {
             List<FeedEntry> entries = parsed.entries(feed.name(), now);
             PublishPlan plan = PublishPlan.of(entries, state);
             Duration interval = timing.adaptedInterval(feed, parsed.hints(),
-                    parsed.items().stream().map(ParsedItem::published).toList(), now);
+                    parsed.items().stream().map(FeedEntry::published).toList(), now);
             Instant next = timing.nextPoll(now, interval, parsed.hints());
             publisher.publish(plan.toPublish());
             if (timing.disabled(state.errorStreak())) {

@@ -5,9 +5,9 @@ import newsflow.common.http.FetchException;
 import newsflow.common.http.FetchRequest;
 import newsflow.common.http.FetchResponse;
 import newsflow.common.http.HttpFetcher;
+import newsflow.common.model.FeedEntry;
 import newsflow.ingest.parse.FeedParser;
 import newsflow.ingest.parse.ParsedFeed;
-import newsflow.ingest.parse.ParsedItem;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -42,7 +42,7 @@ class SimulatedFeedServerTest {
             FetchResponse third = get(http, server.feedUrl(4), second.etag());
             assertThat(third.status()).isEqualTo(200);
             List<String> ids = parser.parse(third.body(), third.contentType(), server.feedUrl(4)).items().stream()
-                    .map(ParsedItem::guid).toList();
+                    .map(FeedEntry::guid).toList();
             assertThat(ids).first().isEqualTo("bench-4-10");
             assertThat(ids).doesNotContain("bench-4-0").hasSize(10);
 

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What ingest publishes: one record per feed item, keyed by {@link #id()}.
+ * What ingest publishes: one record per feed item, keyed by {@link #id()}. Ingest's parsers produce it without the
+ * poll-time facts ({@code feedTitle}, {@code fetchedAt} null), which {@link #withPollFacts} adds.
  *
  * @param schemaVersion wire schema version, {@link Schema#VERSION} when written by this code
- * @param id            stable article id derived from the canonical form of {@link #link()}
+ * @param id            stable article id derived from the canonical form of {@link #link()}, or from the feed and the
+ *                      GUID when the item has no usable link
  * @param feedUrl       the feed this entry was read from
  * @param feedTitle     the operator's name for the feed (falls back to the feed's own title)
- * @param link          the article URL as the feed gave it, resolved to absolute
+ * @param link          the article URL as the feed gave it, resolved to absolute; null when the item has none usable
  * @param guid          the item's GUID / Atom id / JSON Feed id, if any
  * @param title         item title, plain text
  * @param summary       item description/summary as the feed carries it (may be HTML)
@@ -43,5 +45,17 @@ public record FeedEntry(
         authors = authors == null ? List.of() : List.copyOf(authors);
         categories = categories == null ? List.of() : List.copyOf(categories);
         media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    /** The same entry with the facts of the poll that read it: the feed's display name and when it was read. */
+    public FeedEntry withPollFacts(String newFeedTitle, Instant newFetchedAt) {
+        return new FeedEntry(schemaVersion, id, feedUrl, newFeedTitle, link, guid, title, summary, content, authors,
+                published, updated, categories, media, newFetchedAt);
+    }
+
+    /** The same entry under another id. */
+    public FeedEntry withId(String newId) {
+        return new FeedEntry(schemaVersion, newId, feedUrl, feedTitle, link, guid, title, summary, content, authors,
+                published, updated, categories, media, fetchedAt);
     }
 }

@@ -1,10 +1,10 @@
 package newsflow.ingest.batch;
 
+import newsflow.common.model.FeedEntry;
 import newsflow.ingest.FeedParsing;
 import newsflow.ingest.parse.FeedParseException;
 import newsflow.ingest.parse.FeedParser;
 import newsflow.ingest.parse.ParsedFeed;
-import newsflow.ingest.parse.ParsedItem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +64,7 @@ public final class FeedBatch {
         }
     }
 
-    private static boolean dateless(ParsedItem item) {
+    private static boolean dateless(FeedEntry item) {
         return item.published() == null && item.updated() == null;
     }
 

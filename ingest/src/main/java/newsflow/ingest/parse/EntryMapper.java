@@ -8,7 +8,9 @@ import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
+import newsflow.common.model.FeedEntry;
 import newsflow.common.model.Media;
+import newsflow.common.model.Schema;
 import newsflow.common.url.ArticleIds;
 import org.jdom2.Element;
 
@@ -19,7 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Maps one Rome {@link SyndEntry} to a {@link ParsedItem}. */
+/** Maps one Rome {@link SyndEntry} to a {@link FeedEntry} without the poll-time facts ({@link ParsedFeed#items()}). */
 final class EntryMapper {
 
     private static final String MEDIA_RSS_NS = "http://search.yahoo.com/mrss/";
@@ -32,7 +34,7 @@ final class EntryMapper {
      *             http(s) URL (a file)
      * @throws IllegalArgumentException when the item carries nothing an id could be derived from
      */
-    static ParsedItem map(SyndEntry entry, String feedUrl, String base) {
+    static FeedEntry map(SyndEntry entry, String feedUrl, String base) {
         String link = link(entry, base);
         String guid = Text.orNull(entry.getUri());
         if (guid != null) {
@@ -44,8 +46,8 @@ final class EntryMapper {
         Instant published = instant(entry.getPublishedDate());
         Instant updated = instant(entry.getUpdatedDate());
         String id = id(feedUrl, link, guid, title, summary != null ? summary : content, published);
-        return new ParsedItem(id, link, guid, title, summary, content, authors(entry), published, updated,
-                categories(entry), media(entry, base));
+        return new FeedEntry(Schema.VERSION, id, feedUrl, null, link, guid, title, summary, content, authors(entry),
+                published, updated, categories(entry), media(entry, base), null);
     }
 
     /**

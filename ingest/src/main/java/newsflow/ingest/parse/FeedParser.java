@@ -5,6 +5,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
+import newsflow.common.model.FeedEntry;
 import newsflow.ingest.parse.FeedParseException.Cause;
 import newsflow.ingest.parse.charset.CharsetDetector;
 import org.jdom2.Document;
@@ -151,7 +152,7 @@ public final class FeedParser {
         String siteLink = Links.absolute(feed.getLink(), feedUrl);
         String base = Links.absolute(feedUrl, null) != null ? feedUrl : siteLink;
         List<SyndEntry> entries = feed.getEntries() == null ? List.of() : feed.getEntries();
-        List<ParsedItem> items = new ArrayList<>(Math.min(entries.size(), maxEntries));
+        List<FeedEntry> items = new ArrayList<>(Math.min(entries.size(), maxEntries));
         int skipped = 0;
         for (int i = 0; i < entries.size(); i++) {
             if (items.size() >= maxEntries) {

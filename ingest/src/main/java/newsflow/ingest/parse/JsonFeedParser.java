@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import newsflow.common.json.Json;
+import newsflow.common.model.FeedEntry;
 import newsflow.common.model.Media;
+import newsflow.common.model.Schema;
 import newsflow.ingest.parse.FeedParseException.Cause;
 import newsflow.ingest.parse.dates.FeedDates;
 import org.slf4j.Logger;
@@ -45,7 +47,7 @@ final class JsonFeedParser {
         String siteLink = Links.absolute(string(root, "home_page_url"), feedUrl);
         String base = Links.absolute(feedUrl, null) != null ? feedUrl : siteLink;
         List<String> feedAuthors = authors(root);
-        List<ParsedItem> items = new ArrayList<>();
+        List<FeedEntry> items = new ArrayList<>();
         int skipped = 0;
         JsonNode list = root.path("items");
         int total = list.isArray() ? list.size() : 0;
@@ -65,7 +67,7 @@ final class JsonFeedParser {
         return new ParsedFeed(feedUrl, Text.plain(string(root, "title")), siteLink, format(root), items, skipped, FeedHints.NONE, null);
     }
 
-    private static ParsedItem item(JsonNode item, String feedUrl, String base, List<String> feedAuthors) {
+    private static FeedEntry item(JsonNode item, String feedUrl, String base, List<String> feedAuthors) {
         if (!item.isObject()) {
             throw new IllegalArgumentException("item is not an object");
         }
@@ -84,8 +86,8 @@ final class JsonFeedParser {
         Instant updated = FeedDates.parse(string(item, "date_modified"));
         List<String> authors = authors(item);
         String id = EntryMapper.id(feedUrl, link, guid, title, summary != null ? summary : content, published);
-        return new ParsedItem(id, link, guid, title, summary, content, authors.isEmpty() ? feedAuthors : authors,
-                published, updated, tags(item), media(item, base));
+        return new FeedEntry(Schema.VERSION, id, feedUrl, null, link, guid, title, summary, content,
+                authors.isEmpty() ? feedAuthors : authors, published, updated, tags(item), media(item, base), null);
     }
 
     /** "https://jsonfeed.org/version/1" → json_1.0, ".../1.1" → json_1.1, anything else → json. */

@@ -12,12 +12,13 @@ import java.util.List;
  * @param title        the feed's own title, plain text, null when it has none
  * @param siteLink     the site the feed belongs to, absolute, null when unknown
  * @param format       Rome's name of the format: {@code rss_2.0}, {@code atom_1.0}, {@code rss_1.0}, …
- * @param items        the items that could be mapped, in document order, at most the configured cap
+ * @param items        the items that could be mapped, in document order, at most the configured cap; the poll-time
+ *                     facts ({@code feedTitle}, {@code fetchedAt}) are not known yet and null ({@link #entries})
  * @param skippedItems items that could not be mapped (each was logged) or were beyond the cap
  * @param hints        what the feed says about polling it
  * @param push         the WebSub hub the feed advertises, null for none
  */
-public record ParsedFeed(String feedUrl, String title, String siteLink, String format, List<ParsedItem> items,
+public record ParsedFeed(String feedUrl, String title, String siteLink, String format, List<FeedEntry> items,
                          int skippedItems, FeedHints hints, PushHub push) {
 
     public ParsedFeed {
@@ -32,6 +33,6 @@ public record ParsedFeed(String feedUrl, String title, String siteLink, String f
      */
     public List<FeedEntry> entries(String configuredName, Instant fetchedAt) {
         String feedTitle = configuredName != null && !configuredName.isBlank() ? configuredName : title;
-        return items.stream().map(i -> i.toEntry(feedUrl, feedTitle, fetchedAt)).toList();
+        return items.stream().map(i -> i.withPollFacts(feedTitle, fetchedAt)).toList();
     }
 }

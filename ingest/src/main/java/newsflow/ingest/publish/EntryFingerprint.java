@@ -17,9 +17,7 @@ public final class EntryFingerprint {
     }
 
     public static String of(FeedEntry e) {
-        FeedEntry content = new FeedEntry(e.schemaVersion(), e.id(), e.feedUrl(), null, e.link(), e.guid(),
-                e.title(), e.summary(), e.content(), e.authors(), e.published(), e.updated(), e.categories(),
-                e.media(), null);
+        FeedEntry content = e.withPollFacts(null, null);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(Json.writeBytes(content));
             return HexFormat.of().formatHex(digest, 0, 16);

@@ -66,8 +66,7 @@ public record PublishPlan(List<FeedEntry> toPublish, List<FeedEntry> skipped, Li
         if (earlier == null || earlier.equals(e.id())) {
             return e;
         }
-        return new FeedEntry(e.schemaVersion(), earlier, e.feedUrl(), e.feedTitle(), e.link(), e.guid(), e.title(),
-                e.summary(), e.content(), e.authors(), e.published(), e.updated(), e.categories(), e.media(), e.fetchedAt());
+        return e.withId(earlier);
     }
 
     /** The entry's own date; for an undated entry, when it was first seen (kept across polls), else now. */

@@ -31,7 +31,7 @@ class FeedParserTest {
         assertThat(feed.items()).hasSize(3);
         assertThat(feed.skippedItems()).isZero();
 
-        ParsedItem first = feed.items().get(0);
+        FeedEntry first = feed.items().get(0);
         assertThat(first.link()).isEqualTo("https://gazette.example.com/news/2024/ferry-timetable?utm_source=rss");
         assertThat(first.id()).isEqualTo(ArticleIds.forUrl("https://gazette.example.com/news/2024/ferry-timetable"));
         assertThat(first.guid()).isEqualTo("gazette-1001");
@@ -44,7 +44,7 @@ class FeedParserTest {
         assertThat(first.media()).containsExactly(
                 new Media("https://gazette.example.com/media/ferry.jpg", "image/jpeg", 34567L, null));
 
-        ParsedItem second = feed.items().get(1);
+        FeedEntry second = feed.items().get(1);
         // relative to the feed document's directory, as a browser would resolve it
         assertThat(second.link()).isEqualTo("https://gazette.example.com/feeds/lighthouse-reopens.html");
         assertThat(second.published()).isEqualTo(Instant.parse("2024-03-04T16:00:00Z"));
@@ -55,7 +55,7 @@ class FeedParserTest {
 
     @Test
     void itemWithoutLinkGetsAnIdFromFeedAndGuid() throws Exception {
-        ParsedItem third = parser.parse(feed("rss2-content-encoded.xml"), null, RSS_URL).items().get(2);
+        FeedEntry third = parser.parse(feed("rss2-content-encoded.xml"), null, RSS_URL).items().get(2);
 
         assertThat(third.link()).isNull();
         assertThat(third.id()).isEqualTo(ArticleIds.forGuid(RSS_URL, "gazette-1003"));
@@ -86,7 +86,7 @@ class FeedParserTest {
         assertThat(feed.title()).isEqualTo("Field Notes on Moss");
         assertThat(feed.items()).hasSize(2);
 
-        ParsedItem post = feed.items().get(0);
+        FeedEntry post = feed.items().get(0);
         assertThat(post.link()).isEqualTo("https://moss.example.org/feeds/posts/sphagnum-rain");
         assertThat(post.guid()).isEqualTo("tag:moss.example.org,2024:post-17");
         assertThat(post.title()).isEqualTo("Sphagnum in the rain");
@@ -99,7 +99,7 @@ class FeedParserTest {
         assertThat(post.media()).containsExactly(
                 new Media("https://moss.example.org/audio/sphagnum.mp3", "audio/mpeg", 2048000L, null));
 
-        ParsedItem linkless = feed.items().get(1);
+        FeedEntry linkless = feed.items().get(1);
         assertThat(linkless.link()).isNull();
         assertThat(linkless.id()).isEqualTo(ArticleIds.forGuid(url, "tag:moss.example.org,2024:post-18"));
     }
@@ -109,7 +109,7 @@ class FeedParserTest {
         ParsedFeed feed = parser.parse(feed("rss1-rdf.xml"), null, "https://orchard.example.net/rss");
 
         assertThat(feed.format()).isEqualTo("rss_1.0");
-        ParsedItem item = feed.items().get(0);
+        FeedEntry item = feed.items().get(0);
         assertThat(item.link()).isEqualTo("https://orchard.example.net/bulletin/grafting-day");
         assertThat(item.published()).isEqualTo(Instant.parse("2024-02-17T13:00:00Z"));
         assertThat(item.authors()).containsExactly("Jörg Apfelbaum");
@@ -120,7 +120,7 @@ class FeedParserTest {
     void itemsBeyondTheCapAreCountedAsSkipped() throws Exception {
         ParsedFeed feed = new FeedParser(2).parse(feed("rss2-content-encoded.xml"), null, RSS_URL);
 
-        assertThat(feed.items()).extracting(ParsedItem::guid).containsExactly("gazette-1001", "gazette-1002");
+        assertThat(feed.items()).extracting(FeedEntry::guid).containsExactly("gazette-1001", "gazette-1002");
         assertThat(feed.skippedItems()).isEqualTo(1);
     }
 
@@ -133,7 +133,7 @@ class FeedParserTest {
                 </channel></rss>""";
         ParsedFeed feed = parser.parse(doc.getBytes(StandardCharsets.UTF_8), null, "https://t.example/rss");
 
-        assertThat(feed.items()).extracting(ParsedItem::title).containsExactly("Kept");
+        assertThat(feed.items()).extracting(FeedEntry::title).containsExactly("Kept");
         assertThat(feed.skippedItems()).isEqualTo(1);
     }
 

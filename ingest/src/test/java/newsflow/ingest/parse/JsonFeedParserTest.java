@@ -1,5 +1,6 @@
 package newsflow.ingest.parse;
 
+import newsflow.common.model.FeedEntry;
 import newsflow.common.model.Media;
 import newsflow.common.url.ArticleIds;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class JsonFeedParserTest {
         assertThat(feed.items()).hasSize(2);
         assertThat(feed.skippedItems()).isEqualTo(1); // the item whose only member is an object id
 
-        ParsedItem first = feed.items().get(0);
+        FeedEntry first = feed.items().get(0);
         assertThat(first.link()).isEqualTo("https://kiln.example.com/posts/firing-schedule");
         assertThat(first.id()).isEqualTo(ArticleIds.forUrl("https://kiln.example.com/posts/firing-schedule"));
         assertThat(first.guid()).isEqualTo("kiln-7");
@@ -39,7 +40,7 @@ class JsonFeedParserTest {
                 new Media("https://kiln.example.com/chart.pdf", "application/pdf", 5120L, "Chart"),
                 new Media("https://kiln.example.com/img/kiln.jpg", "image", null, null));
 
-        ParsedItem second = feed.items().get(1);
+        FeedEntry second = feed.items().get(1);
         assertThat(second.guid()).isEqualTo("42");
         assertThat(second.link()).isNull();
         assertThat(second.id()).isEqualTo(ArticleIds.forGuid("https://kiln.example.com/feed.json", "42"));
@@ -52,7 +53,7 @@ class JsonFeedParserTest {
         ParsedFeed feed = parser.parse(feed("feed-1.0.json"), null, "https://pier.example.org/feed.json");
 
         assertThat(feed.format()).isEqualTo("json_1.0");
-        ParsedItem item = feed.items().getFirst();
+        FeedEntry item = feed.items().getFirst();
         assertThat(item.link()).isEqualTo("https://elsewhere.example.org/boats");
         assertThat(item.authors()).containsExactly("Lee Rope");
         assertThat(item.published()).isEqualTo(Instant.parse("2023-12-24T13:00:00Z"));
@@ -66,6 +67,6 @@ class JsonFeedParserTest {
 
         assertThat(feed.format()).isEqualTo("json");
         assertThat(feed.title()).isNull();
-        assertThat(feed.items()).extracting(ParsedItem::guid).containsExactly("NaN");
+        assertThat(feed.items()).extracting(FeedEntry::guid).containsExactly("NaN");
     }
 }

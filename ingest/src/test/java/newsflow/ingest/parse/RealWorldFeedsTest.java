@@ -1,5 +1,6 @@
 package newsflow.ingest.parse;
 
+import newsflow.common.model.FeedEntry;
 import newsflow.common.model.Media;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class RealWorldFeedsTest {
     void rssWithoutChannelIsReadAsIfItHadOne() throws Exception {
         ParsedFeed feed = parser.parse(feed("rss-without-channel.xml"), null, "https://nochannel.example/rss");
 
-        assertThat(feed.items()).extracting(ParsedItem::title).containsExactly("An item with no channel around it");
+        assertThat(feed.items()).extracting(FeedEntry::title).containsExactly("An item with no channel around it");
     }
 
     @Test
@@ -29,21 +30,21 @@ class RealWorldFeedsTest {
         ParsedFeed feed = parser.parse(feed("broken.xml"), null, "https://broken.example/rss");
 
         assertThat(feed.title()).isEqualTo("Cut short");
-        assertThat(feed.items()).extracting(ParsedItem::title).containsExactly("This document ends in the middle of an item");
+        assertThat(feed.items()).extracting(FeedEntry::title).containsExactly("This document ends in the middle of an item");
     }
 
     @Test
     void itemsSwallowedByAnUnclosedElementAreKept() throws Exception {
         ParsedFeed feed = parser.parse(feed("rss-unclosed-element.xml"), null, "https://radio.example.com/rss");
 
-        assertThat(feed.items()).extracting(ParsedItem::title).containsExactly("Episode 1", "Episode 2");
+        assertThat(feed.items()).extracting(FeedEntry::title).containsExactly("Episode 1", "Episode 2");
     }
 
     @Test
     void atomEntryDocumentIsAFeedOfOne() throws Exception {
         ParsedFeed feed = parser.parse(feed("atom-entry-document.xml"), null, "https://lone.example.com/1.atom");
 
-        assertThat(feed.items()).extracting(ParsedItem::link).containsExactly("https://lone.example.com/1");
+        assertThat(feed.items()).extracting(FeedEntry::link).containsExactly("https://lone.example.com/1");
     }
 
     @Test
@@ -61,7 +62,7 @@ class RealWorldFeedsTest {
         ParsedFeed feed = parser.parse(feed("netscape-rss091.xml"), null, "http://crier.example.net/rss.xml");
 
         assertThat(feed.format()).isEqualTo("rss_0.91U");
-        assertThat(feed.items()).extracting(ParsedItem::link).containsExactly("http://crier.example.net/clock.html");
+        assertThat(feed.items()).extracting(FeedEntry::link).containsExactly("http://crier.example.net/clock.html");
     }
 
     @Test
@@ -80,7 +81,7 @@ class RealWorldFeedsTest {
     void rssInAUserlandNamespaceIsReadAsRss() throws Exception {
         ParsedFeed feed = parser.parse(feed("rss-userland-namespace.xml"), null, "https://ns.example.com/rss");
 
-        assertThat(feed.items()).extracting(ParsedItem::title).containsExactly("Still RSS");
+        assertThat(feed.items()).extracting(FeedEntry::title).containsExactly("Still RSS");
     }
 
     @Test
@@ -88,7 +89,7 @@ class RealWorldFeedsTest {
         ParsedFeed feed = parser.parse(feed("atom03-base64.xml"), null, "https://coded.example.com/atom");
 
         assertThat(feed.format()).isEqualTo("atom_0.3");
-        ParsedItem item = feed.items().getFirst();
+        FeedEntry item = feed.items().getFirst();
         assertThat(item.title()).isEqualTo("Coded & decoded");
         assertThat(item.content()).isEqualTo("<p>Hello <b>world</b></p>");
         assertThat(item.published()).isEqualTo(Instant.parse("2024-01-10T10:00:00Z"));
@@ -99,7 +100,7 @@ class RealWorldFeedsTest {
         ParsedFeed feed = parser.parse(feed("xml-base.xml"), null, "https://feeds.example.net/quay.atom");
 
         assertThat(feed.siteLink()).isEqualTo("https://quay.example.com/blog/");
-        ParsedItem item = feed.items().getFirst();
+        FeedEntry item = feed.items().getFirst();
         assertThat(item.link()).isEqualTo("https://quay.example.com/blog/2024/tides.html");
         assertThat(item.media()).extracting(Media::url).containsExactly("https://quay.example.com/files/tides.pdf");
     }
@@ -108,7 +109,7 @@ class RealWorldFeedsTest {
     void aFileFeedsRelativeLinksResolveAgainstTheSiteLink() throws Exception {
         ParsedFeed feed = parser.parse(feed("rss-relative-links.xml"), null, "file:///var/feeds/orchard.xml");
 
-        ParsedItem item = feed.items().getFirst();
+        FeedEntry item = feed.items().getFirst();
         assertThat(item.link()).isEqualTo("https://orchard.example.org/news/pruning.html");
         assertThat(item.media()).containsExactly(
                 new Media("https://orchard.example.org/audio/pruning.mp3", "audio/mpeg", 4096L, null),
@@ -141,7 +142,7 @@ class RealWorldFeedsTest {
     void rss10DcSubjectsAreCategories() throws Exception {
         ParsedFeed feed = parser.parse(feed("rss1-dc-subject.xml"), null, "https://bees.example.net/rss");
 
-        ParsedItem item = feed.items().getFirst();
+        FeedEntry item = feed.items().getFirst();
         assertThat(item.categories()).containsExactly("Beekeeping", "Spring");
         assertThat(item.authors()).containsExactly("Ada Comb");
         assertThat(item.published()).isEqualTo(Instant.parse("2024-05-03T06:30:00Z"));
@@ -151,7 +152,7 @@ class RealWorldFeedsTest {
     void datesAreReadByOurParserAndImpossibleOnesAreDroppedNotRolledOver() throws Exception {
         ParsedFeed feed = parser.parse(feed("rss-dates.xml"), null, "https://dates.example.com/rss");
 
-        assertThat(feed.items()).extracting(ParsedItem::published).containsExactly(
+        assertThat(feed.items()).extracting(FeedEntry::published).containsExactly(
                 null,
                 Instant.parse("2023-06-01T08:00:00Z"),
                 Instant.parse("2023-06-01T10:00:00Z"),
@@ -164,7 +165,7 @@ class RealWorldFeedsTest {
         ParsedFeed feed = parser.parse(feed("rss-entities.xml"), null, "https://cafe.example.com/rss");
 
         assertThat(feed.title()).isEqualTo("Café Society");
-        ParsedItem item = feed.items().getFirst();
+        FeedEntry item = feed.items().getFirst();
         assertThat(item.title()).isEqualTo("Crème & brûlée tonight");
         assertThat(item.summary()).isEqualTo("don\u2019t miss it");
     }

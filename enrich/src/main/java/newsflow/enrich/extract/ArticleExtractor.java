@@ -77,7 +77,7 @@ public final class ArticleExtractor {
     static ExtractedPage extract(Document doc, String baseUrl) {
         MetadataExtractor.Found found = MetadataExtractor.extract(doc, baseUrl);
         Metadata meta = found.metadata();
-        EnumMap<ArticleField, Provenance> sources = new EnumMap<>(found.sources());
+        EnumMap<ArticleField, Provenance> sources = found.sources().toEnumMap();
 
         Set<String> titleKeys = headings(doc, meta.title());
         PageStubs.Markers stubMarkers = PageStubs.scan(doc, found.notFreeToRead());

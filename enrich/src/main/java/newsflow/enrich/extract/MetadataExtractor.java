@@ -2,6 +2,7 @@ package newsflow.enrich.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import newsflow.common.model.ArticleField;
+import newsflow.common.model.FieldSources;
 import newsflow.common.model.Provenance;
 import newsflow.common.url.UrlNormalizer;
 import org.jsoup.Jsoup;
@@ -50,7 +51,7 @@ final class MetadataExtractor {
      * @param jsonLdBody    the JSON-LD {@code articleBody}, plain text, null when none
      * @param notFreeToRead the page's JSON-LD says the article is not free to read (a paywall marker)
      */
-    record Found(Metadata metadata, EnumMap<ArticleField, Provenance> sources, String jsonLdBody, boolean notFreeToRead) {
+    record Found(Metadata metadata, FieldSources sources, String jsonLdBody, boolean notFreeToRead) {
     }
 
     private static final Pattern LANG_TAG = Pattern.compile("^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{1,8})*$");
@@ -146,7 +147,7 @@ final class MetadataExtractor {
 
         String ldBody = main == null ? null : plain(ld.text(main, "articleBody"));
         return new Found(new Metadata(title, byline, authors, published, modified, leadImage, siteName, description,
-                canonical, language, languageTag), sources, ldBody, ld.declaresNotFree());
+                canonical, language, languageTag), new FieldSources(sources), ldBody, ld.declaresNotFree());
     }
 
     private static List<String> authors(Document doc, Map<String, List<Element>> metas, JsonLd ld, JsonNode main,

@@ -118,7 +118,7 @@ class MetadataPartsTest {
         String page = "<html><head>%s</head><body>%s</body></html>";
         MetadataExtractor.Found ld = MetadataExtractor.extract(Jsoup.parse(page.formatted(head, body)), null);
         assertThat(ld.metadata().byline()).isEqualTo("Ana Lima, Tomas Reyes");
-        assertThat(ld.sources()).containsEntry(ArticleField.BYLINE, Provenance.JSON_LD);
+        assertThat(ld.sources().byField()).containsEntry(ArticleField.BYLINE, Provenance.JSON_LD);
         String noLd = head.replace("application/ld+json", "text/plain");
         assertThat(metadata(Jsoup.parse(page.formatted(noLd, body)), null).byline()).isEqualTo("Catalogue Author");
         assertThat(metadata(Jsoup.parse(page.formatted(noLd.replace("DC.creator", "x"), body)), null).byline())
@@ -126,7 +126,7 @@ class MetadataPartsTest {
         MetadataExtractor.Found shown = MetadataExtractor.extract(Jsoup.parse(page.formatted("<meta property=\"article:author\" "
                 + "content=\"https://social.example/ana\">", body)), null);
         assertThat(shown.metadata().byline()).isEqualTo("By Ana Lima and Tomas Reyes | 3 March 2024");
-        assertThat(shown.sources()).containsEntry(ArticleField.BYLINE, Provenance.HTML);
+        assertThat(shown.sources().byField()).containsEntry(ArticleField.BYLINE, Provenance.HTML);
         // the names list is the cleaned form of the same byline
         assertThat(shown.metadata().authors()).containsExactly("Ana Lima", "Tomas Reyes");
     }
@@ -163,7 +163,7 @@ class MetadataPartsTest {
     void dateGuessedFromTheUrlIsMarkedHeuristic() {
         MetadataExtractor.Found found = MetadataExtractor.extract(Jsoup.parse("<p>x</p>"), "https://x.example/2024/05/06/a");
         assertThat(found.metadata().published()).isEqualTo(Instant.parse("2024-05-06T00:00:00Z"));
-        assertThat(found.sources()).containsEntry(ArticleField.PUBLISHED, Provenance.HEURISTIC);
+        assertThat(found.sources().byField()).containsEntry(ArticleField.PUBLISHED, Provenance.HEURISTIC);
     }
 
     @Test

@@ -84,14 +84,4 @@ class EmbeddingFeaturesTest {
                 .withFeatures(new FeatureOptions(true, 2, 1, Representation.BOTH, "no-such-model", 1.0)), "tiny"))
                 .isInstanceOf(ClassifierException.class).hasMessageContaining("no-such-model");
     }
-
-    @Test
-    void crossValidationWithEmbeddingsScoresEveryItem() {
-        List<LabeledText> items = TinyCorpus.items();
-        EvalReport report = Evaluation.crossValidate(items, 3, TrainOptions.DEFAULT
-                .withFeatures(features(Representation.BOTH)));
-
-        assertThat(report.items()).isEqualTo(items.size());
-        assertThat(report.foldAccuracy()).hasSize(3);
-    }
 }

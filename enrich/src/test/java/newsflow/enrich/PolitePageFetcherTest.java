@@ -65,7 +65,9 @@ class PolitePageFetcherTest {
     final MockProducer<String, byte[]> deadLetters = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
-    final HttpFetcher http = new HttpFetcher(new HttpConfig(Duration.ofSeconds(5), Duration.ofSeconds(20), 1_000_000, "newsflow-test"));
+    // several loopback hosts (127.0.0.x) on ports chosen later: the whole loopback network is allowed
+    final HttpFetcher http = new HttpFetcher(new HttpConfig(Duration.ofSeconds(5), Duration.ofSeconds(20), 1_000_000, "newsflow-test")
+            .withAllowPrivate(List.of("127.0.0.0/8")));
     final List<HttpServer> servers = new ArrayList<>();
     /** Paths requested, per host, in order. */
     final Map<String, List<String>> requested = new ConcurrentHashMap<>();

@@ -118,7 +118,8 @@ class FeedPollerTest {
             exchange.close();
         });
         server.start();
-        http = new HttpFetcher(new HttpConfig(Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 20, "newsflow-test"));
+        http = new HttpFetcher(new HttpConfig(Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 20, "newsflow-test")
+                .allowingLoopbackPort(server.getAddress().getPort()));
         feedConfig = new FeedConfig("http://127.0.0.1:" + server.getAddress().getPort() + "/feeds/all.rss",
                 "Gazette", null, null, Map.of());
         stateProducer = new RecordingProducer<>("state", true, new ByteArraySerializer());

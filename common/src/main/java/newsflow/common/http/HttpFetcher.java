@@ -39,7 +39,6 @@ import newsflow.common.metrics.Metrics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.ProxySelector;
 import java.net.SocketTimeoutException;
@@ -350,6 +349,9 @@ public final class HttpFetcher implements AutoCloseable {
             String etag = header(response, "ETag");
             String lastModified = header(response, "Last-Modified");
             String contentType = header(response, "Content-Type");
+            if (isRedirect(status) || status == 304 || status < 200 || status >= 300) {
+                reusable = drainSmall(response.getEntity());
+            }
             if (isRedirect(status)) {
                 return new Hop(null, status, header(response, "Location"));
             }
@@ -379,6 +381,27 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
+    /** Largest body of a redirect or error answer read to keep its connection for the next request. */
+    static final long DRAINED_BODY_MAX = 64 * 1024;
+
+    /**
+     * Reads an unused body the server declared small, so the connection can serve the next request (the next
+     * poll of a 304, the next hop of a redirect); a large or unsized one is not worth it. Whether it was.
+     */
+    private static boolean drainSmall(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return true;
+        }
+        long length = entity.getContentLength();
+        if (length < 0 || length > DRAINED_BODY_MAX) {
+            return false;
+        }
+        try (InputStream in = entity.getContent()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return true;
+    }
+
     private static String header(ClassicHttpResponse response, String name) {
         Header header = response.getFirstHeader(name);
         return header == null ? null : header.getValue();
@@ -391,6 +414,10 @@ public final class HttpFetcher implements AutoCloseable {
                 return new FetchException(FetchException.Kind.REFUSED, uri, 0, t.getMessage(), e);
             }
         }
+        if (Thread.currentThread().isInterrupted()) {
+            // a virtual thread's socket is closed when the thread is interrupted: whatever failed, that is why
+            return new FetchException(FetchException.Kind.INTERRUPTED, uri, 0, "interrupted", e);
+        }
         if (e instanceof ConnectTimeoutException) {
             return new FetchException(FetchException.Kind.TIMEOUT, uri, 0, "connect timed out", e);
         }
@@ -400,9 +427,6 @@ public final class HttpFetcher implements AutoCloseable {
         }
         if (e instanceof ConnectException || e instanceof UnknownHostException) {
             return new FetchException(FetchException.Kind.CONNECT, uri, 0, "connection failed: " + e.getMessage(), e);
-        }
-        if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
-            return new FetchException(FetchException.Kind.INTERRUPTED, uri, 0, "interrupted", e);
         }
         if (e instanceof ZipException) {
             return new FetchException(FetchException.Kind.BAD_ENCODING, uri, 0, "corrupt body: " + e.getMessage(), e);
@@ -461,6 +485,9 @@ public final class HttpFetcher implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         for (HttpUriRequestBase request : inFlight) {
             request.cancel();

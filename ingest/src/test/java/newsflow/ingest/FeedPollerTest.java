@@ -88,6 +88,7 @@ class FeedPollerTest {
 
     private RecordingProducer<byte[]> stateProducer;
     private final java.util.concurrent.CountDownLatch slowFeedCutOff = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger slowFeedRequests = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -113,6 +114,7 @@ class FeedPollerTest {
             exchange.close();
         });
         server.createContext("/feeds/slow.rss", exchange -> {
+            slowFeedRequests.incrementAndGet();
             // headers at once, then one byte a second
             exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
             exchange.sendResponseHeaders(200, 0);
@@ -313,6 +315,38 @@ class FeedPollerTest {
             assertThat(store.get(slow.url()).errorStreak()).isEqualTo(1);
             assertThat(outcome.nextPollAt()).isAfter(Instant.now().plus(Duration.ofMinutes(1)));
             assertThat(slowFeedCutOff.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void tricklingFeedsHoldEveryPollThreadNoLongerThanTheDeadline() throws Exception {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        List<FeedConfig> slow = List.of(new FeedConfig(base + "/feeds/slow.rss?a", "Slow A", null, null, Map.of()),
+                new FeedConfig(base + "/feeds/slow.rss?b", "Slow B", null, null, Map.of()));
+        java.util.concurrent.CountDownLatch goodPolled = new java.util.concurrent.CountDownLatch(1);
+        try (HttpFetcher deadline = new HttpFetcher(new HttpConfig(Duration.ofSeconds(2), Duration.ofSeconds(60), 1 << 20,
+                "newsflow-test").withTotalTimeout(Duration.ofSeconds(2)).allowingLoopbackPort(server.getAddress().getPort()))) {
+            FeedPoller poller = poller(deadline, entriesProducer(true), store(List.of()));
+            newsflow.ingest.schedule.FeedPoll poll = feed -> {
+                PollOutcome outcome = poller.poll(feed);
+                if (feed.url().equals(feedConfig.url()) && outcome.failureReason() == null) {
+                    goodPolled.countDown();
+                }
+                return outcome;
+            };
+            // two poll threads, both taken by the trickling feeds before the good feed is added
+            try (var scheduler = new newsflow.ingest.schedule.PollScheduler(slow, poll,
+                    new newsflow.ingest.schedule.PollTiming(CONFIG), url -> Instant.now(), 2, meters, Clock.systemUTC())) {
+                scheduler.start();
+                while (slowFeedRequests.get() < 2) {
+                    Thread.sleep(20);
+                }
+                scheduler.put(feedConfig);
+                scheduler.activate(List.of(feedConfig.url()));
+                scheduler.pollSoon(feedConfig.url());
+
+                assertThat(goodPolled.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            }
         }
     }
 

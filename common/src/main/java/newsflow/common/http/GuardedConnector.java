@@ -57,7 +57,7 @@ final class GuardedConnector implements DnsResolver, DetachedSocketFactory {
         }
         InetAddress[] addresses = lookUp(name);
         if (proxy) {
-            proxyAddresses.addAll(Set.of(addresses));
+            proxyAddresses.addAll(java.util.Arrays.asList(addresses));
             return addresses;
         }
         for (InetAddress address : addresses) {

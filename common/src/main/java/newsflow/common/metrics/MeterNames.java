@@ -34,6 +34,12 @@ public final class MeterNames {
     /** Bulk requests retried because Elasticsearch was unreachable or overloaded. */
     public static final String INDEX_RETRIES = "newsflow.index.bulk.retries";
 
+    /**
+     * Fetches that failed, whatever they were for (feed, page, robots.txt, WebSub hub). Tag reason: the
+     * {@code FetchException} kind in lower case ({@code deadline}, {@code refused}, {@code timeout}, …).
+     */
+    public static final String HTTP_FETCH_FAILURES = "newsflow.http.fetch.failures";
+
     private MeterNames() {
     }
 }

@@ -1,0 +1,208 @@
+package newsflow.lab.chaos;
+
+import newsflow.app.stack.LocalElasticsearch;
+import newsflow.app.stack.LocalKafka;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pipeline as separate processes, each of which can be killed with SIGKILL and started again on the same data:
+ * a local Kafka broker, a local Elasticsearch node (both children of this JVM, started through the app's local
+ * stack classes) and one {@code newsflow run --stages X} JVM per stage.
+ */
+final class ChaosPipeline implements AutoCloseable {
+
+    enum Stage {
+        INGEST, ENRICH, INDEX;
+
+        String cliName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ChaosPipeline.class);
+    private static final String SERVICE_HEAP = "512m";
+
+    private final Path home;
+    private final Path dataDir;
+    private final Map<Stage, Process> stages = new EnumMap<>(Stage.class);
+    private final Map<Stage, Integer> starts = new EnumMap<>(Stage.class);
+    private final List<String> unexpectedExits = new ArrayList<>();
+    private LocalKafka kafka;
+    private LocalElasticsearch elasticsearch;
+    private int kafkaPort;
+    private int elasticsearchPort;
+    private Path yaml;
+
+    private ChaosPipeline(Path home, Path dataDir) {
+        this.home = home;
+        this.dataDir = dataDir;
+        // stopped by a signal before close(): take the stages along (the local stack's own hook stops broker and node)
+        Runtime.getRuntime().addShutdownHook(new Thread(this::killStagesAtExit, "chaos-stages-shutdown"));
+    }
+
+    private void killStagesAtExit() {
+        List<Process> running;
+        synchronized (this) {
+            running = List.copyOf(stages.values());
+        }
+        running.forEach(Process::destroyForcibly);
+    }
+
+    /** Starts the broker and the node under {@code dataDir}; the stages start with {@link #startStages(Path)}. */
+    static ChaosPipeline startServices(Path home, Path dataDir) {
+        ChaosPipeline pipeline = new ChaosPipeline(home, dataDir);
+        // both at once, as the local stack starts them: each takes tens of seconds
+        var node = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> LocalElasticsearch.start(home, dataDir.resolve("elasticsearch"), 0, SERVICE_HEAP),
+                runnable -> new Thread(runnable, "chaos-elasticsearch-start").start());
+        try {
+            pipeline.kafka = LocalKafka.start(home, dataDir.resolve("kafka"), 0, 0, SERVICE_HEAP);
+            pipeline.kafkaPort = URI.create("kafka://" + pipeline.kafka.bootstrapServers()).getPort();
+        } catch (RuntimeException e) {
+            node.thenAccept(LocalElasticsearch::close);
+            throw e;
+        }
+        try {
+            pipeline.elasticsearch = node.join();
+            pipeline.elasticsearchPort = URI.create(pipeline.elasticsearch.url()).getPort();
+        } catch (java.util.concurrent.CompletionException e) {
+            pipeline.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return pipeline;
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    String elasticsearchUrl() {
+        return elasticsearch.url();
+    }
+
+    void startStages(Path config) {
+        this.yaml = config;
+        for (Stage stage : Stage.values()) {
+            start(stage);
+        }
+    }
+
+    /** SIGKILL to the stage's JVM, then a new one on the same configuration. */
+    synchronized void killAndRestart(Stage stage) throws InterruptedException {
+        Process p = stages.get(stage);
+        p.destroyForcibly();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the " + stage.cliName() + " process (pid " + p.pid() + ") survived SIGKILL for 60 s");
+        }
+        start(stage);
+    }
+
+    /** SIGKILL to the broker's JVM, then a new broker on the same data directory and port. */
+    synchronized void killAndRestartBroker() throws InterruptedException {
+        killTree(dataDir.resolve("kafka/broker.pid"), "Kafka broker");
+        kafka.close(); // the process is gone: this only forgets it
+        kafka = LocalKafka.start(home, dataDir.resolve("kafka"), kafkaPort, 0, SERVICE_HEAP);
+    }
+
+    /** SIGKILL to the node (its launcher and server JVM), then a new node on the same data directory and port. */
+    synchronized void killAndRestartNode() throws InterruptedException {
+        killTree(dataDir.resolve("elasticsearch/node.pid"), "Elasticsearch node");
+        elasticsearch.close();
+        elasticsearch = LocalElasticsearch.start(home, dataDir.resolve("elasticsearch"), elasticsearchPort, SERVICE_HEAP);
+    }
+
+    /** Starts again any stage that exited without being killed, and remembers it: the report lists such exits. */
+    synchronized void restartExited() {
+        for (Stage stage : Stage.values()) {
+            Process p = stages.get(stage);
+            if (p != null && !p.isAlive()) {
+                String exit = stage.cliName() + " exited on its own with code " + p.exitValue() + " (log "
+                        + log(stage, starts.get(stage)) + ")";
+                log.warn("{}: starting it again", exit);
+                unexpectedExits.add(exit);
+                start(stage);
+            }
+        }
+    }
+
+    synchronized List<String> unexpectedExits() {
+        return List.copyOf(unexpectedExits);
+    }
+
+    private void start(Stage stage) {
+        int n = starts.merge(stage, 1, Integer::sum);
+        Path logFile = log(stage, n);
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        try {
+            Process p = new ProcessBuilder(java, "-Xmx384m", "-Dnewsflow.home=" + home, "-cp", home.resolve("lib") + "/*",
+                    "newsflow.app.Main", "run", "--config", yaml.toString(), "--stages", stage.cliName())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            stages.put(stage, p);
+            log.info("started {} (pid {}, log {})", stage.cliName(), p.pid(), logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the " + stage.cliName() + " process", e);
+        }
+    }
+
+    private Path log(Stage stage, int n) {
+        return dataDir.resolve("logs").resolve(stage.cliName() + "-" + n + ".log");
+    }
+
+    private static void killTree(Path pidFile, String name) throws InterruptedException {
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile).strip());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("cannot read the " + name + "'s pid from " + pidFile, e);
+        }
+        ProcessHandle root = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
+        List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
+        all.add(root);
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException(name + " process " + h.pid() + " survived SIGKILL for 60 s", e);
+            }
+        }
+        log.info("killed the {} with SIGKILL (pids {})", name, all.stream().map(ProcessHandle::pid).toList());
+    }
+
+    /** Stops the stages (SIGTERM, then SIGKILL after 30 s), then the node and the broker. */
+    @Override
+    public synchronized void close() {
+        stages.values().forEach(Process::destroy);
+        for (Process p : stages.values()) {
+            try {
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+        if (elasticsearch != null) {
+            elasticsearch.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package newsflow.enrich.extract;
 
+import newsflow.common.text.Charsets;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -66,9 +67,9 @@ public final class ArticleExtractor {
         return extract(doc, baseUrl);
     }
 
-    /** Decodes page bytes ({@link PageDecoder}) and extracts. */
+    /** Decodes page bytes ({@link Charsets}) and extracts. */
     public static ExtractedPage extract(byte[] body, String contentType, String baseUrl) {
-        return extract(PageDecoder.decode(body, contentType), baseUrl);
+        return extract(Charsets.decode(body, contentType).text(), baseUrl);
     }
 
     /** Extracts from a document parsed for this call: its body is cleaned in place. */

@@ -71,15 +71,20 @@ public final class Charsets {
         boolean hasZeroByte = ZeroBytes.anyIn(bytes, DECLARATION_BYTES);
         Utf8Check utf8 = Utf8Check.of(bytes, VALIDITY_BYTES);
         Declared declared = declared(bytes, contentType);
-        if (declared != null) {
-            boolean wideDeclaration = CharsetLabels.isWide(declared.charset());
-            if (wideDeclaration ? hasZeroByte : utf8 != Utf8Check.VALID_MULTIBYTE) {
-                return decoded(bytes, 0, declared.charset(), declared.source());
-            }
+        if (declared != null && !contradicted(declared.charset(), hasZeroByte, utf8)) {
+            return decoded(bytes, 0, declared.charset(), declared.source());
         }
         return utf8 == Utf8Check.INVALID
                 ? decoded(bytes, 0, WINDOWS_1252, Source.NOT_UTF8)
                 : decoded(bytes, 0, StandardCharsets.UTF_8, Source.UTF8_BYTES);
+    }
+
+    /** Whether the bytes prove a declared charset wrong (see the class comment). */
+    private static boolean contradicted(Charset declared, boolean hasZeroByte, Utf8Check utf8) {
+        if (CharsetLabels.isWide(declared)) {
+            return !hasZeroByte;
+        }
+        return !declared.equals(StandardCharsets.UTF_8) && utf8 == Utf8Check.VALID_MULTIBYTE;
     }
 
     private record Declared(Charset charset, Source source) {

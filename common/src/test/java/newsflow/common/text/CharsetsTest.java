@@ -120,6 +120,9 @@ class CharsetsTest {
         byte[] bytes = page("").getBytes(WINDOWS_1252);
         assertThat(text(bytes, "text/html; charset=ISO-8859-1")).contains(TEXT);
         assertThat(text(bytes, "text/html;charset=\"windows-1252\"")).contains(TEXT);
+        Decoded utf8 = Charsets.decode(page("").getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+        assertThat(utf8.source()).isEqualTo(Source.HTTP_HEADER);
+        assertThat(utf8.text()).contains(TEXT);
     }
 
     @Test

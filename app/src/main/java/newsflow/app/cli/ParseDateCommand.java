@@ -1,7 +1,7 @@
 package newsflow.app.cli;
 
 import com.rometools.rome.io.impl.DateParser;
-import newsflow.ingest.parse.dates.FeedDates;
+import newsflow.common.text.Dates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,13 +29,13 @@ public final class ParseDateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (String date : dates) {
-            System.out.println(FeedDates.parse(date) + "\t" + date);
+            System.out.println(Dates.parse(date) + "\t" + date);
         }
         if (eval == null) {
             return 0;
         }
         List<DateEvaluation.Case> cases = DateEvaluation.read(eval);
-        List<DateEvaluation.Outcome> ours = DateEvaluation.run(cases, FeedDates::parse);
+        List<DateEvaluation.Outcome> ours = DateEvaluation.run(cases, Dates::parse);
         List<DateEvaluation.Outcome> rome = DateEvaluation.run(cases, ParseDateCommand::rome);
         for (DateEvaluation.Outcome o : ours) {
             if (o.verdict() != DateEvaluation.Verdict.RIGHT) {

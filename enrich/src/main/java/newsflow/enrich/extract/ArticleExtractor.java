@@ -1,8 +1,12 @@
 package newsflow.enrich.extract;
 
+<<<<<<< HEAD
 import newsflow.common.model.ArticleField;
 import newsflow.common.model.FieldSources;
 import newsflow.common.model.Provenance;
+=======
+import newsflow.common.text.Charsets;
+>>>>>>> charset
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -68,9 +72,9 @@ public final class ArticleExtractor {
         return extract(doc, baseUrl);
     }
 
-    /** Decodes page bytes ({@link PageDecoder}) and extracts. */
+    /** Decodes page bytes ({@link Charsets}) and extracts. */
     public static ExtractedPage extract(byte[] body, String contentType, String baseUrl) {
-        return extract(PageDecoder.decode(body, contentType), baseUrl);
+        return extract(Charsets.decode(body, contentType).text(), baseUrl);
     }
 
     /** Extracts from a document parsed for this call: its body is cleaned in place. */

@@ -1,12 +1,9 @@
 package newsflow.enrich.extract;
 
-<<<<<<< HEAD
 import newsflow.common.model.ArticleField;
 import newsflow.common.model.FieldSources;
 import newsflow.common.model.Provenance;
-=======
 import newsflow.common.text.Charsets;
->>>>>>> charset
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,13 +1,10 @@
 package newsflow.enrich.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-<<<<<<< HEAD
 import newsflow.common.model.ArticleField;
 import newsflow.common.model.FieldSources;
 import newsflow.common.model.Provenance;
-=======
 import newsflow.common.text.Dates;
->>>>>>> charset
 import newsflow.common.url.UrlNormalizer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -104,30 +101,18 @@ final class MetadataExtractor {
         }
         List<String> authors = authors(doc, metas, ld, main, sources);
 
-<<<<<<< HEAD
         Instant published = pickDate(sources, ArticleField.PUBLISHED,
-                Dates.parse(ld.text(main, "datePublished")), JSON_LD,
-                Dates.parse(firstMeta(metas, "article:published_time", "og:published_time", "datePublished",
-=======
-        Instant published = pickDate(sources, "published",
                 Dates.parseOrDay(ld.text(main, "datePublished")), JSON_LD,
                 Dates.parseOrDay(firstMeta(metas, "article:published_time", "og:published_time", "datePublished",
->>>>>>> charset
                         "publishdate", "publish-date", "pubdate", "date", "dc.date", "dc.date.issued",
                         "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published",
                         "published-date", "cxenseparse:recs:publishtime", "citation_publication_date")), META,
                 Dates.parseOrDay(timeDatetime(doc, true)), HTML,
                 Dates.dayInUrl(baseUrl), HEURISTIC);
 
-<<<<<<< HEAD
         Instant modified = pickDate(sources, ArticleField.MODIFIED,
-                Dates.parse(ld.text(main, "dateModified")), JSON_LD,
-                Dates.parse(firstMeta(metas, "article:modified_time", "og:updated_time", "dateModified",
-=======
-        Instant modified = pickDate(sources, "modified",
                 Dates.parseOrDay(ld.text(main, "dateModified")), JSON_LD,
                 Dates.parseOrDay(firstMeta(metas, "article:modified_time", "og:updated_time", "dateModified",
->>>>>>> charset
                         "last-modified", "dcterms.modified", "article.updated", "lastmod")), META,
                 Dates.parseOrDay(timeDatetime(doc, false)), HTML);
 

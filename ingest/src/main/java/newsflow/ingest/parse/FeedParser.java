@@ -5,11 +5,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
-<<<<<<< HEAD
 import newsflow.common.model.FeedEntry;
-=======
 import newsflow.common.text.Charsets;
->>>>>>> charset
 import newsflow.ingest.parse.FeedParseException.Cause;
 import org.jdom2.Document;
 import org.jdom2.JDOMException;

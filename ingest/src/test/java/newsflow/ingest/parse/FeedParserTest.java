@@ -62,7 +62,7 @@ class FeedParserTest {
         ParsedFeed feed = parser.parse(body, "application/rss+xml; charset=UTF-16", "https://z.example/rss");
 
         assertThat(feed.title()).isEqualTo("Zürich “Zeitung”");
-        assertThat(feed.items()).extracting(ParsedItem::title).containsExactly("Café – façade");
+        assertThat(feed.items()).extracting(FeedEntry::title).containsExactly("Café – façade");
     }
 
     @Test

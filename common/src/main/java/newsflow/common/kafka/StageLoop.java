@@ -196,7 +196,8 @@ public final class StageLoop<T> {
         records.forEach(list::add);
         InFlight batch = new InFlight(records, clock.instant());
         inFlight = batch;
-        batch.worker = Thread.ofVirtual().name(options.stage() + "-batch").start(() -> {
+        // a platform thread: a processor may block in class initialisation or native code, which pins a virtual one
+        batch.worker = Thread.ofPlatform().daemon().name(options.stage() + "-batch").start(() -> {
             try {
                 work(list, batch);
                 batch.done.complete(null);

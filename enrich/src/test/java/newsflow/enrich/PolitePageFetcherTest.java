@@ -149,13 +149,13 @@ class PolitePageFetcherTest {
                 + "</article></body></html>";
     }
 
-    EnrichLoop loop(int concurrency, HostGate gate, boolean robots) {
+    EnrichProcessor loop(int concurrency, HostGate gate, boolean robots) {
         RobotsCache cache = robots ? new RobotsCache(http, "newsflow-test", meters, Clock.systemUTC()) : null;
         PageFetcher fetcher = new PolitePageFetcher(http, cache, gate, concurrency, meters, Clock.systemUTC(),
                 PolitePageFetcher.MAX_TURN_WAIT);
-        return new EnrichLoop(consumer, articles, new DeadLetters(deadLetters, "nf.dead-letter", EnrichLoop.STAGE), ENTRIES,
+        return new EnrichProcessor(articles, new DeadLetters(deadLetters, "nf.dead-letter", EnrichProcessor.STAGE),
                 "nf.articles", fetcher, true, new ArticleBuilder(new TopicMatcher(Map.of()), Clock.systemUTC()),
-                pool, meters, Duration.ofMillis(10));
+                pool, meters, Clock.systemUTC());
     }
 
     void add(String id, String link) {
@@ -171,6 +171,10 @@ class PolitePageFetcherTest {
         return out;
     }
 
+    static boolean process(EnrichProcessor processor, ConsumerRecords<String, byte[]> records) throws Exception {
+        return EnrichProcessorTest.processBatch(processor, records, Duration.ofMinutes(5));
+    }
+
     Long committed() {
         OffsetAndMetadata offset = consumer.committed(Set.of(TP)).get(TP);
         return offset == null ? null : offset.offset();
@@ -184,7 +188,7 @@ class PolitePageFetcherTest {
                 "/news/harbour-ferry-returns/amp", fixture("shell-amp-version.html")));
         add("ferry", base + "/news/harbour-ferry-returns");
 
-        assertThat(loop(4, new HostGate(1, Duration.ZERO, Clock.systemUTC()), true).processBatch(consumer.poll(Duration.ZERO))).isTrue();
+        assertThat(process(loop(4, new HostGate(1, Duration.ZERO, Clock.systemUTC()), true), consumer.poll(Duration.ZERO))).isTrue();
 
         Article a = byId().get("ferry");
         assertThat(a.extraction().method()).isEqualTo(Method.PAGE);
@@ -194,7 +198,6 @@ class PolitePageFetcherTest {
         assertThat(requested.get("127.0.0.1")).containsExactly("/robots.txt", "/news/harbour-ferry-returns",
                 "/news/harbour-ferry-returns/amp");
         assertThat(meters.find(MeterNames.ALTERNATE_PAGES).tag("kind", "amp").counter().count()).isEqualTo(1);
-        assertThat(committed()).isEqualTo(1L);
     }
 
     @Test
@@ -206,7 +209,7 @@ class PolitePageFetcherTest {
                 "/private/quarry-plan-print", html(story("Quarry plan"))));
         add("quarry", base + "/news/quarry-plan");
 
-        assertThat(loop(4, new HostGate(2, Duration.ZERO, Clock.systemUTC()), true).processBatch(consumer.poll(Duration.ZERO))).isTrue();
+        assertThat(process(loop(4, new HostGate(2, Duration.ZERO, Clock.systemUTC()), true), consumer.poll(Duration.ZERO))).isTrue();
 
         Article a = byId().get("quarry");
         assertThat(a.extraction().method()).isEqualTo(Method.FEED_SUMMARY);
@@ -234,15 +237,15 @@ class PolitePageFetcherTest {
         assertThat(batch.count()).isEqualTo(6);
 
         // two fetches in flight in all, one per host: three of the busy host's pages wait for its turn, not for a permit
-        EnrichLoop loop = loop(2, new HostGate(1, Duration.ZERO, Clock.systemUTC()), false);
+        EnrichProcessor loop = loop(2, new HostGate(1, Duration.ZERO, Clock.systemUTC()), false);
         CompletableFuture<Boolean> done = CompletableFuture.supplyAsync(() -> {
             try {
-                return loop.processBatch(batch);
-            } catch (InterruptedException e) {
+                return process(loop, batch);
+            } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        EnrichLoopTest.await(() -> requested.getOrDefault("127.0.0.2", List.of()).size() == 2
+        EnrichProcessorTest.await(() -> requested.getOrDefault("127.0.0.2", List.of()).size() == 2
                 && inFlight.getOrDefault("127.0.0.2", new AtomicInteger()).get() == 0);
         assertThat(requested.get("127.0.0.1")).hasSize(1); // the busy host still answers its first page
         assertThat(done).isNotDone();
@@ -252,7 +255,6 @@ class PolitePageFetcherTest {
         assertThat(byId()).hasSize(6).allSatisfy((id, a) -> assertThat(a.extraction().method()).isEqualTo(Method.PAGE));
         assertThat(mostInFlight.get("127.0.0.1").get()).isEqualTo(1);
         assertThat(requested.get("127.0.0.1")).hasSize(4);
-        assertThat(committed()).isEqualTo(6L);
     }
 
     @Test
@@ -265,7 +267,7 @@ class PolitePageFetcherTest {
         add("p1", base + "/p1");
         add("p2", base + "/p2");
 
-        assertThat(loop(4, new HostGate(1, Duration.ZERO, Clock.systemUTC()), false).processBatch(consumer.poll(Duration.ZERO))).isTrue();
+        assertThat(process(loop(4, new HostGate(1, Duration.ZERO, Clock.systemUTC()), false), consumer.poll(Duration.ZERO))).isTrue();
 
         assertThat(requested.get("127.0.0.1")).hasSize(1);
         List<String> reasons = byId().values().stream().map(a -> a.extraction().fallbackReason()).sorted().toList();
@@ -274,6 +276,5 @@ class PolitePageFetcherTest {
                 .anySatisfy(r -> assertThat(r).startsWith("politeness: no turn on the host"));
         assertThat(byId().values()).allSatisfy(a -> assertThat(a.extraction().method()).isEqualTo(Method.FEED_SUMMARY));
         assertThat(meters.find(MeterNames.PAGES_DEFERRED).counter().count()).isEqualTo(1);
-        assertThat(committed()).isEqualTo(2L);
     }
 }

@@ -108,11 +108,11 @@ public final class ArticleExtractor {
         // The document is ours (parsed for this call) and metadata has been read: clean it in place, no copy.
         Element work = doc.body() == null ? new Element("body") : doc.body();
         BoilerplateCleaner.clean(work, budget);
+        budget.check("content selection");
         List<Element> main = mainContent(work, ElementMeasures.of(work, budget, "content selection"));
         List<Element> content = ContentPruner.prune(main, ContentPruner.hostOf(baseUrl == null ? "" : baseUrl), budget);
         budget.check("rendering");
         String rendered = TextRenderer.render(content);
-        budget.check("rendering");
         String htmlBody = dropTitleAndJunk(rendered, titleKeys);
 
         String body = htmlBody;
@@ -181,7 +181,7 @@ public final class ArticleExtractor {
         Element best = null;
         int bestChars = MIN_CONTAINER_CHARS - 1;
         for (Element article : root.select("article")) {
-            m.budget().check("content selection");
+            m.budget().tick("content selection");
             int chars = m.textLengthOf(article, PARAGRAPHS);
             if (chars > bestChars && m.linkDensity(article) < 0.5) {
                 best = article;

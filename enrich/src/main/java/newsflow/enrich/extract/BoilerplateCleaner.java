@@ -95,6 +95,7 @@ final class BoilerplateCleaner {
     }
 
     static void clean(Element root, ExtractionBudget budget) {
+        budget.check(PASS);
         removeComments(root);
         ElementMeasures m = ElementMeasures.of(root, budget, PASS);
         PageText page = new PageText(proseChars(root, m), unlinkedChars(root, m));
@@ -102,7 +103,7 @@ final class BoilerplateCleaner {
         // Top-down so a removed block's descendants are never visited; a work list keeps deep pages off the stack.
         // An element is judged before anything inside it is removed, so the measures taken above hold for it.
         while (!pending.isEmpty()) {
-            budget.check(PASS);
+            budget.tick(PASS);
             Element e = pending.removeLast();
             if (e.parent() == null) {
                 continue;

@@ -52,6 +52,7 @@ final class ContentPruner {
     static List<Element> prune(List<Element> content, String pageHost, ExtractionBudget budget) {
         List<Element> kept = new ArrayList<>();
         for (Element root : content) {
+            budget.check(PASS);
             // the roots are disjoint: measures of one stay true while another is pruned
             ElementMeasures m = ElementMeasures.of(root, budget, PASS);
             if (isLinkRail(root, pageHost, m)) {
@@ -74,7 +75,7 @@ final class ContentPruner {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Element e && e != root && CANDIDATE_TAGS.contains(e.normalName())) {
-                    m.budget().check(PASS);
+                    m.budget().tick(PASS);
                     if (isLinkRail(e, pageHost, m)) {
                         doomed.add(e);
                         return FilterResult.SKIP_ENTIRELY;
@@ -84,7 +85,7 @@ final class ContentPruner {
             }
         }, root);
         for (Element e : doomed) {
-            m.budget().check(PASS);
+            m.budget().tick(PASS);
             Element label = e.previousElementSibling();
             e.remove();
             if (label != null && isLabel(label)) {

@@ -73,7 +73,7 @@ final class ContentScorer {
         Map<Element, Double> scores = score(root, m);
         Element[] leaders = new Element[TOP_CANDIDATES];
         for (Map.Entry<Element, Double> e : scores.entrySet()) {
-            m.budget().check(PASS);
+            m.budget().tick(PASS);
             double finalScore = e.getValue() * (1 - m.linkDensity(e.getKey()));
             e.setValue(finalScore);
             if (finalScore > 0) {
@@ -147,7 +147,7 @@ final class ContentScorer {
     private static Map<Element, Double> score(Element root, ElementMeasures m) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element el : root.getAllElements()) {
-            m.budget().check(PASS);
+            m.budget().tick(PASS);
             if (!isParagraphLike(el)) {
                 continue;
             }

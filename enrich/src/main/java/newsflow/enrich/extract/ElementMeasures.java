@@ -66,7 +66,7 @@ final class ElementMeasures {
                         StringUtil.appendNormalisedWhitespace(text, t.getWholeText(), lastCharIsWhitespace(text));
                     }
                 } else if (node instanceof Element e) {
-                    budget.check(pass);
+                    budget.tick(pass);
                     // Element.text() appends this space only when something precedes: here always the same rule,
                     // and the trim removes the space when the element's own text starts after it.
                     if (!text.isEmpty() && (e.isBlock() || e.nameIs("br")) && !lastCharIsWhitespace(text)) {
@@ -241,7 +241,7 @@ final class ElementMeasures {
         int n = elements.size();
         int[] values = new int[n];
         for (int i = n - 1; i >= 0; i--) {
-            budget.check("measures");
+            budget.tick("measures");
             Element el = elements.get(i);
             if (filter.test(el)) {
                 values[i] += value.applyAsInt(el);

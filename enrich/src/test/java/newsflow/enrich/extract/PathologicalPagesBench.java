@@ -22,10 +22,10 @@ import java.util.zip.GZIPInputStream;
  *
  * <pre>
  * mvn -B -q -pl enrich -am test-compile
- * mvn -B -q -pl enrich dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt   (or any way to get the classpath)
- * java -Xmx2g -cp enrich/target/test-classes:enrich/target/classes:common/target/classes:$(cat /tmp/cp.txt) \
+ * java -Xmx3g -cp "enrich/target/test-classes:enrich/target/classes:app/target/newsflow/lib/*" \
  *     newsflow.enrich.extract.PathologicalPagesBench [ORDINARY_DIR] [--quick]
  * </pre>
+ * ({@code app/target/newsflow/lib} holds the dependencies after any {@code ./newsflow} command.)
  * ORDINARY_DIR holds ordinary pages ({@code *.html} or {@code *.html.gz}, searched recursively), e.g. a benchmark's
  * {@code html} directory; {@code --quick} uses a tenth of each pathological size.
  */

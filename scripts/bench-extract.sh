@@ -3,14 +3,13 @@
 # Readability.js 0.6.0 + jsdom under Node (one thread, warm), over the same pages in one script run.
 # Usage: scripts/bench-extract.sh --pages DIR [--ground-truth FILE] [--seconds 15] [--warmup-seconds 5]
 #                                 [--flat 10000] [--no-node]
-# Builds the bench module (profile "bench": readability4j stays out of the service's classpath). Readability.js
-# is installed by npm into bench/node/node_modules (gitignored; versions pinned by bench/node/package-lock.json).
+# The JVM side is the lab's `bench-extract` command, run through ./newsflow (which finds a JDK and builds the lab
+# module; readability4j is a dependency of the lab alone, never of the service). Readability.js is installed by npm
+# into lab/node/node_modules (gitignored; versions pinned by lab/node/package-lock.json).
 # Node runs twice, half its time before and half after the JVM, so load that drifts during the run hits both
 # sides; the ratio uses the mean of the two Node rates and the range is printed too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
-export JAVA_HOME MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
 
 java_args=() node_args=() seconds=15 warmup=5 node=yes
 while [[ $# -gt 0 ]]; do
@@ -24,21 +23,23 @@ while [[ $# -gt 0 ]]; do
 done
 
 run_node() {
-    node --expose-gc bench/node/bench-readability.mjs "${node_args[@]}" --warmup-seconds "$warmup" \
+    node --expose-gc lab/node/bench-readability.mjs "${node_args[@]}" --warmup-seconds "$warmup" \
         --seconds "$(awk -v s="$seconds" 'BEGIN { print s / 2 }')" | tee -a "$out"
 }
 
-mvn -B -q -Pbench -pl bench -am package -DskipTests >&2
+./newsflow lab --version >/dev/null # builds the lab now, not between the two timed halves
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 if [[ $node == yes ]]; then
     command -v node >/dev/null || { echo "bench-extract: node not found (install nodejs or pass --no-node)" >&2; exit 2; }
-    (cd bench/node && npm ci --no-audit --no-fund --silent) >&2
+    (cd lab/node && npm ci --no-audit --no-fund --silent) >&2
     echo "== Readability.js, first half"
     run_node
 fi
 echo "== JVM: newsflow and readability4j"
-"$JAVA_HOME/bin/java" -Xmx1g -cp "bench/target/bench/lib/*" newsflow.bench.BenchExtract "${java_args[@]}" | tee -a "$out"
+# the quiet logging configuration: readability4j logs whole pages, which would only add noise to the table
+NEWSFLOW_JAVA_OPTS="-Xmx1g -Dlogback.configurationFile=newsflow/lab/bench/quiet-logback.xml" \
+    ./newsflow bench-extract "${java_args[@]}" | tee -a "$out"
 if [[ $node == yes ]]; then
     echo "== Readability.js, second half"
     run_node

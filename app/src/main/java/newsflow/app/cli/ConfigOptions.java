@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** Options every command that needs the configuration shares. */
-final class ConfigOptions {
+/** Options every command that needs the configuration shares (the lab's benchmarks too). */
+public final class ConfigOptions {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "YAML configuration (defaults apply to what it leaves out; NEWSFLOW_* env vars override)")
@@ -16,7 +16,7 @@ final class ConfigOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "where the embedded local stack keeps its data (default ./data)")
     Path dataDir;
 
-    NewsflowConfig load() {
+    public NewsflowConfig load() {
         NewsflowConfig loaded = ConfigLoader.load(config);
         return dataDir == null ? loaded : loaded.withDataDir(dataDir.toString());
     }

@@ -13,14 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@code --map LABEL=TOPIC} options (a data set's labels renamed, e.g. to IPTC topics) and the files they apply to. */
-final class LabelMapping {
+/**
+ * {@code --map LABEL=TOPIC} options (a data set's labels renamed, e.g. to IPTC topics) and the files they apply to.
+ * Public for the lab's {@code topics eval} commands, which read their data as {@code topics train} does.
+ */
+public final class LabelMapping {
+
+    /** The {@code --map} option's description. */
+    public static final String HELP = "rename an item label, e.g. 'tech=science and technology'; repeat per label; with"
+            + " any --map, labels without one are dropped and items left without a label are left out";
 
     private LabelMapping() {
     }
 
     /** @throws ParameterException naming the option when an entry is not LABEL=TOPIC */
-    static Map<String, String> parse(List<String> entries, CommandLine cmd) {
+    public static Map<String, String> parse(List<String> entries, CommandLine cmd) {
         Map<String, String> mapping = new LinkedHashMap<>();
         for (String m : entries == null ? List.<String>of() : entries) {
             int eq = m.indexOf('=');
@@ -33,7 +40,7 @@ final class LabelMapping {
     }
 
     /** Every file's items, relabelled when a mapping is given (items without a mapped label are left out). */
-    static List<LabeledText> read(List<Path> files, Map<String, String> mapping) {
+    public static List<LabeledText> read(List<Path> files, Map<String, String> mapping) {
         List<LabeledText> items = new ArrayList<>();
         for (Path f : files) {
             items.addAll(LabeledTexts.read(f));
@@ -49,7 +56,7 @@ final class LabelMapping {
     }
 
     /** What trained a model, for its note: the file names, and the mapping when there is one. */
-    static String describe(List<Path> files, Map<String, String> mapping) {
+    public static String describe(List<Path> files, Map<String, String> mapping) {
         String names = files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(" + "));
         return mapping.isEmpty() ? names : names + ", labels mapped " + mapping.entrySet().stream()
                 .map(e -> e.getKey() + " → " + e.getValue()).collect(Collectors.joining("; "));

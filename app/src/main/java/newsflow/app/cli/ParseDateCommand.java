@@ -1,55 +1,31 @@
 package newsflow.app.cli;
 
-import com.rometools.rome.io.impl.DateParser;
 import newsflow.common.text.Dates;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** Reads dates as ingest does; with {@code --eval}, scores ingest's date parser and plain Rome on a test set. */
+/** Reads dates as ingest does. Scoring the parser on a test set ({@code --eval}) is the lab's. */
 @Command(name = "parse-date", mixinStandardHelpOptions = true,
         description = {"Print the UTC instant ingest reads from each DATE (or 'null').",
-                "With --eval FILE: score ingest's date parser and plain Rome's on a JSON list of "
-                        + "{id, input, expected: [Y,M,D,h,m,s,...] | null} cases; lists every case not right."})
+                "Scoring the parser on a test set (--eval FILE) is the lab's: ./newsflow lab parse-date --help."})
 public final class ParseDateCommand implements Callable<Integer> {
-
-    @Option(names = "--eval", paramLabel = "FILE", description = "JSON test set to score")
-    Path eval;
 
     @Parameters(paramLabel = "DATE", arity = "0..*", description = "date strings to read")
     List<String> dates = List.of();
 
     @Override
-    public Integer call() throws Exception {
-        for (String date : dates) {
-            System.out.println(Dates.parse(date) + "\t" + date);
-        }
-        if (eval == null) {
-            return 0;
-        }
-        List<DateEvaluation.Case> cases = DateEvaluation.read(eval);
-        List<DateEvaluation.Outcome> ours = DateEvaluation.run(cases, Dates::parse);
-        List<DateEvaluation.Outcome> rome = DateEvaluation.run(cases, ParseDateCommand::rome);
-        for (DateEvaluation.Outcome o : ours) {
-            if (o.verdict() != DateEvaluation.Verdict.RIGHT) {
-                System.out.printf("%-5s %-5s %-36s got %s%n", o.verdict(), o.c().id(), "'" + o.c().input() + "'", o.got());
-            }
-        }
-        System.out.println(DateEvaluation.score(ours).line("newsflow"));
-        System.out.println(DateEvaluation.score(rome).line("rome"));
+    public Integer call() {
+        print(dates);
         return 0;
     }
 
-    /** Plain Rome 2.1.0, as its RSS parsers read pubDate (RFC 822, then W3C-DTF), for comparison. */
-    private static Instant rome(String text) {
-        Date date = DateParser.parseDate(text, Locale.US);
-        return date == null ? null : date.toInstant();
+    /** Each date as ingest reads it, then the input: {@code <instant or null>\t<date>}. */
+    public static void print(List<String> dates) {
+        for (String date : dates) {
+            System.out.println(Dates.parse(date) + "\t" + date);
+        }
     }
 }

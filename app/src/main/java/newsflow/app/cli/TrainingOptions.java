@@ -7,8 +7,8 @@ import newsflow.enrich.classify.TrainOptions;
 import newsflow.enrich.embed.Embedders;
 import picocli.CommandLine.Option;
 
-/** The classifier's training options, shared by {@code topics train} and {@code topics eval}. */
-final class TrainingOptions {
+/** The classifier's training options, shared by {@code topics train} and the lab's {@code topics eval}. */
+public final class TrainingOptions {
 
     private static final TrainOptions D = TrainOptions.DEFAULT;
 
@@ -57,19 +57,23 @@ final class TrainingOptions {
     @Option(names = "--seed", paramLabel = "N", description = "shuffling seed (default 42)")
     long seed = D.seed();
 
+    public Method method() {
+        return method;
+    }
+
     /** Naive Bayes needs counts, so without --features it gets words only. */
     Representation representation() {
         return representation != null ? representation
                 : method == Method.NAIVE_BAYES ? Representation.WORDS : D.features().representation();
     }
 
-    String describeFeatures() {
+    public String describeFeatures() {
         Representation r = representation();
         return r == Representation.WORDS ? "words"
                 : r.name().toLowerCase(java.util.Locale.ROOT) + " (" + embedder + ", embedding weight " + embeddingWeight + ")";
     }
 
-    TrainOptions toOptions() {
+    public TrainOptions toOptions() {
         return new TrainOptions(method, new FeatureOptions(!noBigrams, titleWeight, minDf, representation(), embedder,
                 embeddingWeight), c, lambda, alpha, epochs,
                 seed, threshold);

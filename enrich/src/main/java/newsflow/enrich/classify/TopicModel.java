@@ -69,7 +69,7 @@ public final class TopicModel implements TopicClassifier {
      *
      * @throws ClassifierException when the name is unknown or the model cannot be loaded
      */
-    static TextEmbedder embedderFor(FeatureOptions features) {
+    public static TextEmbedder embedderFor(FeatureOptions features) {
         if (!features.usesEmbedding()) {
             return null;
         }

@@ -25,7 +25,7 @@ public final class Trainer {
      * As above with the embedder given (cross-validation passes one that caches); null when the options use words
      * only.
      */
-    static TopicModel train(List<LabeledText> items, TrainOptions options, String trainedOn, TextEmbedder embedder) {
+    public static TopicModel train(List<LabeledText> items, TrainOptions options, String trainedOn, TextEmbedder embedder) {
         FeatureOptions features = options.features();
         List<String> labels = List.copyOf(new TreeSet<>(items.stream().flatMap(i -> i.labels().stream()).toList()));
         if (labels.size() < 2) {

@@ -129,11 +129,11 @@ public final class HybridClassifier implements TopicClassifier {
     }
 
     /** A top-level topic ({@link Taxonomy#topLevel()} index) and its score. */
-    record Assigned(int topic, double score) {
+    public record Assigned(int topic, double score) {
     }
 
-    /** The top-level topics assigned, in order, at this uncovered-topic threshold. */
-    List<Assigned> topLevel(Scores s, double threshold) {
+    /** The top-level topics assigned, in order, at this uncovered-topic threshold (public for threshold sweeps). */
+    public List<Assigned> topLevel(Scores s, double threshold) {
         double[] m = s.model();
         List<Assigned> out = new ArrayList<>();
         int best = 0;

@@ -162,7 +162,8 @@ public final class ZeroShotClassifier implements TopicClassifier {
         return assigned(scores(title, text), options.threshold());
     }
 
-    List<TopicScore> assigned(Scores s, double threshold) {
+    /** What {@link #classify} assigns from these scores at this threshold (public for threshold sweeps). */
+    public List<TopicScore> assigned(Scores s, double threshold) {
         List<Integer> order = new ArrayList<>();
         for (int t = 0; t < top.size(); t++) {
             if (s.top()[t] >= threshold) {

@@ -9,7 +9,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,15 +82,5 @@ class EmbeddingFeaturesTest {
         assertThatThrownBy(() -> Trainer.train(TinyCorpus.items(), TrainOptions.DEFAULT
                 .withFeatures(new FeatureOptions(true, 2, 1, Representation.BOTH, "no-such-model", 1.0)), "tiny"))
                 .isInstanceOf(ClassifierException.class).hasMessageContaining("no-such-model");
-    }
-
-    @Test
-    void crossValidationWithEmbeddingsScoresEveryItem() {
-        List<LabeledText> items = TinyCorpus.items();
-        EvalReport report = Evaluation.crossValidate(items, 3, TrainOptions.DEFAULT
-                .withFeatures(features(Representation.BOTH)));
-
-        assertThat(report.items()).isEqualTo(items.size());
-        assertThat(report.foldAccuracy()).hasSize(3);
     }
 }

@@ -9,18 +9,18 @@ import java.util.Locale;
 
 /**
  * A stand-in for the sentence embedder in these tests: one dimension per word of a small vocabulary, counts, so the
- * cosine is word overlap, easy to reason about.
+ * cosine is word overlap, easy to reason about. Shared with the lab's tests of the evaluations.
  */
-final class WordCountEmbedder implements TextEmbedder {
+public final class WordCountEmbedder implements TextEmbedder {
 
     private final List<String> vocabulary;
 
-    WordCountEmbedder(String... vocabulary) {
+    public WordCountEmbedder(String... vocabulary) {
         this.vocabulary = List.of(vocabulary);
     }
 
     /** A taxonomy from JSON written in a test. */
-    static Taxonomy taxonomy(String json) {
+    public static Taxonomy taxonomy(String json) {
         try {
             JsonNode root = Json.mapper().readTree(json);
             return Taxonomy.parse(root, "test");

@@ -21,7 +21,6 @@ import newsflow.enrich.topics.TopicMatcher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -41,7 +40,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -67,7 +65,9 @@ class PolitePageFetcherTest {
     final MockProducer<String, byte[]> deadLetters = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
-    final HttpFetcher http = new HttpFetcher(new HttpConfig(Duration.ofSeconds(5), Duration.ofSeconds(20), 1_000_000, "newsflow-test"));
+    // several loopback hosts (127.0.0.x) on ports chosen later: the whole loopback network is allowed
+    final HttpFetcher http = new HttpFetcher(new HttpConfig(Duration.ofSeconds(5), Duration.ofSeconds(20), 1_000_000, "newsflow-test")
+            .withAllowPrivate(List.of("127.0.0.0/8")));
     final List<HttpServer> servers = new ArrayList<>();
     /** Paths requested, per host, in order. */
     final Map<String, List<String>> requested = new ConcurrentHashMap<>();
@@ -150,6 +150,10 @@ class PolitePageFetcherTest {
     }
 
     EnrichProcessor loop(int concurrency, HostGate gate, boolean robots) {
+        return loop(http, concurrency, gate, robots);
+    }
+
+    EnrichProcessor loop(HttpFetcher http, int concurrency, HostGate gate, boolean robots) {
         RobotsCache cache = robots ? new RobotsCache(http, "newsflow-test", meters, Clock.systemUTC()) : null;
         PageFetcher fetcher = new PolitePageFetcher(http, cache, gate, concurrency, meters, Clock.systemUTC(),
                 PolitePageFetcher.MAX_TURN_WAIT);
@@ -173,11 +177,6 @@ class PolitePageFetcherTest {
 
     static boolean process(EnrichProcessor processor, ConsumerRecords<String, byte[]> records) throws Exception {
         return EnrichProcessorTest.processBatch(processor, records, Duration.ofMinutes(5));
-    }
-
-    Long committed() {
-        OffsetAndMetadata offset = consumer.committed(Set.of(TP)).get(TP);
-        return offset == null ? null : offset.offset();
     }
 
     @Test
@@ -276,5 +275,78 @@ class PolitePageFetcherTest {
                 .anySatisfy(r -> assertThat(r).startsWith("politeness: no turn on the host"));
         assertThat(byId().values()).allSatisfy(a -> assertThat(a.extraction().method()).isEqualTo(Method.FEED_SUMMARY));
         assertThat(meters.find(MeterNames.PAGES_DEFERRED).counter().count()).isEqualTo(1);
+    }
+
+    /** Headers at once, then one byte a second: never done within any sensible deadline. */
+    static final Page TRICKLE = ex -> {
+        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        ex.sendResponseHeaders(200, 0);
+        var out = ex.getResponseBody();
+        out.write("<html><body>".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        for (int i = 0; i < 3600; i++) {
+            Thread.sleep(1000);
+            out.write('x');
+            out.flush();
+        }
+    };
+
+    static HttpFetcher fetcher(Duration total, String... allowed) {
+        return new HttpFetcher(new HttpConfig(Duration.ofSeconds(2), Duration.ofSeconds(60), 1_000_000, "newsflow-test")
+                .withTotalTimeout(total).withAllowPrivate(List.of(allowed)));
+    }
+
+    static int port(String base) {
+        return java.net.URI.create(base).getPort();
+    }
+
+    @Test
+    void aTrickledPageIsCutOffAtTheDeadlineAndTheArticleUsesTheFeed() throws Exception {
+        String base = site("127.0.0.1", Map.of("/slow", TRICKLE, "/fine", html(story("Harbour reopens"))));
+        add("slow", base + "/slow");
+        add("fine", base + "/fine");
+        try (HttpFetcher deadline = fetcher(Duration.ofSeconds(2), "127.0.0.1/32:" + port(base))) {
+            assertThat(process(loop(deadline, 4, new HostGate(2, Duration.ZERO, Clock.systemUTC()), false), consumer.poll(Duration.ZERO))).isTrue();
+        }
+        Article slow = byId().get("slow");
+        assertThat(slow.extraction().method()).isEqualTo(Method.FEED_SUMMARY);
+        assertThat(slow.extraction().fallbackReason()).startsWith("page fetch failed: DEADLINE").contains("http.totalTimeout");
+        assertThat(byId().get("fine").extraction().method()).isEqualTo(Method.PAGE);
+    }
+
+    @Test
+    void aTrickledRobotsTxtIsCutOffAtTheDeadline() throws Exception {
+        String base = site("127.0.0.1", Map.of("/robots.txt", TRICKLE, "/story", html(story("Quarry plan"))));
+        add("story", base + "/story");
+        try (HttpFetcher deadline = fetcher(Duration.ofSeconds(2), "127.0.0.1/32:" + port(base))) {
+            assertThat(process(loop(deadline, 4, new HostGate(1, Duration.ZERO, Clock.systemUTC()), true), consumer.poll(Duration.ZERO))).isTrue();
+        }
+        // robots.txt unavailable: the page is not fetched, the article is built from the feed
+        assertThat(requested.get("127.0.0.1")).containsExactly("/robots.txt");
+        assertThat(byId().get("story").extraction().method()).isEqualTo(Method.FEED_SUMMARY);
+    }
+
+    @Test
+    void aPageRedirectingToAnInternalAddressIsRefusedAndTheReasonSaysWhy() throws Exception {
+        String inside = site("127.0.0.1", Map.of("/_cat/indices", html(story("Secret index list"))));
+        Page redirect = ex -> {
+            ex.getResponseHeaders().set("Location", inside + "/_cat/indices");
+            ex.sendResponseHeaders(302, -1);
+        };
+        String outside = site("127.0.0.1", Map.of("/story", redirect));
+        add("story", outside + "/story");
+        add("direct", inside + "/_cat/indices");
+        try (HttpFetcher guarded = fetcher(Duration.ofSeconds(10), "127.0.0.1/32:" + port(outside))) {
+            assertThat(process(loop(guarded, 4, new HostGate(2, Duration.ZERO, Clock.systemUTC()), true), consumer.poll(Duration.ZERO))).isTrue();
+        }
+        for (String id : List.of("story", "direct")) {
+            Article a = byId().get(id);
+            assertThat(a.extraction().method()).as(id).isEqualTo(Method.FEED_SUMMARY);
+            assertThat(a.extraction().fallbackReason()).as(id).startsWith("page fetch failed: REFUSED")
+                    .contains("127.0.0.1 port " + port(inside) + " is loopback", "not in http.allowPrivate");
+            assertThat(a.body()).doesNotContain("Secret");
+        }
+        // the internal server never saw a request, not even for its robots.txt
+        assertThat(requested.get("127.0.0.1")).containsExactly("/robots.txt", "/story");
     }
 }

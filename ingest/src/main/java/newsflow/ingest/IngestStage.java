@@ -168,7 +168,7 @@ public final class IngestStage implements Stage {
         // the scheduler and WebSub need each other: the poller tells WebSub of hubs, WebSub asks for polls
         AtomicReference<PollScheduler> polls = new AtomicReference<>();
         if (config.websub().enabled()) {
-            websub = new WebSub(config.websub(), url -> polls.get().pollSoon(url), Metrics.registry(), Clock.systemUTC());
+            websub = new WebSub(config.websub(), http, url -> polls.get().pollSoon(url), Metrics.registry(), Clock.systemUTC());
         }
         WebSub push = websub;
         FeedPoller poller = new FeedPoller(new FeedFetcher(http),

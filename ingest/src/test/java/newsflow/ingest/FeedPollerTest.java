@@ -87,6 +87,8 @@ class FeedPollerTest {
     }
 
     private RecordingProducer<byte[]> stateProducer;
+    private final java.util.concurrent.CountDownLatch slowFeedCutOff = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger slowFeedRequests = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -111,6 +113,25 @@ class FeedPollerTest {
             }
             exchange.close();
         });
+        server.createContext("/feeds/slow.rss", exchange -> {
+            slowFeedRequests.incrementAndGet();
+            // headers at once, then one byte a second
+            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("<rss version=\"2.0\"><channel>".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                for (int i = 0; i < 3600; i++) {
+                    Thread.sleep(1000);
+                    out.write(' ');
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                slowFeedCutOff.countDown(); // the poller closed the connection
+            }
+        });
         server.createContext("/feeds/old-address.rss", exchange -> {
             oldAddressHits.incrementAndGet();
             exchange.getResponseHeaders().add("Location", "/feeds/all.rss");
@@ -118,7 +139,10 @@ class FeedPollerTest {
             exchange.close();
         });
         server.start();
-        http = new HttpFetcher(new HttpConfig(Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 20, "newsflow-test"));
+        // this test's server, and port 1 of the loopback network where nothing listens (hosts that are down)
+        http = new HttpFetcher(new HttpConfig(Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 20, "newsflow-test")
+                .withAllowPrivate(List.of(
+                        "127.0.0.1/32:" + server.getAddress().getPort(), "127.0.0.0/8:1")));
         feedConfig = new FeedConfig("http://127.0.0.1:" + server.getAddress().getPort() + "/feeds/all.rss",
                 "Gazette", null, null, Map.of());
         stateProducer = new RecordingProducer<>("state", true, new ByteArraySerializer());
@@ -151,6 +175,10 @@ class FeedPollerTest {
     }
 
     private FeedPoller poller(MockProducer<String, FeedEntry> entries, FeedStateStore store) {
+        return poller(http, entries, store);
+    }
+
+    private FeedPoller poller(HttpFetcher http, MockProducer<String, FeedEntry> entries, FeedStateStore store) {
         return new FeedPoller(new FeedFetcher(http), new FeedParser(CONFIG.maxEntriesPerFeed()),
                 new EntryPublisher(entries, ENTRIES, Duration.ofSeconds(2)), store, new PollTiming(CONFIG),
                 CONFIG.rememberedIds(), new NetworkWatch(Clock.systemUTC()), (url, hub) -> { }, meters, Clock.systemUTC());
@@ -271,6 +299,66 @@ class FeedPollerTest {
         // the first failure's backoff would be about one 15 min interval; the server asked for two hours
         assertThat(outcome.nextPollAt()).isAfter(Instant.now().plus(Duration.ofMinutes(119)));
         assertThat(store.get(feedConfig.url()).nextPollAt()).isEqualTo(outcome.nextPollAt());
+    }
+
+    @Test
+    void aTrickledFeedIsCutOffAtTheDeadlineAndBacksOffAsAFailedPoll() throws Exception {
+        FeedStateStore store = store(List.of());
+        FeedConfig slow = new FeedConfig("http://127.0.0.1:" + server.getAddress().getPort() + "/feeds/slow.rss",
+                "Slow", null, null, Map.of());
+        try (HttpFetcher deadline = new HttpFetcher(new HttpConfig(Duration.ofSeconds(2), Duration.ofSeconds(60), 1 << 20,
+                "newsflow-test").withTotalTimeout(Duration.ofSeconds(2))
+                .allowingLoopbackPort(server.getAddress().getPort()))) {
+            PollOutcome outcome = poller(deadline, entriesProducer(true), store).poll(slow);
+
+            assertThat(outcome.failureReason()).isEqualTo("deadline");
+            assertThat(store.get(slow.url()).errorStreak()).isEqualTo(1);
+            assertThat(outcome.nextPollAt()).isAfter(Instant.now().plus(Duration.ofMinutes(1)));
+            assertThat(slowFeedCutOff.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void tricklingFeedsHoldEveryPollThreadNoLongerThanTheDeadline() throws Exception {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        List<FeedConfig> slow = List.of(new FeedConfig(base + "/feeds/slow.rss?a", "Slow A", null, null, Map.of()),
+                new FeedConfig(base + "/feeds/slow.rss?b", "Slow B", null, null, Map.of()));
+        java.util.concurrent.CountDownLatch goodPolled = new java.util.concurrent.CountDownLatch(1);
+        try (HttpFetcher deadline = new HttpFetcher(new HttpConfig(Duration.ofSeconds(2), Duration.ofSeconds(60), 1 << 20,
+                "newsflow-test").withTotalTimeout(Duration.ofSeconds(2)).allowingLoopbackPort(server.getAddress().getPort()))) {
+            FeedPoller poller = poller(deadline, entriesProducer(true), store(List.of()));
+            newsflow.ingest.schedule.FeedPoll poll = feed -> {
+                PollOutcome outcome = poller.poll(feed);
+                if (feed.url().equals(feedConfig.url()) && outcome.failureReason() == null) {
+                    goodPolled.countDown();
+                }
+                return outcome;
+            };
+            // two poll threads, both taken by the trickling feeds before the good feed is added
+            try (var scheduler = new newsflow.ingest.schedule.PollScheduler(slow, poll,
+                    new newsflow.ingest.schedule.PollTiming(CONFIG), url -> Instant.now(), 2, meters, Clock.systemUTC())) {
+                scheduler.start();
+                while (slowFeedRequests.get() < 2) {
+                    Thread.sleep(20);
+                }
+                scheduler.put(feedConfig);
+                scheduler.activate(List.of(feedConfig.url()));
+                scheduler.pollSoon(feedConfig.url());
+
+                assertThat(goodPolled.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aFeedOnARefusedAddressFailsWithTheReason() {
+        FeedStateStore store = store(List.of());
+        FeedConfig internal = new FeedConfig("http://169.254.169.254/latest/meta-data/", "Metadata", null, null, Map.of());
+
+        PollOutcome outcome = poller(entriesProducer(true), store).poll(internal);
+
+        assertThat(outcome.failureReason()).isEqualTo("refused");
+        assertThat(store.get(internal.url()).lastError()).contains("169.254.169.254", "link-local");
     }
 
     @Test

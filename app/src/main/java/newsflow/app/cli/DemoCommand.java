@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -54,7 +55,9 @@ public final class DemoCommand implements Callable<Integer> {
             config = config.withDataDir(dataDir.toString());
         }
         DemoSite site = DemoSite.start(sitePort);
-        config = config.withFeeds(site.feeds()).withServer(new ServerConfig(config.server().host(), port));
+        config = config.withFeeds(site.feeds()).withServer(new ServerConfig(config.server().host(), port))
+                // the demo's own loopback site, and no other non-public address
+                .withHttp(config.http().withAllowPrivate(List.of(site.allowRule())));
         out.printf("demo site: %s (%d feeds, %d articles)%n", site.baseUrl(), site.feeds().size(), site.articleCount());
         out.println("starting the local stack (Kafka broker, Elasticsearch node) under " + Path.of(config.dataDir()).toAbsolutePath() + " …");
 

@@ -42,6 +42,11 @@ public final class DemoSite implements AutoCloseable {
     private final String baseUrl;
     private final DemoCorpus corpus;
 
+    /** The {@code http.allowPrivate} entry that lets fetches reach this site, and nothing else on loopback. */
+    public String allowRule() {
+        return "127.0.0.1/32:" + server.getAddress().getPort();
+    }
+
     private DemoSite(HttpServer server, ExecutorService executor, String baseUrl, DemoCorpus corpus) {
         this.server = server;
         this.executor = executor;

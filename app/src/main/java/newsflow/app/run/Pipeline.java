@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 public final class Pipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+    /** How long stopping stages may wait on fetches in flight before those are cancelled. */
+    static final java.time.Duration FETCH_GRACE = java.time.Duration.ofSeconds(10);
 
     private final NewsflowConfig config;
     private final Set<StageName> stageNames;
@@ -124,6 +126,18 @@ public final class Pipeline implements AutoCloseable {
     @Override
     public void close() {
         stopped.countDown();
+        // stages finish what they are doing before they stop; a fetch from a server that trickles would hold
+        // them up to http.totalTimeout: past FETCH_GRACE the fetches still in flight are cancelled
+        HttpFetcher fetcher = http;
+        Thread canceller = fetcher == null ? null : Thread.ofVirtual().name("cancel-fetches").start(() -> {
+            try {
+                Thread.sleep(FETCH_GRACE);
+                log.warn("stages still stopping {} s after shutdown began: cancelling fetches in flight", FETCH_GRACE.toSeconds());
+                fetcher.close();
+            } catch (InterruptedException e) {
+                // every stage stopped in time
+            }
+        });
         // stop in pipeline order so upstream stops producing before downstream stops consuming
         for (int i = stages.size() - 1; i >= 0; i--) {
             Stage stage = stages.get(i);
@@ -149,6 +163,9 @@ public final class Pipeline implements AutoCloseable {
             } catch (Exception e) {
                 log.debug("closing search client", e);
             }
+        }
+        if (canceller != null) {
+            canceller.interrupt();
         }
         if (http != null) {
             http.close();

@@ -51,6 +51,9 @@ public final class IsolatedRun {
                 .withElasticsearch(new ElasticsearchConfig(e.url(), e.username(), e.password(), e.apiKey(),
                         "it-" + run.toLowerCase(Locale.ROOT), e.shards(), e.replicas(), e.bulkActions()))
                 .withFeeds(feeds)
+                // the test's own loopback servers (the feeds' host and port), no other non-public address
+                .withHttp(stack.http().withAllowPrivate(feeds.stream().map(f -> java.net.URI.create(f.url()))
+                        .map(u -> "127.0.0.1/32:" + u.getPort()).distinct().toList()))
                 .withEnrich(demo.enrich())
                 .withServer(new ServerConfig("127.0.0.1", 0));
     }

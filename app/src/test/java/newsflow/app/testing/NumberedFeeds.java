@@ -153,6 +153,7 @@ public final class NumberedFeeds implements AutoCloseable {
                   index: "%s"
                 http:
                   userAgent: %s
+                  allowPrivate: ["127.0.0.1/32:%d"]   # this loopback server, nothing else
                 ingest:
                   defaultInterval: %ds
                   minInterval: 1s
@@ -165,7 +166,7 @@ public final class NumberedFeeds implements AutoCloseable {
                 %s
                 """.formatted(shared.dataDir(), shared.kafka().bootstrapServers(), shared.kafka().topicPrefix(),
                 shared.kafka().groupPrefix(), shared.elasticsearch().url(), shared.elasticsearch().index(), userAgent,
-                interval.toSeconds(), list);
+                server.getAddress().getPort(), interval.toSeconds(), list);
     }
 
     @Override

@@ -41,6 +41,10 @@ public record NewsflowConfig(
         return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, f, enrich, server, localStack, websub);
     }
 
+    public NewsflowConfig withHttp(HttpConfig h) {
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, h, ingest, feeds, enrich, server, localStack, websub);
+    }
+
     public NewsflowConfig withEnrich(EnrichConfig e) {
         return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, e, server, localStack, websub);
     }

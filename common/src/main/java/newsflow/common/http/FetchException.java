@@ -8,7 +8,11 @@ import java.util.Optional;
 /** A fetch that produced no usable response, with a {@link Kind} callers can count and act on. */
 public final class FetchException extends IOException {
 
-    public enum Kind { TIMEOUT, CONNECT, HTTP_STATUS, TOO_LARGE, BAD_ENCODING, PROTOCOL, INTERRUPTED }
+    /**
+     * {@code DEADLINE}: the whole fetch took longer than {@code http.totalTimeout} and was cancelled;
+     * {@code REFUSED}: the SSRF guard refused the address (not public, not in {@code http.allowPrivate}).
+     */
+    public enum Kind { TIMEOUT, CONNECT, HTTP_STATUS, TOO_LARGE, BAD_ENCODING, PROTOCOL, INTERRUPTED, DEADLINE, REFUSED }
 
     private final Kind kind;
     private final URI uri;

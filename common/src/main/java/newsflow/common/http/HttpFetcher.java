@@ -1,75 +1,188 @@
 package newsflow.common.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.PoolReusePolicy;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.brotli.dec.BrotliInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import newsflow.common.config.HttpConfig;
+import newsflow.common.metrics.MeterNames;
+import newsflow.common.metrics.Metrics;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.ProxySelector;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
 /**
- * The one HTTP fetch layer, for feeds and article pages alike: conditional GET, gzip/deflate, redirects,
- * connect and whole-response timeouts, and a cap on the decompressed body size (so a gzip bomb costs at most
- * the cap). Thread-safe; share one instance per process.
+ * The one HTTP fetch layer, for feeds, article pages, robots.txt and WebSub hubs alike: conditional GET,
+ * gzip/deflate/brotli, redirects, a cap on the decompressed body size (so a gzip bomb costs at most the cap), a
+ * total deadline per fetch ({@code http.totalTimeout}: past it the request is cancelled and its socket closed,
+ * however slowly the server trickles), and the SSRF guard ({@link GuardedConnector}: no connection to a
+ * loopback, private, link-local, multicast or unspecified address unless {@code http.allowPrivate} names it).
+ * Thread-safe; share one instance per process.
  */
 public final class HttpFetcher implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
+    /** The most connections kept or open at once, and to one host: beyond them a fetch waits for a free one. */
+    static final int MAX_CONNECTIONS = 256;
+    static final int MAX_CONNECTIONS_PER_HOST = 16;
+
     private final HttpConfig config;
-    private final HttpClient client;
+    private final MeterRegistry meters;
+    private final GuardedConnector guard;
+    private final PoolingHttpClientConnectionManager connections;
+    private final CloseableHttpClient client;
+    /** Whether any request may go through a proxy, which resolves the target itself. */
+    private final boolean proxied;
+    /** Cancels fetches at their deadline; one daemon thread that only closes sockets. */
+    private final ScheduledThreadPoolExecutor deadlines;
+    /** Requests being made now, so {@link #close()} can cancel them. */
+    private final Set<HttpUriRequestBase> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public HttpFetcher(HttpConfig config) {
+        this(config, Metrics.registry());
+    }
+
+    public HttpFetcher(HttpConfig config, MeterRegistry meters) {
         this.config = config;
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
+        this.meters = meters;
+        HttpHost proxy = proxy(config.proxy());
+        Set<String> proxyHosts = new HashSet<>();
+        if (proxy != null) {
+            proxyHosts.add(proxy.getHostName().toLowerCase(Locale.ROOT));
+        } else {
+            for (String property : new String[] {"http.proxyHost", "https.proxyHost", "socksProxyHost"}) {
+                String host = System.getProperty(property);
+                if (host != null && !host.isBlank()) {
+                    proxyHosts.add(host.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        this.proxied = !proxyHosts.isEmpty();
+        this.guard = new GuardedConnector(AddressPolicy.of(config.allowPrivate()), config.connectTimeout(), proxyHosts);
+        DefaultHttpClientConnectionOperator operator = new DefaultHttpClientConnectionOperator(guard,
+                DefaultSchemePortResolver.INSTANCE, guard,
+                RegistryBuilder.<TlsSocketStrategy>create().register("https", DefaultClientTlsStrategy.createDefault()).build());
+        this.connections = new PoolingHttpClientConnectionManager(operator, PoolConcurrencyPolicy.STRICT,
+                PoolReusePolicy.LIFO, TimeValue.ofMinutes(1), null);
+        connections.setMaxTotal(MAX_CONNECTIONS);
+        connections.setDefaultMaxPerRoute(MAX_CONNECTIONS_PER_HOST);
+        connections.setDefaultConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(config.connectTimeout()))
+                .setSocketTimeout(Timeout.of(config.readTimeout()))
+                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                .build());
+        var builder = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(config.readTimeout()))
+                        .setConnectionRequestTimeout(Timeout.of(config.totalTimeout()))
+                        .build())
                 // followed here, not by the client: to tell a permanent move from a temporary one, and to keep
                 // credentials from following a redirect to another host
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1);
-        proxy(config.proxy()).ifPresent(builder::proxy);
+                .disableRedirectHandling()
+                // decoded here, under the size cap
+                .disableContentCompression()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching();
+        if (proxy != null) {
+            builder.setProxy(proxy);
+        } else if (ProxySelector.getDefault() != null) {
+            builder.setRoutePlanner(new SystemDefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE, ProxySelector.getDefault()));
+        }
         this.client = builder.build();
+        this.deadlines = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "http-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        deadlines.setRemoveOnCancelPolicy(true);
     }
 
     /** The most redirects one fetch follows. */
     static final int MAX_REDIRECTS = 5;
 
-    private static Optional<ProxySelector> proxy(String hostPort) {
+    private static HttpHost proxy(String hostPort) {
         if (hostPort.isEmpty()) {
-            return Optional.of(ProxySelector.getDefault()).filter(p -> p != null);
+            return null;
         }
         int colon = hostPort.lastIndexOf(':');
         if (colon <= 0 || !hostPort.substring(colon + 1).matches("\\d{1,5}")) {
             throw new IllegalArgumentException("http.proxy must be host:port, got '" + hostPort + "'");
         }
-        return Optional.of(ProxySelector.of(InetSocketAddress.createUnresolved(hostPort.substring(0, colon),
-                Integer.parseInt(hostPort.substring(colon + 1)))));
+        return new HttpHost(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     /**
-     * GETs the resource.
+     * Makes the request: a GET following redirects, or a POST (not redirected).
      *
      * @return a 2xx or 304 response
-     * @throws FetchException for any other status, timeouts, connection failures, oversize or undecodable bodies
+     * @throws FetchException for any other status, timeouts, the total deadline, a refused address, connection
+     *                        failures, oversize or undecodable bodies; each counted by reason
      */
     public FetchResponse fetch(FetchRequest request) throws FetchException {
+        try {
+            return fetchWithin(request, System.nanoTime() + config.totalTimeout().toNanos());
+        } catch (FetchException e) {
+            String reason = e.kind().name().toLowerCase(Locale.ROOT);
+            meters.counter(MeterNames.HTTP_FETCH_FAILURES, "reason", reason).increment();
+            if (e.kind() == FetchException.Kind.REFUSED) {
+                log.warn("refused to fetch {}: {}", request.uri(), e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private FetchResponse fetchWithin(FetchRequest request, long deadlineNanos) throws FetchException {
         URI original = request.uri();
         Credentials credentials = Credentials.of(original);
         URI uri = credentials.stripFrom(original);
@@ -77,9 +190,13 @@ public final class HttpFetcher implements AutoCloseable {
         for (int hop = 0; ; hop++) {
             // credentials from the URL go only to the host they were given for
             String authorization = credentials.forHost(uri, original);
-            Hop answer = fetchOnce(request, uri, authorization);
+            Hop answer = fetchOnce(request, uri, authorization, deadlineNanos);
             if (answer.response() != null) {
                 return answer.response().withMovedPermanentlyTo(permanent && hop > 0 ? uri : null);
+            }
+            if (request.isPost()) {
+                throw new FetchException(FetchException.Kind.HTTP_STATUS, uri, answer.status(),
+                        "HTTP " + answer.status() + " (a POST is not redirected)", null);
             }
             if (hop >= MAX_REDIRECTS) {
                 throw new FetchException(FetchException.Kind.PROTOCOL, original, answer.status(),
@@ -118,73 +235,212 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    /** One request, no redirect followed. */
-    private Hop fetchOnce(FetchRequest request, URI uri, String authorization) throws FetchException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(config.readTimeout())
-                .header("User-Agent", request.userAgent() != null ? request.userAgent() : config.userAgent())
-                .header("Accept-Encoding", "gzip, deflate, br");
-        request.headers().forEach(builder::header);
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
+    /** One request, no redirect followed; cancelled (its socket closed) at the deadline or on {@link #close()}. */
+    private Hop fetchOnce(FetchRequest request, URI uri, String authorization, long deadlineNanos) throws FetchException {
+        HttpUriRequestBase http = build(request, uri, authorization);
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            throw deadline(uri);
         }
-        if (request.etag() != null) {
-            builder.header("If-None-Match", request.etag());
-        }
-        if (request.lastModified() != null) {
-            builder.header("If-Modified-Since", request.lastModified());
-        }
-        HttpResponse<InputStream> response;
+        Call call = new Call(http);
+        inFlight.add(http);
+        ScheduledFuture<?> timer;
         try {
-            response = client.send(builder.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException e) {
-            throw new FetchException(FetchException.Kind.TIMEOUT, uri, 0, "connect timed out", e);
-        } catch (HttpTimeoutException e) {
-            throw new FetchException(FetchException.Kind.TIMEOUT, uri, 0, "no response within " + config.readTimeout(), e);
-        } catch (ConnectException e) {
-            throw new FetchException(FetchException.Kind.CONNECT, uri, 0, "connection failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchException(FetchException.Kind.INTERRUPTED, uri, 0, "interrupted", e);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new FetchException(FetchException.Kind.CONNECT, uri, 0, String.valueOf(e.getMessage()), e);
+            timer = deadlines.schedule(call::expire, left, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            inFlight.remove(http);
+            throw new FetchException(FetchException.Kind.INTERRUPTED, uri, 0, "the fetcher is closed", e);
         }
-
-        int status = response.statusCode();
-        HttpHeaders headers = response.headers();
-        String etag = headers.firstValue("ETag").orElse(null);
-        String lastModified = headers.firstValue("Last-Modified").orElse(null);
-        String contentType = headers.firstValue("Content-Type").orElse(null);
-        if (isRedirect(status)) {
-            closeQuietly(response.body());
-            return new Hop(null, status, headers.firstValue("Location").orElse(null));
+        try {
+            if (closed) {
+                throw new FetchException(FetchException.Kind.INTERRUPTED, uri, 0, "the fetcher is closed", null);
+            }
+            return exchange(http, uri);
+        } catch (FetchException e) {
+            throw call.expired ? deadline(uri) : closed ? closedDuring(uri, e) : e;
+        } finally {
+            timer.cancel(false);
+            inFlight.remove(http);
         }
-        if (status == 304) {
-            closeQuietly(response.body());
-            return new Hop(new FetchResponse(status, response.uri(), contentType, new byte[0], etag, lastModified), status, null);
-        }
-        if (status < 200 || status >= 300) {
-            closeQuietly(response.body());
-            Duration retryAfter = headers.firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(null);
-            throw new FetchException(FetchException.Kind.HTTP_STATUS, uri, status,
-                    "HTTP " + status + (retryAfter != null ? ", retry after " + retryAfter.toSeconds() + " s" : ""), null, retryAfter);
-        }
-        byte[] body = readBody(uri, response.body(), headers.firstValue("Content-Encoding").orElse(""));
-        return new Hop(new FetchResponse(status, response.uri(), contentType, body, etag, lastModified), status, null);
     }
 
-    private byte[] readBody(URI uri, InputStream raw, String contentEncoding) throws FetchException {
-        String encoding = contentEncoding.strip().toLowerCase(Locale.ROOT);
-        try (InputStream in = decoder(encoding, raw)) {
-            return readCapped(in, config.maxBytes(), uri);
+    /** One request in flight, and whether its deadline cancelled it. */
+    private static final class Call {
+        private final HttpUriRequestBase request;
+        private volatile boolean expired;
+
+        Call(HttpUriRequestBase request) {
+            this.request = request;
+        }
+
+        void expire() {
+            expired = true;
+            request.cancel(); // closes the connection: a thread blocked reading it gets an exception at once
+        }
+    }
+
+    private FetchException deadline(URI uri) {
+        return new FetchException(FetchException.Kind.DEADLINE, uri, 0,
+                "not complete within http.totalTimeout " + config.totalTimeout().toMillis() + " ms: cancelled", null);
+    }
+
+    private static FetchException closedDuring(URI uri, FetchException e) {
+        return e.kind() == FetchException.Kind.INTERRUPTED ? e
+                : new FetchException(FetchException.Kind.INTERRUPTED, uri, 0, "the fetcher was closed", e);
+    }
+
+    private HttpUriRequestBase build(FetchRequest request, URI uri, String authorization) throws FetchException {
+        String host = uri.getHost();
+        if (host == null) {
+            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority().replaceAll("^.*@", "").replaceAll(":\\d*$", "");
+            String odd = authority.isEmpty() ? null : AddressPolicy.oddIpv4Spelling(authority);
+            throw odd != null ? new FetchException(FetchException.Kind.REFUSED, uri, 0, odd, null)
+                    : new FetchException(FetchException.Kind.PROTOCOL, uri, 0, "URL without a host", null);
+        }
+        if (proxied) {
+            // the proxy resolves the target itself: check what it resolves to here, as well as we can
+            try {
+                guard.checkTarget(host, uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+            } catch (UnknownHostException e) {
+                if (e.getCause() instanceof AddressRefusedException) {
+                    throw new FetchException(FetchException.Kind.REFUSED, uri, 0, e.getMessage(), e);
+                }
+                // not resolvable here, perhaps only by the proxy: let it try
+            }
+        }
+        HttpUriRequestBase http;
+        try {
+            if (request.isPost()) {
+                HttpPost post = new HttpPost(uri);
+                post.setEntity(new StringEntity(request.form(), ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8)));
+                http = post;
+            } else {
+                http = new HttpGet(uri);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new FetchException(FetchException.Kind.PROTOCOL, uri, 0, "invalid URL: " + e.getMessage(), e);
+        }
+        http.setHeader("User-Agent", request.userAgent() != null ? request.userAgent() : config.userAgent());
+        http.setHeader("Accept-Encoding", "gzip, deflate, br");
+        request.headers().forEach(http::setHeader);
+        if (authorization != null) {
+            http.setHeader("Authorization", authorization);
+        }
+        if (request.etag() != null) {
+            http.setHeader("If-None-Match", request.etag());
+        }
+        if (request.lastModified() != null) {
+            http.setHeader("If-Modified-Since", request.lastModified());
+        }
+        return http;
+    }
+
+    @SuppressWarnings("deprecation") // execute(request) hands back the open response, which we read under the deadline
+    private Hop exchange(HttpUriRequestBase http, URI uri) throws FetchException {
+        CloseableHttpResponse response;
+        try {
+            response = client.execute(http);
+        } catch (IOException | RuntimeException e) {
+            throw failure(uri, e, "");
+        }
+        boolean reusable = false;
+        try (response) {
+            int status = response.getCode();
+            String etag = header(response, "ETag");
+            String lastModified = header(response, "Last-Modified");
+            String contentType = header(response, "Content-Type");
+            if (isRedirect(status) || status == 304 || status < 200 || status >= 300) {
+                reusable = drainSmall(response.getEntity());
+            }
+            if (isRedirect(status)) {
+                return new Hop(null, status, header(response, "Location"));
+            }
+            if (status == 304) {
+                return new Hop(new FetchResponse(status, uri, contentType, new byte[0], etag, lastModified), status, null);
+            }
+            if (status < 200 || status >= 300) {
+                String value = header(response, "Retry-After");
+                Duration retryAfter = value == null ? null : RetryAfter.parse(value, Instant.now()).orElse(null);
+                throw new FetchException(FetchException.Kind.HTTP_STATUS, uri, status,
+                        "HTTP " + status + (retryAfter != null ? ", retry after " + retryAfter.toSeconds() + " s" : ""), null, retryAfter);
+            }
+            HttpEntity entity = response.getEntity();
+            byte[] body = entity == null ? new byte[0]
+                    : readBody(uri, entity.getContent(), header(response, "Content-Encoding"));
+            reusable = true;
+            return new Hop(new FetchResponse(status, uri, contentType, body, etag, lastModified), status, null);
         } catch (FetchException e) {
             throw e;
+        } catch (IOException | RuntimeException e) {
+            throw failure(uri, e, "reading body: ");
+        } finally {
+            if (!reusable) {
+                // an unread or failed body must not go back to the pool: close the connection, not drain it
+                http.cancel();
+            }
+        }
+    }
+
+    /** Largest body of a redirect or error answer read to keep its connection for the next request. */
+    static final long DRAINED_BODY_MAX = 64 * 1024;
+
+    /**
+     * Reads an unused body the server declared small, so the connection can serve the next request (the next
+     * poll of a 304, the next hop of a redirect); a large or unsized one is not worth it. Whether it was.
+     */
+    private static boolean drainSmall(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return true;
+        }
+        long length = entity.getContentLength();
+        if (length < 0 || length > DRAINED_BODY_MAX) {
+            return false;
+        }
+        try (InputStream in = entity.getContent()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return true;
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
+    }
+
+    /** Names a failed exchange by what went wrong. */
+    private FetchException failure(URI uri, Exception e, String doing) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AddressRefusedException) {
+                return new FetchException(FetchException.Kind.REFUSED, uri, 0, t.getMessage(), e);
+            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // a virtual thread's socket is closed when the thread is interrupted: whatever failed, that is why
+            return new FetchException(FetchException.Kind.INTERRUPTED, uri, 0, "interrupted", e);
+        }
+        if (e instanceof ConnectTimeoutException) {
+            return new FetchException(FetchException.Kind.TIMEOUT, uri, 0, "connect timed out", e);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new FetchException(FetchException.Kind.TIMEOUT, uri, 0,
+                    doing + "nothing received for " + config.readTimeout().toMillis() + " ms", e);
+        }
+        if (e instanceof ConnectException || e instanceof UnknownHostException) {
+            return new FetchException(FetchException.Kind.CONNECT, uri, 0, "connection failed: " + e.getMessage(), e);
+        }
+        if (e instanceof ZipException) {
+            return new FetchException(FetchException.Kind.BAD_ENCODING, uri, 0, "corrupt body: " + e.getMessage(), e);
+        }
+        return new FetchException(doing.isEmpty() ? FetchException.Kind.CONNECT : FetchException.Kind.PROTOCOL, uri, 0,
+                doing + e, e);
+    }
+
+    private byte[] readBody(URI uri, InputStream raw, String contentEncoding) throws IOException {
+        String encoding = contentEncoding == null ? "" : contentEncoding.strip().toLowerCase(Locale.ROOT);
+        try (InputStream in = decoder(encoding, raw)) {
+            return readCapped(in, config.maxBytes(), uri);
         } catch (ZipException e) {
             throw new FetchException(FetchException.Kind.BAD_ENCODING, uri, 0, "corrupt " + encoding + " body: " + e.getMessage(), e);
-        } catch (HttpTimeoutException e) {
-            throw new FetchException(FetchException.Kind.TIMEOUT, uri, 0, "body not received within " + config.readTimeout(), e);
-        } catch (IOException e) {
-            throw new FetchException(FetchException.Kind.PROTOCOL, uri, 0, "reading body: " + e.getMessage(), e);
         }
     }
 
@@ -223,16 +479,22 @@ public final class HttpFetcher implements AutoCloseable {
         return out.toByteArray();
     }
 
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // the connection is being discarded anyway
-        }
-    }
-
+    /**
+     * Cancels every fetch in flight (closing its socket) and releases the connections: returns promptly
+     * whatever the servers do. Fetches still running end with {@link FetchException.Kind#INTERRUPTED}.
+     */
     @Override
     public void close() {
-        client.close();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (HttpUriRequestBase request : inFlight) {
+            request.cancel();
+        }
+        deadlines.shutdownNow();
+        client.close(CloseMode.IMMEDIATE);
+        connections.close(CloseMode.IMMEDIATE);
+        guard.close();
     }
 }

@@ -36,6 +36,12 @@ public final class MeterNames {
     /** Batches a Kafka stage rewound and paused to retry after a failure (processing, acks or commit); tag {@code stage}. */
     public static final String BATCH_RETRIES = "newsflow.stage.batch.retries";
 
+    /**
+     * Fetches that failed, whatever they were for (feed, page, robots.txt, WebSub hub). Tag reason: the
+     * {@code FetchException} kind in lower case ({@code deadline}, {@code refused}, {@code timeout}, …).
+     */
+    public static final String HTTP_FETCH_FAILURES = "newsflow.http.fetch.failures";
+
     private MeterNames() {
     }
 }

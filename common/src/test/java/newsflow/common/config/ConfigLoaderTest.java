@@ -22,6 +22,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theFetchDeadlineAndAllowListFromFileOrEnvironment() {
+        HttpConfig defaults = ConfigLoader.load(null, Map.of()).http();
+        assertThat(defaults.totalTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.allowPrivate()).isEmpty();
+        HttpConfig fromFile = ConfigLoader.load("http:\n  totalTimeout: 5s\n  allowPrivate: [10.0.0.0/8, \"127.0.0.1/32:8085\"]\n",
+                Map.of()).http();
+        assertThat(fromFile.totalTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(fromFile.allowPrivate()).containsExactly("10.0.0.0/8", "127.0.0.1/32:8085");
+        HttpConfig fromEnvironment = ConfigLoader.load("http:\n  allowPrivate: [10.0.0.0/8]\n", Map.of(
+                "NEWSFLOW_HTTP_TOTAL_TIMEOUT", "12s",
+                "NEWSFLOW_HTTP_ALLOW_PRIVATE", "127.0.0.1/32:8085, [::1]:9200")).http();
+        assertThat(fromEnvironment.totalTimeout()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(fromEnvironment.allowPrivate()).containsExactly("127.0.0.1/32:8085", "[::1]:9200");
+    }
+
+    @Test
     void topicModelPathFromFileOrEnvironment() {
         assertThat(ConfigLoader.load("enrich:\n  model: models/topics.gz\n", Map.of()).enrich().model())
                 .isEqualTo("models/topics.gz");

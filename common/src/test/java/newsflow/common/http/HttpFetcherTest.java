@@ -112,7 +112,8 @@ class HttpFetcherTest {
         });
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
-        fetcher = new HttpFetcher(new HttpConfig(Duration.ofSeconds(2), Duration.ofMillis(800), 100_000, "newsflow-test"));
+        fetcher = new HttpFetcher(new HttpConfig(Duration.ofSeconds(2), Duration.ofMillis(800), 100_000, "newsflow-test")
+                .allowingLoopbackPort(server.getAddress().getPort()));
     }
 
     @AfterEach
@@ -225,7 +226,10 @@ class HttpFetcherTest {
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        assertThatThrownBy(() -> fetcher.fetch(FetchRequest.get("http://127.0.0.1:" + port + "/")))
-                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.CONNECT));
+        try (HttpFetcher allowed = new HttpFetcher(new HttpConfig(Duration.ofSeconds(2), Duration.ofMillis(800), 100_000,
+                "newsflow-test").allowingLoopbackPort(port))) {
+            assertThatThrownBy(() -> allowed.fetch(FetchRequest.get("http://127.0.0.1:" + port + "/")))
+                    .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.CONNECT));
+        }
     }
 }

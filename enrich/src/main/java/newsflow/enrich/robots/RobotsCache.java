@@ -70,6 +70,10 @@ public final class RobotsCache {
             if (e.kind() == FetchException.Kind.HTTP_STATUS && e.status() >= 400 && e.status() < 500) {
                 return new Entry(RobotsRules.ALLOW_ALL, now.plus(KEEP));
             }
+            if (e.kind() == FetchException.Kind.REFUSED) {
+                // the guard refuses the site's pages as it refused its robots.txt, and says so as their reason
+                return new Entry(RobotsRules.ALLOW_ALL, now.plus(KEEP_UNREACHABLE));
+            }
             if (e.kind() == FetchException.Kind.TOO_LARGE || e.kind() == FetchException.Kind.BAD_ENCODING) {
                 return new Entry(RobotsRules.ALLOW_ALL, now.plus(KEEP)); // unreadable rules are no rules
             }

@@ -37,7 +37,8 @@ class RobotsCacheTest {
             ex.close();
         });
         server.start();
-        http = new HttpFetcher(new HttpConfig(Duration.ofSeconds(2), Duration.ofSeconds(2), 100_000, "newsflow-test"));
+        http = new HttpFetcher(new HttpConfig(Duration.ofSeconds(2), Duration.ofSeconds(2), 100_000, "newsflow-test")
+                .allowingLoopbackPort(server.getAddress().getPort()));
         return new RobotsCache(http, "newsflow-test", new SimpleMeterRegistry(), Clock.systemUTC());
     }
 

@@ -1,9 +1,13 @@
 package newsflow.ingest.websub;
 
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import newsflow.common.config.WebSubConfig;
+import newsflow.common.http.FetchException;
+import newsflow.common.http.FetchRequest;
+import newsflow.common.http.HttpFetcher;
 import newsflow.common.metrics.MeterNames;
 import newsflow.ingest.parse.PushHub;
 import org.slf4j.Logger;
@@ -16,9 +20,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -52,7 +53,8 @@ public final class WebSub implements AutoCloseable {
     private final Consumer<String> pollNow;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** The one fetch layer: hub requests get its deadline and its SSRF guard like any other fetch. */
+    private final HttpFetcher http;
     private final HttpServer server;
     /** Subscriptions by callback key: the feed they are for, and their lease once verified. */
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -65,8 +67,9 @@ public final class WebSub implements AutoCloseable {
      *
      * @param pollNow called with a feed URL when its hub delivered new content
      */
-    public WebSub(WebSubConfig config, Consumer<String> pollNow, MeterRegistry meters, Clock clock) {
+    public WebSub(WebSubConfig config, HttpFetcher http, Consumer<String> pollNow, MeterRegistry meters, Clock clock) {
         this.config = config;
+        this.http = http;
         this.pollNow = pollNow;
         this.meters = meters;
         this.clock = clock;
@@ -109,16 +112,14 @@ public final class WebSub implements AutoCloseable {
         form.put("hub.callback", callback(key));
         form.put("hub.lease_seconds", Long.toString(config.lease().toSeconds()));
         form.put("hub.secret", secret(hub.topic()));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(hub.hub())).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-            if (error != null || response.statusCode() / 100 != 2) {
-                meters.counter(MeterNames.WEBSUB_EVENTS, "event", "subscribe_failed").increment();
-                log.warn("feed {}: WebSub subscription at {} refused: {}", feedUrl, hub.hub(),
-                        error != null ? error.toString() : "HTTP " + response.statusCode());
-            } else {
+        // off the polling thread: the hub's answer is only logged
+        Thread.ofVirtual().name("websub-subscribe").start(() -> {
+            try {
+                http.fetch(FetchRequest.postForm(URI.create(hub.hub()), encode(form)));
                 log.info("feed {}: WebSub subscription requested at {} for {}", feedUrl, hub.hub(), hub.topic());
+            } catch (FetchException | IllegalArgumentException e) {
+                meters.counter(MeterNames.WEBSUB_EVENTS, "event", "subscribe_failed").increment();
+                log.warn("feed {}: WebSub subscription at {} refused: {}", feedUrl, hub.hub(), e.getMessage());
             }
         });
     }
@@ -239,6 +240,5 @@ public final class WebSub implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        client.close();
     }
 }

@@ -63,7 +63,8 @@ class FeedDiscoveryTest {
         });
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
-        http = new HttpFetcher(new HttpConfig(Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 20, "newsflow-test"));
+        http = new HttpFetcher(new HttpConfig(Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 20, "newsflow-test")
+                .allowingLoopbackPort(server.getAddress().getPort()));
     }
 
     @AfterEach

@@ -2,7 +2,9 @@ package newsflow.ingest.websub;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import newsflow.common.config.HttpConfig;
 import newsflow.common.config.WebSubConfig;
+import newsflow.common.http.HttpFetcher;
 import newsflow.common.metrics.MeterNames;
 import newsflow.ingest.parse.PushHub;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +45,7 @@ class WebSubTest {
     private final CompletableFuture<String> verificationAnswer = new CompletableFuture<>();
     private HttpServer hub;
     private WebSub websub;
+    private HttpFetcher http;
 
     @Test
     void subscribesAnswersTheHubsChallengeAndPollsOnASignedDelivery() throws Exception {
@@ -54,8 +57,10 @@ class WebSubTest {
         });
         hub.start();
         int port = freePort();
+        http = new HttpFetcher(new HttpConfig(Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 20, "newsflow-test")
+                .allowingLoopbackPort(hub.getAddress().getPort()));
         websub = new WebSub(new WebSubConfig("http://127.0.0.1:" + port, "127.0.0.1", port, "correct horse battery staple",
-                Duration.ofDays(10)), polled::add, meters, Clock.systemUTC());
+                Duration.ofDays(10)), http, polled::add, meters, Clock.systemUTC());
 
         websub.advertised(FEED, new PushHub("http://127.0.0.1:" + hub.getAddress().getPort() + "/hub", TOPIC));
         Map<String, String> request = subscription.get(10, TimeUnit.SECONDS);
@@ -108,6 +113,9 @@ class WebSubTest {
     void stop() {
         if (websub != null) {
             websub.close();
+        }
+        if (http != null) {
+            http.close();
         }
         if (hub != null) {
             hub.stop(0);

@@ -38,7 +38,8 @@ public final class StoriesCommand {
             List<Pair> pairs = new ArrayList<>();
             List<String> bodies = new ArrayList<>();
             var config = ConfigLoader.load(null, Map.of());
-            try (DemoSite site = DemoSite.start(0); HttpFetcher http = new HttpFetcher(config.http())) {
+            try (DemoSite site = DemoSite.start(0);
+                 HttpFetcher http = new HttpFetcher(config.http().withAllowPrivate(List.of(site.allowRule())))) {
                 Map<String, String> feedText = new java.util.HashMap<>();
                 for (var feed : site.feeds()) {
                     for (FeedEntry e : FeedParsing.parseUrlOrFile(feed.url(), http, new FeedParser(config.ingest().maxEntriesPerFeed(), config.http().maxBytes()))) {

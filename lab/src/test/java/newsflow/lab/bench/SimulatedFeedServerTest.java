@@ -26,7 +26,8 @@ class SimulatedFeedServerTest {
     @Test
     void feedsLiveOnDistinctLoopbackHostsAndChangeEverySecondRequest() throws Exception {
         try (SimulatedFeedServer server = new SimulatedFeedServer(6, 3, 2, 2);
-             HttpFetcher http = new HttpFetcher(ConfigLoader.defaults().http())) {
+             // the simulated hosts are spread over loopback addresses
+             HttpFetcher http = new HttpFetcher(ConfigLoader.defaults().http().withAllowPrivate(java.util.List.of("127.0.0.0/8")))) {
             assertThat(server.feedUrl(4)).startsWith("http://127.1.0.2:").endsWith("/feed/4.xml");
             assertThat(server.feedUrl(5)).startsWith("http://127.1.0.3:");
 
@@ -54,7 +55,8 @@ class SimulatedFeedServerTest {
     @Test
     void aFeedAskedOfAnotherHostIsNotFound() throws Exception {
         try (SimulatedFeedServer server = new SimulatedFeedServer(6, 3, 2, 2);
-             HttpFetcher http = new HttpFetcher(ConfigLoader.defaults().http())) {
+             // the simulated hosts are spread over loopback addresses
+             HttpFetcher http = new HttpFetcher(ConfigLoader.defaults().http().withAllowPrivate(java.util.List.of("127.0.0.0/8")))) {
             String wrongHost = server.feedUrl(4).replace("/feed/4.xml", "/feed/5.xml");
             assertThatThrownBy(() -> get(http, wrongHost, null)).isInstanceOf(FetchException.class).hasMessageContaining("404");
             assertThat(server.responses()).containsExactly(0, 0, 1);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 /** The {@code newsflow} command. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "News aggregation pipeline: feeds → Kafka → extracted, tagged articles → Elasticsearch → search.",
-        footer = "Evaluations and benchmarks (eval-extract, bench-*, topics eval…): ./newsflow lab --help",
+        footer = "Evaluations and benchmarks (the lab): ./newsflow lab --help",
         subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, FeedsCommand.class, ParseFeedCommand.class,
                 ParseDateCommand.class, ExtractCommand.class, StackCommand.class, TopicsCommand.class,
                 RetagCommand.class, CommandLine.HelpCommand.class})

@@ -6,7 +6,11 @@ import newsflow.common.http.HttpFetcher;
 import newsflow.common.kafka.DeadLetters;
 import newsflow.common.kafka.JsonCodec;
 import newsflow.common.kafka.KafkaClients;
+import newsflow.common.kafka.StageLoop;
 import newsflow.common.kafka.Topics;
+import newsflow.common.metrics.MeterNames;
+import newsflow.common.model.FeedEntry;
+import newsflow.common.retry.Backoff;
 import newsflow.common.metrics.Metrics;
 import newsflow.common.model.Article;
 import newsflow.common.stage.Stage;
@@ -36,7 +40,7 @@ import java.util.function.Supplier;
  * The enrich service: consumes feed entries (group {@code <prefix>enrich}), fetches each article page through the
  * shared {@link HttpFetcher}, extracts text and metadata, detects language, tags topics and produces
  * {@link Article}s keyed by article id. Offsets are committed only after every article (or dead letter) of a
- * batch was acknowledged; see {@link EnrichLoop}.
+ * batch was acknowledged; see {@link EnrichProcessor} and {@link StageLoop}.
  *
  * <p>A poll returns at most {@code 4 × enrich.concurrency} records: with every page hitting the read timeout,
  * a batch then still finishes in about four timeouts (fetches in flight are capped at {@code enrich.concurrency}),
@@ -53,7 +57,9 @@ public final class EnrichStage implements Stage {
     private final KafkaProducer<String, Article> articleProducer;
     private final KafkaProducer<String, byte[]> deadLetterProducer;
     private final ExecutorService pool;
-    private final EnrichLoop loop;
+    private final StageLoop<FeedEntry> loop;
+    /** Waits of a partition after failed batches (broker down): full jitter, 1 s doubling up to 30 s. */
+    private static final Backoff BACKOFF = Backoff.full(Duration.ofSeconds(1), Duration.ofSeconds(30));
     /** Articles remembered for story grouping, and how far back they are read at start. */
     private static final int STORY_MEMORY = 200_000;
     private static final Duration STORY_WINDOW = Duration.ofDays(7);
@@ -78,7 +84,7 @@ public final class EnrichStage implements Stage {
         Topics topics = kafka.topics();
         int concurrency = Math.max(1, config.enrich().concurrency());
         String clientId = "enrich-" + ProcessHandle.current().pid();
-        this.consumer = kafka.consumer(EnrichLoop.STAGE, clientId, 4 * concurrency);
+        this.consumer = kafka.consumer(EnrichProcessor.STAGE, clientId, 4 * concurrency);
         KafkaProducer<String, Article> articles = null;
         try {
             articles = kafka.producer(clientId + "-articles", JsonCodec.ARTICLE.serializer());
@@ -108,10 +114,12 @@ public final class EnrichStage implements Stage {
                 STORY_WINDOW, Clock.systemUTC());
         ArticleBuilder builder = new ArticleBuilder(topicsNow, stories, Clock.systemUTC());
         this.reloadInterval = config.enrich().reloadInterval();
-        this.loop = new EnrichLoop(consumer, articleProducer,
-                new DeadLetters(deadLetterProducer, topics.deadLetter(), EnrichLoop.STAGE),
-                topics.entries(), topics.articles(), fetcher, config.enrich().fetchPages(), builder, pool,
-                Metrics.registry(), Duration.ofSeconds(1));
+        DeadLetters deadLetters = new DeadLetters(deadLetterProducer, topics.deadLetter(), EnrichProcessor.STAGE);
+        EnrichProcessor processor = new EnrichProcessor(articleProducer, deadLetters, topics.articles(), fetcher,
+                config.enrich().fetchPages(), builder, pool, Metrics.registry(), Clock.systemUTC());
+        this.loop = new StageLoop<>(consumer, processor, deadLetters, new StageLoop.Options(EnrichProcessor.STAGE,
+                topics.entries(), BACKOFF, kafka.maxPollInterval(), MeterNames.ENRICH_FAILED),
+                Metrics.registry(), Clock.systemUTC());
     }
 
     /** Reads the topic model before any Kafka client exists, so a bad {@code enrich.model} leaves nothing to close. */
@@ -125,7 +133,7 @@ public final class EnrichStage implements Stage {
 
     @Override
     public String name() {
-        return EnrichLoop.STAGE;
+        return EnrichProcessor.STAGE;
     }
 
     @Override

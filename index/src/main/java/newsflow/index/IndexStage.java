@@ -3,15 +3,19 @@ package newsflow.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import newsflow.common.config.NewsflowConfig;
+import newsflow.common.kafka.Batch;
+import newsflow.common.kafka.BatchProcessor;
 import newsflow.common.kafka.DeadLetters;
 import newsflow.common.kafka.JsonCodec;
 import newsflow.common.kafka.KafkaClients;
+import newsflow.common.kafka.PoisonRecordException;
+import newsflow.common.kafka.StageLoop;
 import newsflow.common.kafka.Topics;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.metrics.Metrics;
 import newsflow.common.model.Article;
+import newsflow.common.retry.Backoff;
 import newsflow.common.stage.Stage;
-import newsflow.index.bulk.Backoff;
 import newsflow.index.bulk.BulkIndexer;
 import newsflow.index.bulk.BulkResult;
 import newsflow.index.bulk.IndexItem;
@@ -21,52 +25,46 @@ import newsflow.index.document.ArticleDocuments;
 import newsflow.index.es.ElasticsearchClients;
 import newsflow.index.schema.ArticleIndex;
 import newsflow.index.schema.IndexNames;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * The index stage: consumes enriched articles and bulk-writes them into Elasticsearch.
  *
  * <p>Per poll batch: decode, map to documents, one bulk request (at most {@code elasticsearch.bulkActions}
- * documents), dead-letter what Elasticsearch refuses, and only then commit the batch's offsets. While
- * Elasticsearch is unreachable or overloaded the batch is retried with backoff and the consumer stays in its
- * group with its partitions paused, so nothing is committed, lost, or handed to another instance needlessly.
+ * documents), dead-letter what Elasticsearch refuses, and only then commit the batch's offsets ({@link StageLoop}
+ * does the consuming and committing). While Elasticsearch is unreachable or overloaded the bulk request is retried
+ * with backoff until the batch's deadline, then the batch fails and the loop rewinds and pauses its partitions for
+ * a backoff; the consumer stays in its group throughout, so nothing is committed, lost, or handed to another
+ * instance needlessly.
  */
 public final class IndexStage implements Stage {
 
     private static final Logger log = LoggerFactory.getLogger(IndexStage.class);
     private static final String STAGE = "index";
-    private static final Duration POLL = Duration.ofSeconds(1);
-    /** Longest single poll while paused: short, so a close() or the end of the wait is noticed promptly. */
-    private static final Duration PAUSED_POLL = Duration.ofMillis(500);
+    /**
+     * Waits between retries of Elasticsearch and of failed batches. Half of each wait is fixed ("equal jitter"):
+     * jitter keeps several instances that saw the same outage from hammering the node in lockstep, the fixed half
+     * keeps the wait growing so an overloaded node really gets relief.
+     */
+    static final Backoff BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(30), 0.5);
+    /** Longest single sleep between bulk retries: short, so a close() is noticed promptly. */
+    private static final Duration SLEEP_SLICE = Duration.ofMillis(500);
 
     private final NewsflowConfig config;
     private final ElasticsearchClient es;
@@ -80,15 +78,15 @@ public final class IndexStage implements Stage {
     private final Backoff backoff;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final StageLoop<IndexItem<ConsumerRecord<String, byte[]>>> loop;
 
     private volatile boolean closed;
-    private volatile boolean ready;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public IndexStage(NewsflowConfig config, KafkaClients kafka) {
-        this(config, kafka, ElasticsearchClients.create(config.elasticsearch()), Metrics.registry(), Backoff.DEFAULT);
+        this(config, kafka, ElasticsearchClients.create(config.elasticsearch()), Metrics.registry(), BACKOFF);
     }
 
     IndexStage(NewsflowConfig config, KafkaClients kafka, ElasticsearchClient es, MeterRegistry registry, Backoff backoff) {
@@ -106,6 +104,9 @@ public final class IndexStage implements Stage {
         this.articleIndex = new ArticleIndex(es, config.elasticsearch());
         this.names = articleIndex.names();
         this.indexer = new BulkIndexer(es, backoff, registry);
+        this.loop = new StageLoop<>(consumer, new Processor(), deadLetters,
+                new StageLoop.Options(STAGE, topics.articles(), backoff, kafka.maxPollInterval(), MeterNames.INDEX_FAILED),
+                registry, clock);
     }
 
     @Override
@@ -115,7 +116,7 @@ public final class IndexStage implements Stage {
 
     @Override
     public boolean ready() {
-        return ready;
+        return loop.ready();
     }
 
     @Override
@@ -127,46 +128,12 @@ public final class IndexStage implements Stage {
             if (!ensureIndex()) {
                 return;
             }
-            consumer.subscribe(List.of(topics.articles()));
-            ready = true;
             log.info("index stage consuming {} into alias {} ({} documents per bulk at most)",
                     topics.articles(), names.alias(), config.elasticsearch().bulkActions());
-            int failures = 0;
-            while (!closed) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (records.isEmpty()) {
-                    continue;
-                }
-                try {
-                    processBatch(records);
-                    failures = 0;
-                } catch (BulkIndexer.StoppedException e) {
-                    log.info("index stage stopping: batch of {} records abandoned uncommitted", records.count());
-                    return;
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (RuntimeException | ExecutionException e) {
-                    // Not Elasticsearch (the indexer retries that): most likely the dead-letter producer. Replay the
-                    // batch after a pause rather than skip it.
-                    failures++;
-                    Duration wait = backoff.delay(failures);
-                    log.error("batch of {} records failed, replaying it in {} ms: {}",
-                            records.count(), wait.toMillis(), RequestFailures.describe(e), e);
-                    seekBack(records);
-                    pauseConsumer(wait);
-                }
-            }
-        } catch (WakeupException e) {
-            if (!closed) {
-                throw e;
-            }
+            loop.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            ready = false;
             release();
             finished.countDown();
             log.info("index stage stopped");
@@ -191,114 +158,61 @@ public final class IndexStage implements Stage {
         return false;
     }
 
-    private void processBatch(ConsumerRecords<String, byte[]> records)
-            throws InterruptedException, ExecutionException, BulkIndexer.StoppedException {
-        long start = System.nanoTime();
-        Instant now = clock.instant();
-        List<IndexItem<ConsumerRecord<String, byte[]>>> items = new ArrayList<>(records.count());
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+    /** Decodes articles, bulk-writes them, dead-letters what Elasticsearch refuses; see {@link StageLoop}. */
+    private final class Processor implements BatchProcessor<IndexItem<ConsumerRecord<String, byte[]>>> {
+
+        @Override
+        public IndexItem<ConsumerRecord<String, byte[]>> decode(ConsumerRecord<String, byte[]> record)
+                throws PoisonRecordException {
+            Article article;
             try {
-                Article article = JsonCodec.ARTICLE.decode(record.value());
+                article = JsonCodec.ARTICLE.decode(record.value());
+            } catch (RuntimeException e) {
+                throw new PoisonRecordException("undecodable", e);
+            }
+            try {
                 Optional<String> index = names.forArticle(article);
                 if (index.isEmpty()) {
                     throw new IllegalArgumentException("article " + article.id()
                             + " has no published, fetchedAt or processedAt time to choose its monthly index by");
                 }
-                items.add(new IndexItem<>(index.get(), ArticleDocuments.from(article, now), record));
+                return new IndexItem<>(index.get(), ArticleDocuments.from(article, clock.instant()), record);
             } catch (RuntimeException e) {
-                String reason = e instanceof IllegalArgumentException ? "invalid" : "undecodable";
-                log.warn("dead-lettering {} record at {}-{}@{} (key {}): {}", reason, record.topic(), record.partition(),
-                        record.offset(), record.key(), e.getMessage());
-                acks.add(deadLetters.send(record, e.getMessage(), e.getClass().getName()));
-                registry.counter(MeterNames.INDEX_FAILED, "reason", reason).increment();
+                throw new PoisonRecordException("invalid", e);
             }
         }
-        int indexed = 0;
-        int retries = 0;
-        int chunk = Math.max(1, config.elasticsearch().bulkActions());
-        for (int from = 0; from < items.size(); from += chunk) {
-            BulkResult<ConsumerRecord<String, byte[]>> result =
-                    indexer.index(items.subList(from, Math.min(items.size(), from + chunk)), this::pauseConsumer, () -> closed);
-            indexed += result.indexed();
-            retries += result.retries();
-            for (Rejection<ConsumerRecord<String, byte[]>> r : result.rejected()) {
-                ConsumerRecord<String, byte[]> record = r.item().origin();
-                String error = "Elasticsearch refused document " + r.item().id() + " for index " + r.item().index()
-                        + " (status " + r.status() + ", " + r.errorType() + "): " + r.error();
-                log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), error);
-                acks.add(deadLetters.send(record, error, r.errorType()));
-                registry.counter(MeterNames.INDEX_FAILED, "reason", String.valueOf(r.errorType())).increment();
-            }
-        }
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(); // a dead letter not acknowledged must not be committed past
-        }
-        registry.counter(MeterNames.ARTICLES_INDEXED).increment(indexed);
-        commit(records);
-        log.info("indexed {} of {} records ({} dead-lettered, {} bulk retries) in {} ms",
-                indexed, records.count(), records.count() - indexed, retries, (System.nanoTime() - start) / 1_000_000);
-    }
 
-    /** Commits the offsets after each partition's last record, for the partitions this instance still owns. */
-    private void commit(ConsumerRecords<String, byte[]> records) {
-        Set<TopicPartition> owned = consumer.assignment();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-            if (!owned.contains(tp)) {
-                continue; // revoked during a retry: its new owner replays it, harmlessly, since writes are by id
-            }
-            List<ConsumerRecord<String, byte[]>> list = records.records(tp);
-            offsets.put(tp, new OffsetAndMetadata(list.getLast().offset() + 1));
-        }
-        if (offsets.isEmpty()) {
-            return;
-        }
-        try {
-            consumer.commitSync(offsets);
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            log.warn("commit of {} failed after a rebalance; the records will be indexed again (idempotent): {}",
-                    offsets, e.getMessage());
-        }
-    }
-
-    /** Rewinds the consumer to the first record of the batch in every partition it still owns. */
-    private void seekBack(ConsumerRecords<String, byte[]> records) {
-        Set<TopicPartition> owned = consumer.assignment();
-        for (TopicPartition tp : records.partitions()) {
-            if (owned.contains(tp)) {
-                consumer.seek(tp, records.records(tp).getFirst().offset());
-            }
-        }
-    }
-
-    /**
-     * Waits while keeping the consumer alive in its group: partitions paused, polling (which returns nothing)
-     * so the member is not considered dead. Partitions a rebalance hands over meanwhile are paused too, and if
-     * one delivers records before that, the consumer is rewound so they are read again later.
-     */
-    private void pauseConsumer(Duration duration) throws InterruptedException {
-        long deadline = System.nanoTime() + duration.toNanos();
-        try {
-            while (!closed) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    break;
-                }
-                consumer.pause(consumer.assignment());
-                ConsumerRecords<String, byte[]> unexpected =
-                        consumer.poll(Duration.ofNanos(Math.min(remaining, PAUSED_POLL.toNanos())));
-                if (!unexpected.isEmpty()) {
-                    seekBack(unexpected);
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException("interrupted while waiting to retry");
+        /**
+         * Bulk-writes in chunks of {@code elasticsearch.bulkActions}, retrying Elasticsearch in place until the
+         * batch's deadline; past it the batch fails and the loop retries it after its backoff.
+         */
+        @Override
+        public void process(Batch<IndexItem<ConsumerRecord<String, byte[]>>> batch) throws Exception {
+            long start = System.nanoTime();
+            List<IndexItem<ConsumerRecord<String, byte[]>>> items = batch.items().stream().map(Batch.Item::value).toList();
+            BooleanSupplier giveUp = () -> closed || batch.isCancelled() || clock.instant().isAfter(batch.deadline());
+            int indexed = 0;
+            int retries = 0;
+            int rejected = 0;
+            int chunk = Math.max(1, config.elasticsearch().bulkActions());
+            for (int from = 0; from < items.size(); from += chunk) {
+                BulkResult<ConsumerRecord<String, byte[]>> result = indexer.index(
+                        items.subList(from, Math.min(items.size(), from + chunk)), IndexStage.this::sleepUnlessClosed, giveUp);
+                indexed += result.indexed();
+                retries += result.retries();
+                for (Rejection<ConsumerRecord<String, byte[]>> r : result.rejected()) {
+                    ConsumerRecord<String, byte[]> record = r.item().origin();
+                    String error = "Elasticsearch refused document " + r.item().id() + " for index " + r.item().index()
+                            + " (status " + r.status() + ", " + r.errorType() + "): " + r.error();
+                    log.warn("dead-lettering {}: {}", DeadLetters.where(record), error);
+                    deadLetters.deliver(record, error, r.errorType()); // not acknowledged: not committed past
+                    registry.counter(MeterNames.INDEX_FAILED, "reason", String.valueOf(r.errorType())).increment();
+                    rejected++;
                 }
             }
-        } finally {
-            if (!closed) {
-                consumer.resume(consumer.assignment());
-            }
+            registry.counter(MeterNames.ARTICLES_INDEXED).increment(indexed);
+            log.info("indexed {} of {} records ({} dead-lettered, {} bulk retries) in {} ms",
+                    indexed, items.size(), rejected, retries, (System.nanoTime() - start) / 1_000_000);
         }
     }
 
@@ -309,14 +223,14 @@ public final class IndexStage implements Stage {
             if (remaining <= 0) {
                 return;
             }
-            TimeUnit.NANOSECONDS.sleep(Math.min(remaining, PAUSED_POLL.toNanos()));
+            TimeUnit.NANOSECONDS.sleep(Math.min(remaining, SLEEP_SLICE.toNanos()));
         }
     }
 
     @Override
     public void close() {
         closed = true;
-        consumer.wakeup();
+        loop.stop();
         if (started.get()) {
             try {
                 if (!finished.await(30, TimeUnit.SECONDS)) {

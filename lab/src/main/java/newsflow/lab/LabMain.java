@@ -2,6 +2,7 @@ package newsflow.lab;
 
 import newsflow.app.Main;
 import newsflow.lab.bench.BenchExtract;
+import newsflow.lab.bench.PathologicalPagesBench;
 import newsflow.lab.cli.BenchIngestCommand;
 import newsflow.lab.cli.ChaosCommand;
 import newsflow.lab.cli.EvalExtractCommand;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "The lab: evaluations and benchmarks of the newsflow pipeline (never part of the service).",
         subcommands = {EvalExtractCommand.class, ParseDateEvalCommand.class, TopicsEvalCommand.class,
-                StoriesCommand.class, BenchIngestCommand.class, BenchExtract.class, ChaosCommand.class,
-                CommandLine.HelpCommand.class})
+                StoriesCommand.class, BenchIngestCommand.class, BenchExtract.class,
+                PathologicalPagesBench.class, ChaosCommand.class, CommandLine.HelpCommand.class})
 public final class LabMain {
 
     public static void main(String[] args) {

@@ -1,6 +1,6 @@
 package newsflow.app.cli;
 
-import newsflow.ingest.parse.dates.FeedDates;
+import newsflow.common.text.Dates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +25,7 @@ public final class ParseDateCommand implements Callable<Integer> {
     /** Each date as ingest reads it, then the input: {@code <instant or null>\t<date>}. */
     public static void print(List<String> dates) {
         for (String date : dates) {
-            System.out.println(FeedDates.parse(date) + "\t" + date);
+            System.out.println(Dates.parse(date) + "\t" + date);
         }
     }
 }

@@ -64,7 +64,7 @@ final class GuardedConnector implements DnsResolver, DetachedSocketFactory {
             String why = policy.refusalOnAnyPort(address);
             if (why != null) {
                 // one refused address refuses the name: which one a connection would use is not ours to pick
-                throw refused("host " + name + " resolves to " + why);
+                throw refused("host " + name + ": " + why);
             }
         }
         return addresses;
@@ -78,7 +78,7 @@ final class GuardedConnector implements DnsResolver, DetachedSocketFactory {
         for (InetAddress address : resolve(host)) {
             String why = policy.refusal(address, port);
             if (why != null) {
-                throw refused("host " + host + " resolves to " + why);
+                throw refused("host " + host + ": " + why);
             }
         }
     }

@@ -6,13 +6,32 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /** Sends records a stage could not process to the dead-letter topic, with the original payload and the cause. */
 public final class DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    /** Payload kept in a dead letter the broker refused as too large at full size. */
+    public static final int MAX_TRUNCATED_PAYLOAD = 64 * 1024;
+
+    /** How a dead letter ended up. */
+    public enum Delivery {
+        SENT,
+        /** Refused at full size; sent again with the payload cut to {@value #MAX_TRUNCATED_PAYLOAD} bytes. */
+        TRUNCATED,
+        /** Refused even truncated: logged at ERROR and skipped, so one record cannot wedge its partition. */
+        DROPPED
+    }
 
     private final Producer<String, byte[]> producer;
     private final String topic;
@@ -34,6 +53,60 @@ public final class DeadLetters {
     /** Dead-letters something that did not come from Kafka (for example a feed item that could not be mapped). */
     public Future<RecordMetadata> send(String key, String payload, String error, String errorType) {
         return send(new DeadLetter(Schema.VERSION, stage, null, -1, -1, key, payload, error, errorType, Instant.now()));
+    }
+
+    /**
+     * Dead-letters a consumed record and waits for the broker's acknowledgement. A refusal that is the letter's
+     * own fault (too large, unserialisable) gets it sent again with the payload cut to
+     * {@value #MAX_TRUNCATED_PAYLOAD} bytes, and if that is refused too, the record is logged and skipped.
+     *
+     * @throws ExecutionException the broker failed for another reason (down, timeout): the caller must not commit
+     *                            past the record
+     */
+    public Delivery deliver(ConsumerRecord<String, byte[]> record, String error, String errorType)
+            throws InterruptedException, ExecutionException {
+        try {
+            send(record, error, errorType).get();
+            return Delivery.SENT;
+        } catch (ExecutionException e) {
+            if (!isRecordsOwnFault(e.getCause())) {
+                throw e;
+            }
+            log.warn("dead letter for {} rejected by the broker ({}); sending it truncated", where(record), e.getCause().toString());
+            try {
+                sendTruncated(record, error, errorType, e.getCause()).get();
+                return Delivery.TRUNCATED;
+            } catch (ExecutionException again) {
+                if (!isRecordsOwnFault(again.getCause())) {
+                    throw again;
+                }
+                log.error("dead letter for {} rejected even truncated ({}); skipping the record, key={}: {}",
+                        where(record), again.getCause().toString(), record.key(), error);
+                return Delivery.DROPPED;
+            }
+        }
+    }
+
+    /** True when the broker refused a record for something about the record itself, so resending it cannot help. */
+    public static boolean isRecordsOwnFault(Throwable t) {
+        return t instanceof RecordTooLargeException || t instanceof SerializationException
+                || t instanceof InvalidRecordException;
+    }
+
+    private Future<RecordMetadata> sendTruncated(ConsumerRecord<String, byte[]> record, String error, String errorType,
+                                                 Throwable cause) {
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        int kept = Math.min(value.length, MAX_TRUNCATED_PAYLOAD);
+        String payload = new String(value, 0, kept, StandardCharsets.UTF_8);
+        String why = error + " [from " + where(record) + "; payload truncated to " + kept + " of " + value.length
+                + " bytes because the full dead letter was rejected: " + cause + "]";
+        return send(new DeadLetter(Schema.VERSION, stage, record.topic(), record.partition(), record.offset(),
+                record.key(), payload, why, errorType, Instant.now()));
+    }
+
+    /** {@code topic-partition@offset}, how log lines name a record. */
+    public static String where(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     private Future<RecordMetadata> send(DeadLetter letter) {

@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,26 @@ public final class KafkaClients {
 
     public KafkaConfig config() {
         return config;
+    }
+
+    /** Kafka's default {@code max.poll.interval.ms}. */
+    static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofMinutes(5);
+
+    /**
+     * The consumers' {@code max.poll.interval.ms}: the configured client property, else Kafka's default. A stage
+     * must poll at least this often or it is expelled from its group (see {@link StageLoop}).
+     */
+    public Duration maxPollInterval() {
+        String configured = config.properties().get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_MAX_POLL_INTERVAL;
+        }
+        try {
+            return Duration.ofMillis(Long.parseLong(configured.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("kafka.properties." + ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG
+                    + " must be a number of milliseconds, got '" + configured + "'", e);
+        }
     }
 
     public Topics topics() {

@@ -33,6 +33,8 @@ public final class MeterNames {
     public static final String INDEX_FAILED = "newsflow.index.failed";
     /** Bulk requests retried because Elasticsearch was unreachable or overloaded. */
     public static final String INDEX_RETRIES = "newsflow.index.bulk.retries";
+    /** Batches a Kafka stage rewound and paused to retry after a failure (processing, acks or commit); tag {@code stage}. */
+    public static final String BATCH_RETRIES = "newsflow.stage.batch.retries";
 
     /**
      * Fetches that failed, whatever they were for (feed, page, robots.txt, WebSub hub). Tag reason: the

@@ -76,9 +76,6 @@ final class RawServer implements AutoCloseable {
                     Thread.sleep(1000);
                     out.write('x');
                     out.flush();
-                    if (client.getInputStream().available() < 0) {
-                        break;
-                    }
                 }
             } catch (IOException e) {
                 cutOff.countDown(); // the client closed the connection

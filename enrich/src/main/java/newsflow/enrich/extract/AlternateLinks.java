@@ -1,5 +1,6 @@
 package newsflow.enrich.extract;
 
+import newsflow.common.text.Charsets;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -56,7 +57,7 @@ public final class AlternateLinks {
         if (page == null || page.length == 0 || pageUrl == null) {
             return List.of();
         }
-        return find(Jsoup.parse(PageDecoder.decode(page, contentType), pageUrl), pageUrl);
+        return find(Jsoup.parse(Charsets.decode(page, contentType).text(), pageUrl), pageUrl);
     }
 
     static List<Alternate> find(Document doc, String pageUrl) {

@@ -3,9 +3,12 @@ package newsflow.enrich.extract;
 import newsflow.common.model.ArticleField;
 import newsflow.common.model.FieldSources;
 import newsflow.common.model.Provenance;
+import newsflow.common.text.Charsets;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,6 +33,7 @@ public final class ArticleExtractor {
     public static final String NAME = "newsflow-extractor/1";
 
     private static final int MIN_CONTAINER_CHARS = 200;
+    private static final Evaluator PARAGRAPHS = QueryParser.parse("p");
     private static final Set<String> JUNK_LINES = Set.of(
             "advertisement", "advertisements", "ad", "sponsored", "sponsored content", "share", "share this",
             "share this:", "share this article", "share this story", "share on facebook", "share on twitter",
@@ -62,20 +66,44 @@ public final class ArticleExtractor {
     private ArticleExtractor() {
     }
 
-    /** Parses and extracts; {@code baseUrl} resolves relative links and is the page's address. */
+    /** Parses and extracts; {@code baseUrl} resolves relative links and is the page's address. No time limit. */
     public static ExtractedPage extract(String html, String baseUrl) {
-        Document doc = Jsoup.parse(html == null ? "" : html, baseUrl == null ? "" : baseUrl);
-        return extract(doc, baseUrl);
+        return extract(html, baseUrl, ExtractionBudget.unlimited());
     }
 
-    /** Decodes page bytes ({@link PageDecoder}) and extracts. */
+    /**
+     * Parses and extracts within {@code budget}.
+     *
+     * @throws ExtractionBudgetExceeded when the budget runs out first
+     */
+    public static ExtractedPage extract(String html, String baseUrl, ExtractionBudget budget) {
+        Document doc = Jsoup.parse(html == null ? "" : html, baseUrl == null ? "" : baseUrl);
+        return extract(doc, baseUrl, budget);
+    }
+
+    /** Decodes page bytes ({@link Charsets}) and extracts. No time limit. */
     public static ExtractedPage extract(byte[] body, String contentType, String baseUrl) {
-        return extract(PageDecoder.decode(body, contentType), baseUrl);
+        return extract(body, contentType, baseUrl, ExtractionBudget.unlimited());
+    }
+
+    /**
+     * Decodes page bytes ({@link Charsets}) and extracts within {@code budget}.
+     *
+     * @throws ExtractionBudgetExceeded when the budget runs out first
+     */
+    public static ExtractedPage extract(byte[] body, String contentType, String baseUrl, ExtractionBudget budget) {
+        return extract(Charsets.decode(body, contentType).text(), baseUrl, budget);
     }
 
     /** Extracts from a document parsed for this call: its body is cleaned in place. */
     static ExtractedPage extract(Document doc, String baseUrl) {
+        return extract(doc, baseUrl, ExtractionBudget.unlimited());
+    }
+
+    static ExtractedPage extract(Document doc, String baseUrl, ExtractionBudget budget) {
+        budget.check("parsing");
         MetadataExtractor.Found found = MetadataExtractor.extract(doc, baseUrl);
+        budget.check("metadata");
         Metadata meta = found.metadata();
         EnumMap<ArticleField, Provenance> sources = found.sources().toEnumMap();
 
@@ -83,8 +111,11 @@ public final class ArticleExtractor {
         PageStubs.Markers stubMarkers = PageStubs.scan(doc, found.notFreeToRead());
         // The document is ours (parsed for this call) and metadata has been read: clean it in place, no copy.
         Element work = doc.body() == null ? new Element("body") : doc.body();
-        BoilerplateCleaner.clean(work);
-        List<Element> content = ContentPruner.prune(mainContent(work), ContentPruner.hostOf(baseUrl == null ? "" : baseUrl));
+        BoilerplateCleaner.clean(work, budget);
+        budget.check("content selection");
+        List<Element> main = mainContent(work, ElementMeasures.of(work, budget, "content selection"));
+        List<Element> content = ContentPruner.prune(main, ContentPruner.hostOf(baseUrl == null ? "" : baseUrl), budget);
+        budget.check("rendering");
         String rendered = TextRenderer.render(content);
         String htmlBody = dropTitleAndJunk(rendered, titleKeys);
 
@@ -117,15 +148,20 @@ public final class ArticleExtractor {
 
     /** The elements holding the article text, in document order. */
     static List<Element> mainContent(Element cleaned) {
-        ContentScorer.Selection scored = ContentScorer.select(cleaned);
-        Element declared = declaredContainer(cleaned);
+        return mainContent(cleaned, ElementMeasures.of(cleaned, ExtractionBudget.unlimited(), "content selection"));
+    }
+
+    /** As {@link #mainContent(Element)}, with the measures of the cleaned page. */
+    static List<Element> mainContent(Element cleaned, ElementMeasures m) {
+        ContentScorer.Selection scored = ContentScorer.select(cleaned, m);
+        Element declared = declaredContainer(cleaned, m);
         if (scored.top() == null) {
             return List.of(declared != null ? declared : cleaned);
         }
         if (declared == null) {
             return scored.elements();
         }
-        int declaredChars = declared.text().length();
+        int declaredChars = m.textLength(declared);
         int scoredChars = scored.textLength();
         if (scored.top() == declared || ContentScorer.isInside(scored.top(), declared)) {
             // The scorer found a tighter block inside the declared one; keep it unless it misses much of the text.
@@ -138,20 +174,18 @@ public final class ArticleExtractor {
     }
 
     /** {@code itemprop=articleBody}, else the {@code <article>} with the most paragraph text, when substantial. */
-    private static Element declaredContainer(Element root) {
+    private static Element declaredContainer(Element root, ElementMeasures m) {
         for (Element e : root.select("[itemprop=articleBody], [itemprop=articlebody]")) {
-            if (e.text().length() >= MIN_CONTAINER_CHARS) {
+            if (m.textLength(e) >= MIN_CONTAINER_CHARS) {
                 return e;
             }
         }
         Element best = null;
         int bestChars = MIN_CONTAINER_CHARS - 1;
         for (Element article : root.select("article")) {
-            int chars = 0;
-            for (Element p : article.select("p")) {
-                chars += p.text().length();
-            }
-            if (chars > bestChars && ContentScorer.linkDensity(article) < 0.5) {
+            m.budget().tick("content selection");
+            int chars = m.textLengthOf(article, PARAGRAPHS);
+            if (chars > bestChars && m.linkDensity(article) < 0.5) {
                 best = article;
                 bestChars = chars;
             }

@@ -4,6 +4,8 @@ import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,23 +77,38 @@ final class BoilerplateCleaner {
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
             Pattern.CASE_INSENSITIVE);
-    private static final String ARTICLE_MARKERS = "h1, main, [itemprop=articleBody], [role=main]";
+    private static final Evaluator ARTICLE_MARKERS = QueryParser.parse("h1, main, [itemprop=articleBody], [role=main]");
+    private static final Evaluator ARTICLES = QueryParser.parse("article");
+    private static final Evaluator PARAGRAPHS = QueryParser.parse("p");
+    private static final Evaluator LINKS = QueryParser.parse("a");
+    private static final Evaluator EMBEDDED = QueryParser.parse(EMBEDDED_POSTS);
+    private static final Evaluator STANDFIRST_BLOCKERS =
+            QueryParser.parse("a, h1, h2, h3, h4, h5, h6, time, img, nav, ul, ol, form, button, input");
+    private static final String PASS = "boilerplate cleaning";
 
     private BoilerplateCleaner() {
     }
 
     /** Cleans {@code root} in place. */
     static void clean(Element root) {
+        clean(root, ExtractionBudget.unlimited());
+    }
+
+    static void clean(Element root, ExtractionBudget budget) {
+        budget.check(PASS);
         removeComments(root);
-        PageText page = new PageText(proseChars(root), unlinkedChars(root));
+        ElementMeasures m = ElementMeasures.of(root, budget, PASS);
+        PageText page = new PageText(proseChars(root, m), unlinkedChars(root, m));
         List<Element> pending = new ArrayList<>(root.children());
         // Top-down so a removed block's descendants are never visited; a work list keeps deep pages off the stack.
+        // An element is judged before anything inside it is removed, so the measures taken above hold for it.
         while (!pending.isEmpty()) {
+            budget.tick(PASS);
             Element e = pending.removeLast();
             if (e.parent() == null) {
                 continue;
             }
-            if (isBoilerplate(e, page)) {
+            if (isBoilerplate(e, page, m)) {
                 e.remove();
             } else {
                 pending.addAll(e.children());
@@ -100,7 +117,7 @@ final class BoilerplateCleaner {
     }
 
     static boolean isBoilerplate(Element e) {
-        return isBoilerplate(e, PageText.UNKNOWN);
+        return isBoilerplate(e, PageText.UNKNOWN, ElementMeasures.of(e, ExtractionBudget.unlimited(), PASS));
     }
 
     /** How much text the whole page has: paragraph characters, and characters outside links. */
@@ -108,7 +125,7 @@ final class BoilerplateCleaner {
         static final PageText UNKNOWN = new PageText(0, 0);
     }
 
-    static boolean isBoilerplate(Element e, PageText page) {
+    static boolean isBoilerplate(Element e, PageText page, ElementMeasures m) {
         String tag = e.normalName();
         if (tag.equals("html") || tag.equals("body") || tag.equals("main")) {
             return false;
@@ -119,45 +136,40 @@ final class BoilerplateCleaner {
         if (isMath(e)) {
             return false;
         }
-        boolean chrome = CHROME.contains(tag) && !isStandfirst(e) || isHidden(e) || isChromeRole(e);
+        boolean chrome = CHROME.contains(tag) && !isStandfirst(e, m) || isHidden(e) || isChromeRole(e);
         Verdict byName = chrome ? Verdict.NONE : classify(e);
         if (!chrome && (byName == Verdict.NONE || isWordsInASentence(e))) {
             return false;
         }
-        if (wrapsArticle(e)) {
+        if (wrapsArticle(e, m)) {
             return false;
         }
-        if (byName == Verdict.SOFT && isProse(e)) {
+        if (byName == Verdict.SOFT && isProse(e, m)) {
             return false;
         }
-        if (!chrome && isEmbeddedPost(e)) {
+        if (!chrome && isEmbeddedPost(e, m)) {
             return false;
         }
         // Layout wrappers are named after their neighbours ("content-with-sidebar", "l-sidebar-fixed
         // l-article-body-segment"): a named block holding most of the page's prose is the article, not a widget.
         // Discussion threads can be that long too, so they never get this rescue.
-        return byName == Verdict.NONE || !holdsMostText(e, page) || isDiscussion(e);
+        return byName == Verdict.NONE || !holdsMostText(e, page, m) || isDiscussion(e);
     }
 
     /**
      * Most of the page's paragraph text, itself link-poor (the wrapper may also hold link lists, cleaned later);
      * or, for pages written without {@code <p>} (text and {@code <br>} in divs), most of its text outside links.
      */
-    private static boolean holdsMostText(Element e, PageText page) {
-        if (page.unlinked() > 0 && unlinkedChars(e) >= 0.6 * page.unlinked()) {
+    private static boolean holdsMostText(Element e, PageText page, ElementMeasures m) {
+        if (page.unlinked() > 0 && unlinkedChars(e, m) >= 0.6 * page.unlinked()) {
             return true;
         }
         if (page.prose() == 0) {
             return false;
         }
-        int chars = 0;
-        int linked = 0;
-        for (Element p : e.select("p")) {
-            chars += p.text().length();
-            for (Element a : p.select("a")) {
-                linked += a.text().length();
-            }
-        }
+        int chars = proseChars(e, m);
+        // link text inside paragraphs: the links of each paragraph, summed over the paragraphs
+        int linked = m.sum(e, "paragraph link chars", ElementMeasures.matching(PARAGRAPHS), m::linkChars);
         return chars >= 0.5 * page.prose() && linked < 0.4 * chars;
     }
 
@@ -165,20 +177,13 @@ final class BoilerplateCleaner {
      * A wrapper ("social-media-embed") around posts quoted in the story (tweets, Instagram, TikTok): the quoted
      * post is article content even though the wrapper is named like a share bar.
      */
-    private static boolean isEmbeddedPost(Element e) {
-        int quoted = 0;
-        for (Element post : e.select(EMBEDDED_POSTS)) {
-            quoted += post.text().length();
-        }
-        return quoted > 0 && quoted >= 0.8 * e.text().length();
+    private static boolean isEmbeddedPost(Element e, ElementMeasures m) {
+        int quoted = m.textLengthOf(e, EMBEDDED);
+        return quoted > 0 && quoted >= 0.8 * m.textLength(e);
     }
 
-    private static int unlinkedChars(Element e) {
-        int linked = 0;
-        for (Element a : e.select("a")) {
-            linked += a.text().length();
-        }
-        return Math.max(0, e.text().length() - linked);
+    private static int unlinkedChars(Element e, ElementMeasures m) {
+        return Math.max(0, m.textLength(e) - m.linkChars(e));
     }
 
     private static boolean isDiscussion(Element e) {
@@ -191,12 +196,8 @@ final class BoilerplateCleaner {
         return false;
     }
 
-    private static int proseChars(Element e) {
-        int chars = 0;
-        for (Element p : e.select("p")) {
-            chars += p.text().length();
-        }
-        return chars;
+    private static int proseChars(Element e, ElementMeasures m) {
+        return m.textLengthOf(e, PARAGRAPHS);
     }
 
     enum Verdict { NONE, SOFT, HARD }
@@ -297,13 +298,12 @@ final class BoilerplateCleaner {
      * A {@code <header>} that holds nothing but a sentence or two of prose: the story's standfirst, written
      * inside the article's header, not the site's or the article's furniture (those carry links, headings, dates).
      */
-    private static boolean isStandfirst(Element e) {
+    private static boolean isStandfirst(Element e, ElementMeasures m) {
         if (!e.nameIs("header")) {
             return false;
         }
-        String text = e.text();
-        return text.length() >= 80 && STANDFIRST_END.matcher(text).find()
-                && e.selectFirst("a, h1, h2, h3, h4, h5, h6, time, img, nav, ul, ol, form, button, input") == null;
+        return m.textLength(e) >= 80 && !m.contains(e, STANDFIRST_BLOCKERS)
+                && STANDFIRST_END.matcher(m.text(e)).find();
     }
 
     /** Typeset mathematics (MathML, MathJax, KaTeX output): formulas are content whatever their classes say. */
@@ -360,21 +360,20 @@ final class BoilerplateCleaner {
     }
 
     /** Holds the headline or the declared article body (or an article element that is not itself boilerplate). */
-    private static boolean wrapsArticle(Element e) {
-        if (e.selectFirst(ARTICLE_MARKERS) != null) {
+    private static boolean wrapsArticle(Element e, ElementMeasures m) {
+        if (m.contains(e, ARTICLE_MARKERS)) {
             return true;
         }
-        for (Element article : e.select("article")) {
-            if (article != e && classify(article) != Verdict.HARD && article.text().length() > 500) {
-                return true;
-            }
-        }
-        return false;
+        // articles inside e (e itself aside) that are not boilerplate by name and hold text
+        int articles = m.sum(e, "rescuing articles",
+                a -> ARTICLES.matches(a, a) && m.textLength(a) > 500 && classify(a) != Verdict.HARD, a -> 1);
+        boolean self = e.nameIs("article") && m.textLength(e) > 500 && classify(e) != Verdict.HARD;
+        return articles > (self ? 1 : 0);
     }
 
     /** Long, link-poor paragraph text: real prose that a loose class name should not throw away. */
-    private static boolean isProse(Element e) {
-        return proseChars(e) > 400 && ContentScorer.linkDensity(e) < 0.25;
+    private static boolean isProse(Element e, ElementMeasures m) {
+        return proseChars(e, m) > 400 && m.linkDensity(e) < 0.25;
     }
 
     private static void removeComments(Element root) {

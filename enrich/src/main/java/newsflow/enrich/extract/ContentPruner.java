@@ -1,6 +1,11 @@
 package newsflow.enrich.extract;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +30,11 @@ final class ContentPruner {
     private static final Set<String> LABEL_TAGS = Set.of("h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b");
     private static final int MAX_LABEL_CHARS = 80;
     private static final int MAX_LINK_PARAGRAPH_CHARS = 250;
+    private static final String PASS = "content pruning";
+    private static final Set<String> CANDIDATE_TAGS = Set.of("ul", "ol", "p", "div", "section");
+    private static final Evaluator TABLE_OR_IMAGE = QueryParser.parse("table, img[src]");
+    private static final Evaluator LINK = QueryParser.parse("a");
+    private static final Evaluator LINK_WITH_HREF = QueryParser.parse("a[href]");
 
     private ContentPruner() {
     }
@@ -36,28 +46,46 @@ final class ContentPruner {
      *                 links elsewhere (sources, bug lists, shops) are content
      */
     static List<Element> prune(List<Element> content, String pageHost) {
+        return prune(content, pageHost, ExtractionBudget.unlimited());
+    }
+
+    static List<Element> prune(List<Element> content, String pageHost, ExtractionBudget budget) {
         List<Element> kept = new ArrayList<>();
         for (Element root : content) {
-            if (isLinkRail(root, pageHost)) {
+            budget.check(PASS);
+            // the roots are disjoint: measures of one stay true while another is pruned
+            ElementMeasures m = ElementMeasures.of(root, budget, PASS);
+            if (isLinkRail(root, pageHost, m)) {
                 if (!kept.isEmpty() && isLabel(kept.getLast())) {
                     kept.removeLast();
                 }
                 continue;
             }
-            pruneInside(root, pageHost);
+            pruneInside(root, pageHost, m);
             kept.add(root);
         }
         return kept;
     }
 
-    private static void pruneInside(Element root, String pageHost) {
+    private static void pruneInside(Element root, String pageHost, ElementMeasures m) {
         List<Element> doomed = new ArrayList<>();
-        for (Element e : root.select("ul, ol, p, div, section")) {
-            if (e != root && !insideAny(e, doomed) && isLinkRail(e, pageHost)) {
-                doomed.add(e);
+        // Document order, skipping the inside of a rail already doomed: nothing is removed until all are found,
+        // so the measures hold for the whole walk.
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element e && e != root && CANDIDATE_TAGS.contains(e.normalName())) {
+                    m.budget().tick(PASS);
+                    if (isLinkRail(e, pageHost, m)) {
+                        doomed.add(e);
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                }
+                return FilterResult.CONTINUE;
             }
-        }
+        }, root);
         for (Element e : doomed) {
+            m.budget().tick(PASS);
             Element label = e.previousElementSibling();
             e.remove();
             if (label != null && isLabel(label)) {
@@ -67,41 +95,45 @@ final class ContentPruner {
     }
 
     static boolean isLinkRail(Element e, String pageHost) {
-        return looksLikeLinks(e) && mostlyOwnSite(e, pageHost);
+        return isLinkRail(e, pageHost, ElementMeasures.of(e, ExtractionBudget.unlimited(), PASS));
     }
 
-    private static boolean looksLikeLinks(Element e) {
-        String text = e.text();
-        if (text.isBlank() || e.selectFirst("table, img[src]") != null && !LIST_TAGS.contains(e.normalName())) {
+    private static boolean isLinkRail(Element e, String pageHost, ElementMeasures m) {
+        return looksLikeLinks(e, m) && mostlyOwnSite(e, pageHost, m);
+    }
+
+    private static boolean looksLikeLinks(Element e, ElementMeasures m) {
+        int length = m.textLength(e);
+        if (m.isBlank(e) || m.contains(e, TABLE_OR_IMAGE) && !LIST_TAGS.contains(e.normalName())) {
             return false;
         }
-        double density = ContentScorer.linkDensity(e);
+        double density = m.linkDensity(e);
         if (LIST_TAGS.contains(e.normalName())) {
-            return density >= 0.9 || density >= 0.5 && everyItemLinks(e);
+            return (density >= 0.9 || density >= 0.5 && everyItemLinks(e, m));
         }
         if (e.nameIs("p")) {
-            return text.length() <= MAX_LINK_PARAGRAPH_CHARS
-                    && (density >= 0.9 || density >= 0.5 && LINK_LEAD_IN.matcher(text).find());
+            if (length > MAX_LINK_PARAGRAPH_CHARS) {
+                return false;
+            }
+            String text = m.text(e);
+            return (density >= 0.9 || density >= 0.5 && LINK_LEAD_IN.matcher(text).find());
         }
         // div, section: a block of links (a "read next" box written without a list)
-        return density >= 0.9 && e.select("a").size() >= 2;
+        return density >= 0.9 && m.count(e, LINK) >= 2;
     }
 
     /** Most of the link text points to the page's own site (relative links included). */
-    private static boolean mostlyOwnSite(Element e, String pageHost) {
-        int own = 0;
-        int total = 0;
-        for (Element a : e.select("a")) {
-            int chars = a.text().length();
-            total += chars;
-            String href = a.attr("href").strip();
-            String host = hostOf(href);
-            // "#section" links are the page's own table of contents, not a way to other stories
-            if (!href.startsWith("#") && (host == null || pageHost == null || sameSite(host, pageHost))) {
-                own += chars;
-            }
-        }
+    private static boolean mostlyOwnSite(Element e, String pageHost, ElementMeasures m) {
+        int own = m.sum(e, "own-site link chars", a -> a.nameIs("a") && isOwnSite(a, pageHost), m::textLength);
+        int total = m.linkChars(e);
         return total > 0 && own >= 0.5 * total;
+    }
+
+    private static boolean isOwnSite(Element a, String pageHost) {
+        String href = a.attr("href").strip();
+        String host = hostOf(href);
+        // "#section" links are the page's own table of contents, not a way to other stories
+        return !href.startsWith("#") && (host == null || pageHost == null || sameSite(host, pageHost));
     }
 
     /** The host of an absolute http(s) link, null for a relative one. */
@@ -132,13 +164,13 @@ final class ContentPruner {
     }
 
     /** At least three items, each with a link: a list of stories, not bullet points that cite a source or two. */
-    private static boolean everyItemLinks(Element list) {
+    private static boolean everyItemLinks(Element list, ElementMeasures m) {
         int items = 0;
         for (Element li : list.children()) {
             if (!li.nameIs("li")) {
                 continue;
             }
-            if (li.selectFirst("a[href]") == null) {
+            if (!m.contains(li, LINK_WITH_HREF)) {
                 return false;
             }
             items++;
@@ -152,14 +184,5 @@ final class ContentPruner {
         return LABEL_TAGS.contains(e.normalName()) && !text.isEmpty() && text.length() <= MAX_LABEL_CHARS
                 && e.select("a").isEmpty() && e.select("img").isEmpty()
                 && (!text.endsWith(".") || text.endsWith("..."));
-    }
-
-    private static boolean insideAny(Element e, List<Element> ancestors) {
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            if (ancestors.contains(p)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,8 @@
 package newsflow.enrich.extract;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -43,6 +45,8 @@ final class ContentScorer {
                     + "sponsor|shopping|tags|tool|widget|byline|author|dateline|newsletter|cookie",
             Pattern.CASE_INSENSITIVE);
     /** Commas of the world's scripts (Latin, Arabic, small and fullwidth forms, CJK ideographic). */
+    private static final String PASS = "content scoring";
+    private static final Evaluator LINKS = QueryParser.parse("a");
     private static final String COMMAS = ",\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C\u3001";
 
     private ContentScorer() {
@@ -61,10 +65,16 @@ final class ContentScorer {
 
     /** Empty selection (top null) when nothing on the page reads like a paragraph. */
     static Selection select(Element root) {
-        Map<Element, Double> scores = score(root);
+        return select(root, ElementMeasures.of(root, ExtractionBudget.unlimited(), PASS));
+    }
+
+    /** As {@link #select(Element)}, with the measures of {@code root}'s (unchanged) subtree. */
+    static Selection select(Element root, ElementMeasures m) {
+        Map<Element, Double> scores = score(root, m);
         Element[] leaders = new Element[TOP_CANDIDATES];
         for (Map.Entry<Element, Double> e : scores.entrySet()) {
-            double finalScore = e.getValue() * (1 - linkDensity(e.getKey()));
+            m.budget().tick(PASS);
+            double finalScore = e.getValue() * (1 - m.linkDensity(e.getKey()));
             e.setValue(finalScore);
             if (finalScore > 0) {
                 rank(leaders, e.getKey(), scores);
@@ -77,7 +87,7 @@ final class ContentScorer {
         double best = scores.get(top);
         top = climbSingleWrappers(outOfTable(commonAncestorOfRivals(top, leaders, scores)), scores);
         double topScore = scores.getOrDefault(top, best);
-        return new Selection(top, topScore, withSiblings(top, topScore, scores));
+        return new Selection(top, topScore, withSiblings(top, topScore, scores, m));
     }
 
     /** Inserts {@code e} into the best-first array of leading candidates when it scores high enough. */
@@ -109,14 +119,16 @@ final class ContentScorer {
         if (rivals.size() < MIN_RIVALS) {
             return top;
         }
-        for (Element ancestor = top.parent(); ancestor != null && !ancestor.nameIs("body"); ancestor = ancestor.parent()) {
-            int holding = 0;
-            for (Element rival : rivals) {
-                if (isInside(rival, ancestor)) {
-                    holding++;
-                }
+        // How many rivals each ancestor holds, counted in one walk up per rival: a walk per ancestor and rival
+        // would cost the square of the depth on deeply nested pages.
+        Map<Element, Integer> holding = new IdentityHashMap<>();
+        for (Element rival : rivals) {
+            for (Element p = rival.parent(); p != null; p = p.parent()) {
+                holding.merge(p, 1, Integer::sum);
             }
-            if (holding >= MIN_RIVALS) {
+        }
+        for (Element ancestor = top.parent(); ancestor != null && !ancestor.nameIs("body"); ancestor = ancestor.parent()) {
+            if (holding.getOrDefault(ancestor, 0) >= MIN_RIVALS) {
                 return ancestor;
             }
         }
@@ -132,17 +144,18 @@ final class ContentScorer {
         return false;
     }
 
-    private static Map<Element, Double> score(Element root) {
+    private static Map<Element, Double> score(Element root, ElementMeasures m) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element el : root.getAllElements()) {
+            m.budget().tick(PASS);
             if (!isParagraphLike(el)) {
                 continue;
             }
-            String text = el.text();
-            if (text.length() < MIN_PARAGRAPH_CHARS) {
+            int length = m.textLength(el);
+            if (length < MIN_PARAGRAPH_CHARS) {
                 continue;
             }
-            double contentScore = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
+            double contentScore = 1 + m.countChars(el, COMMAS) + Math.min(length / 100.0, 3);
             Element ancestor = el.parent();
             for (int level = 0; ancestor != null && level < MAX_LEVELS; level++, ancestor = ancestor.parent()) {
                 if (ancestor.normalName().equals("html") || ancestor.normalName().equals("#root")) {
@@ -156,17 +169,6 @@ final class ContentScorer {
             }
         }
         return scores;
-    }
-
-    /** A loop, not a regex: this runs for every paragraph of every page. */
-    private static int commas(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (COMMAS.indexOf(text.charAt(i)) >= 0) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static boolean isParagraphLike(Element el) {
@@ -249,7 +251,8 @@ final class ContentScorer {
         return true;
     }
 
-    private static List<Element> withSiblings(Element top, double topScore, Map<Element, Double> scores) {
+    private static List<Element> withSiblings(Element top, double topScore, Map<Element, Double> scores,
+                                              ElementMeasures m) {
         Element parent = top.parent();
         if (parent == null) {
             return List.of(top);
@@ -259,7 +262,7 @@ final class ContentScorer {
         boolean[] chosen = new boolean[siblings.size()];
         for (int i = 0; i < siblings.size(); i++) {
             Element sibling = siblings.get(i);
-            chosen[i] = sibling == top || qualifies(sibling, top, topScore, threshold, scores);
+            chosen[i] = sibling == top || qualifies(sibling, top, topScore, threshold, scores, m);
         }
         // Headings, lists and tables between two chosen siblings belong to the same text.
         int first = -1;
@@ -273,7 +276,7 @@ final class ContentScorer {
         List<Element> out = new ArrayList<>();
         for (int i = 0; i < siblings.size(); i++) {
             Element s = siblings.get(i);
-            boolean between = i > first && i < last && BETWEEN.contains(s.normalName()) && linkDensity(s) < 0.5;
+            boolean between = i > first && i < last && BETWEEN.contains(s.normalName()) && m.linkDensity(s) < 0.5;
             if (chosen[i] || between) {
                 out.add(s);
             }
@@ -282,7 +285,7 @@ final class ContentScorer {
     }
 
     private static boolean qualifies(Element sibling, Element top, double topScore, double threshold,
-                                     Map<Element, Double> scores) {
+                                     Map<Element, Double> scores, ElementMeasures m) {
         boolean sameClass = !top.className().isEmpty() && top.className().equals(sibling.className());
         double bonus = sameClass ? topScore * 0.2 : 0;
         Double score = scores.get(sibling);
@@ -292,15 +295,15 @@ final class ContentScorer {
         if (score == null && sameClass) {
             // A block built like the winner whose paragraphs sit deeper than scores flow (an intro section
             // wrapped in more layers than the rest): judged on its text.
-            return sibling.text().length() > 80 && linkDensity(sibling) < 0.25;
+            return m.textLength(sibling) > 80 && m.linkDensity(sibling) < 0.25;
         }
         if (sibling.nameIs("p") || isParagraphLike(sibling)) {
-            String text = sibling.text();
-            double density = linkDensity(sibling);
-            if (text.length() > 80) {
+            int length = m.textLength(sibling);
+            double density = m.linkDensity(sibling);
+            if (length > 80) {
                 return density < 0.25;
             }
-            return !text.isEmpty() && density == 0 && text.matches("(?s).*[.!?:\"”»]\\s*$");
+            return length > 0 && density == 0 && m.text(sibling).matches("(?s).*[.!?:\"”»]\\s*$");
         }
         return false;
     }

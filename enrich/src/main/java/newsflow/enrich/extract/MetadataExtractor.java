@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import newsflow.common.model.ArticleField;
 import newsflow.common.model.FieldSources;
 import newsflow.common.model.Provenance;
+import newsflow.common.text.Dates;
 import newsflow.common.url.UrlNormalizer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -101,19 +102,19 @@ final class MetadataExtractor {
         List<String> authors = authors(doc, metas, ld, main, sources);
 
         Instant published = pickDate(sources, ArticleField.PUBLISHED,
-                Dates.parse(ld.text(main, "datePublished")), JSON_LD,
-                Dates.parse(firstMeta(metas, "article:published_time", "og:published_time", "datePublished",
+                Dates.parseOrDay(ld.text(main, "datePublished")), JSON_LD,
+                Dates.parseOrDay(firstMeta(metas, "article:published_time", "og:published_time", "datePublished",
                         "publishdate", "publish-date", "pubdate", "date", "dc.date", "dc.date.issued",
                         "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published",
                         "published-date", "cxenseparse:recs:publishtime", "citation_publication_date")), META,
-                Dates.parse(timeDatetime(doc, true)), HTML,
-                Dates.fromUrl(baseUrl), HEURISTIC);
+                Dates.parseOrDay(timeDatetime(doc, true)), HTML,
+                Dates.dayInUrl(baseUrl), HEURISTIC);
 
         Instant modified = pickDate(sources, ArticleField.MODIFIED,
-                Dates.parse(ld.text(main, "dateModified")), JSON_LD,
-                Dates.parse(firstMeta(metas, "article:modified_time", "og:updated_time", "dateModified",
+                Dates.parseOrDay(ld.text(main, "dateModified")), JSON_LD,
+                Dates.parseOrDay(firstMeta(metas, "article:modified_time", "og:updated_time", "dateModified",
                         "last-modified", "dcterms.modified", "article.updated", "lastmod")), META,
-                Dates.parse(timeDatetime(doc, false)), HTML);
+                Dates.parseOrDay(timeDatetime(doc, false)), HTML);
 
         String leadImage = pick(sources, ArticleField.LEAD_IMAGE,
                 absolute(baseUrl, firstMeta(metas, "og:image", "og:image:url", "og:image:secure_url")), META,

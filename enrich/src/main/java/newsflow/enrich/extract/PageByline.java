@@ -49,13 +49,16 @@ final class PageByline {
         Element node = doc.children().isEmpty() ? null : doc.child(0);
         while (node != null) {
             String tag = node.normalName();
-            String matchString = node.className() + " " + node.id();
-            if (NOT_RENDERED.contains(tag) || !visible(node)
-                    || "true".equals(node.attr("aria-modal")) && "dialog".equals(node.attr("role"))) {
+            // most elements carry no attribute: none of the attribute tests can hold, and skipping them keeps
+            // element-dense pages (deep nesting, millions of tags) cheap
+            boolean bare = node.attributesSize() == 0;
+            String matchString = bare ? " " : node.className() + " " + node.id();
+            if (NOT_RENDERED.contains(tag) || !bare && (!visible(node)
+                    || "true".equals(node.attr("aria-modal")) && "dialog".equals(node.attr("role")))) {
                 node = next(node, true);
                 continue;
             }
-            if (isByline(node, matchString)) {
+            if (!bare && isByline(node, matchString)) {
                 Element name = nameWithin(node);
                 return MetadataExtractor.plain(trim(textContent(name != null ? name : node)));
             }
@@ -65,7 +68,7 @@ final class PageByline {
                 node = next(node, true);
                 continue;
             }
-            if (dropped(node, tag, matchString)) {
+            if (bare ? droppedWhenEmpty(node, tag) : dropped(node, tag, matchString)) {
                 node = next(node, true);
                 continue;
             }
@@ -92,6 +95,10 @@ final class PageByline {
         if (UNLIKELY_ROLES.contains(node.attr("role"))) {
             return true;
         }
+        return droppedWhenEmpty(node, tag);
+    }
+
+    private static boolean droppedWhenEmpty(Element node, String tag) {
         return DROPPED_WHEN_EMPTY.contains(tag) && onlyBreaks(node) && trim(textContent(node)).isEmpty();
     }
 

@@ -4,7 +4,12 @@ import newsflow.common.http.ContentTypes;
 import newsflow.common.http.FetchResponse;
 import newsflow.enrich.extract.ArticleExtractor;
 import newsflow.enrich.extract.ExtractedPage;
+import newsflow.enrich.extract.ExtractionBudget;
+import newsflow.enrich.extract.ExtractionBudgetExceeded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -21,7 +26,18 @@ record PageResult(ExtractedPage extracted, int httpStatus, String finalUrl, Stri
     private static final Set<String> HTML_TYPES = Set.of("", "text/html", "application/xhtml+xml", "text/plain",
             "application/xml", "text/xml");
 
+    private static final Logger LOG = LoggerFactory.getLogger(PageResult.class);
+
+    /** Reads the outcome, extracting a page within {@link ExtractionBudget#DEFAULT}. */
     static PageResult read(PageOutcome outcome) {
+        return read(outcome, ExtractionBudget.DEFAULT);
+    }
+
+    /**
+     * Reads the outcome; a page whose extraction runs past {@code extractBudget} is not used (the problem says
+     * so, and becomes the fallback reason when the feed's content is used instead).
+     */
+    static PageResult read(PageOutcome outcome, Duration extractBudget) {
         return switch (outcome) {
             case PageOutcome.NotFetched n -> new PageResult(null, 0, null, n.reason(), null);
             case PageOutcome.Failed f -> new PageResult(null, f.error().status(), null,
@@ -36,7 +52,13 @@ record PageResult(ExtractedPage extracted, int httpStatus, String finalUrl, Stri
                 if (!HTML_TYPES.contains(mediaType)) {
                     yield new PageResult(null, r.status(), finalUrl, "page is not HTML: " + mediaType, null);
                 }
-                ExtractedPage page = ArticleExtractor.extract(r.body(), r.contentType(), finalUrl);
+                ExtractedPage page;
+                try {
+                    page = ArticleExtractor.extract(r.body(), r.contentType(), finalUrl, ExtractionBudget.of(extractBudget));
+                } catch (ExtractionBudgetExceeded e) {
+                    LOG.warn("{} ({} bytes): {}; the feed's content is used", finalUrl, r.body().length, e.getMessage());
+                    yield new PageResult(null, r.status(), finalUrl, e.getMessage(), null);
+                }
                 yield new PageResult(page, r.status(), finalUrl, null, r);
             }
         };

@@ -5,44 +5,13 @@ import newsflow.common.model.Provenance;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Dates, bylines, titles and the metadata precedence. */
+/** Bylines, titles and the metadata precedence (dates: common DatesTest). */
 class MetadataPartsTest {
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "2025-02-18T16:05:00+00:00      | 2025-02-18T16:05:00Z",
-            "2025-02-18T17:05:00+0100       | 2025-02-18T16:05:00Z",
-            "2025-02-18 16:05:00            | 2025-02-18T16:05:00Z",
-            "2025-02-18T16:05:00.250Z       | 2025-02-18T16:05:00.250Z",
-            "2025-02-18                     | 2025-02-18T00:00:00Z",
-            "2025-02-18T16:05:00 Nowhere/Tz | 2025-02-18T00:00:00Z",
-            "Tue, 18 Feb 2025 16:05:00 GMT  | 2025-02-18T16:05:00Z"})
-    void datesParse(String raw, String expected) {
-        assertThat(Dates.parse(raw)).isEqualTo(Instant.parse(expected));
-    }
-
-    @ParameterizedTest
-    @NullAndEmptySource
-    @ValueSource(strings = {"yesterday", "18/02/2025", "February 18, 2025"})
-    void unreadableDatesAreNull(String raw) {
-        assertThat(Dates.parse(raw)).isNull();
-    }
-
-    @Test
-    void dateFromUrl() {
-        assertThat(Dates.fromUrl("https://x.example/2025/02/18/story/")).isEqualTo(Instant.parse("2025-02-18T00:00:00Z"));
-        assertThat(Dates.fromUrl("https://x.example/2025/13/40/story/")).isNull();
-        assertThat(Dates.fromUrl("https://x.example/story-2025")).isNull();
-    }
 
     @Test
     void bylinesBecomeNames() {

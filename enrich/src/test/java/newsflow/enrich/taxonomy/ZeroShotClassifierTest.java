@@ -1,16 +1,13 @@
 package newsflow.enrich.taxonomy;
 
 import newsflow.common.model.TopicScore;
-import newsflow.enrich.classify.LabeledText;
 import newsflow.enrich.embed.Embedders;
 import newsflow.enrich.embed.TextEmbedder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ZeroShotClassifierTest {
 

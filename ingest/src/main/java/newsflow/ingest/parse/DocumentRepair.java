@@ -1,6 +1,6 @@
 package newsflow.ingest.parse;
 
-import newsflow.ingest.parse.dates.FeedDates;
+import newsflow.common.text.Dates;
 import org.jdom2.Attribute;
 import org.jdom2.Content;
 import org.jdom2.Document;
@@ -22,7 +22,7 @@ import java.util.Set;
  * Atom feeds in no or an unofficial namespace, {@code <rss>} without {@code <channel>} (a Rome
  * NullPointerException), unknown RSS versions, RSS 1.0 without a channel, Atom 0.3 {@code mode="base64"}
  * (Rome fails on whitespace in it), links relative to {@code xml:base}, and dates, which are read by
- * {@link FeedDates} and written back in a form Rome reads exactly (an unreadable date is emptied, so Rome does
+ * {@link Dates} and written back in a form Rome reads exactly (an unreadable date is emptied, so Rome does
  * not guess and roll it over).
  */
 final class DocumentRepair {
@@ -264,7 +264,7 @@ final class DocumentRepair {
         if (text.isEmpty()) {
             return;
         }
-        Instant instant = FeedDates.parse(text);
+        Instant instant = Dates.parse(text);
         if (instant == null || instant.getEpochSecond() < -62135596800L) { // before year 1: Rome cannot hold it
             element.setText("");
             repairs.add("unreadable date '" + text + "' dropped");

@@ -6,8 +6,8 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import newsflow.common.model.FeedEntry;
+import newsflow.common.text.Charsets;
 import newsflow.ingest.parse.FeedParseException.Cause;
-import newsflow.ingest.parse.charset.CharsetDetector;
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.slf4j.Logger;
@@ -23,7 +23,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0, CDF and JSON Feed 1.0/1.1 documents. Thread-safe.
  *
- * <p>Rome stays the engine for XML; around it: charset detection ({@link CharsetDetector}), the DOCTYPE policy
+ * <p>Rome stays the engine for XML; around it: charset detection ({@link Charsets}), the DOCTYPE policy
  * ({@link Prolog}), a second chance for XML that is not well-formed ({@link Recovery}), repairs of what Rome
  * gets wrong ({@link DocumentRepair}), and JSON Feed ({@link JsonFeedParser}). Caps: the document size (also
  * after gunzipping a body that arrives compressed) and the number of items. Every failure is a
@@ -74,7 +74,7 @@ public final class FeedParser {
         if (bytes.length > maxBytes) {
             throw new FeedParseException(feedUrl, Cause.TOO_LARGE, bytes.length + " bytes, over the cap of " + maxBytes, null);
         }
-        String text = CharsetDetector.decode(bytes, contentType).text();
+        String text = Charsets.decode(bytes, contentType).text();
         String start = text.stripLeading();
         if (start.isEmpty()) {
             throw new FeedParseException(feedUrl, Cause.EMPTY, "only whitespace", null);

@@ -8,8 +8,8 @@ import newsflow.common.json.Json;
 import newsflow.common.model.FeedEntry;
 import newsflow.common.model.Media;
 import newsflow.common.model.Schema;
+import newsflow.common.text.Dates;
 import newsflow.ingest.parse.FeedParseException.Cause;
-import newsflow.ingest.parse.dates.FeedDates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +82,8 @@ final class JsonFeedParser {
         if (content == null) {
             content = Text.orNull(string(item, "content_text"));
         }
-        Instant published = FeedDates.parse(string(item, "date_published"));
-        Instant updated = FeedDates.parse(string(item, "date_modified"));
+        Instant published = Dates.parse(string(item, "date_published"));
+        Instant updated = Dates.parse(string(item, "date_modified"));
         List<String> authors = authors(item);
         String id = EntryMapper.id(feedUrl, link, guid, title, summary != null ? summary : content, published);
         return new FeedEntry(Schema.VERSION, id, feedUrl, null, link, guid, title, summary, content,

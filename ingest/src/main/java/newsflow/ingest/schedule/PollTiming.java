@@ -2,6 +2,7 @@ package newsflow.ingest.schedule;
 
 import newsflow.common.config.FeedConfig;
 import newsflow.common.config.IngestConfig;
+import newsflow.common.retry.Backoff;
 import newsflow.ingest.parse.FeedHints;
 
 import java.time.Duration;
@@ -21,8 +22,11 @@ import java.util.random.RandomGenerator;
  */
 public final class PollTiming {
 
-    /** Backoff delays are stretched by up to this fraction, so feeds that failed together spread out. */
-    static final double BACKOFF_JITTER = 0.25;
+    /**
+     * Backoff delays vary by this fraction of their ceiling, so feeds that failed together spread out; the rest is a
+     * floor of {@code interval·2ⁿ⁻¹}, so a failing feed is never polled more often than a healthy one.
+     */
+    static final double BACKOFF_JITTER = 0.2;
     /** First polls after start are spread over at most this long. */
     static final Duration FIRST_POLL_SPREAD = Duration.ofSeconds(10);
     /**
@@ -147,13 +151,16 @@ public final class PollTiming {
     }
 
     /**
-     * Exponential backoff with jitter: {@code base · 2^(streak-1)}, stretched by up to {@link #BACKOFF_JITTER}
-     * by {@code unitRandom} ∈ [0, 1), and never longer than {@code max}.
+     * Exponential backoff with jitter ({@link Backoff}): at least {@code base · 2^(streak-1)}, stretched by up to a
+     * quarter by {@code unitRandom} ∈ [0, 1], and never longer than {@code max} (near the cap the jitter reaches
+     * below the floor, down to {@code 0.8·max}, so feeds that have failed for long spread out too).
      */
     static Duration backoff(int errorStreak, Duration base, Duration max, double unitRandom) {
-        int exponent = Math.max(0, Math.min(errorStreak - 1, 30)); // 2^30 × any sane base exceeds any sane max
-        double millis = base.toMillis() * Math.pow(2, exponent) * (1 + BACKOFF_JITTER * unitRandom);
-        return millis >= max.toMillis() ? max : Duration.ofMillis((long) millis);
+        Duration ceiling = Duration.ofMillis(Math.round(base.toMillis() / (1 - BACKOFF_JITTER)));
+        if (max.compareTo(ceiling) < 0) {
+            return max;
+        }
+        return new Backoff(ceiling, max, BACKOFF_JITTER).delay(Math.max(1, errorStreak), unitRandom);
     }
 
     /** Polls of one host's feeds in flight at once, at most. */

@@ -54,6 +54,18 @@ class FeedParserTest {
     }
 
     @Test
+    void aUtf16HeaderOverAUtf8FeedIsReadAsUtf8() throws Exception {
+        byte[] body = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Zürich “Zeitung”</title>"
+                + "<link>https://z.example/</link><item><title>Café – façade</title><link>https://z.example/a</link>"
+                + "</item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+
+        ParsedFeed feed = parser.parse(body, "application/rss+xml; charset=UTF-16", "https://z.example/rss");
+
+        assertThat(feed.title()).isEqualTo("Zürich “Zeitung”");
+        assertThat(feed.items()).extracting(FeedEntry::title).containsExactly("Café – façade");
+    }
+
+    @Test
     void itemWithoutLinkGetsAnIdFromFeedAndGuid() throws Exception {
         FeedEntry third = parser.parse(feed("rss2-content-encoded.xml"), null, RSS_URL).items().get(2);
 

@@ -33,8 +33,10 @@ class PollTimingTest {
         assertThat(PollTiming.backoff(3, base, max, 0.0)).isEqualTo(Duration.ofMinutes(60));
         assertThat(PollTiming.backoff(3, base, max, 0.999)).isBetween(Duration.ofMinutes(74), Duration.ofMinutes(75));
         assertThat(PollTiming.backoff(5, base, max, 0.5)).isEqualTo(Duration.ofHours(4).plusMinutes(30));
-        assertThat(PollTiming.backoff(6, base, max, 0.0)).isEqualTo(max);
-        assertThat(PollTiming.backoff(1_000, base, max, 0.999)).isEqualTo(max);
+        // at the cap the jitter reaches down to 0.8 × max (common Backoff: the cap bounds the ceiling, then jitter)
+        assertThat(PollTiming.backoff(6, base, max, 0.0)).isEqualTo(Duration.ofMinutes(288));
+        assertThat(PollTiming.backoff(6, base, max, 1.0)).isEqualTo(max);
+        assertThat(PollTiming.backoff(1_000, base, max, 0.999)).isBetween(Duration.ofMinutes(359), max);
     }
 
     @Test
@@ -54,7 +56,8 @@ class PollTimingTest {
             Duration d = timing.afterFailure(feed(Duration.ofMinutes(10)), streak);
             Duration lowerBound = Duration.ofMinutes(10).multipliedBy(1L << (streak - 1));
             assertThat(d).isLessThanOrEqualTo(Duration.ofHours(6));
-            assertThat(d).isGreaterThanOrEqualTo(lowerBound.compareTo(Duration.ofHours(6)) < 0 ? lowerBound : Duration.ofHours(6));
+            Duration jitteredCap = Duration.ofMinutes(288); // 0.8 × the maximum: jitter spreads feeds at the cap too
+            assertThat(d).isGreaterThanOrEqualTo(lowerBound.compareTo(jitteredCap) < 0 ? lowerBound : jitteredCap);
             assertThat(lowerBound).isGreaterThan(previousLowerBound);
             previousLowerBound = lowerBound;
         }

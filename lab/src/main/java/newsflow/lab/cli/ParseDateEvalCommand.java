@@ -2,7 +2,7 @@ package newsflow.lab.cli;
 
 import com.rometools.rome.io.impl.DateParser;
 import newsflow.app.cli.ParseDateCommand;
-import newsflow.ingest.parse.dates.FeedDates;
+import newsflow.common.text.Dates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +37,7 @@ public final class ParseDateEvalCommand implements Callable<Integer> {
             return 0;
         }
         List<DateEvaluation.Case> cases = DateEvaluation.read(eval);
-        List<DateEvaluation.Outcome> ours = DateEvaluation.run(cases, FeedDates::parse);
+        List<DateEvaluation.Outcome> ours = DateEvaluation.run(cases, Dates::parse);
         List<DateEvaluation.Outcome> rome = DateEvaluation.run(cases, ParseDateEvalCommand::rome);
         for (DateEvaluation.Outcome o : ours) {
             if (o.verdict() != DateEvaluation.Verdict.RIGHT) {

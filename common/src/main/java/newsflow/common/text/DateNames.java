@@ -1,4 +1,4 @@
-package newsflow.ingest.parse.dates;
+package newsflow.common.text;
 
 import java.text.Normalizer;
 import java.time.ZoneOffset;
@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Month names in the languages feeds are written in, and the time-zone abbreviations they use. */
-final class Names {
+final class DateNames {
 
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Map<String, ZoneOffset> ZONES = new HashMap<>();
@@ -58,7 +58,7 @@ final class Names {
         ZONES.put("ist", null); // India, Ireland or Israel: ambiguous, so no answer rather than a wrong one
     }
 
-    private Names() {
+    private DateNames() {
     }
 
     private static void zone(int hours, String... names) {

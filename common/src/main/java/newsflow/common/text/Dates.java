@@ -1,7 +1,8 @@
-package newsflow.ingest.parse.dates;
+package newsflow.common.text;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -10,25 +11,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the dates feeds carry: RFC 822/1123/850 with any day name, English or localised month names, named
+ * The one date parser for feeds and pages. Reads the dates feeds carry and pages put in JSON-LD, meta tags and
+ * {@code <time datetime>}: RFC 822/1123/850 with any day name, English or localised month names, named
  * zones and numeric offsets with or without a colon; W3C-DTF/ISO 8601 with a {@code T} or a space, fractional
  * seconds of any length and truncated forms; asctime; and a few regional layouts (Korean, Perforce).
  *
  * <p>A date that does not exist (day 99, hour 25, offset -99:99) or that carries something unreadable (an
  * unknown zone, trailing text) gives null: a missing date is honest, a rolled-over one is wrong. A date with no
- * zone is taken as UTC, as feed readers do. Thread-safe.
+ * zone is taken as UTC, as feed readers do. Pages get one allowance ({@link #parseOrDay}): an ISO date whose
+ * time part is unreadable still names the right day. Thread-safe.
  */
-public final class FeedDates {
+public final class Dates {
 
     private static final String ZONE = "(?<zone>Z|[A-Za-z]{1,5}(?:/[A-Za-z]+)?|(?:GMT|UTC)?[+-]\\d{1,2}(?::?\\d{2})?)";
     private static final String TIME = "(?<hour>\\d{1,2}):(?<minute>\\d{2})(?::(?<second>\\d{2})(?:[.,](?<fraction>\\d{1,9}))?)?"
             + "(?:\\s?(?<ampm>[AaPp]\\.?[Mm]\\.?))?";
+    /** Java's ISO_ZONED_DATE_TIME form puts a region after the offset ("+01:00[Europe/Paris]"); the offset decides. */
+    private static final String REGION_ID = "(?:\\[[A-Za-z0-9_/+-]{1,40}\\])?";
     private static final String MONTH_NAME = "(?<monthName>\\p{L}{3,12}\\.?)";
 
     /** yyyy-mm-dd[Thh:mm[:ss[.f]][zone]] (a zone only after a time: "2013-01-27-01" is no date); also a month name in place of mm (Hungarian feeds) and 0-padded months. */
     private static final Pattern ISO = Pattern.compile(
             "(?<year>\\d{4})-(?:(?<month>0?\\d{2})|" + MONTH_NAME + ")-(?<day>\\d{1,2})"
-                    + "(?:[Tt ]\\s*" + TIME + "\\s*(?:" + ZONE + ")?)?");
+                    + "(?:[Tt ]\\s*" + TIME + "\\s*(?:" + ZONE + REGION_ID + ")?)?");
     /** yyyy, yyyy-mm, yyyymmdd[Thhmmss][zone] (basic format). */
     private static final Pattern ISO_TRUNCATED = Pattern.compile("(?<year>\\d{4})(?:-(?<month>\\d{2}))?");
     private static final Pattern ISO_BASIC = Pattern.compile(
@@ -52,13 +57,16 @@ public final class FeedDates {
             "(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})\\s+(?<half>오전|오후)\\s+" + TIME);
     private static final Pattern KOREAN = Pattern.compile(
             "(?<year>\\d{4})년\\s*(?<month>\\d{1,2})월\\s*(?<day>\\d{1,2})일\\s*(?:" + TIME + ")?");
+    /** An ISO day followed by a time ("T…" or " 1…"), for {@link #parseOrDay}. */
+    private static final Pattern ISO_DAY_THEN_TIME = Pattern.compile("(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})(?:[Tt]| \\d).*");
+    private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|-|$)");
     private static final ZoneOffset KOREA = ZoneOffset.ofHours(9);
 
     private static final List<Function<String, Instant>> READERS = List.of(
-            FeedDates::iso, FeedDates::rfc822, FeedDates::asctime, FeedDates::slashed, FeedDates::korean,
-            FeedDates::isoBasic, FeedDates::isoTruncated, FeedDates::isoShortYear);
+            Dates::iso, Dates::rfc822, Dates::asctime, Dates::slashed, Dates::korean,
+            Dates::isoBasic, Dates::isoTruncated, Dates::isoShortYear);
 
-    private FeedDates() {
+    private Dates() {
     }
 
     /** The instant {@code text} names, or null when it is blank, unreadable or not a real date. */
@@ -84,12 +92,43 @@ public final class FeedDates {
         return null;
     }
 
+    /**
+     * {@link #parse}, and when that fails on an ISO date with a time ({@code 2025-02-18T16:05:00 Nowhere/Tz}),
+     * midnight UTC of that day: for an article's metadata the day is still right when its zone is not.
+     */
+    public static Instant parseOrDay(String text) {
+        Instant instant = parse(text);
+        if (instant != null || text == null) {
+            return instant;
+        }
+        Matcher m = ISO_DAY_THEN_TIME.matcher(text.strip());
+        return m.matches() ? day(m.group("year"), m.group("month"), m.group("day")) : null;
+    }
+
+    /** A {@code /2024/03/05/} date in an article URL, as midnight UTC; null when the URL has none. */
+    public static Instant dayInUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher m = URL_DATE.matcher(url);
+        return m.find() ? day(m.group(1), m.group(2), m.group(3)) : null;
+    }
+
+    private static Instant day(String year, String month, String day) {
+        try {
+            return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day))
+                    .atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
     private static Instant iso(String s) {
         Matcher m = ISO.matcher(s);
         if (!m.matches()) {
             return null;
         }
-        int month = m.group("month") != null ? Integer.parseInt(m.group("month")) : Names.month(m.group("monthName"));
+        int month = m.group("month") != null ? Integer.parseInt(m.group("month")) : DateNames.month(m.group("monthName"));
         return build(m, Integer.parseInt(m.group("year")), month, ZoneOffset.UTC);
     }
 
@@ -98,7 +137,7 @@ public final class FeedDates {
         if (!m.matches()) {
             return null;
         }
-        return build(m, fullYear(m.group("year")), Names.month(m.group("monthName")), ZoneOffset.UTC);
+        return build(m, fullYear(m.group("year")), DateNames.month(m.group("monthName")), ZoneOffset.UTC);
     }
 
     private static Instant asctime(String s) {
@@ -107,7 +146,7 @@ public final class FeedDates {
             return null;
         }
         String year = m.group("year") != null ? m.group("year") : m.group("year2");
-        return build(m, Integer.parseInt(year), Names.month(m.group("monthName")), ZoneOffset.UTC);
+        return build(m, Integer.parseInt(year), DateNames.month(m.group("monthName")), ZoneOffset.UTC);
     }
 
     private static Instant slashed(String s) {
@@ -215,7 +254,7 @@ public final class FeedDates {
         }
         char sign = z.charAt(0);
         if (sign != '+' && sign != '-') {
-            return Names.zone(z);
+            return DateNames.zone(z);
         }
         String digits = z.substring(1).replace(":", "");
         int hours;

@@ -1,14 +1,17 @@
-package newsflow.ingest.parse.dates;
+package newsflow.common.text;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FeedDatesTest {
+/** The one date parser: feed layouts, the strict nulls, and the allowances pages get. */
+class DatesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -53,7 +56,7 @@ class FeedDatesTest {
             "2024년 05월 07일 14:05:09                  | 2024-05-07T05:05:09Z",
     })
     void readsTheInstant(String text, String expected) {
-        assertThat(FeedDates.parse(text)).isEqualTo(Instant.parse(expected));
+        assertThat(Dates.parse(text)).isEqualTo(Instant.parse(expected));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
@@ -79,11 +82,50 @@ class FeedDatesTest {
             "   ",
     })
     void givesNullRatherThanAWrongDate(String text) {
-        assertThat(FeedDates.parse(text)).isNull();
+        assertThat(Dates.parse(text)).isNull();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void nullIsNull() {
-        assertThat(FeedDates.parse(null)).isNull();
+        assertThat(Dates.parse(null)).isNull();
+    }
+
+    // What pages put in JSON-LD, meta tags and <time datetime> (moved from enrich's date parser).
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "2025-02-18T16:05:00+00:00                | 2025-02-18T16:05:00Z",
+            "2025-02-18T17:05:00+0100                 | 2025-02-18T16:05:00Z",
+            "2025-02-18 16:05:00                      | 2025-02-18T16:05:00Z",
+            "2025-02-18T16:05:00.250Z                 | 2025-02-18T16:05:00.250Z",
+            "2025-02-18                               | 2025-02-18T00:00:00Z",
+            "2025-02-18T17:05:00+01:00[Europe/Paris]  | 2025-02-18T16:05:00Z",
+            "2025-02-18T16:05:00 Nowhere/Tz           | 2025-02-18T00:00:00Z",
+            "2025-02-18T25:05:00Z                     | 2025-02-18T00:00:00Z",
+            "Tue, 18 Feb 2025 16:05:00 GMT            | 2025-02-18T16:05:00Z"})
+    void pageDatesKeepTheDayWhenTheTimeIsUnreadable(String raw, String expected) {
+        assertThat(Dates.parseOrDay(raw)).isEqualTo(Instant.parse(expected));
+    }
+
+    @Test
+    void onlyPagesFallBackToTheDay() {
+        assertThat(Dates.parse("2025-02-18T16:05:00 Nowhere/Tz")).isNull();
+        assertThat(Dates.parseOrDay("2025-02-31T16:05:00 Nowhere/Tz")).isNull(); // no such day either
+        assertThat(Dates.parseOrDay("2025-02-18 junk")).isNull();                // no time: not a date with a bad zone
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"yesterday", "18/02/2025", "February 18, 2025"})
+    void unreadablePageDatesAreNull(String raw) {
+        assertThat(Dates.parseOrDay(raw)).isNull();
+    }
+
+    @Test
+    void dayInUrl() {
+        assertThat(Dates.dayInUrl("https://x.example/2025/02/18/story/")).isEqualTo(Instant.parse("2025-02-18T00:00:00Z"));
+        assertThat(Dates.dayInUrl("https://x.example/news/2025-2-8-story")).isEqualTo(Instant.parse("2025-02-08T00:00:00Z"));
+        assertThat(Dates.dayInUrl("https://x.example/2025/13/40/story/")).isNull();
+        assertThat(Dates.dayInUrl("https://x.example/story-2025")).isNull();
+        assertThat(Dates.dayInUrl(null)).isNull();
     }
 }

@@ -17,7 +17,9 @@ final class ChaosConfig {
     /**
      * The run's YAML: the broker and node it started, the feeds, only the chaos site's address and port allowed,
      * politeness off (every page is on one loopback host), a short total deadline per fetch, no topic model (the
-     * run measures robustness, not tagging, on a machine it shares with the services).
+     * run measures robustness, not tagging, on a machine it shares with the services), and robots.txt not consulted:
+     * one robots.txt that misses the deadline on a loaded machine keeps the whole site's pages unfetched for 30
+     * minutes, and every hostile page must reach the fetch layer itself.
      */
     static String yaml(Path dataDir, String bootstrapServers, String elasticsearchUrl, int sitePort,
                        Duration totalTimeout, List<String> feedUrls) {
@@ -50,6 +52,7 @@ final class ChaosConfig {
                   concurrency: 8
                   perHostConcurrency: 8
                   perHostDelay: 0s
+                  respectRobots: false
                   taxonomy: none
                 server:
                   port: 0

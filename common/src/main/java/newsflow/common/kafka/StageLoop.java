@@ -329,8 +329,11 @@ public final class StageLoop<T> {
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
             forget(revoked);
             InFlight batch = inFlight;
-            Set<TopicPartition> affected = batch == null ? Set.of() : new HashSet<>(revoked);
-            affected.retainAll(batch == null ? Set.of() : batch.next.keySet());
+            if (batch == null) {
+                return;
+            }
+            Set<TopicPartition> affected = new HashSet<>(revoked);
+            affected.retainAll(batch.next.keySet());
             if (affected.isEmpty()) {
                 return;
             }

@@ -33,6 +33,7 @@ final class ChaosPipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChaosPipeline.class);
     private static final String SERVICE_HEAP = "512m";
+    private static final int START_ATTEMPTS = 3;
 
     private final Path home;
     private final Path dataDir;
@@ -113,14 +114,32 @@ final class ChaosPipeline implements AutoCloseable {
     synchronized void killAndRestartBroker() throws InterruptedException {
         killTree(dataDir.resolve("kafka/broker.pid"), "Kafka broker");
         kafka.close(); // the process is gone: this only forgets it
-        kafka = LocalKafka.start(home, dataDir.resolve("kafka"), kafkaPort, 0, SERVICE_HEAP);
+        kafka = withRetries("Kafka broker", () -> LocalKafka.start(home, dataDir.resolve("kafka"), kafkaPort, 0, SERVICE_HEAP));
     }
 
     /** SIGKILL to the node (its launcher and server JVM), then a new node on the same data directory and port. */
     synchronized void killAndRestartNode() throws InterruptedException {
         killTree(dataDir.resolve("elasticsearch/node.pid"), "Elasticsearch node");
         elasticsearch.close();
-        elasticsearch = LocalElasticsearch.start(home, dataDir.resolve("elasticsearch"), elasticsearchPort, SERVICE_HEAP);
+        elasticsearch = withRetries("Elasticsearch node",
+                () -> LocalElasticsearch.start(home, dataDir.resolve("elasticsearch"), elasticsearchPort, SERVICE_HEAP));
+    }
+
+    /**
+     * A service start, tried up to {@value #START_ATTEMPTS} times: on a loaded machine a restart can miss the local
+     * stack's readiness wait, which says nothing about what the run checks.
+     */
+    private static <T> T withRetries(String name, java.util.function.Supplier<T> start) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start.get();
+            } catch (RuntimeException e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+                log.warn("restarting the {} failed (attempt {} of {}), trying again: {}", name, attempt, START_ATTEMPTS, e.getMessage());
+            }
+        }
     }
 
     /** Starts again any stage that exited without being killed, and remembers it: the report lists such exits. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param hostileOutcomes      per hostile kind, how many ended how
  * @param hostileReasons       the fallback reasons and dead-letter errors seen, shortened, with counts
  * @param documents            documents in the index
- * @param deadLetters          records in the dead-letter topic
+ * @param deadLetters          distinct keys in the dead-letter topic
  * @param internalRequests     requests the internal server received (must be none)
  * @param leaks                documents carrying the internal secret, file contents or entity expansions
  * @param siteRequests         requests the allowed site received per route
@@ -61,7 +61,7 @@ record ChaosReport(int legitimate, int legitimateIndexedOnce, int legitimateMiss
                 .append(' ').append(outcomes).append('\n'));
         s.append("hostile reasons:\n");
         hostileReasons.forEach((reason, n) -> s.append(String.format("  %5d  %s%n", n, reason)));
-        s.append("documents in the index: ").append(documents).append(" | dead letters: ").append(deadLetters).append('\n');
+        s.append("documents in the index: ").append(documents).append(" | dead-lettered keys: ").append(deadLetters).append('\n');
         s.append("requests to the internal server: ").append(internalRequests.size())
                 .append(internalRequests.isEmpty() ? "" : " " + internalRequests.subList(0, Math.min(5, internalRequests.size())))
                 .append('\n');

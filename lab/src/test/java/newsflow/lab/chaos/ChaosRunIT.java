@@ -33,6 +33,7 @@ class ChaosRunIT {
         assertThat(report.hostile()).isEqualTo(HOSTILE_PER_KIND * HostileKind.values().length);
         assertThat(report.internalRequests()).as(report.text()).isEmpty();
         assertThat(report.leaks()).as(report.text()).isEmpty();
+        assertThat(report.unexpectedExits()).as("no stage may die of a kill elsewhere: %s", report.text()).isEmpty();
         assertThat(report.siteRequests()).as("the hostile feeds were polled: %s", report.siteRequests())
                 .containsKeys(ChaosSite.HOSTILE_FEEDS.stream().map(f -> "feeds/hostile-" + f).toArray(String[]::new));
     }

@@ -61,7 +61,7 @@ record ChaosReport(int legitimate, int legitimateIndexedOnce, int legitimateMiss
                 .append(' ').append(outcomes).append('\n'));
         s.append("hostile reasons:\n");
         hostileReasons.forEach((reason, n) -> s.append(String.format("  %5d  %s%n", n, reason)));
-        s.append("documents in the index: ").append(documents).append(" | dead-lettered keys: ").append(deadLetters).append('\n');
+        s.append("documents in the index: ").append(documents).append(" | dead letters: ").append(deadLetters).append('\n');
         s.append("requests to the internal server: ").append(internalRequests.size())
                 .append(internalRequests.isEmpty() ? "" : " " + internalRequests.subList(0, Math.min(5, internalRequests.size())))
                 .append('\n');

@@ -52,7 +52,12 @@ public final class ChaosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("newsflow-chaos-");
+        Path dir = dataDir;
+        if (dir == null) {
+            dir = Files.createTempDirectory("newsflow-chaos-");
+            // created 700: Elasticsearch, which runs as its own user when we are root, must be able to enter it
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         ChaosOptions options = new ChaosOptions(articles, hostilePerKind, nesting, ConfigLoader.parseDuration(killEvery),
                 kills, seed, dir, home != null ? home : appHome(), ConfigLoader.parseDuration(totalTimeout),
                 ConfigLoader.parseDuration(timeout));

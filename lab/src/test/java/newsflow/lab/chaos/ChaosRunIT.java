@@ -3,7 +3,9 @@ package newsflow.lab.chaos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,8 @@ class ChaosRunIT {
 
     @Test
     void everyInvariantHoldsThroughOneKillOfEachKind(@TempDir Path dir) throws Exception {
+        // @TempDir is 700: Elasticsearch, run as its own user when the build runs as root, must be able to enter it
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         ChaosOptions options = new ChaosOptions(ARTICLES, HOSTILE_PER_KIND, 40_000, Duration.ofSeconds(20), 3, 7,
                 dir.resolve("run"), Path.of(System.getProperty("newsflow.home")), Duration.ofSeconds(5), Duration.ofMinutes(10));
 

@@ -75,7 +75,7 @@ public final class SearchCommand implements Callable<Integer> {
 
         ElasticsearchConfig es = LocalStack.addressesOfRunningStack(config).elasticsearch();
         try (ElasticsearchClient client = ElasticsearchClients.create(es)) {
-            SearchResult result = new SearchService(client, es.index()).search(searchQuery);
+            SearchResult result = new SearchService(client, es.index(), config.search()).search(searchQuery);
             System.out.println(json ? Json.pretty(result) : SearchResultPrinter.render(result, System.console() != null));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("closing the Elasticsearch client", e);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * Loads {@link NewsflowConfig}: built-in defaults, then the operator's YAML file merged over them, then
  * environment variables. Every scalar setting has an environment name: {@code NEWSFLOW_} followed by its path
- * in upper snake case, for example {@code kafka.bootstrapServers} → {@code NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS}.
+ * in upper snake case, for example {@code kafka.bootstrapServers} → {@code NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS};
+ * a list of scalars (an empty list too) takes a comma-separated value.
  */
 public final class ConfigLoader {
 
@@ -118,6 +120,17 @@ public final class ConfigLoader {
             JsonNode child = node.get(name);
             if (child instanceof ObjectNode object && !object.isEmpty()) {
                 applyEnvironment(object, envName);
+            } else if (child instanceof ArrayNode array && scalars(array)) {
+                // a list of scalars (server.apiKeys) from one variable, comma-separated
+                String value = env.apply(envName);
+                if (value != null) {
+                    ArrayNode replaced = node.putArray(name);
+                    for (String part : value.split(",")) {
+                        if (!part.isBlank()) {
+                            replaced.add(part.strip());
+                        }
+                    }
+                }
             } else if (child == null || child.isValueNode() || child.isNull()) {
                 String value = env.apply(envName);
                 if (value != null) {
@@ -125,6 +138,15 @@ public final class ConfigLoader {
                 }
             }
         }
+    }
+
+    private static boolean scalars(ArrayNode array) {
+        for (JsonNode element : array) {
+            if (!element.isValueNode()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String upperSnake(String camel) {

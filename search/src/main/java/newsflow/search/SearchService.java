@@ -7,12 +7,8 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
-import co.elastic.clients.transport.rest5_client.Rest5ClientOptions;
-import co.elastic.clients.transport.rest5_client.low_level.RequestOptions;
 import newsflow.common.config.SearchConfig;
 import newsflow.index.document.ArticleDocument;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +38,8 @@ public final class SearchService {
     private final Semaphore running;
 
     /**
+     * @param client built with {@link newsflow.index.es.ElasticsearchClients#create(newsflow.common.config.ElasticsearchConfig,
+     *               Duration)} and {@link SearchConfig#clientDeadline()}: the client gives up on Elasticsearch then
      * @param alias  the read alias ({@code elasticsearch.index}), which covers every monthly index
      * @param limits {@code search.*}: query limits, timeout, searches at once
      */
@@ -49,7 +47,7 @@ public final class SearchService {
         this.alias = alias;
         this.limits = limits;
         this.running = new Semaphore(limits.maxConcurrent());
-        this.client = client.withTransportOptions(withDeadline(client, limits.clientDeadline()));
+        this.client = client;
     }
 
     /**
@@ -112,21 +110,6 @@ public final class SearchService {
     /** Seconds after which a running search has surely ended (its client deadline), at least 1. */
     int retryAfterSeconds() {
         return (int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000);
-    }
-
-    /**
-     * Per-request client options: the response timeout is the search deadline, shorter than the shared client's
-     * (sized for bulk requests). Giving up closes the connection, which makes Elasticsearch cancel the search.
-     */
-    private static Rest5ClientOptions withDeadline(ElasticsearchClient client, Duration deadline) {
-        Rest5ClientOptions base = Rest5ClientOptions.of(client._transportOptions());
-        RequestOptions options = base.restClientRequestOptions().toBuilder()
-                .setRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.ofSeconds(5))
-                        .setResponseTimeout(Timeout.ofMilliseconds(deadline.toMillis()))
-                        .build())
-                .build();
-        return new Rest5ClientOptions(options, base.keepResponseBodyOnException());
     }
 
     private static int failedShards(SearchResponse<?> response) {

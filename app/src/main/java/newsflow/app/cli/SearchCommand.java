@@ -74,7 +74,7 @@ public final class SearchCommand implements Callable<Integer> {
         SearchQuery searchQuery = SearchQueryParser.parse(params);
 
         ElasticsearchConfig es = LocalStack.addressesOfRunningStack(config).elasticsearch();
-        try (ElasticsearchClient client = ElasticsearchClients.create(es)) {
+        try (ElasticsearchClient client = ElasticsearchClients.create(es, config.search().clientDeadline())) {
             SearchResult result = new SearchService(client, es.index(), config.search()).search(searchQuery);
             System.out.println(json ? Json.pretty(result) : SearchResultPrinter.render(result, System.console() != null));
         } catch (java.io.IOException e) {

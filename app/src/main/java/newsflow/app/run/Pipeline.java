@@ -76,7 +76,7 @@ public final class Pipeline implements AutoCloseable {
         }
         SearchService search = null;
         if (stageNames.contains(StageName.SEARCH)) {
-            searchClient = ElasticsearchClients.create(config.elasticsearch());
+            searchClient = ElasticsearchClients.create(config.elasticsearch(), config.search().clientDeadline());
             search = new SearchService(searchClient, config.elasticsearch().index(), config.search());
         }
         server = StatusServer.start(config.server(), stages, search);

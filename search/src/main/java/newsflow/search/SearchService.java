@@ -8,6 +8,8 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import newsflow.common.config.SearchConfig;
+import newsflow.common.metrics.MeterNames;
+import newsflow.common.metrics.Metrics;
 import newsflow.index.document.ArticleDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ import java.util.concurrent.Semaphore;
 public final class SearchService {
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+    private static final String UNREACHABLE = "Elasticsearch is unreachable: ";
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -58,6 +61,30 @@ public final class SearchService {
      * @throws SearchUnavailableException  when Elasticsearch cannot be reached or fails
      */
     public SearchResult search(SearchQuery query) {
+        try {
+            SearchResult result = guardedSearch(query);
+            count(result.partial() ? "partial" : "ok");
+            return result;
+        } catch (SearchLimitException e) {
+            count("refused_limit");
+            throw e;
+        } catch (SearchBusyException e) {
+            count("refused_busy");
+            throw e;
+        } catch (SearchTimeoutException e) {
+            count("timeout");
+            throw e;
+        } catch (SearchUnavailableException e) {
+            count(e.getMessage().startsWith(UNREACHABLE) ? "unreachable" : "failed");
+            throw e;
+        }
+    }
+
+    private static void count(String outcome) {
+        Metrics.registry().counter(MeterNames.SEARCHES, "outcome", outcome).increment();
+    }
+
+    private SearchResult guardedSearch(SearchQuery query) {
         QueryTerms.check(query.q(), limits);
         SearchRequest request = SearchRequests.build(query, alias, limits.timeout());
         if (!running.tryAcquire()) {
@@ -213,7 +240,7 @@ public final class SearchService {
     RuntimeException translate(IOException e, String what) {
         if (isConnectFailure(e)) {
             log.warn("{}: Elasticsearch is unreachable: {}", what, e.toString());
-            return new SearchUnavailableException("Elasticsearch is unreachable: " + e.getMessage(), e);
+            return new SearchUnavailableException(UNREACHABLE + e.getMessage(), e);
         }
         if (causedBy(e, InterruptedIOException.class)) {
             log.warn("{}: no answer within the client deadline of {} ms (search.timeout {} ms)", what,

@@ -33,6 +33,11 @@ public final class MeterNames {
     public static final String INDEX_FAILED = "newsflow.index.failed";
     /** Bulk requests retried because Elasticsearch was unreachable or overloaded. */
     public static final String INDEX_RETRIES = "newsflow.index.bulk.retries";
+    /**
+     * Searches by outcome (tag outcome: ok, partial, refused_limit, refused_busy, timeout, unreachable, failed);
+     * see docs/search-limits.md.
+     */
+    public static final String SEARCHES = "newsflow.search.requests";
 
     private MeterNames() {
     }

@@ -54,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
             config = config.withDataDir(dataDir.toString());
         }
         DemoSite site = DemoSite.start(sitePort);
-        config = config.withFeeds(site.feeds()).withServer(new ServerConfig(config.server().host(), port));
+        config = config.withFeeds(site.feeds()).withServer(new ServerConfig(config.server().host(), port, config.server().apiKeys()));
         out.printf("demo site: %s (%d feeds, %d articles)%n", site.baseUrl(), site.feeds().size(), site.articleCount());
         out.println("starting the local stack (Kafka broker, Elasticsearch node) under " + Path.of(config.dataDir()).toAbsolutePath() + " …");
 

@@ -55,7 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
             config = config.withDataDir(dataDir.toString());
         }
         DemoSite site = DemoSite.start(sitePort);
-        config = config.withFeeds(site.feeds()).withServer(new ServerConfig(config.server().host(), port))
+        config = config.withFeeds(site.feeds())
+                .withServer(new ServerConfig(config.server().host(), port, config.server().apiKeys()))
                 // the demo's own loopback site, and no other non-public address
                 .withHttp(config.http().withAllowPrivate(List.of(site.allowRule())));
         out.printf("demo site: %s (%d feeds, %d articles)%n", site.baseUrl(), site.feeds().size(), site.articleCount());

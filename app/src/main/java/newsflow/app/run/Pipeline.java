@@ -78,8 +78,8 @@ public final class Pipeline implements AutoCloseable {
         }
         SearchService search = null;
         if (stageNames.contains(StageName.SEARCH)) {
-            searchClient = ElasticsearchClients.create(config.elasticsearch());
-            search = new SearchService(searchClient, config.elasticsearch().index());
+            searchClient = ElasticsearchClients.create(config.elasticsearch(), config.search().clientDeadline());
+            search = new SearchService(searchClient, config.elasticsearch().index(), config.search());
         }
         server = StatusServer.start(config.server(), stages, search);
         log.info("newsflow running stages {}; http://{}:{}/health, /metrics{}", stageNames, config.server().host(),

@@ -42,6 +42,12 @@ public final class MeterNames {
      */
     public static final String HTTP_FETCH_FAILURES = "newsflow.http.fetch.failures";
 
+    /**
+     * Searches by outcome (tag outcome: ok, partial, refused_limit, refused_busy, timeout, unreachable, failed);
+     * see docs/search-limits.md.
+     */
+    public static final String SEARCHES = "newsflow.search.requests";
+
     private MeterNames() {
     }
 }

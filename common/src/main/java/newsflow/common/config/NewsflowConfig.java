@@ -55,4 +55,8 @@ public record NewsflowConfig(
     public NewsflowConfig withLocalStack(LocalStackConfig l) {
         return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, server, l, websub, health);
     }
+
+    public NewsflowConfig withHealth(HealthConfig h) {
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, server, localStack, websub, h);
+    }
 }

@@ -40,6 +40,30 @@ class DataDirLockTest {
     }
 
     @Test
+    void anotherProcessHoldingTheLockIsNamedAndItsDeathFreesTheDirectory() throws Exception {
+        Process holder = new ProcessBuilder(ChildProcess.currentJava(), "-cp", System.getProperty("java.class.path"),
+                LockHolder.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        try {
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream()));
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.equals("locked"));
+            assertThat(line).as("the holder process took the lock").isEqualTo("locked");
+
+            assertThatThrownBy(() -> DataDirLock.acquire(dir))
+                    .hasMessageContaining("pid " + holder.pid())
+                    .hasMessageContaining("Kafka 127.0.0.1:29092");
+        } finally {
+            holder.destroyForcibly(); // like kill -9: the OS releases the lock with the process
+            holder.waitFor();
+        }
+        try (DataDirLock next = DataDirLock.acquire(dir)) {
+            assertThat(DataDirLock.readOwner(next.file())).containsEntry("pid", Long.toString(ProcessHandle.current().pid()));
+        }
+    }
+
+    @Test
     void closingReleasesTheDirectoryForTheNextOwner() {
         DataDirLock first = DataDirLock.acquire(dir);
         first.close();

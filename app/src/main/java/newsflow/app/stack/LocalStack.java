@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  * Both keep their data under {@code dataDir} ({@code kafka/}, {@code elasticsearch/}), so a restart on the same
  * directory finds its topics, offsets and indices again. {@link #config()} is the configuration with their
  * addresses filled in. {@link #close()} stops them; a JVM shutdown hook does too if nobody else does.
+ * One stack at a time owns {@code dataDir}: it holds the directory's lock ({@link DataDirLock}) from before it
+ * touches anything there until its services have stopped.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -58,7 +60,9 @@ public final class LocalStack implements AutoCloseable {
      * parallel, and waits until each answers.
      *
      * @param home the packaged layout, see {@link #defaultHome()}; unused when nothing is started
-     * @throws IllegalStateException when a service cannot start; whatever did start is stopped again
+     * @throws IllegalStateException when another newsflow holds {@code dataDir} (nothing is touched then), a
+     *                               configured local port is taken, or a service cannot start; whatever did
+     *                               start is stopped again
      */
     public static LocalStack start(NewsflowConfig config) {
         boolean nothingToStart = !config.kafka().embedded() && !config.elasticsearch().embedded();

@@ -51,7 +51,10 @@ final class ServiceProbes {
         };
     }
 
-    /** The node answers a ping. */
+    /**
+     * The node answers {@code GET /_cluster/health}. (Not {@code HEAD /} or {@code GET /}: with this client
+     * the node answered both with 405.)
+     */
     static DependencyHealth.Probe elasticsearch(NewsflowConfig config) {
         ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch());
         String address = config.elasticsearch().url();
@@ -68,9 +71,7 @@ final class ServiceProbes {
 
             @Override
             public void check() throws Exception {
-                if (!client.ping().value()) {
-                    throw new IllegalStateException("the node answered the ping with an error status");
-                }
+                client.cluster().health();
             }
 
             @Override

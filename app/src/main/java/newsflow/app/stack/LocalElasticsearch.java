@@ -28,7 +28,7 @@ import java.util.Map;
  * When newsflow runs as root the node runs as an unprivileged account, {@code newsflow} by default,
  * created when missing, because Elasticsearch refuses to run as root.
  */
-final class LocalElasticsearch implements AutoCloseable {
+public final class LocalElasticsearch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalElasticsearch.class);
 

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * the metadata log), {@code server.properties}, {@code broker.log}. The directory is formatted once; later
  * starts reuse it, so topics, records and committed offsets survive restarts.
  */
-final class LocalKafka implements AutoCloseable {
+public final class LocalKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
 

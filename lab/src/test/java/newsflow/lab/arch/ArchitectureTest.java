@@ -10,12 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -103,6 +105,29 @@ class ArchitectureTest {
             }
         }
         assertThat(ALLOWED.getFirst().mayUse()).as("common uses no other module").isEmpty();
+    }
+
+    /** The rules must bite: a cycle planted in the test fixtures is found, and so is a real edge the table forbids. */
+    @ArchTest
+    static void the_rules_find_what_they_forbid(JavaClasses imported) {
+        JavaClasses planted = new ClassFileImporter().importPackages("newsflow.lab.arch.cycle");
+        assertThat(packages_form_no_cycle.evaluate(planted).hasViolation()).as("planted cycle found").isTrue();
+
+        // search uses newsflow.index.document today: a row without it must report that
+        EvaluationResult narrowed = row("search", "common").rule().evaluate(imported);
+        assertThat(narrowed.getFailureReport().getDetails())
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line)
+                        .contains("<newsflow.search.")
+                        .contains("newsflow.index.document"));
+        // and enrich.extract uses common.url today: a list without it must report that
+        EvaluationResult extraction = classes()
+                .that().resideInAPackage("newsflow.enrich.extract..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("newsflow..")
+                        .or(resideInAnyPackage("newsflow.enrich.extract..", "newsflow.common.json..",
+                                "newsflow.common.model..", "newsflow.common.text..")))
+                .evaluate(imported);
+        assertThat(extraction.hasViolation()).as("extract -> common.url found").isTrue();
     }
 
     static Row row(String module, String... mayUse) {

@@ -116,7 +116,8 @@ public final class EnrichStage implements Stage {
         this.reloadInterval = config.enrich().reloadInterval();
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, topics.deadLetter(), EnrichProcessor.STAGE);
         EnrichProcessor processor = new EnrichProcessor(articleProducer, deadLetters, topics.articles(), fetcher,
-                config.enrich().fetchPages(), builder, pool, Metrics.registry(), Clock.systemUTC());
+                config.enrich().fetchPages(), builder, new ArticleSizeLimit(kafka.maxRecordBytes(), Metrics.registry()),
+                pool, Metrics.registry(), Clock.systemUTC());
         this.loop = new StageLoop<>(consumer, processor, deadLetters, new StageLoop.Options(EnrichProcessor.STAGE,
                 topics.entries(), BACKOFF, kafka.maxPollInterval(), MeterNames.ENRICH_FAILED),
                 Metrics.registry(), Clock.systemUTC());

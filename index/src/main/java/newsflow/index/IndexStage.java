@@ -164,12 +164,7 @@ public final class IndexStage implements Stage {
         @Override
         public IndexItem<ConsumerRecord<String, byte[]>> decode(ConsumerRecord<String, byte[]> record)
                 throws PoisonRecordException {
-            Article article;
-            try {
-                article = JsonCodec.ARTICLE.decode(record.value());
-            } catch (RuntimeException e) {
-                throw new PoisonRecordException("undecodable", e);
-            }
+            Article article = JsonCodec.ARTICLE.decodeRecord(record.value(), "undecodable");
             try {
                 Optional<String> index = names.forArticle(article);
                 if (index.isEmpty()) {

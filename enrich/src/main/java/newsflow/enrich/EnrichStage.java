@@ -112,7 +112,8 @@ public final class EnrichStage implements Stage {
         this.stories = new StoryIndex(STORY_MEMORY);
         this.storyFeed = new StoryFeed(kafka.readerWithoutGroup(clientId + "-stories"), topics.articles(), stories,
                 STORY_WINDOW, Clock.systemUTC());
-        ArticleBuilder builder = new ArticleBuilder(topicsNow, stories, Clock.systemUTC());
+        ArticleBuilder builder = new ArticleBuilder(topicsNow, stories, Clock.systemUTC(),
+                config.enrich().extractBudget());
         this.reloadInterval = config.enrich().reloadInterval();
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, topics.deadLetter(), EnrichProcessor.STAGE);
         EnrichProcessor processor = new EnrichProcessor(articleProducer, deadLetters, topics.articles(), fetcher,

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import newsflow.common.config.NewsflowConfig;
 import newsflow.common.http.HttpFetcher;
 import newsflow.common.kafka.KafkaClients;
+import newsflow.common.metrics.Metrics;
 import newsflow.common.stage.Stage;
 import newsflow.common.stage.StageLifecycle;
 import newsflow.enrich.EnrichStage;
@@ -45,6 +46,7 @@ public final class Pipeline implements AutoCloseable {
     private HttpFetcher http;
     private ElasticsearchClient searchClient;
     private StatusServer server;
+    private DependencyHealth health;
     private IngestStage ingest;
 
     private final Path configFile;
@@ -86,10 +88,24 @@ public final class Pipeline implements AutoCloseable {
             searchClient = ElasticsearchClients.create(config.elasticsearch(), config.search().clientDeadline());
             search = new SearchService(searchClient, config.elasticsearch().index(), config.search());
         }
-        server = StatusServer.start(config.server(), stages, search);
+        health = watchServices();
+        server = StatusServer.start(config.server(), stages, search, health::unreachable);
         log.info("newsflow running stages {}; http://{}:{}/health, /metrics{}", stageNames, config.server().host(),
                 server.port(), search == null ? "" : ", /api/search");
         return this;
+    }
+
+    /** Probes what the selected stages need, so /ready turns false while it is unreachable. */
+    private DependencyHealth watchServices() {
+        List<DependencyHealth.Probe> probes = new ArrayList<>();
+        if (stageNames.contains(StageName.INGEST) || stageNames.contains(StageName.ENRICH) || stageNames.contains(StageName.INDEX)) {
+            probes.add(ServiceProbes.kafka(config));
+        }
+        if (stageNames.contains(StageName.INDEX) || stageNames.contains(StageName.SEARCH)) {
+            probes.add(ServiceProbes.elasticsearch(config));
+        }
+        return new DependencyHealth(probes, config.health().unreachableAfter(), Metrics.registry(), System::nanoTime)
+                .start(config.health().checkInterval());
     }
 
     private void add(Stage stage) {
@@ -119,8 +135,9 @@ public final class Pipeline implements AutoCloseable {
         return Optional.ofNullable(ingest);
     }
 
+    /** Every stage started and every service they need answering. */
     public boolean ready() {
-        return stages.stream().allMatch(Stage::ready);
+        return stages.stream().allMatch(Stage::ready) && (health == null || health.unreachable().isEmpty());
     }
 
     /** Blocks until {@link #close()} is called or a stage fails. */
@@ -173,6 +190,9 @@ public final class Pipeline implements AutoCloseable {
         }
         if (server != null) {
             server.close();
+        }
+        if (health != null) {
+            health.close();
         }
         if (searchClient != null) {
             try {

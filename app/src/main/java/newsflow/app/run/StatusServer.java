@@ -16,10 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The HTTP server of a newsflow process: {@code /health} (alive), {@code /ready} (every stage started),
@@ -33,7 +33,12 @@ final class StatusServer implements AutoCloseable {
         this.server = server;
     }
 
-    static StatusServer start(ServerConfig config, List<Stage> stages, SearchService search) {
+    /**
+     * @param unreachable the services the stages need that do not answer now, each with the reason; while any
+     *                    does, {@code /ready} answers 503
+     */
+    static StatusServer start(ServerConfig config, List<Stage> stages, SearchService search,
+                              Supplier<Map<String, String>> unreachable) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
@@ -46,11 +51,8 @@ final class StatusServer implements AutoCloseable {
         HttpGuard guard = HttpGuard.of(config, server.getAddress().getPort());
         server.createContext("/health", guard.read(ex -> respond(ex, 200, "application/json", Json.write(Map.of("status", "UP")))));
         server.createContext("/ready", guard.read(ex -> {
-            Map<String, Boolean> byStage = new LinkedHashMap<>();
-            stages.forEach(s -> byStage.put(s.name(), s.ready()));
-            boolean ready = byStage.values().stream().allMatch(Boolean::booleanValue);
-            respond(ex, ready ? 200 : 503, "application/json",
-                    Json.write(Map.of("status", ready ? "READY" : "STARTING", "stages", byStage)));
+            ReadyAnswer answer = ReadyAnswer.of(stages, unreachable.get());
+            respond(ex, answer.ready() ? 200 : 503, "application/json", Json.write(answer.body()));
         }));
         server.createContext("/metrics", guard.read(ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", Metrics.scrape())));
         if (search != null) {

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,7 @@ class StatusServerTest {
 
     @Test
     void readsOnlyWithJsonErrorsAndSecurityHeaders() throws IOException {
-        try (StatusServer server = StatusServer.start(new ServerConfig("127.0.0.1", 0), List.of(), null)) {
+        try (StatusServer server = StatusServer.start(new ServerConfig("127.0.0.1", 0), List.of(), null, Map::of)) {
             String host = "127.0.0.1:" + server.port();
             String health = request(server, "GET", "/health", host);
             assertThat(health).startsWith("HTTP/1.1 200").contains("\"status\":\"UP\"");
@@ -39,7 +40,7 @@ class StatusServerTest {
     @Test
     void withApiKeysEveryEndpointNeedsOne() throws IOException {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, List.of("s3cret"));
-        try (StatusServer server = StatusServer.start(config, List.of(), null)) {
+        try (StatusServer server = StatusServer.start(config, List.of(), null, Map::of)) {
             String host = "localhost:" + server.port();
             for (String path : List.of("/health", "/ready", "/metrics")) {
                 assertThat(request(server, "GET", path, host)).as(path).startsWith("HTTP/1.1 401").contains("\"status\":401");

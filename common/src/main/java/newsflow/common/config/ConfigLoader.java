@@ -82,6 +82,10 @@ public final class ConfigLoader {
                 }
             }
             applyEnvironment(tree, "NEWSFLOW");
+            List<String> problems = ConfigValidator.problems(tree);
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigException(problems);
+            }
             return yaml.treeToValue(tree, NewsflowConfig.class);
         } catch (IOException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);

@@ -43,9 +43,11 @@ class ConfigValidatorTest {
     }
 
     @Test
-    void theHealthProbePeriodCannotBeZero() {
+    void theHealthProbePeriodAndTheExtractionBudgetCannotBeZero() {
         assertThat(invalid("health:\n  checkInterval: 0s\n").problems())
                 .containsExactly("health.checkInterval: must be more than zero, got '0s'");
+        assertThat(invalid("enrich:\n  extractBudget: 0s\n").problems())
+                .containsExactly("enrich.extractBudget: must be more than zero, got '0s'");
         assertThat(ConfigLoader.load("health:\n  unreachableAfter: 2m\n", Map.of()).health().unreachableAfter())
                 .isEqualTo(java.time.Duration.ofMinutes(2));
     }

@@ -13,6 +13,7 @@ import newsflow.common.model.Article;
 import newsflow.common.model.ArticleField;
 import newsflow.common.model.FeedEntry;
 import newsflow.common.model.Provenance;
+import newsflow.common.model.Schema;
 import newsflow.enrich.process.ArticleBuilder;
 import newsflow.enrich.process.PageOutcome;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,36 +59,37 @@ final class EnrichProcessor implements BatchProcessor<FeedEntry> {
     private final PageFetcher fetcher;
     private final boolean fetchPages;
     private final ArticleBuilder builder;
+    private final ArticleSizeLimit sizeLimit;
     private final ExecutorService pool;
     private final MeterRegistry meters;
     private final Clock clock;
 
     EnrichProcessor(Producer<String, Article> articles, DeadLetters deadLetters, String articlesTopic,
-                    PageFetcher fetcher, boolean fetchPages, ArticleBuilder builder, ExecutorService pool,
-                    MeterRegistry meters, Clock clock) {
+                    PageFetcher fetcher, boolean fetchPages, ArticleBuilder builder, ArticleSizeLimit sizeLimit,
+                    ExecutorService pool, MeterRegistry meters, Clock clock) {
         this.articles = articles;
         this.deadLetters = deadLetters;
         this.articlesTopic = articlesTopic;
         this.fetcher = fetcher;
         this.fetchPages = fetchPages;
         this.builder = builder;
+        this.sizeLimit = sizeLimit;
         this.pool = pool;
         this.meters = meters;
         this.clock = clock;
     }
 
-    /** An entry without an id, or not an entry at all, can never become an article. */
+    /**
+     * An entry without an id, or not an entry at all, can never become an article; one written by newer code
+     * ({@code schemaVersion} above {@link Schema#VERSION}) must not be read as if it were ours.
+     */
     @Override
     public FeedEntry decode(ConsumerRecord<String, byte[]> record) throws PoisonRecordException {
-        try {
-            FeedEntry entry = JsonCodec.FEED_ENTRY.decode(record.value());
-            if (entry.id() == null || entry.id().isBlank()) {
-                throw new IllegalArgumentException("feed entry has no id");
-            }
-            return entry;
-        } catch (RuntimeException e) {
-            throw new PoisonRecordException("decode", e);
+        FeedEntry entry = JsonCodec.FEED_ENTRY.decodeRecord(record.value(), "decode");
+        if (entry.id() == null || entry.id().isBlank()) {
+            throw new PoisonRecordException("decode", new IllegalArgumentException("feed entry has no id"));
         }
+        return entry;
     }
 
     @Override
@@ -229,7 +231,8 @@ final class EnrichProcessor implements BatchProcessor<FeedEntry> {
 
     private Send send(ConsumerRecord<String, byte[]> record, Result result) {
         if (result.article() != null) {
-            Article a = result.article();
+            Article a = sizeLimit.fit(result.article(), where(record));
+            result = Result.ok(a);
             try {
                 return new Send(record, result, articles.send(new ProducerRecord<>(articlesTopic, a.id(), a)), Kind.ARTICLE);
             } catch (SerializationException | RecordTooLargeException | InvalidRecordException | UncheckedIOException e) {

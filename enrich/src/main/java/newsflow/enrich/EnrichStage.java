@@ -14,6 +14,7 @@ import newsflow.common.retry.Backoff;
 import newsflow.common.metrics.Metrics;
 import newsflow.common.model.Article;
 import newsflow.common.stage.Stage;
+import newsflow.common.stage.StageLifecycle;
 import newsflow.enrich.process.ArticleBuilder;
 import newsflow.enrich.robots.RobotsCache;
 import newsflow.enrich.stories.StoryFeed;
@@ -29,11 +30,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -51,7 +49,8 @@ import java.util.function.Supplier;
 public final class EnrichStage implements Stage {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichStage.class);
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
+    /** Each client's close waits at most this for its requests in flight: an abandoned batch is replayed anyway. */
+    private static final Duration CLIENT_CLOSE = Duration.ofSeconds(3);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, Article> articleProducer;
@@ -65,9 +64,7 @@ public final class EnrichStage implements Stage {
     private static final Duration STORY_WINDOW = Duration.ofDays(7);
     private final StoryIndex stories;
     private final StoryFeed storyFeed;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final StageLifecycle lifecycle = new StageLifecycle(EnrichProcessor.STAGE);
     private final Duration reloadInterval;
     private final TopicsReloader reloader;
 
@@ -112,11 +109,13 @@ public final class EnrichStage implements Stage {
         this.stories = new StoryIndex(STORY_MEMORY);
         this.storyFeed = new StoryFeed(kafka.readerWithoutGroup(clientId + "-stories"), topics.articles(), stories,
                 STORY_WINDOW, Clock.systemUTC());
-        ArticleBuilder builder = new ArticleBuilder(topicsNow, stories, Clock.systemUTC());
+        ArticleBuilder builder = new ArticleBuilder(topicsNow, stories, Clock.systemUTC(),
+                config.enrich().extractBudget());
         this.reloadInterval = config.enrich().reloadInterval();
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, topics.deadLetter(), EnrichProcessor.STAGE);
         EnrichProcessor processor = new EnrichProcessor(articleProducer, deadLetters, topics.articles(), fetcher,
-                config.enrich().fetchPages(), builder, pool, Metrics.registry(), Clock.systemUTC());
+                config.enrich().fetchPages(), builder, new ArticleSizeLimit(kafka.maxRecordBytes(), Metrics.registry()),
+                pool, Metrics.registry(), Clock.systemUTC());
         this.loop = new StageLoop<>(consumer, processor, deadLetters, new StageLoop.Options(EnrichProcessor.STAGE,
                 topics.entries(), BACKOFF, kafka.maxPollInterval(), MeterNames.ENRICH_FAILED),
                 Metrics.registry(), Clock.systemUTC());
@@ -143,50 +142,31 @@ public final class EnrichStage implements Stage {
 
     @Override
     public void run() {
-        if (closed.get() || !started.compareAndSet(false, true)) {
-            throw new IllegalStateException("enrich stage already " + (closed.get() ? "closed" : "running"));
-        }
-        if (reloader != null) {
-            reloader.start(reloadInterval);
-        }
-        try {
+        lifecycle.run(() -> {
+            if (reloader != null) {
+                reloader.start(reloadInterval);
+            }
             storyFeed.catchUp(); // group new articles with what was published before this instance started
             Thread.ofVirtual().name("enrich-stories").start(storyFeed);
             loop.run();
-        } finally {
-            storyFeed.close();
-            closeClients();
-            finished.countDown();
-        }
+        }, this::closeClients);
     }
 
+    /** Stops the loop (the batch in flight is abandoned uncommitted) and waits for it a bounded time. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        loop.stop();
-        if (started.get()) {
-            try {
-                if (!finished.await(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                    log.warn("enrich loop did not stop within {} s", CLOSE_WAIT.toSeconds());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } else {
-            closeClients();
-        }
+        lifecycle.close(loop::stop, this::closeClients);
     }
 
     private void closeClients() {
+        storyFeed.close();
         if (reloader != null) {
             reloader.close();
         }
         pool.shutdownNow();
-        quietly("consumer", () -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(10))));
-        quietly("article producer", () -> articleProducer.close(Duration.ofSeconds(10)));
-        quietly("dead-letter producer", () -> deadLetterProducer.close(Duration.ofSeconds(10)));
+        quietly("consumer", () -> consumer.close(CloseOptions.timeout(CLIENT_CLOSE)));
+        quietly("article producer", () -> articleProducer.close(CLIENT_CLOSE));
+        quietly("dead-letter producer", () -> deadLetterProducer.close(CLIENT_CLOSE));
     }
 
     private static void quietly(String what, Runnable action) {

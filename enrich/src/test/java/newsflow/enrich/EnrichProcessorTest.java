@@ -106,10 +106,14 @@ class EnrichProcessorTest {
     }
 
     EnrichProcessor loop(PageFetcher fetcher, boolean fetchPages) {
+        return loop(fetcher, fetchPages, 1_048_588);
+    }
+
+    EnrichProcessor loop(PageFetcher fetcher, boolean fetchPages, int recordLimit) {
         return new EnrichProcessor(articles, new DeadLetters(deadLetters, DEAD_LETTER, EnrichProcessor.STAGE), ARTICLES,
                 fetcher, fetchPages,
                 new ArticleBuilder(new TopicMatcher(Map.of("politics", List.of("senate"))), Clock.systemUTC()),
-                pool, meters, clock);
+                new ArticleSizeLimit(recordLimit, meters), pool, meters, clock);
     }
 
     /**
@@ -170,7 +174,8 @@ class EnrichProcessorTest {
     }
 
     double count(String meter, String tag, String value) {
-        var counter = meters.find(meter).tag(tag, value).counter();
+        var search = meters.find(meter);
+        var counter = (tag == null ? search : search.tag(tag, value)).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -388,5 +393,50 @@ class EnrichProcessorTest {
         runner.join(10_000);
         assertThat(runner.isAlive()).isFalse();
         assertThat(loop.ready()).isFalse();
+    }
+
+    @Test
+    void articleOverTheRecordLimitIsCutToFitAndMarkedTruncatedInsteadOfDeadLettered() throws Exception {
+        add(0, entry("id-0", LINK));
+        int limit = 3 * 1024; // the fixture page's article is larger
+
+        assertThat(processBatch(loop(WORDPRESS_PAGE, true, limit), poll())).isTrue();
+
+        assertThat(deadLetters.history()).isEmpty();
+        assertThat(articles.history()).singleElement().satisfies(r -> {
+            assertThat(JsonCodec.ARTICLE.encode(r.value()).length).isLessThanOrEqualTo(limit - limit / 10);
+            assertThat(r.value().extraction().truncated()).isTrue();
+            assertThat(r.value().body()).isNotEmpty();
+        });
+        assertThat(count(MeterNames.ARTICLES_TRUNCATED, null, null)).isEqualTo(1);
+        Article sent = articles.history().getFirst().value();
+        assertThat(sent.wordCount()).isEqualTo(newsflow.enrich.extract.WordCounter.count(sent.body()));
+    }
+
+    @Test
+    void entryWrittenByNewerCodeIsDeadLetteredWithTheVersionAsReasonAndCommittedPast() throws Exception {
+        consumer.unsubscribe();
+        DeadLetters letters = new DeadLetters(deadLetters, DEAD_LETTER, EnrichProcessor.STAGE);
+        StageLoop<FeedEntry> loop = new StageLoop<>(consumer, loop(url -> {
+            throw new AssertionError("an entry of a newer schema must not be processed");
+        }, true), letters, new StageLoop.Options(EnrichProcessor.STAGE, ENTRIES,
+                Backoff.full(Duration.ofMillis(10), Duration.ofMillis(10)), Duration.ofMinutes(5), MeterNames.ENRICH_FAILED),
+                meters, clock);
+        String v99 = new String(entry("id-0", LINK), StandardCharsets.UTF_8)
+                .replace("\"schemaVersion\":" + Schema.VERSION, "\"schemaVersion\":99");
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(TP));
+            add(0, v99.getBytes(StandardCharsets.UTF_8));
+        });
+
+        Thread runner = Thread.ofPlatform().name("enrich-loop-test").start(loop::run);
+        await(() -> committed() != null && committed() == 1L);
+        loop.stop();
+        runner.join(10_000);
+
+        assertThat(articles.history()).isEmpty();
+        assertThat(deadLettersSent()).singleElement().satisfies(d ->
+                assertThat(d.error()).isEqualTo("schema-version: schema version 99 is newer than this code's " + Schema.VERSION));
+        assertThat(count(MeterNames.ENRICH_FAILED, "reason", "schema-version")).isEqualTo(1);
     }
 }

@@ -159,7 +159,7 @@ class PolitePageFetcherTest {
                 PolitePageFetcher.MAX_TURN_WAIT);
         return new EnrichProcessor(articles, new DeadLetters(deadLetters, "nf.dead-letter", EnrichProcessor.STAGE),
                 "nf.articles", fetcher, true, new ArticleBuilder(new TopicMatcher(Map.of()), Clock.systemUTC()),
-                pool, meters, Clock.systemUTC());
+                new ArticleSizeLimit(1_048_588, meters), pool, meters, Clock.systemUTC());
     }
 
     void add(String id, String link) {

@@ -16,6 +16,7 @@ import newsflow.common.metrics.Metrics;
 import newsflow.common.model.Article;
 import newsflow.common.retry.Backoff;
 import newsflow.common.stage.Stage;
+import newsflow.common.stage.StageLifecycle;
 import newsflow.index.bulk.BulkIndexer;
 import newsflow.index.bulk.BulkResult;
 import newsflow.index.bulk.IndexItem;
@@ -38,9 +39,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -65,6 +64,8 @@ public final class IndexStage implements Stage {
     static final Backoff BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(30), 0.5);
     /** Longest single sleep between bulk retries: short, so a close() is noticed promptly. */
     private static final Duration SLEEP_SLICE = Duration.ofMillis(500);
+    /** Each client's close waits at most this for its requests in flight: an abandoned batch is replayed anyway. */
+    private static final Duration CLIENT_CLOSE = Duration.ofSeconds(3);
 
     private final NewsflowConfig config;
     private final ElasticsearchClient es;
@@ -80,10 +81,7 @@ public final class IndexStage implements Stage {
     private final Clock clock;
     private final StageLoop<IndexItem<ConsumerRecord<String, byte[]>>> loop;
 
-    private volatile boolean closed;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean released = new AtomicBoolean();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final StageLifecycle lifecycle = new StageLifecycle(STAGE);
 
     public IndexStage(NewsflowConfig config, KafkaClients kafka) {
         this(config, kafka, ElasticsearchClients.create(config.elasticsearch()), Metrics.registry(), BACKOFF);
@@ -121,29 +119,20 @@ public final class IndexStage implements Stage {
 
     @Override
     public void run() {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("index stage is already running");
-        }
-        try {
+        lifecycle.run(() -> {
             if (!ensureIndex()) {
                 return;
             }
             log.info("index stage consuming {} into alias {} ({} documents per bulk at most)",
                     topics.articles(), names.alias(), config.elasticsearch().bulkActions());
             loop.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            release();
-            finished.countDown();
-            log.info("index stage stopped");
-        }
+        }, this::release);
     }
 
     /** Puts the template in place, retrying while Elasticsearch is unreachable. False when closed meanwhile. */
     private boolean ensureIndex() throws InterruptedException {
         int attempt = 0;
-        while (!closed) {
+        while (!lifecycle.isClosed()) {
             try {
                 articleIndex.ensure();
                 return true;
@@ -164,12 +153,7 @@ public final class IndexStage implements Stage {
         @Override
         public IndexItem<ConsumerRecord<String, byte[]>> decode(ConsumerRecord<String, byte[]> record)
                 throws PoisonRecordException {
-            Article article;
-            try {
-                article = JsonCodec.ARTICLE.decode(record.value());
-            } catch (RuntimeException e) {
-                throw new PoisonRecordException("undecodable", e);
-            }
+            Article article = JsonCodec.ARTICLE.decodeRecord(record.value(), "undecodable");
             try {
                 Optional<String> index = names.forArticle(article);
                 if (index.isEmpty()) {
@@ -190,7 +174,7 @@ public final class IndexStage implements Stage {
         public void process(Batch<IndexItem<ConsumerRecord<String, byte[]>>> batch) throws Exception {
             long start = System.nanoTime();
             List<IndexItem<ConsumerRecord<String, byte[]>>> items = batch.items().stream().map(Batch.Item::value).toList();
-            BooleanSupplier giveUp = () -> closed || batch.isCancelled() || clock.instant().isAfter(batch.deadline());
+            BooleanSupplier giveUp = () -> lifecycle.isClosed() || batch.isCancelled() || clock.instant().isAfter(batch.deadline());
             int indexed = 0;
             int retries = 0;
             int rejected = 0;
@@ -218,7 +202,7 @@ public final class IndexStage implements Stage {
 
     private void sleepUnlessClosed(Duration duration) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
-        while (!closed) {
+        while (!lifecycle.isClosed()) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 return;
@@ -227,34 +211,20 @@ public final class IndexStage implements Stage {
         }
     }
 
+    /** Stops the loop (the batch in flight is abandoned uncommitted) and waits for it a bounded time. */
     @Override
     public void close() {
-        closed = true;
-        loop.stop();
-        if (started.get()) {
-            try {
-                if (!finished.await(30, TimeUnit.SECONDS)) {
-                    log.warn("index stage did not stop within 30 s");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } else {
-            release();
-        }
+        lifecycle.close(loop::stop, this::release);
     }
 
     private void release() {
-        if (!released.compareAndSet(false, true)) {
-            return;
-        }
         try {
-            consumer.close(Duration.ofSeconds(10));
+            consumer.close(CLIENT_CLOSE);
         } catch (KafkaException e) {
             log.warn("closing the articles consumer: {}", e.getMessage());
         }
         try {
-            deadLetterProducer.close(Duration.ofSeconds(10));
+            deadLetterProducer.close(CLIENT_CLOSE);
         } catch (KafkaException e) {
             log.warn("closing the dead-letter producer: {}", e.getMessage());
         }
@@ -263,5 +233,6 @@ public final class IndexStage implements Stage {
         } catch (IOException e) {
             log.warn("closing the Elasticsearch client: {}", e.getMessage());
         }
+        log.info("index stage stopped");
     }
 }

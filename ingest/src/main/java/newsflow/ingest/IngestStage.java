@@ -6,6 +6,7 @@ import newsflow.common.kafka.JsonCodec;
 import newsflow.common.kafka.KafkaClients;
 import newsflow.common.metrics.Metrics;
 import newsflow.common.stage.Stage;
+import newsflow.common.stage.StageLifecycle;
 import newsflow.ingest.assign.FeedOwnership;
 import newsflow.ingest.fetch.FeedFetcher;
 import newsflow.ingest.parse.FeedParser;
@@ -30,8 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -55,7 +54,7 @@ public final class IngestStage implements Stage {
     private final NewsflowConfig config;
     private final KafkaClients kafka;
     private final HttpFetcher http;
-    private final CountDownLatch runFinished = new CountDownLatch(1);
+    private final StageLifecycle lifecycle = new StageLifecycle(STAGE);
 
     private FeedStateStore states;
     private FeedRegistry registry;
@@ -90,6 +89,10 @@ public final class IngestStage implements Stage {
      */
     @Override
     public void run() {
+        lifecycle.run(this::consume, this::release);
+    }
+
+    private void consume() {
         PollScheduler s = start();
         if (s == null) {
             return; // closed before it ran
@@ -118,7 +121,6 @@ public final class IngestStage implements Stage {
             }
         } finally {
             ready = false;
-            runFinished.countDown();
         }
     }
 
@@ -192,28 +194,29 @@ public final class IngestStage implements Stage {
         return isClosed;
     }
 
-    /** Leaves the group first (handing the feeds over, polls in progress finished), then stops the clients. */
+    /**
+     * Leaves the group first (handing the feeds over, polls in progress finished), then stops the clients; waits
+     * for that a bounded time ({@link StageLifecycle}).
+     */
     @Override
     public void close() {
+        lifecycle.close(this::stop, this::release);
+    }
+
+    private void stop() {
         Consumer<String, byte[]> leaving;
         synchronized (this) {
-            if (isClosed) {
-                return;
-            }
             isClosed = true;
             ready = false;
             leaving = member;
         }
         if (leaving != null) {
             leaving.wakeup();
-            try {
-                if (!runFinished.await(60, TimeUnit.SECONDS)) {
-                    log.warn("ingest did not leave its consumer group within 60 s; closing anyway");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
+    }
+
+    /** Stops the clients, on the run's thread once it left the group, or on close's when it never ran. */
+    private synchronized void release() {
         if (websub != null) {
             websub.close();
         }

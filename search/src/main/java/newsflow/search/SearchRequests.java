@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,10 +36,12 @@ final class SearchRequests {
     private SearchRequests() {
     }
 
-    static SearchRequest build(SearchQuery query, String alias) {
+    /** @param timeout Elasticsearch answers with the hits collected so far after this (marked timed out) */
+    static SearchRequest build(SearchQuery query, String alias, Duration timeout) {
         List<SortOptions> sort = sort(query);
         SearchRequest.Builder b = new SearchRequest.Builder()
                 .index(alias)
+                .timeout(timeout.toMillis() + "ms")
                 .query(query(query))
                 .size(query.size())
                 .trackTotalHits(t -> t.enabled(true))

@@ -7,35 +7,90 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import newsflow.common.config.SearchConfig;
+import newsflow.common.metrics.MeterNames;
+import newsflow.common.metrics.Metrics;
 import newsflow.index.document.ArticleDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
-/** Full-text search over the article alias: filters, highlights, facets and search_after paging. */
+/**
+ * Full-text search over the article alias: filters, highlights, facets and search_after paging, guarded so
+ * that costly queries cannot take search down: limits on the query ({@link QueryTerms}), a bounded number of
+ * searches at once, a timeout Elasticsearch applies itself plus a client deadline past it.
+ */
 public final class SearchService {
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+    private static final String UNREACHABLE = "Elasticsearch is unreachable: ";
 
     private final ElasticsearchClient client;
     private final String alias;
+    private final SearchConfig limits;
+    private final Semaphore running;
 
-    /** @param alias the read alias ({@code elasticsearch.index}), which covers every monthly index */
-    public SearchService(ElasticsearchClient client, String alias) {
-        this.client = client;
+    /**
+     * @param client built with {@link newsflow.index.es.ElasticsearchClients#create(newsflow.common.config.ElasticsearchConfig,
+     *               Duration)} and {@link SearchConfig#clientDeadline()}: the client gives up on Elasticsearch then
+     * @param alias  the read alias ({@code elasticsearch.index}), which covers every monthly index
+     * @param limits {@code search.*}: query limits, timeout, searches at once
+     */
+    public SearchService(ElasticsearchClient client, String alias, SearchConfig limits) {
         this.alias = alias;
+        this.limits = limits;
+        this.running = new Semaphore(limits.maxConcurrent());
+        this.client = client;
     }
 
     /**
+     * @throws SearchLimitException        when the query goes past a {@code search.*} limit
+     * @throws SearchBusyException         when {@code search.maxConcurrent} searches are running already
+     * @throws SearchTimeoutException      when Elasticsearch has not answered by the client deadline
      * @throws IllegalArgumentException    when Elasticsearch refuses the query as malformed (a bad cursor, say)
      * @throws SearchUnavailableException  when Elasticsearch cannot be reached or fails
      */
     public SearchResult search(SearchQuery query) {
-        SearchRequest request = SearchRequests.build(query, alias);
+        try {
+            SearchResult result = guardedSearch(query);
+            count(result.partial() ? "partial" : "ok");
+            return result;
+        } catch (SearchLimitException e) {
+            count("refused_limit");
+            throw e;
+        } catch (SearchBusyException e) {
+            count("refused_busy");
+            throw e;
+        } catch (SearchTimeoutException e) {
+            count("timeout");
+            throw e;
+        } catch (SearchUnavailableException e) {
+            count(e.getMessage().startsWith(UNREACHABLE) ? "unreachable" : "failed");
+            throw e;
+        }
+    }
+
+    private static void count(String outcome) {
+        Metrics.registry().counter(MeterNames.SEARCHES, "outcome", outcome).increment();
+    }
+
+    private SearchResult guardedSearch(SearchQuery query) {
+        QueryTerms.check(query.q(), limits);
+        SearchRequest request = SearchRequests.build(query, alias, limits.timeout());
+        if (!running.tryAcquire()) {
+            throw new SearchBusyException("more than search.maxConcurrent (" + limits.maxConcurrent()
+                    + ") searches at once: try again shortly", retryAfterSeconds());
+        }
         SearchResponse<ArticleDocument> response;
         try {
             response = client.search(request, ArticleDocument.class);
@@ -46,7 +101,13 @@ public final class SearchService {
             }
             throw translate(e, "search " + alias);
         } catch (IOException e) {
-            throw new SearchUnavailableException("Elasticsearch is unreachable: " + e.getMessage(), e);
+            throw translate(e, "search " + alias);
+        } finally {
+            running.release();
+        }
+        if (Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0) {
+            log.info("search answered partially (timed out: {}, failed shards: {}) after {} ms: {} words",
+                    response.timedOut(), failedShards(response), response.took(), QueryTerms.of(query.q()).terms());
         }
         return toResult(query, response);
     }
@@ -60,6 +121,7 @@ public final class SearchService {
             SearchResponse<ArticleDocument> response = client.search(s -> s
                     .index(alias)
                     .query(q -> q.ids(i -> i.values(id)))
+                    .timeout(limits.timeout().toMillis() + "ms")
                     .size(1), ArticleDocument.class);
             return response.hits().hits().stream().map(Hit::source).findFirst();
         } catch (ElasticsearchException e) {
@@ -68,8 +130,17 @@ public final class SearchService {
             }
             throw translate(e, "article " + id);
         } catch (IOException e) {
-            throw new SearchUnavailableException("Elasticsearch is unreachable: " + e.getMessage(), e);
+            throw translate(e, "article " + id);
         }
+    }
+
+    /** Seconds after which a running search has surely ended (its client deadline), at least 1. */
+    int retryAfterSeconds() {
+        return (int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000);
+    }
+
+    private static int failedShards(SearchResponse<?> response) {
+        return response.shards() == null || response.shards().failed() == null ? 0 : response.shards().failed().intValue();
     }
 
     static SearchResult toResult(SearchQuery query, SearchResponse<ArticleDocument> response) {
@@ -81,7 +152,8 @@ public final class SearchService {
         if (!query.collapseStories() && hits.size() == query.size() && !hits.isEmpty() && !hits.getLast().sort().isEmpty()) {
             next = Cursor.encode(hits.getLast().sort());
         }
-        return new SearchResult(total == null ? out.size() : total.value(), out, facets(response.aggregations()), next);
+        boolean partial = Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0;
+        return new SearchResult(total == null ? out.size() : total.value(), out, facets(response.aggregations()), next, partial);
     }
 
     private static SearchHit toHit(Hit<ArticleDocument> hit) {
@@ -152,7 +224,51 @@ public final class SearchService {
         if (e.status() == 400) {
             return new IllegalArgumentException("Elasticsearch refused the query: " + reason, e);
         }
+        if (e.status() == 429) {
+            log.warn("{}: Elasticsearch is too busy: {}", what, reason);
+            return new SearchBusyException("Elasticsearch is too busy: try again shortly", retryAfterSeconds());
+        }
         log.warn("{} failed with status {}: {}", what, e.status(), reason);
         return new SearchUnavailableException("Elasticsearch failed (status " + e.status() + "): " + reason, e);
+    }
+
+    /**
+     * Only a failure to connect means Elasticsearch is unreachable. A response that does not come in time is the
+     * cost of a query (or a busy node), and a reset connection is a failure of that one request: neither may be
+     * reported as the node being down.
+     */
+    RuntimeException translate(IOException e, String what) {
+        if (isConnectFailure(e)) {
+            log.warn("{}: Elasticsearch is unreachable: {}", what, e.toString());
+            return new SearchUnavailableException(UNREACHABLE + e.getMessage(), e);
+        }
+        if (causedBy(e, InterruptedIOException.class)) {
+            log.warn("{}: no answer within the client deadline of {} ms (search.timeout {} ms)", what,
+                    limits.clientDeadline().toMillis(), limits.timeout().toMillis());
+            return new SearchTimeoutException("Elasticsearch did not answer within " + limits.clientDeadline().toMillis()
+                    + " ms (twice search.timeout): the query is too costly or the node is busy", e);
+        }
+        log.warn("{}: request to Elasticsearch failed: {}", what, e.toString());
+        return new SearchUnavailableException("the request to Elasticsearch failed: " + e.getMessage(), e);
+    }
+
+    static boolean isConnectFailure(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // ConnectTimeoutException of HttpClient is an InterruptedIOException: recognised by name, before timeouts
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
+                    || t.getClass().getSimpleName().equals("ConnectTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SearchRequestsTest {
 
     private static JsonNode json(SearchQuery query) {
-        String text = JsonpUtils.toJsonString(SearchRequests.build(query, "newsflow-articles"), EsResponses.MAPPER);
+        String text = JsonpUtils.toJsonString(SearchRequests.build(query, "newsflow-articles", java.time.Duration.ofSeconds(5)), EsResponses.MAPPER);
         return Json.read(text, JsonNode.class);
     }
 
@@ -90,10 +90,10 @@ class SearchRequestsTest {
                 co.elastic.clients.elasticsearch._types.FieldValue.of(1793693700000L),
                 co.elastic.clients.elasticsearch._types.FieldValue.of("a1")));
 
-        assertThatThrownBy(() -> SearchRequests.build(SearchQuery.text("ferry").withSearchAfter(dateSortCursor), "x"))
+        assertThatThrownBy(() -> SearchRequests.build(SearchQuery.text("ferry").withSearchAfter(dateSortCursor), "x", java.time.Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not belong to this query");
-        assertThatThrownBy(() -> SearchRequests.build(SearchQuery.text("ferry").withSearchAfter("%%%"), "x"))
+        assertThatThrownBy(() -> SearchRequests.build(SearchQuery.text("ferry").withSearchAfter("%%%"), "x", java.time.Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a cursor");
     }

@@ -2,6 +2,7 @@ package newsflow.app.cli;
 
 import newsflow.app.demo.DemoSite;
 import newsflow.app.run.Pipeline;
+import newsflow.app.run.Preflight;
 import newsflow.app.run.ProgressReport;
 import newsflow.app.run.StageName;
 import newsflow.app.stack.LocalStack;
@@ -55,12 +56,14 @@ public final class DemoCommand implements Callable<Integer> {
             config = config.withDataDir(dataDir.toString());
         }
         DemoSite site = DemoSite.start(sitePort);
-        config = config.withFeeds(site.feeds()).withServer(new ServerConfig(config.server().host(), port))
+        config = config.withFeeds(site.feeds())
+                .withServer(new ServerConfig(config.server().host(), port, config.server().apiKeys()))
                 // the demo's own loopback site, and no other non-public address
                 .withHttp(config.http().withAllowPrivate(List.of(site.allowRule())));
         out.printf("demo site: %s (%d feeds, %d articles)%n", site.baseUrl(), site.feeds().size(), site.articleCount());
         out.println("starting the local stack (Kafka broker, Elasticsearch node) under " + Path.of(config.dataDir()).toAbsolutePath() + " …");
 
+        Preflight.check(config, EnumSet.allOf(StageName.class)); // a taken --port is reported now, not after the stack started
         LocalStack stack = LocalStack.start(config);
         Pipeline pipeline = new Pipeline(stack.config(), EnumSet.allOf(StageName.class));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,7 @@
 package newsflow.app.cli;
 
 import newsflow.app.run.Pipeline;
+import newsflow.app.run.Preflight;
 import newsflow.app.run.StageName;
 import newsflow.app.stack.LocalStack;
 import newsflow.common.config.NewsflowConfig;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** The long-running service. */
@@ -25,8 +27,11 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NewsflowConfig config = options.load();
+        Set<StageName> selected = StageName.parse(stages);
+        // before anything starts: ports taken, configured services that do not answer (all named at once)
+        Preflight.check(config, selected);
         LocalStack stack = LocalStack.start(config);
-        Pipeline pipeline = new Pipeline(stack.config(), StageName.parse(stages), options.config);
+        Pipeline pipeline = new Pipeline(stack.config(), selected, options.config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             pipeline.close();
             stack.close();

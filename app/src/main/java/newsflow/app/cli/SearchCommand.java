@@ -74,8 +74,8 @@ public final class SearchCommand implements Callable<Integer> {
         SearchQuery searchQuery = SearchQueryParser.parse(params);
 
         ElasticsearchConfig es = LocalStack.addressesOfRunningStack(config).elasticsearch();
-        try (ElasticsearchClient client = ElasticsearchClients.create(es)) {
-            SearchResult result = new SearchService(client, es.index()).search(searchQuery);
+        try (ElasticsearchClient client = ElasticsearchClients.create(es, config.search().clientDeadline())) {
+            SearchResult result = new SearchService(client, es.index(), config.search()).search(searchQuery);
             System.out.println(json ? Json.pretty(result) : SearchResultPrinter.render(result, System.console() != null));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("closing the Elasticsearch client", e);

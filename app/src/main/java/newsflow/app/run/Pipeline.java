@@ -4,7 +4,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import newsflow.common.config.NewsflowConfig;
 import newsflow.common.http.HttpFetcher;
 import newsflow.common.kafka.KafkaClients;
+import newsflow.common.metrics.Metrics;
 import newsflow.common.stage.Stage;
+import newsflow.common.stage.StageLifecycle;
 import newsflow.enrich.EnrichStage;
 import newsflow.index.IndexStage;
 import newsflow.index.es.ElasticsearchClients;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The stages of one newsflow process, each on its own thread, plus the HTTP server for health, metrics and
@@ -30,7 +31,12 @@ public final class Pipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     /** How long stopping stages may wait on fetches in flight before those are cancelled. */
-    static final java.time.Duration FETCH_GRACE = java.time.Duration.ofSeconds(10);
+    static final java.time.Duration FETCH_GRACE = java.time.Duration.ofSeconds(5);
+    /**
+     * The longest {@link #close()} waits for the stages, which stop side by side, each waiting for its work at most
+     * {@link StageLifecycle#CLOSE_GRACE}: with the servers' and clients' own closes, a process stops within 15 s.
+     */
+    static final java.time.Duration STAGES_STOP = StageLifecycle.CLOSE_GRACE.plusSeconds(1);
 
     private final NewsflowConfig config;
     private final Set<StageName> stageNames;
@@ -40,6 +46,7 @@ public final class Pipeline implements AutoCloseable {
     private HttpFetcher http;
     private ElasticsearchClient searchClient;
     private StatusServer server;
+    private DependencyHealth health;
     private IngestStage ingest;
 
     private final Path configFile;
@@ -78,13 +85,27 @@ public final class Pipeline implements AutoCloseable {
         }
         SearchService search = null;
         if (stageNames.contains(StageName.SEARCH)) {
-            searchClient = ElasticsearchClients.create(config.elasticsearch());
-            search = new SearchService(searchClient, config.elasticsearch().index());
+            searchClient = ElasticsearchClients.create(config.elasticsearch(), config.search().clientDeadline());
+            search = new SearchService(searchClient, config.elasticsearch().index(), config.search());
         }
-        server = StatusServer.start(config.server(), stages, search);
+        health = watchServices();
+        server = StatusServer.start(config.server(), stages, search, health::unreachable);
         log.info("newsflow running stages {}; http://{}:{}/health, /metrics{}", stageNames, config.server().host(),
                 server.port(), search == null ? "" : ", /api/search");
         return this;
+    }
+
+    /** Probes what the selected stages need, so /ready turns false while it is unreachable. */
+    private DependencyHealth watchServices() {
+        List<DependencyHealth.Probe> probes = new ArrayList<>();
+        if (stageNames.contains(StageName.INGEST) || stageNames.contains(StageName.ENRICH) || stageNames.contains(StageName.INDEX)) {
+            probes.add(ServiceProbes.kafka(config));
+        }
+        if (stageNames.contains(StageName.INDEX) || stageNames.contains(StageName.SEARCH)) {
+            probes.add(ServiceProbes.elasticsearch(config));
+        }
+        return new DependencyHealth(probes, config.health().unreachableAfter(), Metrics.registry(), System::nanoTime)
+                .start(config.health().checkInterval());
     }
 
     private void add(Stage stage) {
@@ -114,8 +135,9 @@ public final class Pipeline implements AutoCloseable {
         return Optional.ofNullable(ingest);
     }
 
+    /** Every stage started and every service they need answering. */
     public boolean ready() {
-        return stages.stream().allMatch(Stage::ready);
+        return stages.stream().allMatch(Stage::ready) && (health == null || health.unreachable().isEmpty());
     }
 
     /** Blocks until {@link #close()} is called or a stage fails. */
@@ -138,24 +160,39 @@ public final class Pipeline implements AutoCloseable {
                 // every stage stopped in time
             }
         });
-        // stop in pipeline order so upstream stops producing before downstream stops consuming
+        // side by side, so the bound is one stage's grace, not their sum; what a stage abandons is not committed
+        // and is replayed at the next start
+        long deadline = System.nanoTime() + STAGES_STOP.toNanos();
+        List<Thread> closing = new ArrayList<>();
         for (int i = stages.size() - 1; i >= 0; i--) {
             Stage stage = stages.get(i);
-            try {
-                stage.close();
-            } catch (RuntimeException e) {
-                log.warn("closing stage {}: {}", stage.name(), e.toString());
-            }
+            closing.add(Thread.ofVirtual().name("close-" + stage.name()).start(() -> {
+                try {
+                    stage.close();
+                } catch (RuntimeException e) {
+                    log.warn("closing stage {}: {}", stage.name(), e.toString());
+                }
+            }));
         }
-        for (Thread thread : threads) {
+        List<Thread> waitFor = new ArrayList<>(closing);
+        waitFor.addAll(threads);
+        for (Thread thread : waitFor) {
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(30));
+                long left = deadline - System.nanoTime(); // at least a moment: a thread already done joins at once
+                if (!thread.join(java.time.Duration.ofNanos(Math.max(1, left)))) {
+                    log.warn("{} still running {} s after shutdown began; exiting without it", thread.getName(),
+                            STAGES_STOP.toSeconds());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
         }
         if (server != null) {
             server.close();
+        }
+        if (health != null) {
+            health.close();
         }
         if (searchClient != null) {
             try {

@@ -1,5 +1,7 @@
 package newsflow.app.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import newsflow.common.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +36,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     public static final String DEFAULT_USER = "newsflow";
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(45);
-    private static final Path FALLBACK_JDK = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    private static final String PID_FILE = "node.pid";
 
     private final ChildProcess process;
     private final String url;
@@ -63,6 +67,7 @@ public final class LocalElasticsearch implements AutoCloseable {
      */
     public static LocalElasticsearch start(Path home, Path dir, int httpPort, String heap) {
         Path zip = ElasticsearchDistribution.findZip(home);
+        Path javaHome = JavaHomeFinder.forThisProcess().find(); // before anything is unpacked: a missing JDK fails first
         Path abs = dir.toAbsolutePath().normalize();
         Path esHome = abs.resolve("home");
         Path data = abs.resolve("data");
@@ -73,8 +78,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Elasticsearch directories under " + abs, e);
         }
-        Path pidFile = abs.resolve("node.pid");
-        ChildProcess.stopLeftover("Elasticsearch node", pidFile, esHome.toString(), STOP_GRACE);
+        Path pidFile = abs.resolve(PID_FILE);
         ElasticsearchDistribution.unpack(zip, esHome);
 
         Ports ports = new Ports(abs.resolve("ports.properties"));
@@ -100,7 +104,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         command.add(esHome.resolve("bin/elasticsearch").toString());
 
         Map<String, String> env = new HashMap<>();
-        env.put("ES_JAVA_HOME", javaHomeForElasticsearch().toString());
+        env.put("ES_JAVA_HOME", javaHome.toString());
         env.put("ES_JAVA_OPTS", ""); // the operator's options for some other node must not leak into ours
         env.put("ES_PATH_CONF", esHome.resolve("config").toString());
 
@@ -117,6 +121,15 @@ public final class LocalElasticsearch implements AutoCloseable {
         log.info("local Elasticsearch ready at {} in {} ms (pid {}, data {}, logs {})", url,
                 (System.nanoTime() - started) / 1_000_000, process.pid(), data, logs);
         return node;
+    }
+
+    /**
+     * Stops a node a crashed newsflow left running on {@code dir}. Only to be called while holding the data
+     * directory's lock ({@link DataDirLock}): with the lock free, no live newsflow owns that node.
+     */
+    static void stopLeftover(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        ChildProcess.stopLeftover("Elasticsearch node", abs.resolve(PID_FILE), abs.resolve("home").toString(), STOP_GRACE);
     }
 
     /** The node's URL, {@code http://127.0.0.1:<port>}. */
@@ -152,20 +165,29 @@ public final class LocalElasticsearch implements AutoCloseable {
                 "");
     }
 
-    /** Elasticsearch 9 needs JDK 21+: ES_JAVA_HOME if set, else this JVM if new enough, else the known JDK 25. */
-    static Path javaHomeForElasticsearch() {
-        String configured = System.getenv("ES_JAVA_HOME");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
+    /**
+     * The node that answers must be the one we started (its pid is our child's or a descendant's: the launcher
+     * script starts the server JVM): a stale node on the same port, while ours failed to bind, is an error,
+     * never adopted, or the pipeline would index into someone else's data.
+     */
+    private void requireOurNode(HttpClient http) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/_nodes/_local/process?filter_path=nodes.*.process.id"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        Set<Long> ours = new HashSet<>();
+        ours.add(process.pid());
+        ProcessHandle.of(process.pid()).ifPresent(h -> h.descendants().forEach(d -> ours.add(d.pid())));
+        requireOurNode(url, response.body(), ours);
+    }
+
+    static void requireOurNode(String url, String nodesProcessJson, Set<Long> ourPids) {
+        JsonNode nodes = Json.read(nodesProcessJson, JsonNode.class).path("nodes");
+        List<Long> answered = new ArrayList<>();
+        nodes.elements().forEachRemaining(n -> answered.add(n.path("process").path("id").asLong(-1)));
+        if (answered.size() != 1 || !ourPids.contains(answered.getFirst())) {
+            throw new IllegalStateException("the Elasticsearch node answering at " + url + " runs as pid " + answered
+                    + ", not as the node this stack started (pids " + ourPids + ")"
+                    + ": another node holds that port (stop it, or set localStack.elasticsearchPort to a free port)");
         }
-        if (Runtime.version().feature() >= 21) {
-            return Path.of(System.getProperty("java.home"));
-        }
-        if (Files.isExecutable(FALLBACK_JDK.resolve("bin/java"))) {
-            return FALLBACK_JDK;
-        }
-        throw new IllegalStateException("Elasticsearch needs Java 21 or newer; this is Java " + Runtime.version().feature()
-                + ". Set ES_JAVA_HOME to a JDK 21+ or run newsflow on one.");
     }
 
     private void awaitReady() {
@@ -185,6 +207,7 @@ public final class LocalElasticsearch implements AutoCloseable {
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 200) {
+                        requireOurNode(http);
                         return;
                     }
                     log.debug("node at {} not ready yet: HTTP {} {}", url, response.statusCode(), response.body());

@@ -34,6 +34,7 @@ public final class LocalKafka implements AutoCloseable {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final String PID_FILE = "broker.pid";
 
     private final ChildProcess process;
     private final String bootstrapServers;
@@ -73,8 +74,7 @@ public final class LocalKafka implements AutoCloseable {
             throw new UncheckedIOException("cannot create the Kafka data directory " + dataDir, e);
         }
         Path properties = absDir.resolve("server.properties");
-        Path pidFile = absDir.resolve("broker.pid");
-        ChildProcess.stopLeftover("Kafka broker", pidFile, properties.toString(), STOP_GRACE);
+        Path pidFile = absDir.resolve(PID_FILE);
 
         Ports ports = new Ports(absDir.resolve("ports.properties"));
         int clientPort = port > 0 ? port : ports.pick("client");
@@ -99,7 +99,7 @@ public final class LocalKafka implements AutoCloseable {
                 absDir.resolve("broker.log"), pidFile);
         LocalKafka kafka = new LocalKafka(process, bootstrap, absDir);
         try {
-            kafka.awaitReady(clientPort);
+            kafka.awaitReady(clientPort, clusterId(dataDir));
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
@@ -107,6 +107,15 @@ public final class LocalKafka implements AutoCloseable {
         log.info("local Kafka broker ready at {} in {} ms (pid {}, data {}, log {})", bootstrap,
                 (System.nanoTime() - started) / 1_000_000, process.pid(), dataDir, process.logFile());
         return kafka;
+    }
+
+    /**
+     * Stops a broker a crashed newsflow left running on {@code dir}. Only to be called while holding the data
+     * directory's lock ({@link DataDirLock}): with the lock free, no live newsflow owns that broker.
+     */
+    static void stopLeftover(Path dir) {
+        Path absDir = dir.toAbsolutePath().normalize();
+        ChildProcess.stopLeftover("Kafka broker", absDir.resolve(PID_FILE), absDir.resolve("server.properties").toString(), STOP_GRACE);
     }
 
     /** {@code host:port} for {@code bootstrap.servers}. */
@@ -164,7 +173,35 @@ public final class LocalKafka implements AutoCloseable {
         log.info("formatted a new Kafka data directory {}", dataDir);
     }
 
-    private void awaitReady(int clientPort) {
+    /** The cluster id the storage under {@code dataDir} was formatted with ({@code meta.properties}). */
+    static String clusterId(Path dataDir) {
+        Path meta = dataDir.resolve("meta.properties");
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(meta)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Kafka storage's " + meta, e);
+        }
+        String id = p.getProperty("cluster.id");
+        if (id == null || id.isBlank()) {
+            throw new IllegalStateException(meta + " has no cluster.id: the Kafka storage is damaged");
+        }
+        return id;
+    }
+
+    /**
+     * A broker answering with another cluster id is not ours (a stale broker on the same port, while ours
+     * failed to bind): adopting it would write the pipeline's records into someone else's storage.
+     */
+    static void requireSameCluster(String bootstrap, String answered, String expected, Path dataDir) {
+        if (!expected.equals(answered)) {
+            throw new IllegalStateException("the Kafka broker answering at " + bootstrap + " has cluster id " + answered
+                    + ", not " + expected + " of the storage under " + dataDir
+                    + ": another broker holds that port (stop it, or set localStack.kafkaPort to a free port)");
+        }
+    }
+
+    private void awaitReady(int clientPort, String expectedClusterId) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!portOpen(clientPort)) {
             checkAliveAndTime(deadline);
@@ -179,8 +216,11 @@ public final class LocalKafka implements AutoCloseable {
             while (true) {
                 checkAliveAndTime(deadline);
                 try {
-                    Collection<Node> nodes = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                    var cluster = admin.describeCluster();
+                    Collection<Node> nodes = cluster.nodes().get(5, TimeUnit.SECONDS);
                     if (!nodes.isEmpty()) {
+                        requireSameCluster(bootstrapServers, cluster.clusterId().get(5, TimeUnit.SECONDS),
+                                expectedClusterId, dir.resolve("data"));
                         return;
                     }
                 } catch (ExecutionException | TimeoutException e) {

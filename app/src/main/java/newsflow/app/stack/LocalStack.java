@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  * Both keep their data under {@code dataDir} ({@code kafka/}, {@code elasticsearch/}), so a restart on the same
  * directory finds its topics, offsets and indices again. {@link #config()} is the configuration with their
  * addresses filled in. {@link #close()} stops them; a JVM shutdown hook does too if nobody else does.
+ * One stack at a time owns {@code dataDir}: it holds the directory's lock ({@link DataDirLock}) from before it
+ * touches anything there until its services have stopped.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -41,10 +43,13 @@ public final class LocalStack implements AutoCloseable {
     private final LocalElasticsearch elasticsearch;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread hook;
+    /** Held from before the first file is touched until both services have stopped; null with nothing local. */
+    private final DataDirLock lock;
     private boolean closed;
 
-    private LocalStack(NewsflowConfig config, LocalKafka kafka, LocalElasticsearch elasticsearch) {
+    private LocalStack(NewsflowConfig config, LocalKafka kafka, LocalElasticsearch elasticsearch, DataDirLock lock) {
         this.config = config;
+        this.lock = lock;
         this.kafka = kafka;
         this.elasticsearch = elasticsearch;
         this.hook = new Thread(this::closeAtExit, "newsflow-local-stack-shutdown");
@@ -55,7 +60,9 @@ public final class LocalStack implements AutoCloseable {
      * parallel, and waits until each answers.
      *
      * @param home the packaged layout, see {@link #defaultHome()}; unused when nothing is started
-     * @throws IllegalStateException when a service cannot start; whatever did start is stopped again
+     * @throws IllegalStateException when another newsflow holds {@code dataDir} (nothing is touched then), a
+     *                               configured local port is taken, or a service cannot start; whatever did
+     *                               start is stopped again
      */
     public static LocalStack start(NewsflowConfig config) {
         boolean nothingToStart = !config.kafka().embedded() && !config.elasticsearch().embedded();
@@ -69,12 +76,33 @@ public final class LocalStack implements AutoCloseable {
         if (!wantKafka && !wantElasticsearch) {
             log.info("using external Kafka {} and Elasticsearch {}: no local services started",
                     config.kafka().bootstrapServers(), config.elasticsearch().url());
-            return new LocalStack(config, null, null);
+            return new LocalStack(config, null, null, null);
         }
         if (home == null) {
             throw new IllegalArgumentException("the local stack needs the newsflow layout (home) to start its services");
         }
         Path dataDir = Path.of(config.dataDir()).toAbsolutePath().normalize();
+        LocalStackConfig local = config.localStack();
+        // first of all, before anything under dataDir is read or changed: a second instance must touch nothing
+        DataDirLock lock = DataDirLock.acquire(dataDir);
+        try {
+            // the lock was free, so no live newsflow owns what a crashed run may have left running
+            if (wantKafka) {
+                LocalKafka.stopLeftover(dataDir.resolve("kafka"));
+            }
+            if (wantElasticsearch) {
+                LocalElasticsearch.stopLeftover(dataDir.resolve("elasticsearch"));
+            }
+            requireConfiguredPortsFree(local, wantKafka, wantElasticsearch);
+            return start(config, home, dataDir, lock, wantKafka, wantElasticsearch);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static LocalStack start(NewsflowConfig config, Path home, Path dataDir, DataDirLock lock,
+                                    boolean wantKafka, boolean wantElasticsearch) {
         LocalStackConfig local = config.localStack();
         log.info("starting the local stack under {}: {}{}", dataDir,
                 wantKafka ? "Kafka broker" : "", wantElasticsearch ? (wantKafka ? " and " : "") + "Elasticsearch node" : "");
@@ -111,7 +139,13 @@ public final class LocalStack implements AutoCloseable {
         if (e != null) {
             effective = effective.withElasticsearch(effective.elasticsearch().withUrl(e.url()));
         }
-        LocalStack stack = new LocalStack(effective, k, e);
+        if (k != null) {
+            lock.describeOwner("kafka", k.bootstrapServers());
+        }
+        if (e != null) {
+            lock.describeOwner("elasticsearch", e.url());
+        }
+        LocalStack stack = new LocalStack(effective, k, e, lock);
         try {
             Runtime.getRuntime().addShutdownHook(stack.hook);
         } catch (IllegalStateException shuttingDown) {
@@ -123,6 +157,31 @@ public final class LocalStack implements AutoCloseable {
                 effective.kafka().bootstrapServers(), k != null ? " (local)" : " (external)",
                 effective.elasticsearch().url(), e != null ? " (local)" : " (external)", dataDir);
         return stack;
+    }
+
+    /**
+     * A configured (non-zero) port of a local service that something else listens on would only show as a
+     * bind error in the service's log a minute later: refuse it before anything starts, naming every such key.
+     */
+    static void requireConfiguredPortsFree(LocalStackConfig local, boolean kafka, boolean elasticsearch) {
+        List<String> problems = new ArrayList<>();
+        if (kafka) {
+            requireFree("localStack.kafkaPort", local.kafkaPort(), problems);
+            requireFree("localStack.kafkaControllerPort", local.kafkaControllerPort(), problems);
+        }
+        if (elasticsearch) {
+            requireFree("localStack.elasticsearchPort", local.elasticsearchPort(), problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the local stack cannot start: " + String.join("; ", problems)
+                    + " (set another port, or 0 for any free one)");
+        }
+    }
+
+    private static void requireFree(String key, int port, List<String> problems) {
+        if (port > 0 && !Ports.isFree(port)) {
+            problems.add(key + " " + port + " is already in use on the loopback address");
+        }
     }
 
     /**
@@ -156,6 +215,9 @@ public final class LocalStack implements AutoCloseable {
             }
             closed = true;
             if (kafka == null && elasticsearch == null) {
+                if (lock != null) {
+                    lock.close();
+                }
                 return;
             }
             CompletableFuture<Void> k = kafka == null ? CompletableFuture.completedFuture(null)
@@ -172,6 +234,7 @@ public final class LocalStack implements AutoCloseable {
             } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDown) {
                 // the JVM is exiting: the hook is running or about to, and will find the stack closed
             }
+            lock.close(); // only now: the services are down, another instance may take the directory
             log.info("local stack stopped");
         }
     }

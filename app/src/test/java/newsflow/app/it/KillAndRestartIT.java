@@ -35,9 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KillAndRestartIT {
 
-    /** Enough articles, each page answered slowly, that the run is still going when the kill comes. */
+    /**
+     * Enough articles, each page answered slowly, that the run is still going when the kill comes: about 24 s of
+     * page fetches at concurrency 1, longer than a loaded machine takes to make a new index searchable.
+     */
     private static final int ARTICLES = 40;
-    private static final Duration PAGE_DELAY = Duration.ofMillis(150);
+    private static final Duration PAGE_DELAY = Duration.ofMillis(600);
 
     private final List<Process> processes = new ArrayList<>();
     private HttpServer site;

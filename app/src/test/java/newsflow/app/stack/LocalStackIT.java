@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The local stack runs a real broker and a real node, and what they stored survives a restart. */
 class LocalStackIT {
@@ -80,6 +81,16 @@ class LocalStackIT {
             HttpResponse<String> put = send(first.config().elasticsearch().url(), "PUT",
                     "/it-restart/_doc/doc-2?refresh=true", document);
             assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+
+            // a second stack on the same directory fails at once naming the first, and the first keeps working
+            assertThatThrownBy(() -> LocalStack.start(base, TestStack.home()))
+                    .hasMessageContaining("is in use by another newsflow")
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid())
+                    .hasMessageContaining("Kafka " + first.config().kafka().bootstrapServers())
+                    .hasMessageContaining("Elasticsearch " + first.config().elasticsearch().url());
+            assertThat(consumeAll(first.config().kafka().bootstrapServers(), topic, 1)).hasSize(1);
+            HttpResponse<String> stillThere = send(first.config().elasticsearch().url(), "GET", "/it-restart/_doc/doc-2", null);
+            assertThat(stillThere.statusCode()).as(stillThere.body()).isEqualTo(200);
         }
 
         try (LocalStack second = LocalStack.start(base, TestStack.home())) {

@@ -89,4 +89,43 @@ class LocalStackTest {
         assertThat(yml.lines()).contains("discovery.type: single-node", "network.host: 127.0.0.1", "http.port: 19200",
                 "transport.port: 19300", "path.data: /d/data", "path.logs: /d/logs", "xpack.security.enabled: false");
     }
+
+    @Test
+    void configuredLocalPortsInUseAreRefusedTogetherBeforeAnythingStarts() throws IOException {
+        try (var kafkaTaken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             var elasticsearchTaken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            var local = new newsflow.common.config.LocalStackConfig(kafkaTaken.getLocalPort(), 0,
+                    elasticsearchTaken.getLocalPort(), "256m");
+
+            assertThatThrownBy(() -> LocalStack.requireConfiguredPortsFree(local, true, true))
+                    .hasMessageContaining("localStack.kafkaPort " + kafkaTaken.getLocalPort() + " is already in use")
+                    .hasMessageContaining("localStack.elasticsearchPort " + elasticsearchTaken.getLocalPort() + " is already in use")
+                    .hasMessageNotContaining("kafkaControllerPort");
+            // a service the configuration points elsewhere does not need its local port
+            LocalStack.requireConfiguredPortsFree(local, false, false);
+        }
+    }
+
+    @Test
+    void aBrokerAnsweringWithAnotherClusterIdIsNotAdopted() {
+        assertThatThrownBy(() -> LocalKafka.requireSameCluster("127.0.0.1:19092", "other-cluster", "our-cluster", dir))
+                .hasMessageContaining("has cluster id other-cluster, not our-cluster")
+                .hasMessageContaining("localStack.kafkaPort");
+        LocalKafka.requireSameCluster("127.0.0.1:19092", "our-cluster", "our-cluster", dir);
+    }
+
+    @Test
+    void theClusterIdIsReadFromTheFormattedStorage() throws IOException {
+        Files.writeString(dir.resolve("meta.properties"), "version=1\ncluster.id=Q1w2E3r4T5y6U7i8O9p0Aa\nnode.id=1\n");
+        assertThat(LocalKafka.clusterId(dir)).isEqualTo("Q1w2E3r4T5y6U7i8O9p0Aa");
+    }
+
+    @Test
+    void aNodeRunningAsAnotherProcessIsNotAdopted() {
+        String answer = "{\"nodes\":{\"n1\":{\"process\":{\"id\":4242}}}}";
+        assertThatThrownBy(() -> LocalElasticsearch.requireOurNode("http://127.0.0.1:19200", answer, java.util.Set.of(100L, 101L)))
+                .hasMessageContaining("runs as pid [4242]")
+                .hasMessageContaining("localStack.elasticsearchPort");
+        LocalElasticsearch.requireOurNode("http://127.0.0.1:19200", answer, java.util.Set.of(100L, 4242L));
+    }
 }

@@ -11,7 +11,9 @@ public final class Eventually {
     }
 
     /**
-     * Polls {@code condition} every {@code interval} until it holds.
+     * Polls {@code condition} every {@code interval} until it holds. A condition that throws counts as not yet
+     * holding (a shard still starting answers 503 for a moment after its index is created); the last exception is
+     * reported if the wait runs out.
      *
      * @param lastSeen what to put in the failure message (for example the current document count)
      * @throws AssertionError when it still does not hold after {@code timeout}
@@ -19,9 +21,23 @@ public final class Eventually {
     public static void await(String what, Duration timeout, Duration interval, BooleanSupplier condition,
                              Supplier<String> lastSeen) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
+        RuntimeException lastFailure = null;
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+                lastFailure = null;
+            } catch (RuntimeException e) {
+                lastFailure = e;
+            }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what + "; last seen: " + lastSeen.get());
+                AssertionError timedOut = new AssertionError("timed out after " + timeout + " waiting for " + what
+                        + "; last seen: " + (lastFailure != null ? lastFailure : lastSeen.get()));
+                if (lastFailure != null) {
+                    timedOut.initCause(lastFailure);
+                }
+                throw timedOut;
             }
             try {
                 Thread.sleep(interval.toMillis());

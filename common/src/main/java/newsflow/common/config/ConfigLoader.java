@@ -18,11 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,13 +29,11 @@ import java.util.regex.Pattern;
  * Loads {@link NewsflowConfig}: built-in defaults, then the operator's YAML file merged over them, then
  * environment variables. Every scalar setting has an environment name: {@code NEWSFLOW_} followed by its path
  * in upper snake case, for example {@code kafka.bootstrapServers} → {@code NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS};
- * a list of strings ({@code http.allowPrivate}) is given comma-separated.
+ * a list of scalars (an empty list too) takes a comma-separated value.
  */
 public final class ConfigLoader {
 
     private static final String DEFAULTS = "/newsflow/defaults.yaml";
-    /** Settings that are lists of strings, settable from the environment as a comma-separated value. */
-    private static final Set<String> STRING_LISTS = Set.of("NEWSFLOW_HTTP_ALLOW_PRIVATE");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final ObjectMapper yaml;
@@ -86,6 +82,10 @@ public final class ConfigLoader {
                 }
             }
             applyEnvironment(tree, "NEWSFLOW");
+            List<String> problems = ConfigValidator.problems(tree);
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigException(problems);
+            }
             return yaml.treeToValue(tree, NewsflowConfig.class);
         } catch (IOException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
@@ -124,12 +124,16 @@ public final class ConfigLoader {
             JsonNode child = node.get(name);
             if (child instanceof ObjectNode object && !object.isEmpty()) {
                 applyEnvironment(object, envName);
-            } else if (child instanceof ArrayNode && STRING_LISTS.contains(envName)) {
-                // a list of strings: the variable holds it comma-separated
+            } else if (child instanceof ArrayNode array && scalars(array)) {
+                // a list of scalars (server.apiKeys, http.allowPrivate) from one variable, comma-separated
                 String value = env.apply(envName);
                 if (value != null) {
                     ArrayNode replaced = node.putArray(name);
-                    Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).forEach(replaced::add);
+                    for (String part : value.split(",")) {
+                        if (!part.isBlank()) {
+                            replaced.add(part.strip());
+                        }
+                    }
                 }
             } else if (child == null || child.isValueNode() || child.isNull()) {
                 String value = env.apply(envName);
@@ -138,6 +142,15 @@ public final class ConfigLoader {
                 }
             }
         }
+    }
+
+    private static boolean scalars(ArrayNode array) {
+        for (JsonNode element : array) {
+            if (!element.isValueNode()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String upperSnake(String camel) {

@@ -18,10 +18,13 @@ import java.util.Map;
  * @param perHostDelay least time between the starts of two page fetches on one host (per instance)
  * @param taxonomy    the categories used while no {@code model} is set: {@value #IPTC} (IPTC Media Topics: the shipped
  *                    model for the topics it was trained on, embedding similarity for the others) or {@value #NO_TAXONOMY}
+ * @param extractBudget CPU time one page's extraction may take; past it the article is built from the feed's content
+ *                    (see docs/extraction-bounds.md)
  */
 public record EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics,
                            Map<String, String> watchTopics, String model, Duration reloadInterval,
-                           boolean respectRobots, int perHostConcurrency, Duration perHostDelay, String taxonomy) {
+                           boolean respectRobots, int perHostConcurrency, Duration perHostDelay, String taxonomy,
+                           Duration extractBudget) {
 
     public static final String IPTC = "iptc";
     public static final String NO_TAXONOMY = "none";
@@ -29,6 +32,8 @@ public record EnrichConfig(boolean fetchPages, int concurrency, Map<String, List
     /** The politeness of {@code defaults.yaml}, for configurations built in code. */
     static final int DEFAULT_PER_HOST_CONCURRENCY = 2;
     static final Duration DEFAULT_PER_HOST_DELAY = Duration.ofSeconds(1);
+    /** The extraction budget of {@code defaults.yaml}, for configurations built in code. */
+    public static final Duration DEFAULT_EXTRACT_BUDGET = Duration.ofSeconds(5);
 
     public EnrichConfig {
         taxonomy = taxonomy == null || taxonomy.isBlank() ? NO_TAXONOMY : taxonomy.strip().toLowerCase(java.util.Locale.ROOT);
@@ -42,20 +47,24 @@ public record EnrichConfig(boolean fetchPages, int concurrency, Map<String, List
         model = model == null ? "" : model.strip();
         perHostConcurrency = Math.max(1, perHostConcurrency);
         perHostDelay = perHostDelay == null || perHostDelay.isNegative() ? Duration.ZERO : perHostDelay;
+        extractBudget = extractBudget == null ? DEFAULT_EXTRACT_BUDGET : extractBudget;
+        if (extractBudget.isNegative() || extractBudget.isZero()) {
+            throw new IllegalArgumentException("enrich.extractBudget must be a positive duration, got " + extractBudget);
+        }
     }
 
     /** Respecting robots.txt, with the default per-host politeness, without the default taxonomy (only the topics given). */
     public EnrichConfig(boolean fetchPages, int concurrency, Map<String, List<String>> topics,
                         Map<String, String> watchTopics, String model, Duration reloadInterval) {
         this(fetchPages, concurrency, topics, watchTopics, model, reloadInterval, true, DEFAULT_PER_HOST_CONCURRENCY,
-                DEFAULT_PER_HOST_DELAY, NO_TAXONOMY);
+                DEFAULT_PER_HOST_DELAY, NO_TAXONOMY, DEFAULT_EXTRACT_BUDGET);
     }
 
     /** These topics, watch-topics, model and taxonomy, every other setting as it is. */
     public EnrichConfig withTopics(Map<String, List<String>> topics, Map<String, String> watchTopics, String model,
                                    String taxonomy) {
         return new EnrichConfig(fetchPages, concurrency, topics, watchTopics, model, reloadInterval, respectRobots,
-                perHostConcurrency, perHostDelay, taxonomy);
+                perHostConcurrency, perHostDelay, taxonomy, extractBudget);
     }
 
     /** Whether the default taxonomy tags articles: it does while no trained model is configured. */

@@ -8,6 +8,8 @@ import java.util.List;
  * @param dataDir    where the embedded local stack keeps broker and node data
  * @param localStack ports of the embedded local stack
  * @param websub     WebSub push subscriptions for ingest
+ * @param search     limits of the search API
+ * @param health     watching Kafka and Elasticsearch at start-up and while running
  */
 public record NewsflowConfig(
         String dataDir,
@@ -19,41 +21,53 @@ public record NewsflowConfig(
         EnrichConfig enrich,
         ServerConfig server,
         LocalStackConfig localStack,
-        WebSubConfig websub) {
+        WebSubConfig websub,
+        SearchConfig search,
+        HealthConfig health) {
 
     public NewsflowConfig {
         feeds = feeds == null ? List.of() : List.copyOf(feeds);
+        search = search == null ? SearchConfig.DEFAULTS : search;
+        health = health == null ? HealthConfig.defaults() : health;
     }
 
     public NewsflowConfig withDataDir(String d) {
-        return new NewsflowConfig(d, kafka, elasticsearch, http, ingest, feeds, enrich, server, localStack, websub);
+        return new NewsflowConfig(d, kafka, elasticsearch, http, ingest, feeds, enrich, server, localStack, websub, search, health);
     }
 
     public NewsflowConfig withKafka(KafkaConfig k) {
-        return new NewsflowConfig(dataDir, k, elasticsearch, http, ingest, feeds, enrich, server, localStack, websub);
+        return new NewsflowConfig(dataDir, k, elasticsearch, http, ingest, feeds, enrich, server, localStack, websub, search, health);
     }
 
     public NewsflowConfig withElasticsearch(ElasticsearchConfig e) {
-        return new NewsflowConfig(dataDir, kafka, e, http, ingest, feeds, enrich, server, localStack, websub);
+        return new NewsflowConfig(dataDir, kafka, e, http, ingest, feeds, enrich, server, localStack, websub, search, health);
     }
 
     public NewsflowConfig withFeeds(List<FeedConfig> f) {
-        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, f, enrich, server, localStack, websub);
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, f, enrich, server, localStack, websub, search, health);
     }
 
     public NewsflowConfig withHttp(HttpConfig h) {
-        return new NewsflowConfig(dataDir, kafka, elasticsearch, h, ingest, feeds, enrich, server, localStack, websub);
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, h, ingest, feeds, enrich, server, localStack, websub, search, health);
     }
 
     public NewsflowConfig withEnrich(EnrichConfig e) {
-        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, e, server, localStack, websub);
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, e, server, localStack, websub, search, health);
     }
 
     public NewsflowConfig withServer(ServerConfig s) {
-        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, s, localStack, websub);
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, s, localStack, websub, search, health);
     }
 
     public NewsflowConfig withLocalStack(LocalStackConfig l) {
-        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, server, l, websub);
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, server, l, websub, search, health);
+    }
+
+    public NewsflowConfig withSearch(SearchConfig s) {
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, server, localStack, websub, s, health);
+    }
+
+    public NewsflowConfig withHealth(HealthConfig h) {
+        return new NewsflowConfig(dataDir, kafka, elasticsearch, http, ingest, feeds, enrich, server, localStack, websub, search, h);
     }
 }

@@ -67,6 +67,43 @@ public final class KafkaClients {
         }
     }
 
+    /** The producers' {@code max.request.size} unless configured: a feed entry's raw content may be large. */
+    static final int DEFAULT_MAX_REQUEST_SIZE = 8 * 1024 * 1024;
+    /** Kafka's default for the broker's {@code message.max.bytes}. */
+    static final int DEFAULT_BROKER_MESSAGE_MAX_BYTES = 1_048_588;
+    /**
+     * The broker's record limit as the operator tells it ({@code kafka.properties.message.max.bytes}); a broker
+     * setting, so it is read here and never handed to the clients.
+     */
+    static final String BROKER_MESSAGE_MAX_BYTES = "message.max.bytes";
+
+    /**
+     * The largest record, in serialized (uncompressed) bytes, that both the producer ({@code max.request.size})
+     * and the broker ({@code message.max.bytes}) accept. Compression only ever helps a record under it, so a
+     * record under this limit is never refused for its size; enrich cuts an article's body to fit it.
+     */
+    public int maxRecordBytes() {
+        return Math.min(intProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_SIZE),
+                intProperty(BROKER_MESSAGE_MAX_BYTES, DEFAULT_BROKER_MESSAGE_MAX_BYTES));
+    }
+
+    private int intProperty(String name, int fallback) {
+        String configured = config.properties().get(name);
+        if (configured == null || configured.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(configured.strip());
+            if (value < 1024) {
+                throw new IllegalArgumentException("kafka.properties." + name + " must be at least 1024 bytes, got " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("kafka.properties." + name + " must be a number of bytes, got '"
+                    + configured + "'", e);
+        }
+    }
+
     public Topics topics() {
         return Topics.from(config);
     }
@@ -75,6 +112,7 @@ public final class KafkaClients {
         Properties p = new Properties();
         p.put("bootstrap.servers", config.bootstrapServers());
         p.putAll(config.properties());
+        p.remove(BROKER_MESSAGE_MAX_BYTES);
         return p;
     }
 
@@ -86,7 +124,7 @@ public final class KafkaClients {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, intProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_SIZE));
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         return new KafkaProducer<>(p, new StringSerializer(), valueSerializer);
     }

@@ -23,6 +23,8 @@ public final class MeterNames {
     public static final String PAGES_DEFERRED = "newsflow.enrich.pages.deferred";
     /** Articles whose body enrich took from the AMP or print version of a shell page. Tag kind (amp, print). */
     public static final String ALTERNATE_PAGES = "newsflow.enrich.pages.alternate";
+    /** Articles whose body enrich cut so the record fits the broker's record limit ({@code extraction.truncated}). */
+    public static final String ARTICLES_TRUNCATED = "newsflow.enrich.articles.truncated";
     /** Records enrich dead-lettered. Tag reason. */
     public static final String ENRICH_FAILED = "newsflow.enrich.failed";
     /** Topic configuration reloads. Tag outcome (applied, failed). */
@@ -41,6 +43,12 @@ public final class MeterNames {
      * {@code FetchException} kind in lower case ({@code deadline}, {@code refused}, {@code timeout}, …).
      */
     public static final String HTTP_FETCH_FAILURES = "newsflow.http.fetch.failures";
+
+    /**
+     * Searches by outcome (tag outcome: ok, partial, refused_limit, refused_busy, timeout, unreachable, failed);
+     * see docs/search-limits.md.
+     */
+    public static final String SEARCHES = "newsflow.search.requests";
 
     private MeterNames() {
     }

@@ -1,5 +1,7 @@
 package newsflow.common.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * How an article's body and metadata were obtained.
  *
@@ -13,6 +15,8 @@ package newsflow.common.model;
  * @param extractor     name and version of the extractor that produced the body
  * @param pageFlag      what the fetched page turned out to be when it was a stub with little text (a paywall or a
  *                      consent wall), null otherwise; added later, so records written before it read as null
+ * @param truncated     true when the body was cut so the article fits the broker's record limit (see
+ *                      {@code docs/record-limits.md}); written only when true, so records without it read as false
  */
 public record Extraction(
         Method method,
@@ -20,7 +24,8 @@ public record Extraction(
         String fallbackReason,
         FieldSources fieldSources,
         String extractor,
-        PageFlag pageFlag) {
+        PageFlag pageFlag,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean truncated) {
 
     public Extraction {
         fieldSources = fieldSources == null ? FieldSources.NONE : fieldSources;
@@ -29,6 +34,17 @@ public record Extraction(
     /** An extraction of a page that was no stub. */
     public Extraction(Method method, int httpStatus, String fallbackReason, FieldSources fieldSources, String extractor) {
         this(method, httpStatus, fallbackReason, fieldSources, extractor, null);
+    }
+
+    /** An extraction whose body was kept whole. */
+    public Extraction(Method method, int httpStatus, String fallbackReason, FieldSources fieldSources, String extractor,
+                      PageFlag pageFlag) {
+        this(method, httpStatus, fallbackReason, fieldSources, extractor, pageFlag, false);
+    }
+
+    /** The same extraction, marked as having had its body cut to fit the record limit. */
+    public Extraction asTruncated() {
+        return new Extraction(method, httpStatus, fallbackReason, fieldSources, extractor, pageFlag, true);
     }
 
     /** A page that shows little text behind a wall instead of the article. */

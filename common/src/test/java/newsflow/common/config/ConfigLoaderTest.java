@@ -57,6 +57,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void extractBudgetDefaultsToFiveSecondsAndIsSetByFileOrEnvironment() {
+        assertThat(ConfigLoader.load(null, Map.of()).enrich().extractBudget()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ConfigLoader.load("enrich:\n  extractBudget: 2s\n", Map.of()).enrich().extractBudget())
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(ConfigLoader.load("enrich:\n  extractBudget: 2s\n", Map.of("NEWSFLOW_ENRICH_EXTRACT_BUDGET", "750ms"))
+                .enrich().extractBudget()).isEqualTo(Duration.ofMillis(750));
+        assertThatThrownBy(() -> ConfigLoader.load("enrich:\n  extractBudget: 0s\n", Map.of()))
+                .hasMessageContaining("enrich.extractBudget");
+    }
+
+    @Test
     void watchTopicsAreNamedQueries() {
         NewsflowConfig config = ConfigLoader.load("enrich:\n  watchTopics:\n"
                 + "    korea: '(\"North Korea\" OR Pyongyang) AND (missile OR nuclear)'\n", Map.of());

@@ -22,4 +22,17 @@ class KafkaClientsTest {
         assertThatThrownBy(() -> clients(Map.of("max.poll.interval.ms", "soon")).maxPollInterval())
                 .hasMessageContaining("kafka.properties.max.poll.interval.ms").hasMessageContaining("soon");
     }
+
+    @Test
+    void recordLimitIsTheSmallerOfTheProducersAndTheBrokersElseKafkasDefaults() {
+        assertThat(clients(Map.of()).maxRecordBytes()).isEqualTo(1_048_588);
+        assertThat(clients(Map.of("message.max.bytes", "16777216")).maxRecordBytes()).isEqualTo(8 * 1024 * 1024);
+        assertThat(clients(Map.of("message.max.bytes", "16777216", "max.request.size", "4194304")).maxRecordBytes())
+                .isEqualTo(4 * 1024 * 1024);
+        assertThat(clients(Map.of("max.request.size", "65536")).maxRecordBytes()).isEqualTo(65536);
+        assertThatThrownBy(() -> clients(Map.of("message.max.bytes", "1MB")).maxRecordBytes())
+                .hasMessageContaining("kafka.properties.message.max.bytes").hasMessageContaining("1MB");
+        assertThatThrownBy(() -> clients(Map.of("message.max.bytes", "10")).maxRecordBytes())
+                .hasMessageContaining("at least 1024");
+    }
 }

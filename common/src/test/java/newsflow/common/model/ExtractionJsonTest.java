@@ -28,4 +28,17 @@ class ExtractionJsonTest {
         assertThat(json).contains("\"pageFlag\":\"PAYWALL\"");
         assertThat(Json.read(json, Extraction.class)).isEqualTo(e);
     }
+
+    @Test
+    void truncatedIsWrittenOnlyWhenTrueAndReadsFalseFromRecordsWithoutIt() {
+        Extraction whole = new Extraction(Extraction.Method.PAGE, 200, null, FieldSources.NONE, "newsflow-extractor/1");
+        assertThat(whole.truncated()).isFalse();
+        assertThat(Json.write(whole)).doesNotContain("truncated");
+
+        Extraction cut = whole.asTruncated();
+        String json = Json.write(cut);
+        assertThat(json).contains("\"truncated\":true");
+        assertThat(Json.read(json, Extraction.class)).isEqualTo(cut);
+        assertThat(Json.read(Json.write(whole), Extraction.class).truncated()).isFalse();
+    }
 }

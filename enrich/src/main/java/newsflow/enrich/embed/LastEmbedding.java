@@ -3,7 +3,7 @@ package newsflow.enrich.embed;
 /**
  * Remembers, per thread, the last article it embedded: the default taxonomy asks its trained model and its
  * zero-shot scorer for the same article's embedding one after the other, and this makes that one model call, not
- * two. Holds one vector per thread, so unlike {@link CachingEmbedder} it is fit for enrich.
+ * two. Holds one vector per thread, so it is fit for enrich (the lab's evaluations cache every embedding instead).
  */
 public final class LastEmbedding implements TextEmbedder {
 

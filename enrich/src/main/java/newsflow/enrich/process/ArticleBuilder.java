@@ -11,6 +11,7 @@ import newsflow.common.model.Schema;
 import newsflow.common.url.UrlNormalizer;
 import newsflow.enrich.extract.ArticleExtractor;
 import newsflow.enrich.extract.ExtractedPage;
+import newsflow.enrich.extract.ExtractionBudget;
 import newsflow.enrich.extract.Metadata;
 import newsflow.enrich.extract.WordCounter;
 import newsflow.enrich.lang.LanguageDetector;
@@ -20,6 +21,7 @@ import newsflow.enrich.topics.TopicMatcher;
 import newsflow.enrich.topics.TopicTagger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -47,20 +49,29 @@ public final class ArticleBuilder {
     private final Supplier<TopicTagger> topics;
     private final Clock clock;
     private final StoryIndex stories;
+    private final Duration extractBudget;
 
     public ArticleBuilder(TopicTagger topics, Clock clock) {
         this(() -> topics, null, clock);
+    }
+
+    /** Extracting every page within {@link ExtractionBudget#DEFAULT}. */
+    public ArticleBuilder(Supplier<TopicTagger> topics, StoryIndex stories, Clock clock) {
+        this(topics, stories, clock, ExtractionBudget.DEFAULT);
     }
 
     /**
      * @param topics  the tagger to use, asked once per article: a reloaded configuration applies from the next
      *                article on (see {@code TopicsReloader})
      * @param stories groups articles reporting the same text into stories; null: no grouping
+     * @param extractBudget CPU time one page's extraction (and that of its alternate version) may take
+     *                ({@code enrich.extractBudget}); past it the feed's content is used
      */
-    public ArticleBuilder(Supplier<TopicTagger> topics, StoryIndex stories, Clock clock) {
+    public ArticleBuilder(Supplier<TopicTagger> topics, StoryIndex stories, Clock clock, Duration extractBudget) {
         this.topics = topics;
         this.stories = stories;
         this.clock = clock;
+        this.extractBudget = extractBudget;
     }
 
     /** Rule topics only, no trained model. */
@@ -78,7 +89,8 @@ public final class ArticleBuilder {
      * {@code alternates} is asked for that version ({@link ShellFallback}).
      */
     public Article build(FeedEntry entry, PageOutcome outcome, AlternateFetcher alternates) {
-        ShellFallback.Outcome shell = ShellFallback.apply(PageResult.read(outcome), alternates);
+        ShellFallback.Outcome shell = ShellFallback.apply(PageResult.read(outcome, extractBudget), alternates,
+                extractBudget);
         PageResult page = shell.page();
         // Without a usable page there is a page that says nothing: every field then falls back to the feed's.
         ExtractedPage extracted = page.extracted() != null ? page.extracted() : ExtractedPage.NONE;

@@ -9,6 +9,7 @@ import newsflow.enrich.extract.ExtractedPage;
 import newsflow.enrich.extract.Metadata;
 import newsflow.enrich.extract.WordCounter;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,7 +40,8 @@ final class ShellFallback {
         return page.stub() != null || page.body().length() < BodyChoice.MIN_PAGE_CHARS;
     }
 
-    static Outcome apply(PageResult main, AlternateFetcher fetcher) {
+    /** @param extractBudget CPU time the extraction of an alternate version may take */
+    static Outcome apply(PageResult main, AlternateFetcher fetcher, Duration extractBudget) {
         ExtractedPage shell = main.extracted();
         if (shell == null || fetcher == AlternateFetcher.NONE || !isShell(shell)) {
             return new Outcome(main, null);
@@ -57,7 +59,7 @@ final class ShellFallback {
             String label = label(alternate);
             PageResult read;
             try {
-                read = PageResult.read(fetcher.fetch(alternate.url()));
+                read = PageResult.read(fetcher.fetch(alternate.url()), extractBudget);
             } catch (RuntimeException | StackOverflowError e) {
                 notUsed.add(label + " not used: extraction failed: " + e);
                 continue;

@@ -34,7 +34,7 @@ import java.util.concurrent.Future;
  * latest offset of every id, the second re-tags only the records at those offsets. An unchanged article is not
  * written, so re-running with the same configuration writes nothing.
  */
-public final class Retagger {
+final class Retagger {
 
     private static final Logger log = LoggerFactory.getLogger(Retagger.class);
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * consumer group is disturbed) up to the end offsets taken when the scan was created: records appended while the
  * scan runs (by enrich, or by the re-tagging itself) are not part of it.
  */
-public final class TopicScan implements RecordScan {
+final class TopicScan implements RecordScan {
 
     private static final Duration POLL = Duration.ofMillis(500);
 

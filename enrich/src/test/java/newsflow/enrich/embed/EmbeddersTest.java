@@ -34,7 +34,7 @@ class EmbeddersTest {
 
     @Test
     void batchesGiveWhatSingleCallsGiveAndBlankTextIsTheZeroVector() {
-        TextEmbedder e = new CachingEmbedder(Embedders.named(Embedders.MINILM_Q));
+        TextEmbedder e = Embedders.named(Embedders.MINILM_Q);
         List<float[]> batch = e.embedAll(List.of(new String[]{"Ferry", "The ferry sails at noon."},
                 new String[]{"", "  "}));
 

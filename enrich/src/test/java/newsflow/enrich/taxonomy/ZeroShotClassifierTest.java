@@ -2,34 +2,20 @@ package newsflow.enrich.taxonomy;
 
 import newsflow.common.model.TopicScore;
 import newsflow.enrich.embed.Embedders;
-import newsflow.enrich.embed.TextEmbedder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static newsflow.enrich.taxonomy.TinyTaxonomies.TWO_FAMILIES;
+import static newsflow.enrich.taxonomy.TinyTaxonomies.TWO_FAMILIES_WORDS;
+import static newsflow.enrich.taxonomy.TinyTaxonomies.twoFamiliesZeroShot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ZeroShotClassifierTest {
 
-    /** Two families written for this test: weather (rain, snow) and transport (tram, ferry). */
-    private static final Taxonomy TINY = WordCountEmbedder.taxonomy("""
-            {"attribution": "written for this test", "topics": [
-              {"qcode": "t:1", "name": "weather", "definition": "weather",
-               "children": [{"qcode": "t:11", "name": "rain", "definition": "rain"},
-                            {"qcode": "t:12", "name": "snow", "definition": "snow"}]},
-              {"qcode": "t:2", "name": "transport", "definition": "transport",
-               "children": [{"qcode": "t:21", "name": "tram", "definition": "tram"},
-                            {"qcode": "t:22", "name": "ferry", "definition": "ferry"}]}]}""");
-
-    private static final TextEmbedder WORDS = new WordCountEmbedder("weather", "rain", "snow", "transport", "tram", "ferry");
-
-    private static ZeroShotClassifier tiny(double threshold) {
-        return new ZeroShotClassifier(TINY, WORDS, new ZeroShotOptions(Prototype.NAME, true, false, threshold));
-    }
-
     @Test
     void topicsAtOrAboveTheThresholdBestFirstEachFollowedByItsChildren() {
-        List<TopicScore> topics = tiny(0.3).classify("Rain again", "rain and a late tram");
+        List<TopicScore> topics = twoFamiliesZeroShot(0.3).classify("Rain again", "rain and a late tram");
 
         assertThat(topics).extracting(TopicScore::name).containsExactly("weather", "rain", "transport", "tram");
         assertThat(topics).allSatisfy(t -> assertThat(t.source()).isEqualTo("iptc"));
@@ -39,8 +25,8 @@ class ZeroShotClassifierTest {
 
     @Test
     void nothingReachesAHighThresholdAndChildrenNeedTheirParent() {
-        assertThat(tiny(0.99).classify("", "rain and a late tram and snow")).isEmpty();
-        ZeroShotClassifier noVote = new ZeroShotClassifier(TINY, WORDS,
+        assertThat(twoFamiliesZeroShot(0.99).classify("", "rain and a late tram and snow")).isEmpty();
+        ZeroShotClassifier noVote = new ZeroShotClassifier(TWO_FAMILIES, TWO_FAMILIES_WORDS,
                 new ZeroShotOptions(Prototype.NAME, false, false, 0.5));
         // "tram" alone is a transport child; without the children's vote its parent scores 0, so it is not tagged
         assertThat(noVote.classify("", "tram")).isEmpty();
@@ -48,7 +34,7 @@ class ZeroShotClassifierTest {
 
     @Test
     void keepBestAssignsTheBestTopLevelTopicBelowTheThresholdAndNoChildBelowIt() {
-        ZeroShotClassifier keep = new ZeroShotClassifier(TINY, WORDS,
+        ZeroShotClassifier keep = new ZeroShotClassifier(TWO_FAMILIES, TWO_FAMILIES_WORDS,
                 new ZeroShotOptions(Prototype.NAME, true, false, 0.99, true));
 
         assertThat(keep.classify("", "rain and a late tram and snow")).extracting(TopicScore::name)

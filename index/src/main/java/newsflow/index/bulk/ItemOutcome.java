@@ -1,7 +1,7 @@
 package newsflow.index.bulk;
 
 /** What happened to one document of a bulk request, and so what to do with it. */
-public enum ItemOutcome {
+enum ItemOutcome {
     /** Stored. */
     INDEXED,
     /** Elasticsearch could not take it right now (overload, unavailable shard): send it again later. */

@@ -37,14 +37,27 @@ public final class ElasticsearchClients {
      * @throws IllegalArgumentException when the URL is empty (the embedded node has not been started) or malformed
      */
     public static ElasticsearchClient create(ElasticsearchConfig config) {
+        return create(config, RESPONSE_TIMEOUT);
+    }
+
+    /**
+     * A client that gives up on a response after {@code responseTimeout}: search uses its own deadline
+     * ({@code search.timeout}), far shorter than bulk indexing needs. Giving up closes the connection, which makes
+     * Elasticsearch cancel the search.
+     */
+    public static ElasticsearchClient create(ElasticsearchConfig config, java.time.Duration responseTimeout) {
+        return create(config, Timeout.ofMilliseconds(responseTimeout.toMillis()));
+    }
+
+    private static ElasticsearchClient create(ElasticsearchConfig config, Timeout responseTimeout) {
         Rest5Client rest = Rest5Client.builder(nodes(config.url()))
                 .setDefaultHeaders(authHeaders(config))
                 .setRequestConfigCallback(rc -> rc
                         .setConnectionRequestTimeout(CONNECT_TIMEOUT)
-                        .setResponseTimeout(RESPONSE_TIMEOUT))
+                        .setResponseTimeout(responseTimeout))
                 .setConnectionConfigCallback(cc -> cc
                         .setConnectTimeout(CONNECT_TIMEOUT)
-                        .setSocketTimeout(RESPONSE_TIMEOUT))
+                        .setSocketTimeout(responseTimeout))
                 .setCompressionEnabled(true)
                 .build();
         // A copy: the client's mapper reconfigures the ObjectMapper it is given, and the shared one must not change.

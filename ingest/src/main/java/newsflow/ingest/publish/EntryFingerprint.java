@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * Digest of what an entry says, so a changed entry (same id, new text) is published again as an update.
  * Poll-time facts (fetch time, the feed's display name) are left out: they change without the entry changing.
  */
-public final class EntryFingerprint {
+final class EntryFingerprint {
 
     private EntryFingerprint() {
     }

@@ -5,7 +5,6 @@ import newsflow.enrich.classify.TrainOptions;
 import newsflow.enrich.classify.ClassifierException;
 import newsflow.enrich.classify.Trainer;
 import newsflow.enrich.classify.TopicModel;
-import newsflow.enrich.embed.CachingEmbedder;
 import newsflow.enrich.embed.TextEmbedder;
 
 import java.util.ArrayList;

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         description = {"Parse throughput of ingest's FeedParser against plain Rome (SyndFeedInput over XmlReader), "
                 + "single-threaded in one JVM, on every file under DIR read into memory once.",
                 "Prints feeds/s, MB/s, entries and failed files for each, and the throughput ratio per pair of rounds."})
-public final class BenchParseCommand implements Callable<Integer> {
+final class BenchParseCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions options;

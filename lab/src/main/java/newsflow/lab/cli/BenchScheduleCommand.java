@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
                 + "latency, CPU and heap, and whether the per-host limits held.",
                 "Per-host limits and poll threads default to the configuration (ingest.*); exit status 4 when a "
                         + "per-host limit was broken or any poll failed."})
-public final class BenchScheduleCommand implements Callable<Integer> {
+final class BenchScheduleCommand implements Callable<Integer> {
 
     static final int LIMIT_BROKEN = 4;
 

@@ -6,7 +6,7 @@ import newsflow.enrich.classify.LabeledText;
 import newsflow.enrich.classify.LabeledTexts;
 import newsflow.enrich.classify.TopicModel;
 import newsflow.enrich.classify.Trainer;
-import newsflow.enrich.embed.CachingEmbedder;
+import newsflow.lab.classify.CachingEmbedder;
 import newsflow.enrich.embed.Embedders;
 import newsflow.enrich.taxonomy.HybridClassifier;
 import newsflow.enrich.taxonomy.Prototype;

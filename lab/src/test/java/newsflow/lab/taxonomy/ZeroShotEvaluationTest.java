@@ -1,38 +1,17 @@
 package newsflow.lab.taxonomy;
 
 import newsflow.enrich.classify.LabeledText;
-import newsflow.enrich.embed.TextEmbedder;
-import newsflow.enrich.taxonomy.Prototype;
-import newsflow.enrich.taxonomy.Taxonomy;
 import newsflow.enrich.taxonomy.TaxonomyException;
-import newsflow.enrich.taxonomy.WordCountEmbedder;
-import newsflow.enrich.taxonomy.ZeroShotClassifier;
-import newsflow.enrich.taxonomy.ZeroShotOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
+import static newsflow.enrich.taxonomy.TinyTaxonomies.twoFamiliesZeroShot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ZeroShotEvaluationTest {
-
-    /** Two families written for this test: weather (rain, snow) and transport (tram, ferry). */
-    private static final Taxonomy TINY = WordCountEmbedder.taxonomy("""
-            {"attribution": "written for this test", "topics": [
-              {"qcode": "t:1", "name": "weather", "definition": "weather",
-               "children": [{"qcode": "t:11", "name": "rain", "definition": "rain"},
-                            {"qcode": "t:12", "name": "snow", "definition": "snow"}]},
-              {"qcode": "t:2", "name": "transport", "definition": "transport",
-               "children": [{"qcode": "t:21", "name": "tram", "definition": "tram"},
-                            {"qcode": "t:22", "name": "ferry", "definition": "ferry"}]}]}""");
-
-    private static final TextEmbedder WORDS = new WordCountEmbedder("weather", "rain", "snow", "transport", "tram", "ferry");
-
-    private static ZeroShotClassifier tiny(double threshold) {
-        return new ZeroShotClassifier(TINY, WORDS, new ZeroShotOptions(Prototype.NAME, true, false, threshold));
-    }
 
     @Test
     void evaluationCountsTop1PrecisionAndRecallThroughTheMapping() {
@@ -42,7 +21,7 @@ class ZeroShotEvaluationTest {
                 new LabeledText("3", "", "snow", List.of("commute")),
                 new LabeledText("4", "", "ferry", List.of("unmapped")));
 
-        ZeroShotEvaluation.Report r = ZeroShotEvaluation.evaluate(tiny(0.5), items,
+        ZeroShotEvaluation.Report r = ZeroShotEvaluation.evaluate(twoFamiliesZeroShot(0.5), items,
                 Map.of("wet", "weather", "commute", "transport"), List.of(0.5));
 
         assertThat(r.items()).isEqualTo(3);
@@ -58,7 +37,7 @@ class ZeroShotEvaluationTest {
 
     @Test
     void aMappingToANameThatIsNoTopLevelTopicIsRejectedWithTheTopics() {
-        assertThatThrownBy(() -> ZeroShotEvaluation.evaluate(tiny(0.5), List.of(), Map.of("wet", "rain"), List.of(0.5)))
+        assertThatThrownBy(() -> ZeroShotEvaluation.evaluate(twoFamiliesZeroShot(0.5), List.of(), Map.of("wet", "rain"), List.of(0.5)))
                 .isInstanceOf(TaxonomyException.class).hasMessageContaining("rain").hasMessageContaining("weather");
     }
 }

@@ -2,27 +2,33 @@ package newsflow.search.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import newsflow.common.json.Json;
+import newsflow.common.server.HttpGuard;
+import newsflow.common.server.HttpReplies;
+import newsflow.common.server.HttpReplies.ErrorBody;
+import newsflow.search.SearchBusyException;
+import newsflow.search.SearchLimitException;
 import newsflow.search.SearchQuery;
 import newsflow.search.SearchQueryParser;
 import newsflow.search.SearchService;
+import newsflow.search.SearchTimeoutException;
 import newsflow.search.SearchUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The search HTTP API, JSON only:
  * <ul>
- *   <li>{@code GET /api/search?q=&topic=&source=&lang=&from=&to=&size=&after=} → {@code {total, hits, facets, next}}</li>
+ *   <li>{@code GET /api/search?q=&topic=&source=&lang=&from=&to=&size=&after=} → {@code {total, hits, facets, next, partial}}</li>
  *   <li>{@code GET /api/articles/{id}} → the stored document</li>
  * </ul>
- * Errors are {@code {"error": "...", "status": n}}: 400 for bad parameters, 404 for an unknown article or path,
- * 405 for other methods, 503 when Elasticsearch is unavailable.
+ * Errors are {@code {"error": "...", "status": n}}: 400 for bad parameters (with {@code "limit"} naming the
+ * {@code search.*} key a query went past), 404 for an unknown article or path, 429 with Retry-After when too
+ * many searches run at once, 503 when Elasticsearch is unavailable, 504 when it does not answer in time.
+ * Methods, Host header, API key and security headers are {@link HttpGuard}'s.
  */
 public final class SearchApi {
 
@@ -36,11 +42,12 @@ public final class SearchApi {
         this.service = service;
     }
 
-    /** Adds the handlers to a server the caller owns (and starts, and stops). */
-    public static void register(HttpServer server, SearchService service) {
+    /** Adds the API and the search page's assets to a server the caller owns (and starts, and stops). */
+    public static void register(HttpServer server, SearchService service, HttpGuard guard) {
         SearchApi api = new SearchApi(service);
-        server.createContext(SEARCH_PATH, exchange -> api.handle(exchange, api::search));
-        server.createContext(ARTICLES_PATH, exchange -> api.handle(exchange, api::article));
+        server.createContext(SEARCH_PATH, guard.read(exchange -> api.handle(exchange, api::search)));
+        server.createContext(ARTICLES_PATH, guard.read(exchange -> api.handle(exchange, api::article)));
+        server.createContext(SearchPage.ASSETS_PATH, guard.read(SearchPage::serveAsset));
     }
 
     /** A response before it is written: status and a JSON-serialisable body. */
@@ -48,9 +55,6 @@ public final class SearchApi {
         static Reply error(int status, String message) {
             return new Reply(status, new ErrorBody(message, status));
         }
-    }
-
-    record ErrorBody(String error, int status) {
     }
 
     @FunctionalInterface
@@ -61,22 +65,21 @@ public final class SearchApi {
     private void handle(HttpExchange exchange, Handler handler) throws IOException {
         Reply reply;
         try {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "GET");
-                reply = Reply.error(405, "method " + exchange.getRequestMethod() + " not allowed, use GET");
-            } else {
-                reply = handler.handle(exchange);
-            }
+            reply = handler.handle(exchange);
+        } catch (SearchLimitException e) {
+            reply = new Reply(400, new ErrorBody(e.getMessage(), 400, e.limit()));
         } catch (IllegalArgumentException e) {
             reply = Reply.error(400, e.getMessage());
+        } catch (SearchBusyException e) {
+            exchange.getResponseHeaders().set("Retry-After", Integer.toString(e.retryAfterSeconds()));
+            reply = Reply.error(429, e.getMessage());
+        } catch (SearchTimeoutException e) {
+            reply = Reply.error(504, "search timed out: " + e.getMessage());
         } catch (SearchUnavailableException e) {
             log.warn("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.getMessage());
             reply = Reply.error(503, "search is unavailable: " + e.getMessage());
-        } catch (RuntimeException e) {
-            log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            reply = Reply.error(500, "internal error: " + e.getClass().getSimpleName());
         }
-        write(exchange, reply);
+        HttpReplies.json(exchange, reply.status(), reply.body());
     }
 
     private Reply search(HttpExchange exchange) {
@@ -110,15 +113,5 @@ public final class SearchApi {
             throw new IllegalArgumentException("article id must be 1 to 512 characters");
         }
         return id;
-    }
-
-    private static void write(HttpExchange exchange, Reply reply) throws IOException {
-        byte[] body = Json.writeBytes(reply.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(reply.status(), body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }

@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The analyst search page served by the status server at {@code /}: a static, self-contained resource. */
+/** The analyst search page served by the status server at {@code /}, with its script and style as same-origin assets. */
 class SearchPageTest {
 
     private static final String RESOURCE = "/web/search.html";
 
     private static String html;
+    private static String script;
+    private static String style;
     private static Document doc;
 
     @BeforeAll
@@ -29,6 +31,31 @@ class SearchPageTest {
             html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         doc = Jsoup.parse(html);
+        script = resource("/web/search.js");
+        style = resource("/web/search.css");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = SearchPageTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("classpath resource %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void hasNoInlineScriptOrStyleSoTheContentSecurityPolicyCanForbidThem() {
+        assertThat(doc.select("script")).hasSize(1);
+        assertThat(doc.selectFirst("script").attr("src")).isEqualTo("/assets/search.js");
+        assertThat(doc.selectFirst("script").data()).isEmpty();
+        assertThat(doc.select("style")).isEmpty();
+        assertThat(doc.select("[style]")).isEmpty();
+        assertThat(doc.select("link[rel=stylesheet]").attr("href")).isEqualTo("/assets/search.css");
+        for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+            assertThat(e.attributes().asList()).as("event handler attribute on <%s>", e.tagName())
+                    .noneMatch(a -> a.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("on"));
+        }
+        assertThat(script).as("style attributes are set through the CSSOM").doesNotContain("setAttribute('style'");
+        assertThat(style).contains("box-sizing");
     }
 
     @Test
@@ -83,7 +110,7 @@ class SearchPageTest {
 
     @Test
     void scriptCallsTheSearchApiAndKeepsStateInTheUrl() {
-        String script = inlineScript();
+        String script = SearchPageTest.script;
         assertThat(script).contains("'/api/search'");
         assertThat(script).contains("location.search", "history.pushState", "popstate");
         assertThat(script).contains(".next", "after=");
@@ -92,29 +119,24 @@ class SearchPageTest {
 
     @Test
     void loadsNoExternalResource() {
-        assertThat(doc.select("script[src], link[rel~=(?i)stylesheet], link[href], iframe, img, object, embed")).isEmpty();
+        assertThat(doc.select("iframe, img, object, embed")).isEmpty();
         for (Element e : doc.select("[src], [href], [action]")) {
             for (String attr : List.of("src", "href", "action")) {
                 assertThat(e.attr(attr)).as("%s of <%s>", attr, e.tagName()).doesNotContainPattern("(?i)^\\s*(https?:)?//");
             }
         }
-        // Nothing in the inline script or style refers to a remote URL either (result links are set at runtime).
+        // Nothing in the script or style refers to a remote URL either (result links are set at runtime).
         Pattern remote = Pattern.compile("(?i)(src|href|action)\\s*=\\s*[\"']?\\s*(https?:)?//|@import|url\\(\\s*[\"']?(https?:)?//");
-        assertThat(remote.matcher(html).find()).as("remote reference in %s", RESOURCE).isFalse();
-        assertThat(html).doesNotContainPattern("(?i)https?://");
+        assertThat(remote.matcher(html + script + style).find()).as("remote reference in the page").isFalse();
+        assertThat(html + script + style).doesNotContainPattern("(?i)https?://");
     }
 
     @Test
     void rendersUntrustedTextSafely() {
-        String script = inlineScript();
+        String script = SearchPageTest.script;
         assertThat(script).as("only http(s) result links").contains("safeUrl");
         assertThat(script).as("highlights are parsed inertly").contains("createElement('template')");
         assertThat(script).doesNotContain("document.write", "eval(");
     }
 
-    private static String inlineScript() {
-        List<Element> scripts = doc.select("script");
-        assertThat(scripts).hasSize(1);
-        return scripts.getFirst().data();
-    }
 }

@@ -1,4 +1,6 @@
-package newsflow.enrich.embed;
+package newsflow.lab.classify;
+
+import newsflow.enrich.embed.TextEmbedder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers every embedding it computed, by the exact title and text: cross-validation trains k models on
- * overlapping items, and embedding is by far its slowest step. Not for enrich (articles do not repeat).
+ * overlapping items, and embedding is by far its slowest step. Lab only: in enrich articles do not repeat.
  */
 public final class CachingEmbedder implements TextEmbedder {
 

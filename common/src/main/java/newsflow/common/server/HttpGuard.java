@@ -1,0 +1,139 @@
+package newsflow.common.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import newsflow.common.config.ServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What every endpoint of newsflow's HTTP servers checks before its own work, in one place: the Host header
+ * (when bound to loopback, against DNS rebinding), the API key ({@code server.apiKeys}), the method (GET/HEAD
+ * where nothing is written, 405 otherwise), security headers, and a JSON 500 when the handler fails.
+ * Wrap each handler with {@link #read} or {@link #write}.
+ */
+public final class HttpGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpGuard.class);
+
+    /** No inline script or style, nothing from elsewhere, never framed. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    static final Set<String> READ_METHODS = Set.of("GET", "HEAD");
+
+    private final boolean loopback;
+    private final Set<String> allowedHosts;
+    private final List<byte[]> keyDigests;
+
+    HttpGuard(boolean loopback, int port, List<String> apiKeys) {
+        this.loopback = loopback;
+        this.allowedHosts = loopback ? loopbackHosts(port) : Set.of();
+        this.keyDigests = apiKeys.stream().map(HttpGuard::sha256).toList();
+    }
+
+    /** @param port the port the server actually listens on (known once bound, also with port 0) */
+    public static HttpGuard of(ServerConfig config, int port) {
+        return new HttpGuard(isLoopback(config.host()), port, config.apiKeys());
+    }
+
+    /** An endpoint that only reads: GET and HEAD. */
+    public HttpHandler read(HttpHandler handler) {
+        return exchange -> guard(exchange, false, READ_METHODS, handler);
+    }
+
+    /** An endpoint that changes something: the API key is required unless the server is bound to loopback. */
+    public HttpHandler write(Set<String> methods, HttpHandler handler) {
+        return exchange -> guard(exchange, true, Set.copyOf(methods), handler);
+    }
+
+    private void guard(HttpExchange exchange, boolean writes, Set<String> methods, HttpHandler handler) throws IOException {
+        try (exchange) {
+            var headers = exchange.getResponseHeaders();
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            if (loopback && (host == null || !allowedHosts.contains(host.toLowerCase(Locale.ROOT)))) {
+                // a page on another site reaching us through a rebound DNS name: it must not read anything
+                HttpReplies.error(exchange, 421, "Host '" + host + "' is not this server (bound to loopback: use localhost, 127.0.0.1 or [::1])");
+                return;
+            }
+            boolean keyNeeded = !keyDigests.isEmpty() || (writes && !loopback);
+            if (keyNeeded && !hasValidKey(exchange)) {
+                if (keyDigests.isEmpty()) {
+                    HttpReplies.error(exchange, 403, "writing is refused off loopback unless server.apiKeys is set");
+                } else {
+                    headers.set("WWW-Authenticate", "Bearer");
+                    HttpReplies.error(exchange, 401, "an API key is required: Authorization: Bearer <key> or X-Api-Key");
+                }
+                return;
+            }
+            if (!methods.contains(exchange.getRequestMethod())) {
+                String allow = String.join(", ", methods.stream().sorted().toList());
+                headers.set("Allow", allow);
+                HttpReplies.error(exchange, 405, "method " + exchange.getRequestMethod() + " not allowed, use " + allow);
+                return;
+            }
+            try {
+                handler.handle(exchange);
+            } catch (RuntimeException e) {
+                log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                if (exchange.getResponseCode() == -1) {
+                    HttpReplies.error(exchange, 500, "internal error: " + e.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    private boolean hasValidKey(HttpExchange exchange) {
+        String key = exchange.getRequestHeaders().getFirst("X-Api-Key");
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (key == null && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            key = auth.substring(7).strip();
+        }
+        if (key == null || key.isEmpty()) {
+            return false;
+        }
+        // Digests have one length whatever the key, and every configured key is compared: the time says nothing.
+        byte[] digest = sha256(key);
+        boolean match = false;
+        for (byte[] known : keyDigests) {
+            match |= MessageDigest.isEqual(known, digest);
+        }
+        return match;
+    }
+
+    static Set<String> loopbackHosts(int port) {
+        String p = ":" + port;
+        return port == 80
+                ? Set.of("localhost" + p, "127.0.0.1" + p, "[::1]" + p, "localhost", "127.0.0.1", "[::1]")
+                : Set.of("localhost" + p, "127.0.0.1" + p, "[::1]" + p);
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false; // the server could not bind to it either; treat it as public, the stricter choice
+        }
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

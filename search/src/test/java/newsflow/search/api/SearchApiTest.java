@@ -1,0 +1,136 @@
+package newsflow.search.api;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.sun.net.httpserver.HttpServer;
+import newsflow.common.config.SearchConfig;
+import newsflow.common.config.ServerConfig;
+import newsflow.common.server.HttpGuard;
+import newsflow.search.FakeElasticsearch;
+import newsflow.search.SearchService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The search API over HTTP, against a controllable Elasticsearch: limits, concurrency, methods, errors. */
+class SearchApiTest {
+
+    private final FakeElasticsearch es = new FakeElasticsearch();
+    private final ElasticsearchClient client = es.client(Duration.ofSeconds(14));
+    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpServer server;
+
+    private void start(int maxConcurrent) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        SearchService service = new SearchService(client, "articles",
+                new SearchConfig(200, 10, 2, Duration.ofSeconds(7), maxConcurrent));
+        SearchApi.register(server, service, HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        es.close();
+        server.stop(0);
+        client.close();
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
+    }
+
+    private static String q(String text) {
+        return "/api/search?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void answersWithPartialFlag() throws Exception {
+        start(4);
+        HttpResponse<String> ok = get(q("water"));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"partial\":false", "Water levels rise");
+        es.answerTimedOut();
+        assertThat(get(q("water")).body()).contains("\"partial\":true");
+    }
+
+    @Test
+    void eachLimitIsA400NamingIt() throws Exception {
+        start(4);
+        assertLimit(get(q("x".repeat(201))), "search.maxQueryLength");
+        assertLimit(get(q("a b c d e f g h i j k")), "search.maxTerms");
+        assertLimit(get(q("wa* ri* se~")), "search.maxWildcardTerms");
+        assertThat(get(q("a b c d e f g h i j")).statusCode()).isEqualTo(200);
+    }
+
+    private static void assertLimit(HttpResponse<String> response, String key) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.body()).contains("\"limit\":\"" + key + "\"", "\"status\":400");
+    }
+
+    @Test
+    void beyondMaxConcurrentIs429WithRetryAfter() throws Exception {
+        start(1);
+        es.holdRequests();
+        CompletableFuture<HttpResponse<String>> first = http.sendAsync(
+                HttpRequest.newBuilder(uri(q("water"))).build(), HttpResponse.BodyHandlers.ofString());
+        es.awaitRequest();
+
+        HttpResponse<String> refused = get(q("water"));
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("7");
+        assertThat(refused.body()).contains("search.maxConcurrent", "\"status\":429");
+        es.release();
+        assertThat(first.get().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void writesAndUnknownThingsGetJsonErrors() throws Exception {
+        start(4);
+        HttpResponse<String> post = send(HttpRequest.newBuilder(uri(q("water"))).POST(HttpRequest.BodyPublishers.ofString("x")));
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(post.body()).contains("\"status\":405");
+        HttpResponse<String> delete = send(HttpRequest.newBuilder(uri("/api/articles/a1")).DELETE());
+        assertThat(delete.statusCode()).isEqualTo(405);
+        HttpResponse<String> unknown = get("/api/searchable");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\"status\":404");
+        HttpResponse<String> badParam = get("/api/search?nope=1");
+        assertThat(badParam.statusCode()).isEqualTo(400);
+        assertThat(badParam.body()).contains("unknown parameter 'nope'");
+    }
+
+    @Test
+    void servesThePageAssetsWithTheSecurityHeaders() throws Exception {
+        start(4);
+        HttpResponse<String> js = get("/assets/search.js");
+        assertThat(js.statusCode()).isEqualTo(200);
+        assertThat(js.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
+        assertThat(js.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(js.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(c -> assertThat(c).contains("script-src 'self'"));
+        assertThat(get("/assets/search.css").statusCode()).isEqualTo(200);
+        assertThat(get("/assets/other.js").statusCode()).isEqualTo(404);
+    }
+}

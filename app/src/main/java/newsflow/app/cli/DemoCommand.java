@@ -87,8 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.printf("%nsearch page: %s%nsearch API:  %sapi/search?q=budget%nCLI:         ./newsflow search \"water rights\"%nCtrl-C stops everything.%n",
                 searchUrl, searchUrl);
-        pipeline.awaitStop();
-        return 0;
+        return pipeline.awaitStop().isPresent() ? 1 : 0;
     }
 
     private static String demoYaml() {

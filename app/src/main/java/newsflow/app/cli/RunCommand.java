@@ -37,7 +37,7 @@ public final class RunCommand implements Callable<Integer> {
             stack.close();
         }, "newsflow-shutdown"));
         pipeline.start();
-        pipeline.awaitStop();
-        return 0;
+        // a failed stage exits non-zero, so a supervisor (systemd Restart=on-failure, Kubernetes) restarts the process
+        return pipeline.awaitStop().isPresent() ? 1 : 0;
     }
 }

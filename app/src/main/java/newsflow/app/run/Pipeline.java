@@ -43,6 +43,8 @@ public final class Pipeline implements AutoCloseable {
     private final List<Stage> stages = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** The first stage that failed, null while none has: the process then exits non-zero (a supervisor restarts it). */
+    private volatile String failedStage;
     private HttpFetcher http;
     private ElasticsearchClient searchClient;
     private StatusServer server;
@@ -116,6 +118,9 @@ public final class Pipeline implements AutoCloseable {
             } catch (RuntimeException e) {
                 // a stage that dies takes the process down: a half-running pipeline would silently stall
                 log.error("stage {} failed; stopping newsflow", stage.name(), e);
+                if (failedStage == null) {
+                    failedStage = stage.name();
+                }
                 stopped.countDown();
             }
         });
@@ -140,9 +145,14 @@ public final class Pipeline implements AutoCloseable {
         return stages.stream().allMatch(Stage::ready) && (health == null || health.unreachable().isEmpty());
     }
 
-    /** Blocks until {@link #close()} is called or a stage fails. */
-    public void awaitStop() throws InterruptedException {
+    /**
+     * Blocks until {@link #close()} is called or a stage fails.
+     *
+     * @return the name of the stage that failed, empty when the pipeline was closed
+     */
+    public Optional<String> awaitStop() throws InterruptedException {
         stopped.await();
+        return Optional.ofNullable(failedStage);
     }
 
     @Override

@@ -114,6 +114,8 @@ class KillAndRestartIT {
                   url: "%s"
                   index: "%s"
                   bulkActions: 5
+                http:
+                  allowPrivate: [%s]   # the slow site's loopback port, nothing else
                 enrich:
                   concurrency: 1
                   # every page is on 127.0.0.1: per-host politeness would add a second per article
@@ -121,7 +123,8 @@ class KillAndRestartIT {
                 server:
                   port: 0
                 """.formatted(config.dataDir(), config.kafka().bootstrapServers(), config.kafka().topicPrefix(),
-                config.kafka().groupPrefix(), config.elasticsearch().url(), config.elasticsearch().index());
+                config.kafka().groupPrefix(), config.elasticsearch().url(), config.elasticsearch().index(),
+                config.http().allowPrivate().stream().map(rule -> '"' + rule + '"').collect(Collectors.joining(", ")));
     }
 
     /** A feed of {@link #ARTICLES} items whose pages each take {@link #PAGE_DELAY} to answer. */

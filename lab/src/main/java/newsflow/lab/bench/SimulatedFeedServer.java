@@ -113,10 +113,20 @@ final class SimulatedFeedServer implements AutoCloseable {
         if (previous != 0) {
             minGap.accumulateAndGet(host, Math.abs(arrived - previous), Math::min);
         }
+        // the request stops counting as in flight just before its last bytes go out: a client that sends its next
+        // request as soon as it has the response must not find this one still counted (a reused connection is fast)
+        boolean[] released = {false};
+        Runnable release = () -> {
+            if (!released[0]) {
+                released[0] = true;
+                inFlight.decrementAndGet(host);
+            }
+        };
         try (exchange) {
             int feed = feedOf(exchange.getRequestURI().getPath());
             if (feed < 0 || feed % servers.size() != host) {
                 notFound.increment();
+                release.run();
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
@@ -125,18 +135,20 @@ final class SimulatedFeedServer implements AutoCloseable {
             exchange.getResponseHeaders().set("ETag", etag);
             if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
                 notModified.increment();
+                release.run();
                 exchange.sendResponseHeaders(304, -1);
                 return;
             }
             byte[] body = rss(feed, version, baseUrls.get(host)).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
+            ok.increment();
+            release.run();
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-            ok.increment();
         } finally {
-            inFlight.decrementAndGet(host);
+            release.run();
         }
     }
 

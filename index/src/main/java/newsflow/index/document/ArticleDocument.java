@@ -1,5 +1,6 @@
 package newsflow.index.document;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * One article as stored in Elasticsearch. The JSON field names are a product contract (dashboards query them
  * directly): they match {@code article-mapping.json} and are documented in {@code index/MAPPING.md}. Change
- * them only together with a new template version.
+ * them only together with a new template version. {@code i18n} holds the text a second time for an article in a
+ * language with fields of its own ({@link TextFields}); it is absent for the others.
  */
 public record ArticleDocument(
         @JsonProperty("id") String id,
@@ -36,7 +38,8 @@ public record ArticleDocument(
         @JsonProperty("extraction_method") String extractionMethod,
         @JsonProperty("field_sources") Map<String, String> fieldSources,
         @JsonProperty("lead_image") String leadImage,
-        @JsonProperty("story_id") String storyId) {
+        @JsonProperty("story_id") String storyId,
+        @JsonProperty("i18n") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, LanguageText> i18n) {
 
     public ArticleDocument {
         authors = authors == null ? List.of() : List.copyOf(authors);
@@ -44,6 +47,7 @@ public record ArticleDocument(
         topicScores = topicScores == null ? List.of() : List.copyOf(topicScores);
         categories = categories == null ? List.of() : List.copyOf(categories);
         fieldSources = fieldSources == null ? Map.of() : Map.copyOf(fieldSources);
+        i18n = i18n == null ? Map.of() : Map.copyOf(i18n);
     }
 
     /** An entry of {@code topic_scores}: which topic, how confident, and what assigned it. */
@@ -51,5 +55,12 @@ public record ArticleDocument(
             @JsonProperty("name") String name,
             @JsonProperty("score") double score,
             @JsonProperty("source") String source) {
+    }
+
+    /** The text of an article under {@code i18n.<language>}, analysed with that language's stemming. */
+    public record LanguageText(
+            @JsonProperty("title") String title,
+            @JsonProperty("description") String description,
+            @JsonProperty("body") String body) {
     }
 }

@@ -38,19 +38,26 @@ public final class ArticleDocuments {
         Map<String, String> fieldSources = article.extraction() == null
                 ? Map.of()
                 : new TreeMap<>(article.extraction().fieldSources().byWireName());
+        String title = blankToNull(article.title());
+        String description = blankToNull(article.description());
+        String body = blankToNull(article.body());
+        String language = article.language() == null || article.language().isBlank() ? "und" : article.language();
+        Map<String, ArticleDocument.LanguageText> i18n = TextFields.languageKey(language)
+                .map(key -> Map.of(key, new ArticleDocument.LanguageText(title, description, body)))
+                .orElse(Map.of());
         return new ArticleDocument(
                 article.id(),
                 article.url(),
                 article.canonicalUrl(),
                 entry == null ? null : entry.guid(),
-                blankToNull(article.title()),
-                blankToNull(article.description()),
-                blankToNull(article.body()),
+                title,
+                description,
+                body,
                 distinctNonBlank(article.authors()),
                 entry == null ? null : blankToNull(entry.feedTitle()),
                 entry == null ? null : entry.feedUrl(),
                 blankToNull(article.siteName()),
-                article.language() == null || article.language().isBlank() ? "und" : article.language(),
+                language,
                 topics,
                 scores,
                 entry == null ? List.of() : distinctNonBlank(entry.categories()),
@@ -66,7 +73,8 @@ public final class ArticleDocuments {
                 blankToNull(article.leadImage()),
                 // an article not grouped heads its own story: every document has one, so collapsing never
                 // lumps ungrouped articles together under a missing value
-                article.storyId() != null && !article.storyId().isBlank() ? article.storyId() : article.id());
+                article.storyId() != null && !article.storyId().isBlank() ? article.storyId() : article.id(),
+                i18n);
     }
 
     private static List<String> distinctNonBlank(List<String> values) {

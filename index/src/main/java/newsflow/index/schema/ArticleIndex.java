@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Sets up the article index: the versioned index template (settings, mapping, alias) and the current month's
@@ -30,8 +31,11 @@ public final class ArticleIndex {
     /** Above the built-in templates (priority 100 and below) so ours wins for its pattern. */
     private static final int TEMPLATE_PRIORITY = 200;
 
-    /** What {@link #ensure} set up. {@code textAnalyzer} is {@code english} or {@code standard}. */
-    public record Setup(String template, String currentIndex, String alias, String textAnalyzer) {
+    /**
+     * What {@link #ensure} set up. {@code textAnalysis} names the filters the text analyzers are made of:
+     * {@code built-in}, {@code plugin} (newsflow's analysis plugin) or {@code standard} (no stemming at all).
+     */
+    public record Setup(String template, String currentIndex, String alias, String textAnalysis) {
     }
 
     private final ElasticsearchClient client;
@@ -61,30 +65,58 @@ public final class ArticleIndex {
      * @throws ElasticsearchException when the node refuses the template
      */
     public Setup ensure() throws IOException {
-        String analyzer = englishAnalyzerAvailable() ? "english" : "standard";
-        if (analyzer.equals("standard")) {
-            log.warn("Elasticsearch has no 'english' analyzer (analysis-common module missing): title, description and "
-                    + "body of new indices use the 'standard' analyzer, so searches will not match word variants");
+        TextAnalysis.Flavor analysis = analysisFlavor();
+        if (analysis == TextAnalysis.Flavor.STANDARD) {
+            log.warn("Elasticsearch has neither the analysis-common module nor newsflow's analysis plugin: title, "
+                    + "description and body of new indices use the 'standard' analyzer, so searches will not match word "
+                    + "variants (install the plugin from es-plugins/ of the newsflow layout, see docs/text-analysis.md)");
         }
-        String body = Json.write(templateBody(analyzer));
+        String body = Json.write(templateBody(analysis));
         client.indices().putIndexTemplate(t -> t.name(names.template()).withJson(new StringReader(body)));
         String current = names.forMonth(clock.instant());
         createIfMissing(current);
-        log.info("index template {} (pattern {}, analyzer {}) in place, alias {}, current index {}",
-                names.template(), names.pattern(), analyzer, names.alias(), current);
-        return new Setup(names.template(), current, names.alias(), analyzer);
+        log.info("index template {} (pattern {}, text analysis {}) in place, alias {}, current index {}",
+                names.template(), names.pattern(), analysis.label, names.alias(), current);
+        warnAboutOlderSchemas();
+        return new Setup(names.template(), current, names.alias(), analysis.label);
     }
 
-    /** Whether the node knows the {@code english} analyzer (not the case on minimal nodes without analysis-common). */
-    boolean englishAnalyzerAvailable() throws IOException {
-        try {
-            client.indices().analyze(a -> a.analyzer("english").text("running"));
-            return true;
-        } catch (ElasticsearchException e) {
-            if (e.status() == 400) {
-                return false;
+    /**
+     * Which filters the node offers: Elasticsearch's own (a full distribution), else newsflow's plugin, else none.
+     * Asked with {@code _analyze} requests using every filter of each kind, so what is chosen is known to work.
+     */
+    TextAnalysis.Flavor analysisFlavor() throws IOException {
+        for (TextAnalysis.Flavor flavor : List.of(TextAnalysis.Flavor.BUILT_IN, TextAnalysis.Flavor.PLUGIN)) {
+            String probe = Json.write(TextAnalysis.probe(flavor));
+            try {
+                client.indices().analyze(a -> a.withJson(new StringReader(probe)));
+                return flavor;
+            } catch (ElasticsearchException e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                log.debug("text analysis {} not available: {}", flavor.label, e.getMessage());
             }
-            throw e;
+        }
+        return TextAnalysis.Flavor.STANDARD;
+    }
+
+    /**
+     * Indices of an older schema version stay under the alias and are searched as they are (with the analysis
+     * they were created with). An article of theirs indexed again (a replay, {@code newsflow retag}) goes to the
+     * current version's index and exists twice until the old index is deleted: say so at every start.
+     */
+    private void warnAboutOlderSchemas() throws IOException {
+        String current = names.template() + "-";
+        List<String> older = client.indices().getAlias(a -> a.name(names.alias())).aliases().keySet().stream()
+                .filter(index -> !index.startsWith(current))
+                .sorted()
+                .toList();
+        if (!older.isEmpty()) {
+            log.warn("{} indices of an older schema are still read through alias {} ({}): their articles keep their "
+                            + "old analysis, and re-indexing them (replay, retag) writes copies into {}-* indices; "
+                            + "delete them once re-indexed (docs/text-analysis.md)",
+                    older.size(), names.alias(), String.join(", ", older), names.template());
         }
     }
 
@@ -100,18 +132,18 @@ public final class ArticleIndex {
     }
 
     /** The template request body: pattern, priority, settings, mapping (from the resource file) and read alias. */
-    ObjectNode templateBody(String textAnalyzer) {
+    ObjectNode templateBody(TextAnalysis.Flavor analysis) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.putArray("index_patterns").add(names.pattern());
         root.put("priority", TEMPLATE_PRIORITY);
         root.put("version", names.version());
-        root.putObject("_meta").put("managed_by", "newsflow").put("text_analyzer", textAnalyzer);
+        root.putObject("_meta").put("managed_by", "newsflow").put("text_analysis", analysis.label);
         ObjectNode template = root.putObject("template");
         ObjectNode settings = template.putObject("settings");
         settings.put("number_of_shards", config.shards());
         settings.put("number_of_replicas", config.replicas());
-        // The mapping refers to "newsflow_text" only; which analyzer that is gets decided here, per node.
-        settings.putObject("analysis").putObject("analyzer").putObject("newsflow_text").put("type", textAnalyzer);
+        // The mapping refers to the analyzers by name only; what they are made of gets decided here, per node.
+        settings.set("analysis", TextAnalysis.settings(analysis));
         template.set("mappings", mapping());
         template.putObject("aliases").putObject(names.alias());
         return root;

@@ -18,8 +18,11 @@ import java.util.Optional;
  */
 public record IndexNames(String alias, int version) {
 
-    /** Bump together with a mapping change that existing indices cannot take. */
-    public static final int CURRENT_VERSION = 1;
+    /**
+     * Bump together with a mapping change that existing indices cannot take. 2: per-language text fields
+     * ({@code i18n}) and their analyzers, English text analysed with ASCII folding.
+     */
+    public static final int CURRENT_VERSION = 2;
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
     /** A published date this far after the feed was read is a parsing error or a lie, not the future. */

@@ -84,7 +84,7 @@ class BulkClassificationTest {
 
         assertThat(request.operations()).singleElement().satisfies(op -> {
             assertThat(op.isIndex()).isTrue();
-            assertThat(op.index().index()).isEqualTo("newsflow-articles-v1-2026.11");
+            assertThat(op.index().index()).isEqualTo("newsflow-articles-v2-2026.11");
             assertThat(op.index().id()).isEqualTo("a");
         });
     }
@@ -95,16 +95,16 @@ class BulkClassificationTest {
                 article.canonicalUrl(), article.entry(), article.title(), article.body(), article.authors(),
                 article.published(), article.modified(), article.leadImage(), article.siteName(), article.description(),
                 article.language(), article.topics(), article.wordCount(), article.extraction(), article.processedAt()), T);
-        return new IndexItem<>("newsflow-articles-v1-2026.11", doc, origin);
+        return new IndexItem<>("newsflow-articles-v2-2026.11", doc, origin);
     }
 
     private static BulkResponseItem ok(String id) {
-        return BulkResponseItem.of(i -> i.operationType(OperationType.Index).index("newsflow-articles-v1-2026.11")
+        return BulkResponseItem.of(i -> i.operationType(OperationType.Index).index("newsflow-articles-v2-2026.11")
                 .id(id).status(201).result("created"));
     }
 
     private static BulkResponseItem failed(String id, int status, String type, String reason) {
-        return BulkResponseItem.of(i -> i.operationType(OperationType.Index).index("newsflow-articles-v1-2026.11")
+        return BulkResponseItem.of(i -> i.operationType(OperationType.Index).index("newsflow-articles-v2-2026.11")
                 .id(id).status(status).error(e -> e.type(type).reason(reason)));
     }
 

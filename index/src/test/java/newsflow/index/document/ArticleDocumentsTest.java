@@ -81,6 +81,55 @@ class ArticleDocumentsTest {
     }
 
     @Test
+    void anArticleInALanguageWithFieldsOfItsOwnCarriesItsTextThereToo() {
+        Article french = inLanguage("fr", "Les élections municipales", "Les électeurs ont voté.");
+
+        ArticleDocument doc = ArticleDocuments.from(french, NOW);
+
+        assertThat(doc.i18n()).containsOnlyKeys("fr");
+        assertThat(doc.i18n().get("fr")).isEqualTo(new ArticleDocument.LanguageText(
+                "Les élections municipales", "Résumé", "Les électeurs ont voté."));
+        assertThat(doc.title()).as("the English fields keep every article's text").isEqualTo("Les élections municipales");
+        JsonNode json = Json.mapper().valueToTree(doc);
+        assertThat(json.at("/i18n/fr/body").asText()).isEqualTo("Les électeurs ont voté.");
+    }
+
+    @Test
+    void bothWrittenFormsOfNorwegianShareTheNorwegianFields() {
+        assertThat(ArticleDocuments.from(inLanguage("nb", "Valget", "Velgerne stemte."), NOW).i18n()).containsOnlyKeys("no");
+        assertThat(ArticleDocuments.from(inLanguage("nn", "Valet", "Veljarane røysta."), NOW).i18n()).containsOnlyKeys("no");
+    }
+
+    @Test
+    void englishUndeterminedAndOtherLanguagesHaveNoLanguageFields() {
+        for (String language : List.of("en", "und", "ja")) {
+            ArticleDocument doc = ArticleDocuments.from(inLanguage(language, "Title", "Body text."), NOW);
+
+            assertThat(doc.i18n()).as(language).isEmpty();
+            assertThat(Json.mapper().<JsonNode>valueToTree(doc).has("i18n")).as(language).isFalse();
+        }
+    }
+
+    @Test
+    void theLanguageFieldsOfADocumentAreInTheStrictMapping() throws Exception {
+        JsonNode mapping;
+        try (InputStream in = getClass().getResourceAsStream("/newsflow/index/article-mapping.json")) {
+            mapping = Json.mapper().readTree(in);
+        }
+        for (String language : TextFields.LANGUAGES) {
+            JsonNode json = Json.mapper().valueToTree(ArticleDocuments.from(inLanguage(language, "T", "B"), NOW));
+            json.get("i18n").get(language).fieldNames().forEachRemaining(field ->
+                    assertThat(mapping.at("/properties/i18n/properties/" + language + "/properties/" + field + "/type").asText())
+                            .as(TextFields.languageField(language, field)).isEqualTo("text"));
+        }
+    }
+
+    private static Article inLanguage(String language, String title, String body) {
+        return new Article(Schema.VERSION, "l-" + language, "https://x.example/" + language, null, null, title, body,
+                null, null, null, null, null, "Résumé", language, null, 3, null, PROCESSED);
+    }
+
+    @Test
     void fillsGapsOfASparseArticle() {
         Article sparse = new Article(Schema.VERSION, "b2", "https://x.example/b", null, null, " ", null,
                 null, null, null, "", null, null, null, null, 0, null, PROCESSED);

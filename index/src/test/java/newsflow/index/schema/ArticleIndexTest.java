@@ -2,7 +2,11 @@ package newsflow.index.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import newsflow.common.config.ElasticsearchConfig;
+import newsflow.index.document.TextFields;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +17,10 @@ class ArticleIndexTest {
 
     @Test
     void templateCoversTheVersionedPatternAndAddsTheReadAlias() {
-        JsonNode body = index.templateBody("standard");
+        JsonNode body = index.templateBody(TextAnalysis.Flavor.STANDARD);
 
-        assertThat(body.get("index_patterns").get(0).asText()).isEqualTo("newsflow-articles-v1-*");
-        assertThat(body.get("version").asInt()).isEqualTo(1);
+        assertThat(body.get("index_patterns").get(0).asText()).isEqualTo("newsflow-articles-v2-*");
+        assertThat(body.get("version").asInt()).isEqualTo(2);
         assertThat(body.at("/template/aliases").has("newsflow-articles")).isTrue();
         assertThat(body.at("/template/settings/number_of_shards").asInt()).isEqualTo(2);
         assertThat(body.at("/template/settings/number_of_replicas").asInt()).isEqualTo(1);
@@ -25,12 +29,53 @@ class ArticleIndexTest {
     }
 
     @Test
-    void textAnalyzerFollowsWhatTheNodeOffers() {
-        assertThat(index.templateBody("english").at("/template/settings/analysis/analyzer/newsflow_text/type").asText())
-                .isEqualTo("english");
-        assertThat(index.templateBody("standard").at("/template/settings/analysis/analyzer/newsflow_text/type").asText())
+    void textAnalysisFollowsWhatTheNodeOffers() {
+        assertThat(index.templateBody(TextAnalysis.Flavor.BUILT_IN).at("/_meta/text_analysis").asText()).isEqualTo("built-in");
+        assertThat(index.templateBody(TextAnalysis.Flavor.PLUGIN).at("/template/settings/analysis/analyzer/newsflow_text/filter/0").asText())
+                .isEqualTo("newsflow_possessive_english");
+        assertThat(index.templateBody(TextAnalysis.Flavor.STANDARD).at("/template/settings/analysis/analyzer/newsflow_text/type").asText())
                 .isEqualTo("standard");
-        assertThat(index.templateBody("english").at("/template/mappings/properties/body/analyzer").asText())
+        assertThat(index.templateBody(TextAnalysis.Flavor.BUILT_IN).at("/template/mappings/properties/body/analyzer").asText())
                 .isEqualTo("newsflow_text");
+    }
+
+    @Test
+    void everyAnalyzerTheMappingNamesIsDefinedInEveryFlavor() {
+        for (TextAnalysis.Flavor flavor : TextAnalysis.Flavor.values()) {
+            JsonNode body = index.templateBody(flavor);
+            JsonNode analyzers = body.at("/template/settings/analysis/analyzer");
+            List<String> named = new ArrayList<>();
+            collectAnalyzers(body.at("/template/mappings"), named);
+
+            assertThat(named).as(flavor.label).contains("newsflow_text", "newsflow_text_fr", "newsflow_text_de");
+            named.forEach(a -> assertThat(analyzers.has(a)).as(flavor.label + " defines " + a).isTrue());
+        }
+    }
+
+    @Test
+    void theMappingHasTheFieldsOfEveryLanguageAndNoOther() {
+        JsonNode i18n = ArticleIndex.mapping().at("/properties/i18n/properties");
+        List<String> keys = new ArrayList<>();
+        i18n.fieldNames().forEachRemaining(keys::add);
+
+        assertThat(keys).containsExactlyElementsOf(TextFields.LANGUAGES);
+        for (String key : TextFields.LANGUAGES) {
+            for (String field : List.of(TextFields.TITLE, TextFields.DESCRIPTION, TextFields.BODY)) {
+                assertThat(i18n.at("/" + key + "/properties/" + field + "/analyzer").asText())
+                        .as(TextFields.languageField(key, field)).isEqualTo(TextAnalysis.analyzerFor(key));
+            }
+        }
+    }
+
+    private static void collectAnalyzers(JsonNode node, List<String> into) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("analyzer") && e.getValue().isTextual()) {
+                    into.add(e.getValue().asText());
+                } else {
+                    collectAnalyzers(e.getValue(), into);
+                }
+            });
+        }
     }
 }

@@ -14,10 +14,10 @@ class IndexNamesTest {
 
     @Test
     void namesTemplatePatternAndMonthlyIndices() {
-        assertThat(names.template()).isEqualTo("newsflow-articles-v1");
-        assertThat(names.pattern()).isEqualTo("newsflow-articles-v1-*");
-        assertThat(names.forMonth(Instant.parse("2026-11-30T23:59:59Z"))).isEqualTo("newsflow-articles-v1-2026.11");
-        assertThat(names.forMonth(Instant.parse("2027-01-01T00:00:00Z"))).isEqualTo("newsflow-articles-v1-2027.01");
+        assertThat(names.template()).isEqualTo("newsflow-articles-v2");
+        assertThat(names.pattern()).isEqualTo("newsflow-articles-v2-*");
+        assertThat(names.forMonth(Instant.parse("2026-11-30T23:59:59Z"))).isEqualTo("newsflow-articles-v2-2026.11");
+        assertThat(names.forMonth(Instant.parse("2027-01-01T00:00:00Z"))).isEqualTo("newsflow-articles-v2-2027.01");
     }
 
     @Test
@@ -25,14 +25,14 @@ class IndexNamesTest {
         var article = TestArticles.article(Instant.parse("2026-10-31T22:00:00Z"),
                 Instant.parse("2026-11-01T06:00:00Z"), Instant.parse("2026-11-01T06:00:01Z"));
 
-        assertThat(names.forArticle(article)).contains("newsflow-articles-v1-2026.10");
+        assertThat(names.forArticle(article)).contains("newsflow-articles-v2-2026.10");
     }
 
     @Test
     void fallsBackToTheFetchTimeNotTheProcessingTime() {
         var article = TestArticles.article(null, Instant.parse("2026-10-31T23:59:00Z"), Instant.parse("2026-11-02T10:00:00Z"));
 
-        assertThat(names.forArticle(article)).contains("newsflow-articles-v1-2026.10");
+        assertThat(names.forArticle(article)).contains("newsflow-articles-v2-2026.10");
     }
 
     @Test
@@ -41,8 +41,8 @@ class IndexNamesTest {
         var future = TestArticles.article(Instant.parse("2031-01-01T00:00:00Z"), fetched, fetched);
         var epoch = TestArticles.article(Instant.EPOCH, fetched, fetched);
 
-        assertThat(names.forArticle(future)).contains("newsflow-articles-v1-2026.11");
-        assertThat(names.forArticle(epoch)).contains("newsflow-articles-v1-2026.11");
+        assertThat(names.forArticle(future)).contains("newsflow-articles-v2-2026.11");
+        assertThat(names.forArticle(epoch)).contains("newsflow-articles-v2-2026.11");
     }
 
     @Test
@@ -52,7 +52,7 @@ class IndexNamesTest {
         var noTimes = new newsflow.common.model.Article(1, "x", "u", null, null, "t", "b", null, null, null, null,
                 null, null, "en", null, 1, null, null);
 
-        assertThat(names.forArticle(noEntry)).contains("newsflow-articles-v1-2026.09");
+        assertThat(names.forArticle(noEntry)).contains("newsflow-articles-v2-2026.09");
         assertThat(names.forArticle(noTimes)).isEmpty();
     }
 

@@ -108,8 +108,15 @@ final class ChildProcess {
 
     /** Runs a short command to completion, returning its exit code and output (for format and set-up steps). */
     static Result run(List<String> command, Duration timeout) {
+        return run(command, Map.of(), timeout);
+    }
+
+    /** As {@link #run(List, Duration)}, with {@code environment} added to (or replacing in) this process's. */
+    static Result run(List<String> command, Map<String, String> environment, Duration timeout) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             p.getOutputStream().close();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

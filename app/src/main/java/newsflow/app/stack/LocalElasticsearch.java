@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * A single-node Elasticsearch (security off, loopback only) run from the distribution zip in
- * {@code <home>/elasticsearch}. Under its directory: {@code home/} (the unpacked distribution, kept across
+ * {@code <home>/elasticsearch}, with the plugins of {@code <home>/es-plugins} installed. Under its directory: {@code home/} (the unpacked distribution, kept across
  * runs), {@code data/} (indices), {@code logs/} (the node's own logs and {@code console.log}).
  * When newsflow runs as root the node runs as an unprivileged account, {@code newsflow} by default,
  * created when missing, because Elasticsearch refuses to run as root.
@@ -80,6 +80,12 @@ public final class LocalElasticsearch implements AutoCloseable {
         }
         Path pidFile = abs.resolve(PID_FILE);
         ElasticsearchDistribution.unpack(zip, esHome);
+        List<Path> plugins = ElasticsearchPlugins.findZips(home);
+        if (plugins.isEmpty()) {
+            log.warn("no Elasticsearch plugin in {}: the local node lacks newsflow's analysis filters, so article text "
+                    + "falls back to the standard analyzer (mvn package puts the plugin there)", home.resolve(ElasticsearchPlugins.DIR));
+        }
+        ElasticsearchPlugins.install(plugins, esHome, javaHome);
 
         Ports ports = new Ports(abs.resolve("ports.properties"));
         int http = httpPort > 0 ? httpPort : ports.pick("http");

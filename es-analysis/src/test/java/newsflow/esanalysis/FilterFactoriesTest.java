@@ -77,7 +77,7 @@ class FilterFactoriesTest {
 
     private static Map<String, String> namedComponents() throws IOException {
         String json;
-        try (InputStream in = Files.newInputStream(Path.of("src", "main", "plugin", "named_components.json"))) {
+        try (InputStream in = Files.newInputStream(Path.of("src", "main", "resources", "named_components.json"))) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(json).contains("\"org.elasticsearch.plugin.analysis.TokenFilterFactory\"");

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
+import newsflow.index.document.TextFields;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +19,11 @@ import java.util.List;
 /** Builds the Elasticsearch request for a {@link SearchQuery}. Field names are those of {@code index/MAPPING.md}. */
 final class SearchRequests {
 
-    /** Fields free text is matched against, with boosts: a word in the title says more than one in the body. */
-    static final List<String> TEXT_FIELDS = List.of("title^3", "description^2", "body");
+    /**
+     * Fields free text is matched against, with boosts: a word in the title says more than one in the body. The
+     * English fields and each language's ({@link TextFields}): every article is found by its own language's stemming.
+     */
+    static final List<String> TEXT_FIELDS = TextFields.withLanguageFields(List.of("title^3", "description^2", "body"));
     static final int FACET_SIZE = 20;
     static final int SNIPPET_CHARS = 160;
     static final int SNIPPETS = 2;
@@ -46,8 +50,8 @@ final class SearchRequests {
                 .size(query.size())
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(sort)
-                // The body can be long and hits show snippets instead: do not ship it.
-                .source(s -> s.filter(f -> f.excludes("body")))
+                // The body can be long and hits show snippets instead: do not ship it (nor its language copy).
+                .source(s -> s.filter(f -> f.excludes("body", TextFields.I18N)))
                 .highlight(h -> h
                         .encoder(HighlighterEncoder.Html)
                         .preTags("<em>")

@@ -108,15 +108,8 @@ final class ChildProcess {
 
     /** Runs a short command to completion, returning its exit code and output (for format and set-up steps). */
     static Result run(List<String> command, Duration timeout) {
-        return run(command, Map.of(), timeout);
-    }
-
-    /** As {@link #run(List, Duration)}, with {@code environment} added to (or replacing in) this process's. */
-    static Result run(List<String> command, Map<String, String> environment, Duration timeout) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().putAll(environment);
-            Process p = builder.start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getOutputStream().close();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -60,7 +60,7 @@ final class ElasticsearchDistribution {
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
             deleteTree(partial);
             Files.createDirectories(partial);
-            extract(zip, partial);
+            extract(zip, partial, true);
             Files.writeString(partial.resolve(MARKER), wanted);
             deleteTree(target);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -70,13 +70,16 @@ final class ElasticsearchDistribution {
         }
     }
 
-    /** Extracts the zip's entries without their single top-level directory; files under bin/ become executable. */
-    private static void extract(Path zip, Path into) throws IOException {
+    /**
+     * Extracts the zip's entries, without their single top-level directory when {@code stripTopDirectory}; files
+     * under bin/ become executable. An entry that would land outside {@code into} fails the extraction.
+     */
+    static void extract(Path zip, Path into, boolean stripTopDirectory) throws IOException {
         try (ZipFile file = new ZipFile(zip.toFile())) {
             for (ZipEntry entry : file.stream().toList()) {
                 String name = entry.getName();
                 int slash = name.indexOf('/');
-                String relative = slash < 0 ? "" : name.substring(slash + 1);
+                String relative = !stripTopDirectory ? name : slash < 0 ? "" : name.substring(slash + 1);
                 if (relative.isEmpty()) {
                     continue;
                 }

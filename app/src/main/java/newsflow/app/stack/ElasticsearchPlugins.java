@@ -4,22 +4,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The Elasticsearch plugins shipped in {@code <home>/es-plugins/} (newsflow's analysis plugin: the embedded
- * distribution lacks the analysis-common module), installed into the unpacked distribution with the node's own
- * {@code bin/elasticsearch-plugin}, which checks them as it would any plugin. Installed again only when the shipped
- * zips change: their names and SHA-256 are recorded in the distribution copy ({@value #MARKER}), which a new
+ * distribution lacks the analysis-common module), unpacked into the distribution copy's {@code plugins/<name>/}, the
+ * layout {@code bin/elasticsearch-plugin install} leaves (descriptor, named-components index and jars; the node
+ * checks them when it starts and refuses to start on a bad one, which the start error shows from the node's log).
+ * Unpacking rather than running that tool spares a JVM start on every fresh data directory. Done again only when the
+ * shipped zips change: their names and SHA-256 are recorded in the distribution copy ({@value #MARKER}), which a new
  * distribution replaces whole.
  */
 final class ElasticsearchPlugins {
@@ -27,7 +31,7 @@ final class ElasticsearchPlugins {
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchPlugins.class);
     static final String DIR = "es-plugins";
     static final String MARKER = ".newsflow-plugins";
-    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(2);
+    private static final List<String> DESCRIPTORS = List.of("stable-plugin-descriptor.properties", "plugin-descriptor.properties");
 
     private ElasticsearchPlugins() {
     }
@@ -48,43 +52,51 @@ final class ElasticsearchPlugins {
     /**
      * Makes {@code esHome/plugins} hold exactly the plugins of {@code zips}.
      *
-     * @throws IllegalStateException when the plugin tool refuses one (its output in the message)
+     * @throws IllegalStateException when a zip is no plugin (no descriptor naming it)
      */
-    static void install(List<Path> zips, Path esHome, Path javaHome) {
+    static void install(List<Path> zips, Path esHome) {
         Path marker = esHome.resolve(MARKER);
         String wanted = fingerprint(zips);
+        Path plugins = esHome.resolve("plugins");
         try {
             if (Files.isRegularFile(marker) && Files.readString(marker).equals(wanted)) {
                 return;
             }
-            // what an earlier, different set installed goes first: the tool refuses to install over a plugin
+            // what an earlier, different set left goes first
             Files.deleteIfExists(marker);
-            Path plugins = esHome.resolve("plugins");
             ElasticsearchDistribution.deleteTree(plugins);
             Files.createDirectories(plugins);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + esHome.resolve("plugins"), e);
-        }
-        Map<String, String> env = Map.of(
-                "ES_JAVA_HOME", javaHome.toString(),
-                "ES_JAVA_OPTS", "",
-                "ES_PATH_CONF", esHome.resolve("config").toString());
-        for (Path zip : zips) {
-            long started = System.nanoTime();
-            List<String> command = List.of(esHome.resolve("bin/elasticsearch-plugin").toString(), "install", "--batch",
-                    zip.toAbsolutePath().toUri().toString());
-            ChildProcess.Result result = ChildProcess.run(command, env, INSTALL_TIMEOUT);
-            if (!result.ok()) {
-                throw new IllegalStateException("cannot install the Elasticsearch plugin " + zip + " (exit "
-                        + result.exitCode() + "): " + result.output().strip());
+            for (Path zip : zips) {
+                String name = pluginName(zip);
+                ElasticsearchDistribution.extract(zip, plugins.resolve(name), false);
+                log.info("installed Elasticsearch plugin {} from {}", name, zip);
             }
-            log.info("installed Elasticsearch plugin {} in {} ms", zip.getFileName(), (System.nanoTime() - started) / 1_000_000);
-        }
-        try {
             Files.writeString(marker, wanted);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + marker, e);
+            throw new UncheckedIOException("cannot install the Elasticsearch plugins " + zips + " into " + plugins, e);
         }
+    }
+
+    /** The {@code name} its descriptor gives the plugin: the node loads it from {@code plugins/<name>}. */
+    static String pluginName(Path zip) throws IOException {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            for (String descriptor : DESCRIPTORS) {
+                ZipEntry entry = file.getEntry(descriptor);
+                if (entry == null) {
+                    continue;
+                }
+                Properties properties = new Properties();
+                try (InputStream in = file.getInputStream(entry)) {
+                    properties.load(in);
+                }
+                String name = properties.getProperty("name", "");
+                if (!name.matches("[a-z0-9][a-z0-9_-]*")) {
+                    throw new IllegalStateException(zip + ": " + descriptor + " has no valid plugin name: [" + name + "]");
+                }
+                return name;
+            }
+        }
+        throw new IllegalStateException(zip + " is no Elasticsearch plugin: it has none of " + DESCRIPTORS + " at its root");
     }
 
     /** One line per zip: its file name and the SHA-256 of its content (a rebuilt snapshot keeps its name). */

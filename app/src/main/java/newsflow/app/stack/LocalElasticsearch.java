@@ -85,7 +85,7 @@ public final class LocalElasticsearch implements AutoCloseable {
             log.warn("no Elasticsearch plugin in {}: the local node lacks newsflow's analysis filters, so article text "
                     + "falls back to the standard analyzer (mvn package puts the plugin there)", home.resolve(ElasticsearchPlugins.DIR));
         }
-        ElasticsearchPlugins.install(plugins, esHome, javaHome);
+        ElasticsearchPlugins.install(plugins, esHome);
 
         Ports ports = new Ports(abs.resolve("ports.properties"));
         int http = httpPort > 0 ? httpPort : ports.pick("http");

@@ -33,22 +33,14 @@ class LuceneAnalyzersTest {
 
     @Test
     void englishChainMakesTheTokensOfEnglishAnalyzerOnTheDemoCorpus() {
-        Analyzer plugin = Tokens.chain(new EnglishPossessiveFilterFactory(), LOWERCASE, new StopFilterFactory(() -> "english"),
-                new StemmerFilterFactory(() -> "english"), new AsciiFoldingFilterFactory());
-        List<String> sentences = DemoSentences.inLanguage("en");
+        Analyzer plugin = english();
 
-        assertThat(sentences).hasSizeGreaterThan(100);
-        try (Analyzer lucene = new EnglishAnalyzer()) {
-            for (String sentence : sentences) {
-                assertThat(Tokens.of(plugin, sentence)).as(sentence).isEqualTo(Tokens.folded(Tokens.of(lucene, sentence)));
-            }
-        }
+        assertSameTokensOnTheDemoCorpus("en", plugin, new EnglishAnalyzer(), 100);
     }
 
     @Test
     void englishChainMeetsTheInflectionsTheIssueNames() {
-        Analyzer plugin = Tokens.chain(new EnglishPossessiveFilterFactory(), LOWERCASE, new StopFilterFactory(() -> "english"),
-                new StemmerFilterFactory(() -> "english"), new AsciiFoldingFilterFactory());
+        Analyzer plugin = english();
 
         assertThat(Tokens.of(plugin, "elections")).isEqualTo(Tokens.of(plugin, "election"));
         assertThat(Tokens.of(plugin, "running")).isEqualTo(Tokens.of(plugin, "runs"));
@@ -60,24 +52,24 @@ class LuceneAnalyzersTest {
     void frenchChainMakesTheTokensOfFrenchAnalyzerOnTheDemoCorpus() {
         Analyzer plugin = Tokens.chain(new ElisionFilterFactory(() -> "french"), LOWERCASE, new StopFilterFactory(() -> "french"),
                 new StemmerFilterFactory(() -> "light_french"), new AsciiFoldingFilterFactory());
-        List<String> sentences = DemoSentences.inLanguage("fr");
 
-        assertThat(sentences).hasSizeGreaterThan(5);
-        try (Analyzer lucene = new FrenchAnalyzer()) {
-            for (String sentence : sentences) {
-                assertThat(Tokens.of(plugin, sentence)).as(sentence).isEqualTo(Tokens.folded(Tokens.of(lucene, sentence)));
-            }
-        }
+        assertSameTokensOnTheDemoCorpus("fr", plugin, new FrenchAnalyzer(), 5);
     }
 
     @Test
     void germanChainMakesTheTokensOfGermanAnalyzerOnTheDemoCorpus() {
         Analyzer plugin = Tokens.chain(LOWERCASE, new StopFilterFactory(() -> "german"), new GermanNormalizationFilterFactory(),
                 new StemmerFilterFactory(() -> "light_german"), new AsciiFoldingFilterFactory());
-        List<String> sentences = DemoSentences.inLanguage("de");
 
-        assertThat(sentences).hasSizeGreaterThan(5);
-        try (Analyzer lucene = new GermanAnalyzer()) {
+        assertSameTokensOnTheDemoCorpus("de", plugin, new GermanAnalyzer(), 5);
+    }
+
+    /** Every demo sentence in {@code language} (more than {@code atLeast}): the plugin's tokens are Lucene's, folded. */
+    private static void assertSameTokensOnTheDemoCorpus(String language, Analyzer plugin, Analyzer lucene, int atLeast) {
+        List<String> sentences = DemoSentences.inLanguage(language);
+
+        assertThat(sentences).hasSizeGreaterThan(atLeast);
+        try (lucene) {
             for (String sentence : sentences) {
                 assertThat(Tokens.of(plugin, sentence)).as(sentence).isEqualTo(Tokens.folded(Tokens.of(lucene, sentence)));
             }
@@ -108,6 +100,12 @@ class LuceneAnalyzersTest {
                     .isEqualTo(Tokens.folded(Tokens.of(c.lucene(), c.sentence())));
             c.lucene().close();
         }
+    }
+
+    /** The chain of {@code newsflow_text}: possessive, lower case, English stop words, Porter, folding. */
+    private static Analyzer english() {
+        return Tokens.chain(new EnglishPossessiveFilterFactory(), LOWERCASE, new StopFilterFactory(() -> "english"),
+                new StemmerFilterFactory(() -> "english"), new AsciiFoldingFilterFactory());
     }
 
     /** lower case, stop words, stemmer, folding: the chain of every language without elision or normalisation. */

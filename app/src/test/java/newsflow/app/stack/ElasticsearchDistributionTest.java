@@ -70,7 +70,12 @@ class ElasticsearchDistributionTest {
     }
 
     private Path zip(String name, Map<String, String> entries) throws IOException {
-        Path zip = dir.resolve(name);
+        return writeZip(dir.resolve(name), entries);
+    }
+
+    /** Writes a zip of {@code entries} (name to UTF-8 content) to {@code zip}, its directories created. */
+    static Path writeZip(Path zip, Map<String, String> entries) throws IOException {
+        Files.createDirectories(zip.getParent());
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
             for (var e : entries.entrySet()) {
                 z.putNextEntry(new ZipEntry(e.getKey()));

@@ -94,6 +94,12 @@ public final class ScopeParameters {
 
     /** The single value of a parameter, stripped; null when absent or blank. */
     public static String single(Map<String, List<String>> params, String name) {
+        String v = unstripped(params, name);
+        return v == null ? null : v.strip();
+    }
+
+    /** The single value as sent (so positions in a syntax error count from its first character); null when blank. */
+    private static String unstripped(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         if (values == null || values.isEmpty()) {
             return null;
@@ -102,7 +108,7 @@ public final class ScopeParameters {
             throw new IllegalArgumentException("parameter '" + name + "' given more than once");
         }
         String v = values.getFirst();
-        return v == null || v.isBlank() ? null : v.strip();
+        return v == null || v.isBlank() ? null : v;
     }
 
     /**
@@ -112,7 +118,7 @@ public final class ScopeParameters {
      * @param clock "now" for relative dates
      */
     public static SearchScope scope(Map<String, List<String>> params, SearchConfig limits, Clock clock) {
-        String q = single(params, "q");
+        String q = unstripped(params, "q");
         QueryNode query = QueryParser.parse(q, limits);
         Filters filters = filters(params, clock);
         String sort = single(params, "sort");

@@ -45,6 +45,7 @@ public final class SearchApi {
         SearchApi api = new SearchApi(service, Clock.systemUTC());
         server.createContext(SEARCH_PATH, guard.read(JsonEndpoint.of(api::search)));
         server.createContext(ARTICLES_PATH, guard.read(JsonEndpoint.of(api::article)));
+        server.createContext(OpenApiDocument.PATH, guard.read(OpenApiDocument::serve));
         server.createContext(SearchPage.ASSETS_PATH, guard.read(SearchPage::serveAsset));
     }
 

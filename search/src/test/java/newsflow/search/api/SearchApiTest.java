@@ -1,17 +1,11 @@
 package newsflow.search.api;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.sun.net.httpserver.HttpServer;
 import newsflow.common.config.SearchConfig;
-import newsflow.common.config.ServerConfig;
-import newsflow.common.server.HttpGuard;
 import newsflow.search.FakeElasticsearch;
-import newsflow.search.SearchService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,37 +20,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The search API over HTTP, against a controllable Elasticsearch: limits, concurrency, methods, errors. */
 class SearchApiTest {
 
-    private final FakeElasticsearch es = new FakeElasticsearch();
-    private final ElasticsearchClient client = es.client(Duration.ofSeconds(14));
+    private final ApiServer api = new ApiServer();
+    private final FakeElasticsearch es = api.es;
     private final HttpClient http = HttpClient.newHttpClient();
-    private HttpServer server;
 
     private void start(int maxConcurrent) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        SearchService service = new SearchService(client, "articles",
-                new SearchConfig(200, 10, 2, Duration.ofSeconds(7), maxConcurrent));
-        SearchApi.register(server, service, HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
-        server.start();
+        api.start(new SearchConfig(200, 10, 2, Duration.ofSeconds(7), maxConcurrent));
     }
 
     @AfterEach
     void stop() throws IOException {
-        es.close();
-        server.stop(0);
-        client.close();
+        api.close();
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+        return api.get(pathAndQuery);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(request);
     }
 
     private URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
+        return api.uri(pathAndQuery);
     }
 
     private static String q(String text) {

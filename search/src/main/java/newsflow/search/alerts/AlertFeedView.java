@@ -23,8 +23,8 @@ import java.util.Map;
 public final class AlertFeedView implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertFeedView.class);
-    private static final Comparator<Alert> NEWEST_FIRST = Comparator.comparing(Alert::matchedAt).reversed()
-            .thenComparing(Alert::key);
+    private static final Comparator<Alert> NEWEST_FIRST = Comparator.comparing(Alert::matchedAt, Comparator.reverseOrder())
+            .thenComparing(Alert::key, Comparator.naturalOrder());
 
     private final CompactedTopic.Follower follower;
     private final int entries;

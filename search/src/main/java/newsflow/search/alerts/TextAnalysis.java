@@ -31,17 +31,17 @@ record TextAnalysis(String name, Analyzer text, Analyzer standard) {
     /** Words whose analysis tells the two apart: only {@code english} stems them and drops "the". */
     static final String PROBE = "The running cats";
 
-    static TextAnalysis english() {
+    static TextAnalysis englishAnalysis() {
         return new TextAnalysis("english", gapped(new EnglishAnalyzer()), gapped(new StandardAnalyzer()));
     }
 
-    static TextAnalysis standard() {
+    static TextAnalysis standardAnalysis() {
         return new TextAnalysis("standard", gapped(new StandardAnalyzer()), gapped(new StandardAnalyzer()));
     }
 
     /** The analysis whose tokens for {@link #PROBE} are {@code tokens} (the index's answer); empty when neither's are. */
     static Optional<TextAnalysis> answering(List<String> tokens) {
-        for (TextAnalysis a : List.of(english(), standard())) {
+        for (TextAnalysis a : List.of(englishAnalysis(), standardAnalysis())) {
             if (a.terms(a.text(), "title", PROBE).equals(tokens)) {
                 return Optional.of(a);
             }

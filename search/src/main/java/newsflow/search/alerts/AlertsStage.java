@@ -153,12 +153,18 @@ public final class AlertsStage implements Stage {
         }, this::release);
     }
 
-    /** The analysis of the article index's {@code title} field, asked of the index itself. */
+    /**
+     * The analysis of the article index's {@code title} field, asked of the newest index behind the alias (an
+     * analysis runs on one index, and the alias spans one per month; new articles go to the newest ones).
+     */
     private TextAnalysis indexAnalysis() throws java.io.IOException {
         String alias = config.elasticsearch().index();
-        List<String> tokens = es.indices().analyze(a -> a.index(alias).field("title").text(TextAnalysis.PROBE))
+        String index = es.indices().getAlias(a -> a.name(alias)).aliases().keySet().stream()
+                .max(java.util.Comparator.naturalOrder())
+                .orElseThrow(() -> new IllegalStateException("the alias " + alias + " has no index yet"));
+        List<String> tokens = es.indices().analyze(a -> a.index(index).field("title").text(TextAnalysis.PROBE))
                 .tokens().stream().map(AnalyzeToken::token).toList();
-        return TextAnalysis.answering(tokens).orElseThrow(() -> new IllegalStateException("the index " + alias
+        return TextAnalysis.answering(tokens).orElseThrow(() -> new IllegalStateException("the index " + index
                 + " analyses '" + TextAnalysis.PROBE + "' as " + tokens + ", neither as 'english' nor as 'standard' does"));
     }
 

@@ -2,11 +2,12 @@ package newsflow.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import newsflow.app.Main;
 import newsflow.app.run.Pipeline;
 import newsflow.app.run.StageName;
+import newsflow.app.testing.Cli;
 import newsflow.app.testing.Eventually;
 import newsflow.app.testing.IsolatedRun;
+import newsflow.app.testing.LoopbackPages;
 import newsflow.common.config.FeedConfig;
 import newsflow.common.config.KafkaConfig;
 import newsflow.common.config.NewsflowConfig;
@@ -26,12 +27,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -80,9 +78,9 @@ class AlertsIT {
     void aMatchReachesTheWebhookAndTheFeedOnceAcrossReplaysAndRestarts() throws Exception {
         HttpServer site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         String base = "http://127.0.0.1:" + site.getAddress().getPort();
-        serve(site, "/news/breakwater.html", page("Breakwater to close for repairs", MATCHING));
-        serve(site, "/news/library.html", page("Library to open on Sundays", OTHER));
-        serve(site, "/news/rss.xml", feed(base, List.of(base + "/news/breakwater.html", base + "/news/library.html")));
+        LoopbackPages.serve(site, "/news/breakwater.html", page("Breakwater to close for repairs", MATCHING));
+        LoopbackPages.serve(site, "/news/library.html", page("Library to open on Sundays", OTHER));
+        LoopbackPages.serve(site, "/news/rss.xml", feed(base, List.of(base + "/news/breakwater.html", base + "/news/library.html")));
         HttpServer hook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         List<Delivery> deliveries = new CopyOnWriteArrayList<>();
         List<Delivery> wrongDeliveries = new CopyOnWriteArrayList<>();
@@ -208,16 +206,16 @@ class AlertsIT {
             Path yaml = Path.of(config.dataDir()).resolve("cli.yaml");
             Files.writeString(yaml, "kafka:\n  bootstrapServers: \"" + config.kafka().bootstrapServers() + "\"\n  topicPrefix: \""
                     + config.kafka().topicPrefix() + "\"\n");
-            CliRun added = cli(yaml, "alerts", "add", "Floods", "--query", "flood* AND NOT title:drill", "--topic", "weather");
+            Cli.Run added = Cli.run(yaml, "alerts", "add", "Floods", "--query", "flood* AND NOT title:drill", "--topic", "weather");
             assertThat(added.exit()).as(added.out()).isZero();
-            assertThat(cli(yaml, "alerts", "add", "Broken", "--query", "\"unclosed").exit()).isNotZero();
-            CliRun listed = cli(yaml, "alerts", "list");
+            assertThat(Cli.run(yaml, "alerts", "add", "Broken", "--query", "\"unclosed").exit()).isNotZero();
+            Cli.Run listed = Cli.run(yaml, "alerts", "list");
             assertThat(listed.out()).contains("Floods", "Water rights", "2 saved searches");
             String floodsId = added.out().split("\\s+")[1];
-            assertThat(cli(yaml, "alerts", "update", floodsId, "--name", "Floods and storms").exit()).isZero();
+            assertThat(Cli.run(yaml, "alerts", "update", floodsId, "--name", "Floods and storms").exit()).isZero();
             assertThat(Json.mapper().readTree(api.send("GET", "/api/saved-searches/" + floodsId, null, null).body())
                     .get("name").asText()).isEqualTo("Floods and storms");
-            assertThat(cli(yaml, "alerts", "remove", floodsId).exit()).isZero();
+            assertThat(Cli.run(yaml, "alerts", "remove", floodsId).exit()).isZero();
 
             assertThat(api.send("DELETE", "/api/saved-searches/" + id, null, null).statusCode()).isEqualTo(204);
             assertThat(api.send("GET", "/api/saved-searches/" + id, null, null).statusCode()).isEqualTo(404);
@@ -313,35 +311,7 @@ class AlertsIT {
         });
     }
 
-    private record CliRun(int exit, String out) {
-    }
 
-    private static synchronized CliRun cli(Path yaml, String... args) {
-        String[] withConfig = new String[args.length + 2];
-        System.arraycopy(args, 0, withConfig, 0, args.length);
-        withConfig[args.length] = "--config";
-        withConfig[args.length + 1] = yaml.toString();
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exit = new CommandLine(new Main()).execute(withConfig);
-            return new CliRun(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
-
-    private static void serve(HttpServer site, String path, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        site.createContext(path, ex -> {
-            ex.getResponseHeaders().set("Content-Type", path.endsWith(".xml") ? "application/rss+xml; charset=utf-8" : "text/html; charset=utf-8");
-            ex.sendResponseHeaders(200, bytes.length);
-            try (var out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-    }
 
     private static String page(String title, String body) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + " | Harbour Post</title></head><body>"

@@ -14,6 +14,9 @@ import newsflow.index.es.ElasticsearchClients;
 import newsflow.search.SearchService;
 import newsflow.search.api.OpenApiDocument;
 import org.junit.jupiter.api.Test;
+import newsflow.common.config.AlertsConfig;
+import newsflow.search.api.SavedSearchApi;
+import java.time.Clock;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -41,21 +44,30 @@ class OpenApiCoverageTest {
         try (ElasticsearchClient client = ElasticsearchClients.create(
                 new ElasticsearchConfig("http://127.0.0.1:9", null, null, null, "articles", 1, 0, 100), Duration.ofSeconds(1))) {
             StatusServer.routes(server, HttpGuard.of(new ServerConfig("127.0.0.1", 0), 1), List.of(),
-                    new SearchService(client, "articles", SearchConfig.DEFAULTS), Map::of);
+                    new SearchService(client, "articles", SearchConfig.DEFAULTS),
+                    new SavedSearchApi(null, AlertsConfig.DEFAULTS, SearchConfig.DEFAULTS, Clock.systemUTC()), Map::of);
         }
         List<String> api = server.paths.stream().filter(p -> p.startsWith("/api/")).toList();
 
         assertThat(api).as("the search API is registered").isNotEmpty();
         for (String context : api) {
-            // a context ending in '/' serves the paths below it (/api/articles/ serves /api/articles/{id})
             assertThat(documented).as("registered context " + context + " has a documented path")
-                    .anyMatch(p -> context.endsWith("/") ? p.startsWith(context) && p.length() > context.length() : p.equals(context));
+                    .anyMatch(p -> serves(context, p));
         }
         for (String path : documented) {
             assertThat(api).as("documented path " + path + " is served")
-                    .anyMatch(c -> c.endsWith("/") ? path.startsWith(c) : path.equals(c));
+                    .anyMatch(c -> serves(c, path));
             assertThat(doc.at("/paths/" + path.replace("~", "~0").replace("/", "~1"))).as(path + " has operations").isNotEmpty();
         }
+    }
+
+    /**
+     * Whether a context serves a documented path: itself, or a path below it (the JDK server hands a context every
+     * path it prefixes: /api/articles/ serves /api/articles/{id}, /api/saved-searches serves /api/saved-searches/{id}).
+     */
+    private static boolean serves(String context, String path) {
+        String base = context.endsWith("/") ? context : context + "/";
+        return path.equals(context) || path.startsWith(base) && path.length() > base.length();
     }
 
     /** Records the contexts a route table creates; never listens. */

@@ -8,6 +8,7 @@ import newsflow.common.metrics.Metrics;
 import newsflow.common.server.HttpGuard;
 import newsflow.common.server.HttpReplies;
 import newsflow.common.stage.Stage;
+import newsflow.search.api.SavedSearchApi;
 import newsflow.search.api.SearchApi;
 import newsflow.search.api.SearchPage;
 import newsflow.search.SearchService;
@@ -39,6 +40,12 @@ final class StatusServer implements AutoCloseable {
      */
     static StatusServer start(ServerConfig config, List<Stage> stages, SearchService search,
                               Supplier<Map<String, String>> unreachable) {
+        return start(config, stages, search, null, unreachable);
+    }
+
+    /** @param savedSearches the saved-search endpoints and feeds (with the search stage), or null */
+    static StatusServer start(ServerConfig config, List<Stage> stages, SearchService search, SavedSearchApi savedSearches,
+                              Supplier<Map<String, String>> unreachable) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
@@ -47,8 +54,15 @@ final class StatusServer implements AutoCloseable {
                     + " (set server.port / NEWSFLOW_SERVER_PORT)", e);
         }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        routes(server, HttpGuard.of(config, server.getAddress().getPort()), stages, search, savedSearches, unreachable);
+        server.start();
+        return new StatusServer(server);
+    }
+
+    /** Adds every endpoint to a server the caller starts (a test checks the /api ones against the OpenAPI document). */
+    static void routes(HttpServer server, HttpGuard guard, List<Stage> stages, SearchService search,
+                       SavedSearchApi savedSearches, Supplier<Map<String, String>> unreachable) {
         // every handler goes through the guard: Host check, API key, GET/HEAD only, security headers, JSON errors
-        HttpGuard guard = HttpGuard.of(config, server.getAddress().getPort());
         server.createContext("/health", guard.read(ex -> respond(ex, 200, "application/json", Json.write(Map.of("status", "UP")))));
         server.createContext("/ready", guard.read(ex -> {
             ReadyAnswer answer = ReadyAnswer.of(stages, unreachable.get());
@@ -58,6 +72,9 @@ final class StatusServer implements AutoCloseable {
         if (search != null) {
             SearchApi.register(server, search, guard);
         }
+        if (savedSearches != null) {
+            savedSearches.register(server, guard);
+        }
         server.createContext("/", guard.read(ex -> {
             if (search != null && ex.getRequestURI().getPath().equals("/")) {
                 SearchPage.servePage(ex);
@@ -65,8 +82,6 @@ final class StatusServer implements AutoCloseable {
                 HttpReplies.error(ex, 404, "no such resource: " + ex.getRequestURI().getPath());
             }
         }));
-        server.start();
-        return new StatusServer(server);
     }
 
     int port() {

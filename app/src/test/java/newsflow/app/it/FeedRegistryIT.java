@@ -1,6 +1,6 @@
 package newsflow.app.it;
 
-import newsflow.app.Main;
+import newsflow.app.testing.Cli;
 import newsflow.app.testing.Eventually;
 import newsflow.app.testing.IsolatedRun;
 import newsflow.app.testing.NumberedFeeds;
@@ -13,11 +13,7 @@ import newsflow.ingest.IngestStage;
 import newsflow.ingest.status.FeedStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,8 +65,8 @@ class FeedRegistryIT {
                     () -> polledFeeds(Instant.MIN).containsAll(range(0, CONFIGURED)), () -> polledFeeds(Instant.MIN).toString());
 
             // by URL, by discovery from a site page, and from an OPML file
-            assertThat(cli(cliYaml, "feeds", "add", base + "/feeds/10.xml", "--name", "Ten").exit()).isZero();
-            CliRun discovered = cli(cliYaml, "feeds", "add", base + "/site/", "--discover");
+            assertThat(Cli.run(cliYaml, "feeds", "add", base + "/feeds/10.xml", "--name", "Ten").exit()).isZero();
+            Cli.Run discovered = Cli.run(cliYaml, "feeds", "add", base + "/site/", "--discover");
             assertThat(discovered.exit()).isZero();
             assertThat(discovered.out()).contains("found " + base + "/feeds/11.xml", "added: " + base + "/feeds/11.xml");
             Path opml = dir.resolve("more.opml");
@@ -79,7 +75,7 @@ class FeedRegistryIT {
                       <outline text="Twelve" xmlUrl="%s/feeds/12.xml"/>
                       <outline text="Already there" xmlUrl="%s/feeds/3.xml"/>
                     </outline></body></opml>""".formatted(base, base));
-            CliRun imported = cli(cliYaml, "feeds", "import", opml.toString());
+            Cli.Run imported = Cli.run(cliYaml, "feeds", "import", opml.toString());
             assertThat(imported.out()).contains("1 feeds added, 1 already registered, 0 skipped");
 
             Instant added = Instant.now();
@@ -87,13 +83,13 @@ class FeedRegistryIT {
                     () -> polledFeeds(Instant.MIN).containsAll(range(10, 13)), () -> polledFeeds(Instant.MIN).toString());
             assertThat(Duration.between(added, Instant.now())).isLessThan(Duration.ofSeconds(15));
 
-            assertThat(cli(cliYaml, "feeds", "remove", base + "/feeds/10.xml").exit()).isZero();
+            assertThat(Cli.run(cliYaml, "feeds", "remove", base + "/feeds/10.xml").exit()).isZero();
             Instant removed = Instant.now().plus(Duration.ofSeconds(3)); // followed on the next turns of the loops
             Eventually.await("three intervals after the removal", Duration.ofSeconds(30), Duration.ofMillis(200),
                     () -> Instant.now().isAfter(removed.plus(INTERVAL.multipliedBy(3))), () -> "");
             assertThat(polledFeeds(removed)).doesNotContain(10).contains(11);
 
-            CliRun status = cli(cliYaml, "feeds", "status", "--json");
+            Cli.Run status = Cli.run(cliYaml, "feeds", "status", "--json");
             List<FeedStatus> rows = status.out().lines().map(l -> Json.read(l, FeedStatus.class)).toList();
             assertThat(rows).hasSize(12).extracting(FeedStatus::url).doesNotContain(base + "/feeds/10.xml");
             assertThat(rows).allSatisfy(r -> {
@@ -105,7 +101,7 @@ class FeedRegistryIT {
                 assertThat(r.nextPollAt()).isNotNull();
             });
             Path exported = dir.resolve("export.opml");
-            assertThat(cli(cliYaml, "feeds", "export", exported.toString()).exit()).isZero();
+            assertThat(Cli.run(cliYaml, "feeds", "export", exported.toString()).exit()).isZero();
             assertThat(Files.readString(exported)).contains(base + "/feeds/11.xml", "text=\"Twelve\"")
                     .doesNotContain(base + "/feeds/10.xml");
         } finally {
@@ -133,25 +129,7 @@ class FeedRegistryIT {
         }
     }
 
-    private record CliRun(int exit, String out) {
-    }
-
     /** Runs a {@code newsflow} command in this JVM, capturing what it prints. */
-    private static synchronized CliRun cli(Path yaml, String... args) {
-        String[] withConfig = new String[args.length + 2];
-        System.arraycopy(args, 0, withConfig, 0, args.length);
-        withConfig[args.length] = "--config";
-        withConfig[args.length + 1] = yaml.toString();
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exit = new CommandLine(new Main()).execute(withConfig);
-            return new CliRun(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
 
     /** Feeds the ingest instances (not the CLI's discovery) requested since {@code since}. */
     private Set<Integer> polledFeeds(Instant since) {

@@ -6,6 +6,7 @@ import newsflow.app.run.Pipeline;
 import newsflow.app.run.StageName;
 import newsflow.app.testing.Eventually;
 import newsflow.app.testing.IsolatedRun;
+import newsflow.app.testing.LoopbackPages;
 import newsflow.common.config.FeedConfig;
 import newsflow.common.config.NewsflowConfig;
 import newsflow.common.json.Json;
@@ -56,12 +57,12 @@ class StoriesIT {
     void republishedWireCopyIsOneStoryAndSearchCollapsesIt() throws Exception {
         HttpServer site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         String base = "http://127.0.0.1:" + site.getAddress().getPort();
-        serve(site, "/post/breakwater.html", page("Harbour Post", "Breakwater to close for repairs", WIRE));
-        serve(site, "/times/breakwater.html", page("Coast Times", "Breakwater closes for six weeks",
+        LoopbackPages.serve(site, "/post/breakwater.html", page("Harbour Post", "Breakwater to close for repairs", WIRE));
+        LoopbackPages.serve(site, "/times/breakwater.html", page("Coast Times", "Breakwater closes for six weeks",
                 WIRE.replaceFirst("<p>The harbour", "<p>PORT TOWN (Coast News Agency) - The harbour")));
-        serve(site, "/times/path.html", page("Coast Times", "Walkers ask for a beach path", OTHER));
-        serve(site, "/post/rss.xml", feed(base, "Harbour Post", List.of(base + "/post/breakwater.html"), "Tue, 24 Nov 2026 08:00:00 GMT"));
-        serve(site, "/times/rss.xml", feed(base, "Coast Times", List.of(base + "/times/breakwater.html", base + "/times/path.html"),
+        LoopbackPages.serve(site, "/times/path.html", page("Coast Times", "Walkers ask for a beach path", OTHER));
+        LoopbackPages.serve(site, "/post/rss.xml", feed(base, "Harbour Post", List.of(base + "/post/breakwater.html"), "Tue, 24 Nov 2026 08:00:00 GMT"));
+        LoopbackPages.serve(site, "/times/rss.xml", feed(base, "Coast Times", List.of(base + "/times/breakwater.html", base + "/times/path.html"),
                 "Tue, 24 Nov 2026 11:30:00 GMT"));
         site.start();
         try {
@@ -99,16 +100,6 @@ class StoriesIT {
         }
     }
 
-    private static void serve(HttpServer site, String path, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        site.createContext(path, ex -> {
-            ex.getResponseHeaders().set("Content-Type", path.endsWith(".xml") ? "application/rss+xml; charset=utf-8" : "text/html; charset=utf-8");
-            ex.sendResponseHeaders(200, bytes.length);
-            try (var out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-    }
 
     private static String page(String outlet, String title, String body) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + " | " + outlet + "</title></head><body>"

@@ -28,7 +28,7 @@ class DockerComposeFileTest {
     @Test
     void declaresTheStackAndEveryStage() throws IOException {
         JsonNode services = compose().get("services");
-        assertThat(names(services)).contains("kafka", "elasticsearch", "kibana", "ingest", "enrich", "index", "search");
+        assertThat(names(services)).contains("kafka", "elasticsearch", "kibana", "ingest", "enrich", "index", "search", "alerts");
         assertThat(services.get("kafka").get("environment").get("KAFKA_PROCESS_ROLES").asText()).isEqualTo("broker,controller");
         assertThat(services.get("elasticsearch").get("image").asText()).endsWith(":9.2.4");
         assertThat(services.get("kibana").get("image").asText()).endsWith(":9.2.4");
@@ -37,7 +37,7 @@ class DockerComposeFileTest {
     @Test
     void newsflowServicesRunOneStageEachOnTheSharedConfiguration() throws IOException {
         JsonNode services = compose().get("services");
-        for (String stage : List.of("ingest", "enrich", "index", "search")) {
+        for (String stage : List.of("ingest", "enrich", "index", "search", "alerts")) {
             JsonNode service = services.get(stage);
             List<String> command = new ArrayList<>();
             service.get("command").forEach(n -> command.add(n.asText()));

@@ -7,7 +7,6 @@ import newsflow.common.kafka.KafkaClients;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -22,9 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -226,16 +222,9 @@ public final class FeedRegistry implements AutoCloseable {
             producer = producers.get();
         }
         try {
-            producer.send(new ProducerRecord<>(topic, url, value)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException("interrupted while writing feed " + url + " to " + topic, e);
-        } catch (ExecutionException e) {
-            throw new RegistryException("cannot write feed " + url + " to " + topic + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new RegistryException("feed " + url + " not acknowledged by " + topic + " within " + timeout, e);
-        } catch (KafkaException e) {
-            throw new RegistryException("cannot write feed " + url + " to " + topic + ": " + e.getMessage(), e);
+            CompactedTopic.write(producer, topic, url, value, timeout);
+        } catch (IllegalStateException e) {
+            throw new RegistryException("feed " + url + ": " + e.getMessage(), e.getCause() != null ? e.getCause() : e);
         }
     }
 

@@ -1,17 +1,11 @@
 package newsflow.search.api;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.sun.net.httpserver.HttpServer;
 import newsflow.common.config.SearchConfig;
-import newsflow.common.config.ServerConfig;
-import newsflow.common.server.HttpGuard;
 import newsflow.search.FakeElasticsearch;
-import newsflow.search.SearchService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,37 +20,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The search API over HTTP, against a controllable Elasticsearch: limits, concurrency, methods, errors. */
 class SearchApiTest {
 
-    private final FakeElasticsearch es = new FakeElasticsearch();
-    private final ElasticsearchClient client = es.client(Duration.ofSeconds(14));
+    private final ApiServer api = new ApiServer();
+    private final FakeElasticsearch es = api.es;
     private final HttpClient http = HttpClient.newHttpClient();
-    private HttpServer server;
 
     private void start(int maxConcurrent) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        SearchService service = new SearchService(client, "articles",
-                new SearchConfig(200, 10, 2, Duration.ofSeconds(7), maxConcurrent));
-        SearchApi.register(server, service, HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
-        server.start();
+        api.start(new SearchConfig(200, 10, 2, Duration.ofSeconds(7), maxConcurrent));
     }
 
     @AfterEach
     void stop() throws IOException {
-        es.close();
-        server.stop(0);
-        client.close();
+        api.close();
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+        return api.get(pathAndQuery);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(request);
     }
 
     private URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
+        return api.uri(pathAndQuery);
     }
 
     private static String q(String text) {
@@ -78,8 +64,38 @@ class SearchApiTest {
         start(4);
         assertLimit(get(q("x".repeat(201))), "search.maxQueryLength");
         assertLimit(get(q("a b c d e f g h i j k")), "search.maxTerms");
-        assertLimit(get(q("wa* ri* se~")), "search.maxWildcardTerms");
+        assertLimit(get(q("wa* ri* se*")), "search.maxWildcardTerms");
+        assertLimit(get(q("((((((((((a))))))))))")), "search.maxQueryDepth");
         assertThat(get(q("a b c d e f g h i j")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSyntaxErrorIsA400NamingItsPositionNeverAnEmptyResult() throws Exception {
+        start(4);
+        HttpResponse<String> response = get(q("flood AND (storm"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.body()).contains("\"position\":10", "\"status\":400", "never closed");
+        assertThat(get(q("title:")).body()).contains("\"position\":6");
+    }
+
+    @Test
+    void servesTheOpenApiDocumentListingEverySearchParameter() throws Exception {
+        start(4);
+        HttpResponse<String> response = get("/api/openapi.json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        com.fasterxml.jackson.databind.JsonNode doc = newsflow.common.json.Json.read(response.body(), com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        java.util.Set<String> documented = new java.util.HashSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode p : doc.at("/paths/~1api~1search/get/parameters")) {
+            documented.add(p.has("$ref")
+                    ? doc.at(p.get("$ref").asText().substring(1)).get("name").asText()
+                    : p.get("name").asText());
+        }
+        assertThat(documented).isEqualTo(newsflow.search.SearchQueryParser.PARAMETERS);
+        assertThat(doc.at("/components/schemas/Error/properties")).isNotEmpty();
+        assertThat(get("/api/openapi.jsonx").statusCode()).isEqualTo(404);
     }
 
     private static void assertLimit(HttpResponse<String> response, String key) {

@@ -27,7 +27,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Full-text search over the article alias: filters, highlights, facets and search_after paging, guarded so
- * that costly queries cannot take search down: limits on the query ({@link QueryTerms}), a bounded number of
+ * that costly queries cannot take search down: limits on the query (checked when it is parsed), a bounded number of
  * searches at once, a timeout Elasticsearch applies itself plus a client deadline past it.
  */
 public final class SearchService {
@@ -53,8 +53,12 @@ public final class SearchService {
         this.client = client;
     }
 
+    /** The {@code search.*} limits this service was built with (parse queries with them). */
+    public SearchConfig limits() {
+        return limits;
+    }
+
     /**
-     * @throws SearchLimitException        when the query goes past a {@code search.*} limit
      * @throws SearchBusyException         when {@code search.maxConcurrent} searches are running already
      * @throws SearchTimeoutException      when Elasticsearch has not answered by the client deadline
      * @throws IllegalArgumentException    when Elasticsearch refuses the query as malformed (a bad cursor, say)
@@ -65,9 +69,6 @@ public final class SearchService {
             SearchResult result = guardedSearch(query);
             count(result.partial() ? "partial" : "ok");
             return result;
-        } catch (SearchLimitException e) {
-            count("refused_limit");
-            throw e;
         } catch (SearchBusyException e) {
             count("refused_busy");
             throw e;
@@ -85,7 +86,6 @@ public final class SearchService {
     }
 
     private SearchResult guardedSearch(SearchQuery query) {
-        QueryTerms.check(query.q(), limits);
         SearchRequest request = SearchRequests.build(query, alias, limits.timeout());
         if (!running.tryAcquire()) {
             throw new SearchBusyException("more than search.maxConcurrent (" + limits.maxConcurrent()
@@ -106,8 +106,8 @@ public final class SearchService {
             running.release();
         }
         if (Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0) {
-            log.info("search answered partially (timed out: {}, failed shards: {}) after {} ms: {} words",
-                    response.timedOut(), failedShards(response), response.took(), QueryTerms.of(query.q()).terms());
+            log.info("search answered partially (timed out: {}, failed shards: {}) after {} ms: q={}",
+                    response.timedOut(), failedShards(response), response.took(), query.scope().q());
         }
         return toResult(query, response);
     }

@@ -3,21 +3,14 @@ package newsflow.search.api;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import newsflow.common.server.HttpGuard;
-import newsflow.common.server.HttpReplies;
-import newsflow.common.server.HttpReplies.ErrorBody;
-import newsflow.search.SearchBusyException;
-import newsflow.search.SearchLimitException;
 import newsflow.search.SearchQuery;
 import newsflow.search.SearchQueryParser;
 import newsflow.search.SearchService;
-import newsflow.search.SearchTimeoutException;
-import newsflow.search.SearchUnavailableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import newsflow.search.api.JsonEndpoint.Reply;
 
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /**
  * The search HTTP API, JSON only:
@@ -32,62 +25,31 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SearchApi {
 
-    private static final Logger log = LoggerFactory.getLogger(SearchApi.class);
     static final String SEARCH_PATH = "/api/search";
     static final String ARTICLES_PATH = "/api/articles/";
 
     private final SearchService service;
+    private final Clock clock;
 
-    private SearchApi(SearchService service) {
+    private SearchApi(SearchService service, Clock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     /** Adds the API and the search page's assets to a server the caller owns (and starts, and stops). */
     public static void register(HttpServer server, SearchService service, HttpGuard guard) {
-        SearchApi api = new SearchApi(service);
-        server.createContext(SEARCH_PATH, guard.read(exchange -> api.handle(exchange, api::search)));
-        server.createContext(ARTICLES_PATH, guard.read(exchange -> api.handle(exchange, api::article)));
+        SearchApi api = new SearchApi(service, Clock.systemUTC());
+        server.createContext(SEARCH_PATH, guard.read(JsonEndpoint.of(api::search)));
+        server.createContext(ARTICLES_PATH, guard.read(JsonEndpoint.of(api::article)));
         server.createContext(SearchPage.ASSETS_PATH, guard.read(SearchPage::serveAsset));
-    }
-
-    /** A response before it is written: status and a JSON-serialisable body. */
-    record Reply(int status, Object body) {
-        static Reply error(int status, String message) {
-            return new Reply(status, new ErrorBody(message, status));
-        }
-    }
-
-    @FunctionalInterface
-    interface Handler {
-        Reply handle(HttpExchange exchange);
-    }
-
-    private void handle(HttpExchange exchange, Handler handler) throws IOException {
-        Reply reply;
-        try {
-            reply = handler.handle(exchange);
-        } catch (SearchLimitException e) {
-            reply = new Reply(400, new ErrorBody(e.getMessage(), 400, e.limit()));
-        } catch (IllegalArgumentException e) {
-            reply = Reply.error(400, e.getMessage());
-        } catch (SearchBusyException e) {
-            exchange.getResponseHeaders().set("Retry-After", Integer.toString(e.retryAfterSeconds()));
-            reply = Reply.error(429, e.getMessage());
-        } catch (SearchTimeoutException e) {
-            reply = Reply.error(504, "search timed out: " + e.getMessage());
-        } catch (SearchUnavailableException e) {
-            log.warn("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.getMessage());
-            reply = Reply.error(503, "search is unavailable: " + e.getMessage());
-        }
-        HttpReplies.json(exchange, reply.status(), reply.body());
     }
 
     private Reply search(HttpExchange exchange) {
         if (!exchange.getRequestURI().getPath().equals(SEARCH_PATH)) {
             return Reply.error(404, "no such resource: " + exchange.getRequestURI().getPath());
         }
-        SearchQuery query = SearchQueryParser.parseQueryString(exchange.getRequestURI().getRawQuery());
-        return new Reply(200, service.search(query));
+        SearchQuery query = SearchQueryParser.parseQueryString(exchange.getRequestURI().getRawQuery(), service.limits(), clock);
+        return Reply.ok(service.search(query));
     }
 
     private Reply article(HttpExchange exchange) {

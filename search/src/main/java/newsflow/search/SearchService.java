@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import newsflow.common.config.SearchConfig;
 import newsflow.common.metrics.MeterNames;
@@ -65,51 +66,88 @@ public final class SearchService {
      * @throws SearchUnavailableException  when Elasticsearch cannot be reached or fails
      */
     public SearchResult search(SearchQuery query) {
-        try {
-            SearchResult result = guardedSearch(query);
-            count(result.partial() ? "partial" : "ok");
-            return result;
-        } catch (SearchBusyException e) {
-            count("refused_busy");
-            throw e;
-        } catch (SearchTimeoutException e) {
-            count("timeout");
-            throw e;
-        } catch (SearchUnavailableException e) {
-            count(e.getMessage().startsWith(UNREACHABLE) ? "unreachable" : "failed");
-            throw e;
+        SearchRequest request = SearchRequests.build(query, alias, limits.timeout());
+        SearchResponse<ArticleDocument> response = execute("search " + alias,
+                c -> c.search(request, ArticleDocument.class), null);
+        if (response == null) {
+            log.info("alias {} does not exist yet (nothing indexed): empty result", alias);
+            return SearchResult.empty();
         }
+        if (partial(response)) {
+            log.info("search answered partially (timed out: {}, failed shards: {}) after {} ms: q={}",
+                    response.timedOut(), failedShards(response), response.took(), query.scope().q());
+        }
+        return toResult(query, response);
+    }
+
+    /** One request to Elasticsearch, given the client. */
+    @FunctionalInterface
+    public interface Call<R> {
+        R call(ElasticsearchClient client) throws IOException;
+    }
+
+    /**
+     * Runs one request to Elasticsearch under the guard every search goes through: at most
+     * {@code search.maxConcurrent} at once, failures translated as documented on {@link #search}, every outcome
+     * counted. The request must carry {@link #timeout()} for Elasticsearch; the client's own deadline is
+     * {@link SearchConfig#clientDeadline()}.
+     *
+     * @param what        names the request in log lines
+     * @param whenNoIndex the answer when the alias does not exist yet (nothing indexed)
+     */
+    public <R> R execute(String what, Call<R> call, R whenNoIndex) {
+        if (!running.tryAcquire()) {
+            count("refused_busy");
+            throw new SearchBusyException("more than search.maxConcurrent (" + limits.maxConcurrent()
+                    + ") searches at once: try again shortly", retryAfterSeconds());
+        }
+        try {
+            R response = call.call(client);
+            count(partial(response) ? "partial" : "ok");
+            return response;
+        } catch (ElasticsearchException e) {
+            if (isMissingIndex(e)) {
+                count("ok");
+                return whenNoIndex;
+            }
+            throw counted(translate(e, what));
+        } catch (IOException e) {
+            throw counted(translate(e, what));
+        } finally {
+            running.release();
+        }
+    }
+
+    /** The alias every request reads (it covers every monthly index). */
+    public String alias() {
+        return alias;
+    }
+
+    /** The timeout Elasticsearch applies to a request itself, in its syntax ({@code 5000ms}). */
+    public String timeout() {
+        return limits.timeout().toMillis() + "ms";
+    }
+
+    /** Elasticsearch stopped at its timeout or some shards failed: the answer may be incomplete. */
+    public static boolean partial(Object response) {
+        return response instanceof ResponseBody<?> body
+                && (Boolean.TRUE.equals(body.timedOut()) || failedShards(body) > 0);
     }
 
     private static void count(String outcome) {
         Metrics.registry().counter(MeterNames.SEARCHES, "outcome", outcome).increment();
     }
 
-    private SearchResult guardedSearch(SearchQuery query) {
-        SearchRequest request = SearchRequests.build(query, alias, limits.timeout());
-        if (!running.tryAcquire()) {
-            throw new SearchBusyException("more than search.maxConcurrent (" + limits.maxConcurrent()
-                    + ") searches at once: try again shortly", retryAfterSeconds());
+    private static RuntimeException counted(RuntimeException e) {
+        if (e instanceof SearchBusyException) {
+            count("refused_busy");
+        } else if (e instanceof SearchTimeoutException) {
+            count("timeout");
+        } else if (e instanceof SearchUnavailableException) {
+            count(e.getMessage().startsWith(UNREACHABLE) ? "unreachable" : "failed");
         }
-        SearchResponse<ArticleDocument> response;
-        try {
-            response = client.search(request, ArticleDocument.class);
-        } catch (ElasticsearchException e) {
-            if (isMissingIndex(e)) {
-                log.info("alias {} does not exist yet (nothing indexed): empty result", alias);
-                return SearchResult.empty();
-            }
-            throw translate(e, "search " + alias);
-        } catch (IOException e) {
-            throw translate(e, "search " + alias);
-        } finally {
-            running.release();
-        }
-        if (Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0) {
-            log.info("search answered partially (timed out: {}, failed shards: {}) after {} ms: q={}",
-                    response.timedOut(), failedShards(response), response.took(), query.scope().q());
-        }
-        return toResult(query, response);
+        // a query Elasticsearch refuses as malformed is the caller's 400, not an outcome of the service
+        return e;
     }
 
     /**
@@ -121,7 +159,7 @@ public final class SearchService {
             SearchResponse<ArticleDocument> response = client.search(s -> s
                     .index(alias)
                     .query(q -> q.ids(i -> i.values(id)))
-                    .timeout(limits.timeout().toMillis() + "ms")
+                    .timeout(timeout())
                     .size(1), ArticleDocument.class);
             return response.hits().hits().stream().map(Hit::source).findFirst();
         } catch (ElasticsearchException e) {
@@ -139,7 +177,7 @@ public final class SearchService {
         return (int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000);
     }
 
-    private static int failedShards(SearchResponse<?> response) {
+    private static int failedShards(ResponseBody<?> response) {
         return response.shards() == null || response.shards().failed() == null ? 0 : response.shards().failed().intValue();
     }
 
@@ -152,8 +190,8 @@ public final class SearchService {
         if (!query.collapseStories() && hits.size() == query.size() && !hits.isEmpty() && !hits.getLast().sort().isEmpty()) {
             next = Cursor.encode(hits.getLast().sort());
         }
-        boolean partial = Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0;
-        return new SearchResult(total == null ? out.size() : total.value(), out, facets(response.aggregations()), next, partial);
+        return new SearchResult(total == null ? out.size() : total.value(), out, facets(response.aggregations()), next,
+                partial(response));
     }
 
     private static SearchHit toHit(Hit<ArticleDocument> hit) {

@@ -3,17 +3,12 @@ package newsflow.search.api;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.sun.net.httpserver.HttpServer;
 import newsflow.common.config.ElasticsearchConfig;
-import newsflow.common.config.SearchConfig;
-import newsflow.common.config.ServerConfig;
-import newsflow.common.server.HttpGuard;
 import newsflow.index.es.ElasticsearchClients;
 import newsflow.search.FakeElasticsearch;
-import newsflow.search.SearchService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,11 +32,7 @@ class AnalyticsRoutesTest {
 
     private void start(ElasticsearchClient esClient, int maxConcurrent) throws IOException {
         client = esClient;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        SearchService service = new SearchService(client, "articles", new SearchConfig(200, 10, 2, Duration.ofSeconds(7), maxConcurrent));
-        SearchApi.register(server, service, HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
-        server.start();
+        server = ApiTestServer.start(client, maxConcurrent);
     }
 
     @AfterEach
@@ -53,7 +43,7 @@ class AnalyticsRoutesTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String pathAndQuery) {

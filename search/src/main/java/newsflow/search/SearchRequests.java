@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 import newsflow.search.query.QueryTranslator;
+import newsflow.search.query.SearchScope;
 import newsflow.search.query.Sort;
 
 import java.time.Duration;
@@ -25,6 +26,12 @@ final class SearchRequests {
     static final String INNER_ALSO = "also";
     /** Other articles of a story listed with its hit (one more is fetched: the hit itself is among them). */
     static final int ALSO_REPORTED = 6;
+
+    /** Hits per request of an export: big pages are fewer requests, each still quick and small in memory. */
+    static final int EXPORT_PAGE_SIZE = 500;
+    /** The stored fields an export row is made of. */
+    static final List<String> EXPORT_FIELDS = List.of("id", "published", "source", "site_name", "language", "title",
+            "url", "authors", "topics", "story_id");
 
     static final String AGG_TOPICS = "topics";
     static final String AGG_SOURCES = "sources";
@@ -71,6 +78,25 @@ final class SearchRequests {
                     .size(ALSO_REPORTED)
                     .sort(SortOptions.of(so -> so.field(f -> f.field("published").order(SortOrder.Desc))))
                     .source(src -> src.filter(f -> f.includes("title", "url", "source")))));
+        }
+        return b.build();
+    }
+
+    /**
+     * One page of an export: the scope's hits in its order after {@code cursor}, only the fields an export
+     * writes, no highlights or facets, and no total (counting every match again on each page costs).
+     */
+    static SearchRequest exportPage(SearchScope scope, List<FieldValue> cursor, int size, String alias, Duration timeout) {
+        SearchRequest.Builder b = new SearchRequest.Builder()
+                .index(alias)
+                .timeout(timeout.toMillis() + "ms")
+                .query(QueryTranslator.toEsQuery(scope))
+                .size(size)
+                .trackTotalHits(t -> t.enabled(false))
+                .sort(sort(scope.sort()))
+                .source(s -> s.filter(f -> f.includes(EXPORT_FIELDS)));
+        if (cursor != null) {
+            b.searchAfter(cursor);
         }
         return b.build();
     }

@@ -8,20 +8,24 @@ import newsflow.search.SearchQueryParser;
 import newsflow.search.SearchService;
 import newsflow.search.analytics.Analytics;
 import newsflow.search.api.JsonEndpoint.Reply;
+import newsflow.search.export.ExportFormat;
+import newsflow.search.query.ScopeParameters;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The search HTTP API, JSON only:
  * <ul>
- *   <li>{@code GET /api/search?q=&topic=&source=&lang=&from=&to=&size=&after=} → {@code {total, hits, facets, next, partial}}</li>
+ *   <li>{@code GET /api/search?q=&topic=&source=&lang=&author=&from=&to=&sort=&size=&after=&collapse=} →
+ *       {@code {total, hits, facets, next, partial}}; with {@code format=csv|ndjson[&limit=]} the matches as a file</li>
  *   <li>{@code GET /api/articles/{id}} → the stored document</li>
  * </ul>
- * Errors are {@code {"error": "...", "status": n}}: 400 for bad parameters (with {@code "limit"} naming the
- * {@code search.*} key a query went past), 404 for an unknown article or path, 429 with Retry-After when too
- * many searches run at once, 503 when Elasticsearch is unavailable, 504 when it does not answer in time.
+ * The parameters, answers and errors are in docs/api.md and the OpenAPI document; errors are {@link JsonEndpoint}'s.
  * Methods, Host header, API key and security headers are {@link HttpGuard}'s.
  */
 public final class SearchApi {
@@ -44,16 +48,27 @@ public final class SearchApi {
         SearchApi api = new SearchApi(service, Clock.systemUTC());
         server.createContext(SEARCH_PATH, guard.read(JsonEndpoint.of(api::search)));
         server.createContext(ARTICLES_PATH, guard.read(JsonEndpoint.of(api::article)));
+        server.createContext(OpenApiDocument.PATH, guard.read(OpenApiDocument::serve));
         server.createContext(SearchPage.ASSETS_PATH, guard.read(SearchPage::serveAsset));
         AnalyticsRoutes.register(server, api.analytics, guard);
     }
 
-    private Reply search(HttpExchange exchange) {
+    private Reply search(HttpExchange exchange) throws IOException {
         if (!exchange.getRequestURI().getPath().equals(SEARCH_PATH)) {
             return Reply.error(404, "no such resource: " + exchange.getRequestURI().getPath());
         }
-        SearchQuery query = SearchQueryParser.parseQueryString(exchange.getRequestURI().getRawQuery(), service.limits(), clock);
-        return Reply.ok(service.search(query));
+        Map<String, List<String>> params = ScopeParameters.decode(exchange.getRequestURI().getRawQuery());
+        SearchQuery query = SearchQueryParser.parse(params, service.limits(), clock);
+        String format = ScopeParameters.single(params, "format");
+        String limit = ScopeParameters.single(params, "limit");
+        if (format == null) {
+            if (limit != null) {
+                throw new IllegalArgumentException("'limit' is for exports (with 'format'); a page has 'size'");
+            }
+            return Reply.ok(service.search(query));
+        }
+        return SearchExport.stream(exchange, service, query, ExportFormat.of(format),
+                SearchExport.limit(limit, service.limits().exportMaxRows()));
     }
 
     private Reply article(HttpExchange exchange) {

@@ -94,6 +94,12 @@ public final class ScopeParameters {
 
     /** The single value of a parameter, stripped; null when absent or blank. */
     public static String single(Map<String, List<String>> params, String name) {
+        String v = unstripped(params, name);
+        return v == null ? null : v.strip();
+    }
+
+    /** The single value as sent (so positions in a syntax error count from its first character); null when blank. */
+    private static String unstripped(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         if (values == null || values.isEmpty()) {
             return null;
@@ -102,7 +108,7 @@ public final class ScopeParameters {
             throw new IllegalArgumentException("parameter '" + name + "' given more than once");
         }
         String v = values.getFirst();
-        return v == null || v.isBlank() ? null : v.strip();
+        return v == null || v.isBlank() ? null : v;
     }
 
     /**
@@ -112,11 +118,37 @@ public final class ScopeParameters {
      * @param clock "now" for relative dates
      */
     public static SearchScope scope(Map<String, List<String>> params, SearchConfig limits, Clock clock) {
-        String q = single(params, "q");
+        String q = unstripped(params, "q");
         QueryNode query = QueryParser.parse(q, limits);
         Filters filters = filters(params, clock);
         String sort = single(params, "sort");
         return new SearchScope(query == null ? null : q, query, filters, sort == null ? Sort.defaultFor(query) : Sort.of(sort));
+    }
+
+    /**
+     * The scopes of a comparison: {@code q} repeated, one scope per query, all with the same filters and sort
+     * (the sort defaults as for the first query). No {@code q} at all is one scope of everything in the filters.
+     * Call {@link #requireKnown} with {@code q} among the repeatable names first.
+     *
+     * @throws SearchLimitException past {@code search.maxCompareQueries} queries (or a limit of one query)
+     */
+    public static List<SearchScope> comparedScopes(Map<String, List<String>> params, SearchConfig limits, Clock clock) {
+        List<String> qs = params.getOrDefault("q", List.of()).stream().filter(v -> v != null && !v.isBlank()).toList();
+        if (qs.size() > limits.maxCompareQueries()) {
+            throw new SearchLimitException("search.maxCompareQueries", "'q' is given " + qs.size()
+                    + " times, more than search.maxCompareQueries (" + limits.maxCompareQueries() + ")");
+        }
+        Filters filters = filters(params, clock);
+        String sort = single(params, "sort");
+        if (qs.isEmpty()) {
+            return List.of(new SearchScope(null, null, filters, sort == null ? Sort.NEWEST : Sort.of(sort)));
+        }
+        List<SearchScope> scopes = new ArrayList<>();
+        for (String q : qs) {
+            QueryNode query = QueryParser.parse(q, limits);
+            scopes.add(new SearchScope(q, query, filters, sort == null ? Sort.defaultFor(query) : Sort.of(sort)));
+        }
+        return List.copyOf(scopes);
     }
 
     /** The filters alone ({@code topic, source, lang, author, from, to}). */

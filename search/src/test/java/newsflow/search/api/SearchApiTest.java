@@ -1,7 +1,6 @@
 package newsflow.search.api;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.sun.net.httpserver.HttpServer;
+import newsflow.common.config.SearchConfig;
 import newsflow.search.FakeElasticsearch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,32 +20,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The search API over HTTP, against a controllable Elasticsearch: limits, concurrency, methods, errors. */
 class SearchApiTest {
 
-    private final FakeElasticsearch es = new FakeElasticsearch();
-    private final ElasticsearchClient client = es.client(Duration.ofSeconds(14));
+    private final ApiServer api = new ApiServer();
+    private final FakeElasticsearch es = api.es;
     private final HttpClient http = HttpClient.newHttpClient();
-    private HttpServer server;
 
     private void start(int maxConcurrent) throws IOException {
-        server = ApiTestServer.start(client, maxConcurrent);
+        api.start(new SearchConfig(200, 10, 2, Duration.ofSeconds(7), maxConcurrent));
     }
 
     @AfterEach
     void stop() throws IOException {
-        es.close();
-        server.stop(0);
-        client.close();
+        api.close();
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+        return api.get(pathAndQuery);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(request);
     }
 
     private URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
+        return api.uri(pathAndQuery);
     }
 
     private static String q(String text) {
@@ -81,6 +77,25 @@ class SearchApiTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(response.body()).contains("\"position\":10", "\"status\":400", "never closed");
         assertThat(get(q("title:")).body()).contains("\"position\":6");
+    }
+
+    @Test
+    void servesTheOpenApiDocumentListingEverySearchParameter() throws Exception {
+        start(4);
+        HttpResponse<String> response = get("/api/openapi.json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        com.fasterxml.jackson.databind.JsonNode doc = newsflow.common.json.Json.read(response.body(), com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        java.util.Set<String> documented = new java.util.HashSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode p : doc.at("/paths/~1api~1search/get/parameters")) {
+            documented.add(p.has("$ref")
+                    ? doc.at(p.get("$ref").asText().substring(1)).get("name").asText()
+                    : p.get("name").asText());
+        }
+        assertThat(documented).isEqualTo(newsflow.search.SearchQueryParser.PARAMETERS);
+        assertThat(doc.at("/components/schemas/Error/properties")).isNotEmpty();
+        assertThat(get("/api/openapi.jsonx").statusCode()).isEqualTo(404);
     }
 
     private static void assertLimit(HttpResponse<String> response, String key) {

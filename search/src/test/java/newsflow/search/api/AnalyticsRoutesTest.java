@@ -20,15 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnalyticsRoutesTest {
 
     private final ApiServer api = new ApiServer();
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private void start(int maxConcurrent) throws IOException {
-        api.start(new SearchConfig(200, 10, 2, Duration.ofSeconds(7), maxConcurrent));
-    }
 
     @AfterEach
     void stop() throws IOException {
         api.close();
+    }
+
+    /** Searches at once, at most; Retry-After is the 7 s timeout. */
+    private void start(int maxConcurrent) throws IOException {
+        api.start(new SearchConfig(200, 10, 2, Duration.ofSeconds(7), maxConcurrent));
     }
 
     @Test
@@ -54,7 +54,7 @@ class AnalyticsRoutesTest {
     void aSearchAndAnAttentionRequestShareTheConcurrencyLimit() throws Exception {
         start(1);
         api.es.holdRequests();
-        CompletableFuture<HttpResponse<String>> search = http.sendAsync(
+        CompletableFuture<HttpResponse<String>> search = HttpClient.newHttpClient().sendAsync(
                 HttpRequest.newBuilder(api.uri("/api/search?q=water")).build(), HttpResponse.BodyHandlers.ofString());
         api.es.awaitRequest();
 

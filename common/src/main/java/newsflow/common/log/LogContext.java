@@ -24,21 +24,20 @@ public final class LogContext {
 
     /** The current thread is working on feed {@code url} for {@code stage}. */
     public static Scope feed(String stage, String url) {
-        Scope s = put(STAGE, stage);
-        Scope f = put(FEED, url);
-        return () -> {
-            f.close();
-            s.close();
-        };
+        return stageAnd(stage, FEED, url);
     }
 
     /** The current thread is working on article {@code id} (a record key) for {@code stage}. */
     public static Scope article(String stage, String id) {
-        Scope s = put(STAGE, stage);
-        Scope a = put(ARTICLE, id);
+        return stageAnd(stage, ARTICLE, id);
+    }
+
+    private static Scope stageAnd(String stage, String key, String value) {
+        Scope outer = put(STAGE, stage);
+        Scope inner = put(key, value);
         return () -> {
-            a.close();
-            s.close();
+            inner.close();
+            outer.close();
         };
     }
 

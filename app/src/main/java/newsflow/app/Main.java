@@ -4,18 +4,21 @@ import newsflow.app.cli.AlertsCommand;
 import newsflow.app.cli.DemoCommand;
 import newsflow.app.cli.ExtractCommand;
 import newsflow.app.cli.FeedsCommand;
+import newsflow.app.cli.NewsflowVersion;
 import newsflow.app.cli.ParseDateCommand;
 import newsflow.app.cli.ParseFeedCommand;
 import newsflow.app.cli.RetagCommand;
 import newsflow.app.cli.RunCommand;
 import newsflow.app.cli.SearchCommand;
 import newsflow.app.cli.StackCommand;
+import newsflow.app.cli.StrictCommandLine;
 import newsflow.app.cli.TopicsCommand;
+import newsflow.app.log.LogFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code newsflow} command. */
-@Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
+@Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = NewsflowVersion.class,
         description = "News aggregation pipeline: feeds → Kafka → extracted, tagged articles → Elasticsearch → search.",
         footer = "Evaluations and benchmarks (the lab): ./newsflow lab --help",
         subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, FeedsCommand.class, AlertsCommand.class,
@@ -28,16 +31,17 @@ public final class Main {
         System.exit(execute(new Main(), args));
     }
 
-    /** Runs a {@code newsflow} command tree (this one, or the lab's) and returns its exit status. */
+    /**
+     * Runs a {@code newsflow} command tree (this one, or the lab's) and returns its exit status: 2 for an unknown
+     * command or option ({@link StrictCommandLine}).
+     */
     public static int execute(Object root, String... args) {
-        return new CommandLine(root)
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    // operators get the cause, not a stack trace; the log has the details
-                    org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
-                    cmd.getErr().println("newsflow: " + e.getMessage());
-                    return 1;
-                })
-                .execute(args);
+        try {
+            LogFormat.applyToThisProcess(); // before anything creates a logger
+        } catch (IllegalArgumentException e) {
+            System.err.println("newsflow: " + e.getMessage());
+            return 1;
+        }
+        return StrictCommandLine.execute(root, args);
     }
 }

@@ -8,6 +8,7 @@ import newsflow.common.kafka.DeadLetters;
 import newsflow.common.kafka.JsonCodec;
 import newsflow.common.kafka.PoisonRecordException;
 import newsflow.common.kafka.StageLoop;
+import newsflow.common.log.LogContext;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.model.Article;
 import newsflow.common.model.ArticleField;
@@ -138,6 +139,12 @@ final class EnrichProcessor implements BatchProcessor<FeedEntry> {
      * or breaks the extractor costs the page, not the article.
      */
     private Result process(FeedEntry entry, ConsumerRecord<String, byte[]> record) {
+        try (LogContext.Scope about = LogContext.article(STAGE, entry.id())) {
+            return build(entry, record);
+        }
+    }
+
+    private Result build(FeedEntry entry, ConsumerRecord<String, byte[]> record) {
         PageOutcome page = fetchPage(entry, record);
         try {
             return Result.ok(builder.build(entry, page, alternate -> fetch(alternate, entry, record)));
@@ -279,6 +286,12 @@ final class EnrichProcessor implements BatchProcessor<FeedEntry> {
     }
 
     private void count(Send s) {
+        try (LogContext.Scope about = LogContext.article(STAGE, s.record().key())) {
+            countAndLog(s);
+        }
+    }
+
+    private void countAndLog(Send s) {
         Article a = s.result().article();
         if (a != null) {
             meters.counter(MeterNames.ARTICLES_EXTRACTED, "method", a.extraction().method().name()).increment();

@@ -11,6 +11,7 @@ import newsflow.common.kafka.KafkaClients;
 import newsflow.common.kafka.PoisonRecordException;
 import newsflow.common.kafka.StageLoop;
 import newsflow.common.kafka.Topics;
+import newsflow.common.log.LogContext;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.metrics.Metrics;
 import newsflow.common.model.Article;
@@ -188,7 +189,9 @@ public final class IndexStage implements Stage {
                     ConsumerRecord<String, byte[]> record = r.item().origin();
                     String error = "Elasticsearch refused document " + r.item().id() + " for index " + r.item().index()
                             + " (status " + r.status() + ", " + r.errorType() + "): " + r.error();
-                    log.warn("dead-lettering {}: {}", DeadLetters.where(record), error);
+                    try (LogContext.Scope about = LogContext.article(STAGE, record.key())) {
+                        log.warn("dead-lettering {}: {}", DeadLetters.where(record), error);
+                    }
                     deadLetters.deliver(record, error, r.errorType()); // not acknowledged: not committed past
                     registry.counter(MeterNames.INDEX_FAILED, "reason", String.valueOf(r.errorType())).increment();
                     rejected++;

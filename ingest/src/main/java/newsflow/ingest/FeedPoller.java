@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import newsflow.common.config.FeedConfig;
 import newsflow.common.http.FetchException;
 import newsflow.common.http.FetchResponse;
+import newsflow.common.log.LogContext;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.model.FeedEntry;
 import newsflow.ingest.fetch.FeedFetcher;
@@ -74,6 +75,12 @@ public final class FeedPoller implements FeedPoll {
 
     @Override
     public PollOutcome poll(FeedConfig feed) {
+        try (LogContext.Scope about = LogContext.feed(IngestStage.STAGE, feed.url())) {
+            return pollFeed(feed);
+        }
+    }
+
+    private PollOutcome pollFeed(FeedConfig feed) {
         String url = feed.url();
         FeedState state = states.get(url);
         Instant now = clock.instant();

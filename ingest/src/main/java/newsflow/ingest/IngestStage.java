@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class IngestStage implements Stage {
 
     private static final Logger log = LoggerFactory.getLogger(IngestStage.class);
-    private static final String STAGE = "ingest";
+    static final String STAGE = "ingest";
     private static final Duration PUBLISH_TIMEOUT = Duration.ofMinutes(2);
     /** Group membership needs a poll at least every max.poll.interval.ms; short so close() is noticed soon. */
     private static final Duration MEMBERSHIP_POLL = Duration.ofSeconds(1);

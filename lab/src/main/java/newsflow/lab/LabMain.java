@@ -1,6 +1,7 @@
 package newsflow.lab;
 
 import newsflow.app.Main;
+import newsflow.app.cli.NewsflowVersion;
 import newsflow.lab.bench.BenchExtract;
 import newsflow.lab.bench.PathologicalPagesBench;
 import newsflow.lab.cli.BenchIngestCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
  * names ({@code ./newsflow eval-extract …}), so the command tree is named {@code newsflow} like the product's and
  * usage lines, errors and output read as they always did.
  */
-@Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
+@Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = NewsflowVersion.class,
         description = "The lab: evaluations and benchmarks of the newsflow pipeline (never part of the service).",
         subcommands = {EvalExtractCommand.class, ParseDateEvalCommand.class, TopicsEvalCommand.class,
                 StoriesCommand.class, BenchIngestCommand.class, BenchExtract.class,

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
 import newsflow.common.config.SearchConfig;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.metrics.Metrics;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
 
 /**
  * Full-text search over the article alias: filters, highlights, facets and search_after paging, guarded so
@@ -85,20 +87,29 @@ public final class SearchService {
      *         as {@link #search}
      */
     public <T> Optional<SearchResponse<T>> send(SearchRequest request, Class<T> documentType) {
-        try {
-            Optional<SearchResponse<T>> response = guardedSend(request, documentType);
-            count(response.map(r -> isPartial(r) ? "partial" : "ok").orElse("ok"));
-            return response;
-        } catch (SearchBusyException e) {
-            count("refused_busy");
-            throw e;
-        } catch (SearchTimeoutException e) {
-            count("timeout");
-            throw e;
-        } catch (SearchUnavailableException e) {
-            count(e.getMessage().startsWith(UNREACHABLE) ? "unreachable" : "failed");
-            throw e;
+        Optional<SearchResponse<T>> response = guarded("search " + alias, () -> client.search(request, documentType),
+                SearchService::isPartial);
+        if (response.isEmpty()) {
+            log.info("alias {} does not exist yet (nothing indexed): empty result", alias);
+        } else if (isPartial(response.get())) {
+            log.info("search answered partially (timed out: {}, failed shards: {}) after {} ms: {}",
+                    response.get().timedOut(), failedShards(response.get()), response.get().took(), request.query());
         }
+        return response;
+    }
+
+    /**
+     * The terms the analyzer of {@code field} in {@code index} makes of {@code texts}: how the index stores those
+     * words. Guarded and counted as {@link #send}.
+     *
+     * @param index a concrete index (the alias spans several, and an analyzer belongs to one)
+     * @return empty when the index does not exist
+     */
+    public List<String> analyze(String index, String field, List<String> texts) {
+        return guarded("analyze with " + index, () -> client.indices().analyze(a -> a.index(index).field(field).text(texts)),
+                r -> false)
+                .map(r -> r.tokens().stream().map(AnalyzeToken::token).toList())
+                .orElse(List.of());
     }
 
     /** The read alias searches go to. */
@@ -110,33 +121,55 @@ public final class SearchService {
         Metrics.registry().counter(MeterNames.SEARCHES, "outcome", outcome).increment();
     }
 
-    private <T> Optional<SearchResponse<T>> guardedSend(SearchRequest request, Class<T> documentType) {
+    /** One request to Elasticsearch. */
+    @FunctionalInterface
+    private interface Call<R> {
+        R call() throws IOException;
+    }
+
+    /**
+     * Runs one request under the guards: at most {@code search.maxConcurrent} at once, Elasticsearch's failures
+     * turned into this package's exceptions, the outcome counted.
+     *
+     * @return empty when the index does not exist (nothing indexed yet)
+     */
+    private <R> Optional<R> guarded(String what, Call<R> call, Predicate<R> partial) {
         if (!running.tryAcquire()) {
+            count("refused_busy");
             throw new SearchBusyException("more than search.maxConcurrent (" + limits.maxConcurrent()
                     + ") searches at once: try again shortly", retryAfterSeconds());
         }
-        SearchResponse<T> response;
         try {
-            response = client.search(request, documentType);
+            R response = call.call();
+            count(partial.test(response) ? "partial" : "ok");
+            return Optional.of(response);
         } catch (ElasticsearchException e) {
             if (isMissingIndex(e)) {
-                log.info("alias {} does not exist yet (nothing indexed): empty result", alias);
+                count("ok");
                 return Optional.empty();
             }
-            throw translate(e, "search " + alias);
+            throw counted(translate(e, what));
         } catch (IOException e) {
-            throw translate(e, "search " + alias);
+            throw counted(translate(e, what));
         } finally {
             running.release();
         }
-        if (isPartial(response)) {
-            log.info("search answered partially (timed out: {}, failed shards: {}) after {} ms: {}",
-                    response.timedOut(), failedShards(response), response.took(), request.query());
-        }
-        return Optional.of(response);
     }
 
-    private static boolean isPartial(SearchResponse<?> response) {
+    private static RuntimeException counted(RuntimeException e) {
+        if (e instanceof SearchBusyException) {
+            count("refused_busy");
+        } else if (e instanceof SearchTimeoutException) {
+            count("timeout");
+        } else if (e instanceof SearchUnavailableException) {
+            count(e.getMessage().startsWith(UNREACHABLE) ? "unreachable" : "failed");
+        }
+        // a query Elasticsearch refuses as malformed is the caller's 400, not an outcome of the service
+        return e;
+    }
+
+    /** Elasticsearch stopped at {@code search.timeout} or some shards failed: the answer may be incomplete. */
+    public static boolean isPartial(SearchResponse<?> response) {
         return Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0;
     }
 

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import newsflow.common.config.NewsflowConfig;
 import newsflow.common.http.HttpFetcher;
 import newsflow.common.kafka.KafkaClients;
+import newsflow.common.log.LogContext;
 import newsflow.common.metrics.Metrics;
 import newsflow.common.stage.Stage;
 import newsflow.common.stage.StageLifecycle;
@@ -121,7 +122,7 @@ public final class Pipeline implements AutoCloseable {
     private void add(Stage stage) {
         stages.add(stage);
         Thread thread = Thread.ofPlatform().name("stage-" + stage.name()).unstarted(() -> {
-            try {
+            try (LogContext.Scope about = LogContext.stage(stage.name())) {
                 stage.run();
             } catch (RuntimeException e) {
                 // a stage that dies takes the process down: a half-running pipeline would silently stall

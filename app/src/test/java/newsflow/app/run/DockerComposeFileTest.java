@@ -1,11 +1,15 @@
 package newsflow.app.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import newsflow.app.Main;
+import newsflow.app.cli.NewsflowVersion;
 import newsflow.common.json.Json;
 import org.yaml.snakeyaml.Yaml;
 import newsflow.common.config.ConfigLoader;
 import newsflow.common.config.NewsflowConfig;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +45,10 @@ class DockerComposeFileTest {
             JsonNode service = services.get(stage);
             List<String> command = new ArrayList<>();
             service.get("command").forEach(n -> command.add(n.asText()));
-            assertThat(command).containsSubsequence("newsflow.app.Main", "run", "--config");
+            // the image's entrypoint is newsflow.app.Main (below): the command is its arguments, parsed as the CLI does
+            ParseResult parsed = new CommandLine(new Main()).parseArgs(command.toArray(String[]::new));
+            assertThat(parsed.unmatched()).isEmpty();
+            assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("run");
             String stages = command.get(command.indexOf("--stages") + 1);
             assertThat(StageName.parse(stages)).containsExactly(StageName.valueOf(stage.toUpperCase()));
 
@@ -55,6 +62,23 @@ class DockerComposeFileTest {
             assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka:9092");
             assertThat(config.elasticsearch().url()).isEqualTo("http://elasticsearch:9200");
             assertThat(config.feeds()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void newsflowServicesRunTheImageThisVersionBuildsNotTheBuildOutput() throws IOException {
+        JsonNode services = compose().get("services");
+        String pom = Files.readString(ROOT.resolve("app/pom.xml"));
+        // the image the image profile builds (Jib), named after the project version, with Main as its entrypoint
+        assertThat(pom).contains("<newsflow.image>newsflow:${project.version}</newsflow.image>")
+                .contains("<mainClass>newsflow.app.Main</mainClass>");
+        for (String stage : List.of("ingest", "enrich", "index", "search")) {
+            JsonNode service = services.get(stage);
+            assertThat(service.get("image").asText()).isEqualTo("newsflow:" + NewsflowVersion.version());
+            assertThat(service.get("pull_policy").asText()).isEqualTo("never");
+            for (JsonNode volume : service.get("volumes")) {
+                assertThat(volume.asText()).as("mounts nothing from a build").doesNotContain("target");
+            }
         }
     }
 

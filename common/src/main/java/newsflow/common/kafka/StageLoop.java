@@ -1,6 +1,7 @@
 package newsflow.common.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import newsflow.common.log.LogContext;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.retry.Backoff;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -114,6 +115,12 @@ public final class StageLoop<T> {
 
     /** Consumes until {@link #stop()}; returns early only when interrupted. */
     public void run() {
+        try (LogContext.Scope stage = LogContext.stage(options.stage())) {
+            consume();
+        }
+    }
+
+    private void consume() {
         try {
             consumer.subscribe(List.of(options.topic()), new Rebalance());
             log.info("{} consuming {}", options.stage(), options.topic());
@@ -198,7 +205,7 @@ public final class StageLoop<T> {
         inFlight = batch;
         // a platform thread: a processor may block in class initialisation or native code, which pins a virtual one
         batch.worker = Thread.ofPlatform().daemon().name(options.stage() + "-batch").start(() -> {
-            try {
+            try (LogContext.Scope stage = LogContext.stage(options.stage())) {
                 work(list, batch);
                 batch.done.complete(null);
             } catch (Throwable t) {
@@ -227,7 +234,9 @@ public final class StageLoop<T> {
 
     private void poison(ConsumerRecord<String, byte[]> record, PoisonRecordException e)
             throws InterruptedException, ExecutionException {
-        log.warn("dead-lettering poison record {} ({}): {}", DeadLetters.where(record), e.reason(), e.getMessage());
+        try (LogContext.Scope about = LogContext.article(options.stage(), record.key())) {
+            log.warn("dead-lettering poison record {} ({}): {}", DeadLetters.where(record), e.reason(), e.getMessage());
+        }
         deadLetters.deliver(record, e.reason() + ": " + e.getMessage(), e.errorType());
         meters.counter(options.failedMeter(), "reason", e.reason()).increment();
     }

@@ -77,6 +77,9 @@ class ReleaseIT {
         try (var zips = Files.list(release.resolve("elasticsearch"))) {    // the local Elasticsearch node
             assertThat(zips.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("elasticsearch-.*\\.zip"));
         }
+        try (var plugins = Files.list(release.resolve("es-plugins"))) {    // the analysis plugin that node installs
+            assertThat(plugins.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("newsflow-es-analysis-.*-plugin\\.zip"));
+        }
         // the sample configuration is one the loader accepts
         NewsflowConfig sample = ConfigLoader.load(Files.readString(release.resolve("config/newsflow.yaml")), Map.of());
         assertThat(sample.feeds()).isNotEmpty();

@@ -3,7 +3,6 @@ package newsflow.search;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
@@ -15,23 +14,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the Elasticsearch request for a {@link SearchQuery}. Field names are those of {@code index/MAPPING.md}. */
+/** Builds the Elasticsearch request for a {@link SearchQuery}. Field names are those of {@code docs/index.md}. */
 final class SearchRequests {
 
     /** Fields free text is matched against, with boosts: a word in the title says more than one in the body. */
     static final List<String> TEXT_FIELDS = List.of("title^3", "description^2", "body");
-    static final int FACET_SIZE = 20;
     static final int SNIPPET_CHARS = 160;
     static final int SNIPPETS = 2;
 
     static final String INNER_ALSO = "also";
     /** Other articles of a story listed with its hit (one more is fetched: the hit itself is among them). */
     static final int ALSO_REPORTED = 6;
-
-    static final String AGG_TOPICS = "topics";
-    static final String AGG_SOURCES = "sources";
-    static final String AGG_LANGUAGES = "languages";
-    static final String AGG_PER_DAY = "per_day";
 
     private SearchRequests() {
     }
@@ -54,15 +47,8 @@ final class SearchRequests {
                         .postTags("</em>")
                         .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))))
                         .fields(NamedValue.of("body", HighlightField.of(f -> f
-                                .fragmentSize(SNIPPET_CHARS).numberOfFragments(SNIPPETS).noMatchSize(SNIPPET_CHARS)))))
-                .aggregations(AGG_TOPICS, a -> a.terms(t -> t.field("topics").size(FACET_SIZE)))
-                .aggregations(AGG_SOURCES, a -> a.terms(t -> t.field("source").size(FACET_SIZE)))
-                .aggregations(AGG_LANGUAGES, a -> a.terms(t -> t.field("language").size(FACET_SIZE)))
-                .aggregations(AGG_PER_DAY, a -> a.dateHistogram(d -> d
-                        .field("published")
-                        .calendarInterval(CalendarInterval.Day)
-                        .format("yyyy-MM-dd")
-                        .minDocCount(1)));
+                                .fragmentSize(SNIPPET_CHARS).numberOfFragments(SNIPPETS).noMatchSize(SNIPPET_CHARS)))));
+        FacetAggregations.addTo(b);
         if (query.searchAfter() != null) {
             b.searchAfter(Cursor.decode(query.searchAfter(), sort.size()));
         }
@@ -80,7 +66,7 @@ final class SearchRequests {
     static Query query(SearchQuery query) {
         List<Query> filters = new ArrayList<>();
         if (query.topic() != null) {
-            filters.add(Query.of(q -> q.term(t -> t.field("topics").value(query.topic()))));
+            filters.add(TopicFilter.of(query.topic()));
         }
         if (query.source() != null) {
             filters.add(Query.of(q -> q.term(t -> t.field("source").value(query.source()))));

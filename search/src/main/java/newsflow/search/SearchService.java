@@ -2,7 +2,6 @@ package newsflow.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -153,7 +152,7 @@ public final class SearchService {
             next = Cursor.encode(hits.getLast().sort());
         }
         boolean partial = Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0;
-        return new SearchResult(total == null ? out.size() : total.value(), out, facets(response.aggregations()), next, partial);
+        return new SearchResult(total == null ? out.size() : total.value(), out, FacetAggregations.read(response.aggregations()), next, partial);
     }
 
     private static SearchHit toHit(Hit<ArticleDocument> hit) {
@@ -186,32 +185,6 @@ public final class SearchService {
                             src == null ? null : src.source());
                 })
                 .limit(SearchRequests.ALSO_REPORTED - 1)
-                .toList();
-    }
-
-    private static Facets facets(Map<String, Aggregate> aggs) {
-        if (aggs == null || aggs.isEmpty()) {
-            return Facets.EMPTY;
-        }
-        return new Facets(terms(aggs.get(SearchRequests.AGG_TOPICS)), terms(aggs.get(SearchRequests.AGG_SOURCES)),
-                terms(aggs.get(SearchRequests.AGG_LANGUAGES)), perDay(aggs.get(SearchRequests.AGG_PER_DAY)));
-    }
-
-    private static List<Facets.FacetCount> terms(Aggregate agg) {
-        if (agg == null || !agg.isSterms()) {
-            return List.of(); // an unmapped field answers with another aggregate type and no buckets
-        }
-        return agg.sterms().buckets().array().stream()
-                .map(b -> new Facets.FacetCount(b.key().stringValue(), b.docCount()))
-                .toList();
-    }
-
-    private static List<Facets.DayCount> perDay(Aggregate agg) {
-        if (agg == null || !agg.isDateHistogram()) {
-            return List.of();
-        }
-        return agg.dateHistogram().buckets().array().stream()
-                .map(b -> new Facets.DayCount(b.keyAsString(), b.docCount()))
                 .toList();
     }
 

@@ -58,6 +58,25 @@ class DockerComposeFileTest {
         }
     }
 
+    @Test
+    void aOneShotServiceImportsTheKibanaSavedObjectsOnceKibanaIsHealthy() throws IOException {
+        JsonNode services = compose().get("services");
+        JsonNode kibana = services.get("kibana");
+        JsonNode setup = services.get("kibana-setup");
+
+        assertThat(kibana.at("/healthcheck/test").toString()).contains("/api/status");
+        assertThat(setup.get("image").asText()).isEqualTo(kibana.get("image").asText());
+        assertThat(setup.at("/depends_on/kibana/condition").asText()).isEqualTo("service_healthy");
+        assertThat(setup.get("restart").asText()).isEqualTo("no");
+        String script = setup.get("command").get(0).asText();
+        assertThat(script).contains("http://kibana:5601/api/saved_objects/_import?overwrite=true")
+                .contains("kbn-xsrf").contains("/newsflow-kibana/*.ndjson").contains("\"success\":true");
+        String mounted = mountedSource(setup, "/newsflow-kibana");
+        try (var files = Files.list(ROOT.resolve(mounted))) {
+            assertThat(files.map(f -> f.getFileName().toString())).contains("newsflow.ndjson");
+        }
+    }
+
     private static String mountedSource(JsonNode service, String containerPath) {
         for (JsonNode volume : service.get("volumes")) {
             String[] parts = volume.asText().split(":");

@@ -115,9 +115,9 @@ public final class ArticleIndex {
             }
         }
         if (!refused.isEmpty()) {
-            log.error("indices {} cannot take the current mapping of fields {}: documents carrying them will be refused "
-                    + "(dead-lettered) there; such a change needs a new index version (IndexNames.CURRENT_VERSION)",
-                    names.pattern(), refused);
+            log.error("indices {} keep their previous definition of fields {}: a field one of them lacks makes it refuse "
+                    + "(dead-letter) documents carrying it, a changed field keeps its old type or analyzer there; a change "
+                    + "to an existing field needs a new index version (IndexNames.CURRENT_VERSION)", names.pattern(), refused);
         }
         return refused;
     }

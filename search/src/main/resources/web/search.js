@@ -2,7 +2,16 @@
   'use strict';
   var API = '/api/search';
   var FIELDS = ['q', 'topic', 'source', 'lang', 'from', 'to', 'collapse'];
-  var FACETS = { topic: 'topics', source: 'sources', lang: 'languages' };
+  // Facet groups per filter field. Topics come per taxonomy: IPTC by code (shown by its label), then the operator's,
+  // watch- and model topics by name; topic= takes either a code or a name.
+  var FACETS = {
+    topic: function (f) {
+      return (f.iptc || []).map(function (b) { return { key: b.key, label: b.label || b.key, count: b.count }; })
+        .concat(f.operatorTopics || [], f.watchTopics || [], f.modelTopics || []);
+    },
+    source: function (f) { return f.sources || []; },
+    lang: function (f) { return f.languages || []; }
+  };
   var form = document.getElementById('search-form');
   var $ = function (id) { return document.getElementById(id); };
   var state = {};      // the search shown: {q, topic, ...}
@@ -159,12 +168,12 @@
   function renderFacets(f) {
     var focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.facet : null;
     Object.keys(FACETS).forEach(function (field) {
-      var buckets = f[FACETS[field]] || [], current = state[field] || '';
+      var buckets = FACETS[field](f), current = state[field] || '';
       // The select offers the values of the current result (plus the active one).
       var select = form.elements[field], first = select.options[0];
       select.textContent = '';
       select.appendChild(first);
-      buckets.forEach(function (b) { select.appendChild(el('option', { value: b.key, text: b.key + ' (' + b.count + ')' })); });
+      buckets.forEach(function (b) { select.appendChild(el('option', { value: b.key, text: (b.label || b.key) + ' (' + b.count + ')' })); });
       ensureOption(select, current);
       select.value = current;
       var ul = $('facet-' + field);
@@ -173,9 +182,9 @@
       buckets.forEach(function (b) {
         var active = b.key === current;
         ul.appendChild(el('li', {}, [el('button', { type: 'button', 'aria-pressed': String(active), 'data-facet': field + ':' + b.key,
-          title: active ? 'Remove this filter' : 'Filter by ' + b.key,
+          title: active ? 'Remove this filter' : 'Filter by ' + (b.label || b.key),
           onclick: function () { setFilter(field, active ? '' : b.key); } },
-          [el('span', { text: b.key }), el('span', { 'class': 'count', text: Number(b.count).toLocaleString() })])]));
+          [el('span', { text: b.label || b.key }), el('span', { 'class': 'count', text: Number(b.count).toLocaleString() })])]));
       });
     });
     renderHistogram(f.perDay || []);

@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Sets up the article index: the versioned index template (settings, mapping, alias) and the current month's
@@ -70,6 +72,7 @@ public final class ArticleIndex {
         client.indices().putIndexTemplate(t -> t.name(names.template()).withJson(new StringReader(body)));
         String current = names.forMonth(clock.instant());
         createIfMissing(current);
+        addNewFieldsToExistingIndices();
         log.info("index template {} (pattern {}, analyzer {}) in place, alias {}, current index {}",
                 names.template(), names.pattern(), analyzer, names.alias(), current);
         return new Setup(names.template(), current, names.alias(), analyzer);
@@ -86,6 +89,37 @@ public final class ArticleIndex {
             }
             throw e;
         }
+    }
+
+    /**
+     * Puts every mapped field on the indices this template version already made, one field per request. The template
+     * shapes new indices only, and with {@code "dynamic": "strict"} an index without a field added to the mapping
+     * since would refuse every document carrying it; adding fields is what Elasticsearch allows on a live index. A
+     * field an index cannot take (a changed type or analyzer) is logged and left: that change needs a new
+     * {@link IndexNames#CURRENT_VERSION}.
+     *
+     * @return the fields refused, by name, with Elasticsearch's reason
+     */
+    Map<String, String> addNewFieldsToExistingIndices() throws IOException {
+        Map<String, String> refused = new TreeMap<>();
+        var fields = mapping().get("properties").properties();
+        for (var field : fields) {
+            ObjectNode one = Json.mapper().createObjectNode();
+            one.putObject("properties").set(field.getKey(), field.getValue());
+            String body = Json.write(one);
+            try {
+                client.indices().putMapping(m -> m.index(names.pattern()).withJson(new StringReader(body)));
+            } catch (ElasticsearchException e) {
+                String reason = e.error() == null ? e.getMessage() : e.error().type() + ": " + e.error().reason();
+                refused.put(field.getKey(), reason);
+            }
+        }
+        if (!refused.isEmpty()) {
+            log.error("indices {} keep their previous definition of fields {}: a field one of them lacks makes it refuse "
+                    + "(dead-letter) documents carrying it, a changed field keeps its old type or analyzer there; a change "
+                    + "to an existing field needs a new index version (IndexNames.CURRENT_VERSION)", names.pattern(), refused);
+        }
+        return refused;
     }
 
     private void createIfMissing(String index) throws IOException {

@@ -1,14 +1,18 @@
 package newsflow.app;
 
+import newsflow.app.cli.DeadLetterCommand;
 import newsflow.app.cli.DemoCommand;
 import newsflow.app.cli.ExtractCommand;
 import newsflow.app.cli.FeedsCommand;
+import newsflow.app.cli.IndexCommand;
 import newsflow.app.cli.ParseDateCommand;
 import newsflow.app.cli.ParseFeedCommand;
+import newsflow.app.cli.ReplayCommand;
 import newsflow.app.cli.RetagCommand;
 import newsflow.app.cli.RunCommand;
 import newsflow.app.cli.SearchCommand;
 import newsflow.app.cli.StackCommand;
+import newsflow.app.cli.StatusCommand;
 import newsflow.app.cli.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +23,8 @@ import picocli.CommandLine.Command;
         footer = "Evaluations and benchmarks (the lab): ./newsflow lab --help",
         subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, FeedsCommand.class, ParseFeedCommand.class,
                 ParseDateCommand.class, ExtractCommand.class, StackCommand.class, TopicsCommand.class,
-                RetagCommand.class, CommandLine.HelpCommand.class})
+                RetagCommand.class, StatusCommand.class, DeadLetterCommand.class, ReplayCommand.class, IndexCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

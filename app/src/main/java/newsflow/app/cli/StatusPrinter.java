@@ -61,10 +61,11 @@ final class StatusPrinter {
         }
         if (s.disk() != null) {
             PipelineStatus.Disk d = s.disk();
-            if (!d.used()) {
-                out.append(String.format(Locale.ROOT, "%nlocal stack: not used (external Kafka and Elasticsearch)%n"));
-            } else if (d.freeBytes() == null) {
-                out.append(String.format(Locale.ROOT, "%nlocal stack data %s: does not exist yet%n", d.dataDir()));
+            if (d.freeBytes() == null) {
+                out.append(String.format(Locale.ROOT, "%nlocal stack data %s: does not exist%n", d.dataDir()));
+            } else if (d.kafkaBytes() == 0 && d.elasticsearchBytes() == 0) {
+                out.append(String.format(Locale.ROOT, "%nlocal stack data %s: none (external Kafka and Elasticsearch, or "
+                        + "not started here), %s free%n", d.dataDir(), bytes(d.freeBytes())));
             } else {
                 out.append(String.format(Locale.ROOT, "%nlocal stack data %s: %s (kafka %s, elasticsearch %s), %s free%n",
                         d.dataDir(), bytes(d.totalBytes()), bytes(d.kafkaBytes()), bytes(d.elasticsearchBytes()),

@@ -50,11 +50,12 @@ public record PipelineStatus(Instant at, List<Stage> stages, Feeds feeds, DeadLe
     }
 
     /**
-     * @param used   false when the configuration points at external Kafka and Elasticsearch: no local data
-     * @param kafkaBytes, elasticsearchBytes, totalBytes sizes under the directory (0 when it does not exist)
-     * @param freeBytes   usable space left on its file system, null when the directory does not exist
+     * The local stack's data directory: what the broker ({@code kafka/}) and the node ({@code elasticsearch/})
+     * keep there, all of it, and the space left. Both 0 when the stack keeps nothing there (external Kafka and
+     * Elasticsearch, or never started).
+     *
+     * @param freeBytes usable space left on its file system, null when the directory does not exist
      */
-    public record Disk(String dataDir, boolean used, long kafkaBytes, long elasticsearchBytes, long totalBytes,
-                       Long freeBytes) {
+    public record Disk(String dataDir, long kafkaBytes, long elasticsearchBytes, long totalBytes, Long freeBytes) {
     }
 }

@@ -146,11 +146,10 @@ public final class StatusCollector {
 
     private static PipelineStatus.Disk disk(NewsflowConfig loaded) throws IOException {
         Path dir = Path.of(loaded.dataDir()).toAbsolutePath().normalize();
-        boolean used = loaded.kafka().embedded() || loaded.elasticsearch().embedded();
         if (!Files.isDirectory(dir)) {
-            return new PipelineStatus.Disk(dir.toString(), used, 0, 0, 0, null);
+            return new PipelineStatus.Disk(dir.toString(), 0, 0, 0, null);
         }
-        return new PipelineStatus.Disk(dir.toString(), used, size(dir.resolve("kafka")), size(dir.resolve("elasticsearch")),
+        return new PipelineStatus.Disk(dir.toString(), size(dir.resolve("kafka")), size(dir.resolve("elasticsearch")),
                 size(dir), Files.getFileStore(dir).getUsableSpace());
     }
 

@@ -111,6 +111,7 @@ public final class StageLoop<T> {
     private final Duration busyPoll;
     private final Duration revokeGrace;
     private final Counter recordsDone;
+    private final Counter batchRetries;
     private final Timer batchDuration;
 
     private volatile boolean stopping;
@@ -133,6 +134,7 @@ public final class StageLoop<T> {
         this.busyPoll = min(MAX_BUSY_POLL, options.maxPollInterval().dividedBy(10));
         this.revokeGrace = min(MAX_REVOKE_GRACE, options.maxPollInterval().dividedBy(4));
         this.recordsDone = meters.counter(MeterNames.STAGE_RECORDS, "stage", options.stage());
+        this.batchRetries = meters.counter(MeterNames.BATCH_RETRIES, "stage", options.stage());
         this.batchDuration = Timer.builder(MeterNames.STAGE_BATCH_DURATION).tag("stage", options.stage())
                 .serviceLevelObjectives(BATCH_BUCKETS).register(meters);
         Gauge.builder(MeterNames.STAGE_LAG, () -> lagOf(options.stage(), options.topic()))
@@ -352,7 +354,7 @@ public final class StageLoop<T> {
         if (partitions.isEmpty()) {
             return; // all revoked: nothing of it is ours to retry
         }
-        meters.counter(MeterNames.BATCH_RETRIES, "stage", options.stage()).increment();
+        batchRetries.increment();
         Duration longest = Duration.ZERO;
         Instant now = clock.instant();
         for (TopicPartition tp : partitions) {

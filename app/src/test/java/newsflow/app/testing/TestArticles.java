@@ -32,11 +32,15 @@ public final class TestArticles {
         return article;
     }
 
-    /** Produces the articles to the run's articles topic, keyed by id as enrich does, and waits for the acks. */
+    /**
+     * Produces the articles to the run's articles topic, keyed by id as enrich does, and waits for the acks. Creates
+     * the run's topics first, as a stage would (the broker may not create topics on its own).
+     */
     public static void produce(NewsflowConfig config, List<Article> articles) throws Exception {
         String topic = Topics.from(config.kafka()).articles();
-        try (KafkaProducer<String, Article> producer = new KafkaClients(config.kafka())
-                .producer("it-articles", JsonCodec.ARTICLE.serializer())) {
+        KafkaClients kafka = new KafkaClients(config.kafka());
+        kafka.ensureTopics();
+        try (KafkaProducer<String, Article> producer = kafka.producer("it-articles", JsonCodec.ARTICLE.serializer())) {
             for (Article a : articles) {
                 producer.send(new ProducerRecord<>(topic, a.id(), a)).get();
             }
@@ -45,7 +49,9 @@ public final class TestArticles {
 
     /** Produces raw bytes under {@code key} to {@code topic}: a record no stage can read, say. */
     public static void produceRaw(NewsflowConfig config, String topic, String key, String value) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaClients(config.kafka()).bytesProducer("it-raw")) {
+        KafkaClients kafka = new KafkaClients(config.kafka());
+        kafka.ensureTopics();
+        try (KafkaProducer<String, byte[]> producer = kafka.bytesProducer("it-raw")) {
             producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8))).get();
         }
     }

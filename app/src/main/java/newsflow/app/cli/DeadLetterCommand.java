@@ -114,7 +114,7 @@ public final class DeadLetterCommand implements Callable<Integer> {
         if (!letters.isEmpty()) {
             out.print(Table.render(List.of("ID", "TIME", "STAGE", "KEY", "FROM", "ERROR"), letters.stream()
                     .map(d -> List.of(d.id(), String.valueOf(d.letter().time()), String.valueOf(d.letter().stage()),
-                            String.valueOf(d.letter().key()), d.source(), shorten(error(d.letter()))))
+                            String.valueOf(d.letter().key()), d.source(), Table.cell(error(d.letter()), ERROR_WIDTH)))
                     .toList()));
         }
         out.printf(Locale.ROOT, "%d dead letters in %s%s%s%n", matched, topic,
@@ -126,10 +126,6 @@ public final class DeadLetterCommand implements Callable<Integer> {
         return (l.payloadTruncated() ? "[payload truncated] " : "") + l.error();
     }
 
-    private static String shorten(String s) {
-        String one = s == null ? "" : s.replaceAll("\\s+", " ");
-        return one.length() <= ERROR_WIDTH ? one : one.substring(0, ERROR_WIDTH - 1) + "…";
-    }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = {"Republish the original records of the selected dead letters to the topic they were read from "

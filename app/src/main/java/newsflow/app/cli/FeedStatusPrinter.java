@@ -21,7 +21,7 @@ final class FeedStatusPrinter {
         for (FeedStatus f : feeds) {
             rows.add(List.of(f.url(), ago(f.lastSuccess(), now, f.polled()), Integer.toString(f.errorStreak()),
                     until(f.nextPollAt(), now), rate(f.itemsPerDay()), validators(f),
-                    f.lastError() == null ? "" : shorten(f.lastError(), ERROR_WIDTH)));
+                    Table.cell(f.lastError(), ERROR_WIDTH)));
         }
         StringBuilder out = new StringBuilder(Table.render(
                 List.of("FEED", "LAST SUCCESS", "ERRORS", "NEXT POLL", "ITEMS/DAY", "ETAG", "LAST ERROR"), rows));
@@ -100,8 +100,4 @@ final class FeedStatusPrinter {
         return perDay >= 10 ? String.format(Locale.ROOT, "%.0f", perDay) : String.format(Locale.ROOT, "%.1f", perDay);
     }
 
-    private static String shorten(String s, int max) {
-        String one = s.replaceAll("\\s+", " ");
-        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
-    }
 }

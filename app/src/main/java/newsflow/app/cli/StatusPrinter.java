@@ -34,7 +34,7 @@ final class StatusPrinter {
             out.append(String.format(Locale.ROOT, "%nfeeds: %d registered, %d failing, %d not polled yet%n",
                     f.registered(), f.failing().size(), f.notPolled()));
             List<List<String>> rows = f.failing().stream().limit(MAX_FAILING_SHOWN)
-                    .map(x -> List.of(x.url(), Integer.toString(x.errorStreak()), shorten(x.lastError())))
+                    .map(x -> List.of(x.url(), Integer.toString(x.errorStreak()), Table.cell(x.lastError(), ERROR_WIDTH)))
                     .toList();
             if (!rows.isEmpty()) {
                 out.append(indent(Table.render(List.of("FAILING FEED", "ERRORS IN A ROW", "LAST ERROR"), rows)));
@@ -99,8 +99,4 @@ final class StatusPrinter {
         return table.lines().map(l -> "  " + l + "\n").collect(Collectors.joining());
     }
 
-    private static String shorten(String s) {
-        String one = s == null ? "" : s.replaceAll("\\s+", " ");
-        return one.length() <= ERROR_WIDTH ? one : one.substring(0, ERROR_WIDTH - 1) + "…";
-    }
 }

@@ -26,6 +26,12 @@ final class Table {
         return out.toString();
     }
 
+    /** {@code s} on one line (runs of white space made one blank), cut to {@code max} characters with an ellipsis. */
+    static String cell(String s, int max) {
+        String one = s == null ? "" : s.replaceAll("\\s+", " ");
+        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+    }
+
     private static void line(StringBuilder out, List<String> cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {

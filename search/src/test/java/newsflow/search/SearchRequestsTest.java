@@ -6,6 +6,7 @@ import newsflow.common.json.Json;
 import org.junit.jupiter.api.Test;
 
 import newsflow.search.query.Filters;
+import newsflow.search.query.TopicFilter;
 import newsflow.search.query.Sort;
 
 import java.time.Instant;

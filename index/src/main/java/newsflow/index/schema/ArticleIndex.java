@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,6 +25,10 @@ import java.util.TreeMap;
  *
  * <p>Safe to run from several instances at once: putting an identical template twice is a no-op in effect, and
  * an index another instance created first is accepted.
+ *
+ * <p>Schema versions (docs/upgrades.md): only the live version's template attaches the read alias. An instance
+ * whose version is not the one behind the alias refuses to write ({@link SchemaVersionMismatchException}) until
+ * {@code newsflow index upgrade} has built its version and switched the alias to it.
  */
 public final class ArticleIndex {
 
@@ -42,14 +47,26 @@ public final class ArticleIndex {
     private final Clock clock;
 
     public ArticleIndex(ElasticsearchClient client, ElasticsearchConfig config) {
-        this(client, config, Clock.systemUTC());
+        this(client, config, IndexNames.CURRENT_VERSION);
     }
 
-    ArticleIndex(ElasticsearchClient client, ElasticsearchConfig config, Clock clock) {
+    /** The index of another schema version than this build's: what an upgrade builds, or another build runs. */
+    public ArticleIndex(ElasticsearchClient client, ElasticsearchConfig config, int version) {
+        this(client, config, version, Clock.systemUTC());
+    }
+
+    ArticleIndex(ElasticsearchClient client, ElasticsearchConfig config, int version, Clock clock) {
         this.client = client;
         this.config = config;
-        this.names = IndexNames.current(config.index());
+        this.names = new IndexNames(config.index(), version);
         this.clock = clock;
+    }
+
+    /** Thrown by {@link #ensure()} when another schema version is live: this one must not write. */
+    public static final class SchemaVersionMismatchException extends IllegalStateException {
+        SchemaVersionMismatchException(String message) {
+            super(message);
+        }
     }
 
     public IndexNames names() {
@@ -59,22 +76,82 @@ public final class ArticleIndex {
     /**
      * Puts the template and creates this month's index if missing.
      *
-     * @throws IOException            when the node cannot be reached (the caller retries)
-     * @throws ElasticsearchException when the node refuses the template
+     * @throws IOException                     when the node cannot be reached (the caller retries)
+     * @throws ElasticsearchException          when the node refuses the template
+     * @throws SchemaVersionMismatchException when the alias is on another schema version
      */
     public Setup ensure() throws IOException {
+        AliasTargets live = AliasTargets.read(client, names.alias());
+        if (!live.versions().isEmpty() && !live.versions().equals(java.util.Set.of(names.version()))) {
+            throw new SchemaVersionMismatchException("the alias " + names.alias() + " is on index schema version "
+                    + live.versions() + " but this build writes version " + names.version() + ": run `newsflow index "
+                    + "upgrade` with this build to rebuild the index in version " + names.version() + " and switch "
+                    + "the alias (docs/upgrades.md); until then this stage writes nothing");
+        }
+        return install(true);
+    }
+
+    /**
+     * Puts this version's template and this month's index without the read alias: the version is being built
+     * ({@code newsflow index upgrade}) while another one serves reads.
+     */
+    public Setup ensureUnaliased() throws IOException {
+        return install(false);
+    }
+
+    /**
+     * Makes this version the live one: its template attaches the alias from now on, and in one atomic alias
+     * update every index of this version gets the alias while the indices of {@code previous} lose it. The
+     * templates of the previous versions are deleted, so no index created later under them takes the alias.
+     * Their indices stay, for a way back, until deleted.
+     */
+    public void makeLive(AliasTargets previous) throws IOException {
+        install(true);
+        List<String> old = previous.byVersion().entrySet().stream().filter(e -> e.getKey() != names.version())
+                .flatMap(e -> e.getValue().stream()).toList();
+        client.indices().updateAliases(u -> {
+            u.actions(a -> a.add(add -> add.index(names.pattern()).alias(names.alias())));
+            if (!old.isEmpty()) {
+                u.actions(a -> a.remove(r -> r.indices(old).alias(names.alias())));
+            }
+            return u;
+        });
+        for (int version : previous.versions()) {
+            if (version != names.version()) {
+                deleteTemplate(names.withVersion(version).template());
+            }
+        }
+        log.info("alias {} switched to schema version {} (was {})", names.alias(), names.version(), previous.versions());
+    }
+
+    private void deleteTemplate(String template) throws IOException {
+        try {
+            client.indices().deleteIndexTemplate(d -> d.name(template));
+            log.info("deleted index template {}", template);
+        } catch (ElasticsearchException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    private Setup install(boolean withAlias) throws IOException {
         String analyzer = englishAnalyzerAvailable() ? "english" : "standard";
         if (analyzer.equals("standard")) {
             log.warn("Elasticsearch has no 'english' analyzer (analysis-common module missing): title, description and "
                     + "body of new indices use the 'standard' analyzer, so searches will not match word variants");
         }
-        String body = Json.write(templateBody(analyzer));
+        ObjectNode template = templateBody(analyzer);
+        if (!withAlias) {
+            ((ObjectNode) template.get("template")).remove("aliases");
+        }
+        String body = Json.write(template);
         client.indices().putIndexTemplate(t -> t.name(names.template()).withJson(new StringReader(body)));
         String current = names.forMonth(clock.instant());
         createIfMissing(current);
         addNewFieldsToExistingIndices();
-        log.info("index template {} (pattern {}, analyzer {}) in place, alias {}, current index {}",
-                names.template(), names.pattern(), analyzer, names.alias(), current);
+        log.info("index template {} (pattern {}, analyzer {}) in place, alias {}{}, current index {}",
+                names.template(), names.pattern(), analyzer, names.alias(), withAlias ? "" : " not attached", current);
         return new Setup(names.template(), current, names.alias(), analyzer);
     }
 

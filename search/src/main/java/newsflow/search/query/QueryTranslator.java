@@ -7,8 +7,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch._types.query_dsl.ZeroTermsQuery;
 
-import newsflow.search.TopicFilter;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package newsflow.search;
+package newsflow.search.query;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 

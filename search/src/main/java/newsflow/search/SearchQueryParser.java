@@ -52,7 +52,8 @@ public final class SearchQueryParser {
                 collapse != null && !collapse.isBlank());
     }
 
-    static Map<String, String> decode(String rawQuery) {
+    /** The parameters of a raw query string, percent-decoded, in order; a repeated parameter is an error. */
+    public static Map<String, String> decode(String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return params;

@@ -86,30 +86,53 @@ public final class SearchService {
 
     private SearchResult guardedSearch(SearchQuery query) {
         QueryTerms.check(query.q(), limits);
-        SearchRequest request = SearchRequests.build(query, alias, limits.timeout());
-        if (!running.tryAcquire()) {
-            throw new SearchBusyException("more than search.maxConcurrent (" + limits.maxConcurrent()
-                    + ") searches at once: try again shortly", retryAfterSeconds());
-        }
-        SearchResponse<ArticleDocument> response;
-        try {
-            response = client.search(request, ArticleDocument.class);
-        } catch (ElasticsearchException e) {
-            if (isMissingIndex(e)) {
-                log.info("alias {} does not exist yet (nothing indexed): empty result", alias);
-                return SearchResult.empty();
-            }
-            throw translate(e, "search " + alias);
-        } catch (IOException e) {
-            throw translate(e, "search " + alias);
-        } finally {
-            running.release();
+        SearchResponse<ArticleDocument> response = execute(SearchRequests.build(query, alias, limits.timeout()),
+                ArticleDocument.class, "search " + alias);
+        if (response == null) {
+            return SearchResult.empty();
         }
         if (Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0) {
             log.info("search answered partially (timed out: {}, failed shards: {}) after {} ms: {} words",
                     response.timedOut(), failedShards(response), response.took(), QueryTerms.of(query.q()).terms());
         }
         return toResult(query, response);
+    }
+
+    /**
+     * The dashboard's aggregations over the same scope as a search (query and filters), under the same limits.
+     *
+     * @throws SearchLimitException, SearchBusyException, SearchTimeoutException, IllegalArgumentException,
+     *         SearchUnavailableException as {@link #search}
+     */
+    public Dashboard dashboard(SearchQuery scope, Dashboard.Interval interval) {
+        QueryTerms.check(scope.q(), limits);
+        SearchResponse<Void> response = execute(DashboardRequests.build(scope, interval, alias, limits.timeout()),
+                Void.class, "dashboard " + alias);
+        return response == null ? Dashboard.empty(interval) : DashboardRequests.toDashboard(interval, response);
+    }
+
+    /**
+     * Runs one request within {@code search.maxConcurrent}; null when the alias does not exist yet (nothing
+     * indexed). Elasticsearch's and the transport's failures become this class's exceptions.
+     */
+    private <T> SearchResponse<T> execute(SearchRequest request, Class<T> type, String what) {
+        if (!running.tryAcquire()) {
+            throw new SearchBusyException("more than search.maxConcurrent (" + limits.maxConcurrent()
+                    + ") searches at once: try again shortly", retryAfterSeconds());
+        }
+        try {
+            return client.search(request, type);
+        } catch (ElasticsearchException e) {
+            if (isMissingIndex(e)) {
+                log.info("alias {} does not exist yet (nothing indexed): empty result", alias);
+                return null;
+            }
+            throw translate(e, what);
+        } catch (IOException e) {
+            throw translate(e, what);
+        } finally {
+            running.release();
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import newsflow.common.server.HttpGuard;
 import newsflow.common.server.HttpReplies;
 import newsflow.common.server.HttpReplies.ErrorBody;
+import newsflow.search.Dashboard;
 import newsflow.search.SearchBusyException;
 import newsflow.search.SearchLimitException;
 import newsflow.search.SearchQuery;
@@ -18,13 +19,17 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The search HTTP API, JSON only:
  * <ul>
  *   <li>{@code GET /api/search?q=&topic=&source=&lang=&from=&to=&size=&after=} → {@code {total, hits, facets, next, partial}}</li>
  *   <li>{@code GET /api/articles/{id}} → the stored document</li>
+ *   <li>{@code GET /api/dashboard?<search filters>&interval=day|week|month} → {@link newsflow.search.Dashboard}</li>
  * </ul>
+ * and the pages: {@code /dashboard} and the assets of both pages under {@code /assets/} (the search page at
+ * {@code /} is routed by the server's root handler).
  * Errors are {@code {"error": "...", "status": n}}: 400 for bad parameters (with {@code "limit"} naming the
  * {@code search.*} key a query went past), 404 for an unknown article or path, 429 with Retry-After when too
  * many searches run at once, 503 when Elasticsearch is unavailable, 504 when it does not answer in time.
@@ -35,6 +40,7 @@ public final class SearchApi {
     private static final Logger log = LoggerFactory.getLogger(SearchApi.class);
     static final String SEARCH_PATH = "/api/search";
     static final String ARTICLES_PATH = "/api/articles/";
+    static final String DASHBOARD_PATH = "/api/dashboard";
 
     private final SearchService service;
 
@@ -47,7 +53,9 @@ public final class SearchApi {
         SearchApi api = new SearchApi(service);
         server.createContext(SEARCH_PATH, guard.read(exchange -> api.handle(exchange, api::search)));
         server.createContext(ARTICLES_PATH, guard.read(exchange -> api.handle(exchange, api::article)));
+        server.createContext(DASHBOARD_PATH, guard.read(exchange -> api.handle(exchange, api::dashboard)));
         server.createContext(SearchPage.ASSETS_PATH, guard.read(SearchPage::serveAsset));
+        server.createContext(SearchPage.DASHBOARD_PAGE, guard.read(SearchPage::serveDashboard));
     }
 
     /** A response before it is written: status and a JSON-serialisable body. */
@@ -88,6 +96,15 @@ public final class SearchApi {
         }
         SearchQuery query = SearchQueryParser.parseQueryString(exchange.getRequestURI().getRawQuery());
         return new Reply(200, service.search(query));
+    }
+
+    private Reply dashboard(HttpExchange exchange) {
+        if (!exchange.getRequestURI().getPath().equals(DASHBOARD_PATH)) {
+            return Reply.error(404, "no such resource: " + exchange.getRequestURI().getPath());
+        }
+        Map<String, String> params = SearchQueryParser.decode(exchange.getRequestURI().getRawQuery());
+        Dashboard.Interval interval = Dashboard.Interval.parse(params.remove("interval"));
+        return new Reply(200, service.dashboard(SearchQueryParser.parse(params), interval));
     }
 
     private Reply article(HttpExchange exchange) {

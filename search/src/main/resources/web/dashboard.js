@@ -85,7 +85,7 @@
     (st.largest || []).filter((x) => x.size > 1).forEach((x) => largest.appendChild(el('li', {}, [
       el('a', { href: searchLink({ story: x.id }), text: x.title || x.id }),
       el('span', { class: 'meta', text: ' — ' + x.size + ' reports' + (x.source ? ', first by ' + x.source : '') })])));
-    if (!largest.children.length) largest.appendChild(el('li', { class: 'count', text: 'No story has more than one report.' }));
+    if (!largest.children.length) largest.appendChild(el('li', { class: 'note', text: 'No story has more than one report.' }));
     const body = $('latest');
     body.textContent = '';
     (search.hits || []).forEach((h) => {
@@ -97,7 +97,7 @@
         el('td', { text: h.language || '' }),
         el('td', { text: (h.topics || []).join(', ') })]));
     });
-    if (!body.children.length) body.appendChild(el('tr', {}, [el('td', { colspan: 5, class: 'count', text: 'No articles.' })]));
+    if (!body.children.length) body.appendChild(el('tr', {}, [el('td', { colspan: 5, class: 'note', text: 'No articles.' })]));
   }
 
   function drawOverTime() {

@@ -85,7 +85,7 @@
   // A message in place of a panel whose endpoint failed; a 404 means this server does not offer it.
   NF.unavailable = function (box, what, e) {
     box.textContent = '';
-    box.appendChild(NF.el('p', { class: 'count', text: e.status === 404 ? what + ' is not available on this server.' : what + ' failed: ' + e.message }));
+    box.appendChild(NF.el('p', { class: 'note', text: e.status === 404 ? what + ' is not available on this server.' : what + ' failed: ' + e.message }));
   };
 
   // ---- time buckets -------------------------------------------------------------------------------------------
@@ -127,7 +127,7 @@
     box.textContent = '';
     const dates = opts.dates;
     if (!dates.length) {
-      box.appendChild(NF.el('p', { class: 'count', text: 'Nothing dated in this scope.' }));
+      box.appendChild(NF.el('p', { class: 'note', text: 'Nothing dated in this scope.' }));
       return;
     }
     const W = Math.max(280, Math.round(box.clientWidth || 600)), H = 180;
@@ -136,6 +136,8 @@
     let max = 0;
     opts.series.forEach((s) => dates.forEach((d) => { max = Math.max(max, s.values[d] || 0); }));
     if (max === 0) max = opts.percent ? 0.01 : 1;
+    // whole numbers on the count axis: an even top keeps the middle line on an integer
+    if (!opts.percent) max = max <= 1 ? 1 : Math.ceil(max / 2) * 2;
     const step = pw / dates.length;
     const x = (i) => pad.l + step * (i + 0.5);
     const y = (v) => pad.t + ph - (ph * v) / max;
@@ -274,7 +276,7 @@
   NF.barList = function (box, items, emptyText) {
     box.textContent = '';
     if (!items.length) {
-      box.appendChild(NF.el('p', { class: 'count', text: emptyText || 'none' }));
+      box.appendChild(NF.el('p', { class: 'note', text: emptyText || 'none' }));
       return;
     }
     const max = Math.max.apply(null, items.map((i) => i.value)) || 1;

@@ -189,7 +189,8 @@
     const name = h.title || h.id;
     const actions = el('div', { class: 'actions' }, [
       h.storyId ? el('button', { type: 'button', class: 'story-open', 'aria-label': 'Story of ' + name + ': every report and its timeline',
-        text: (h.alsoReportedBy || []).length ? 'Story (' + (h.alsoReportedBy.length + 1) + '+ reports)' : 'Story',
+        // the API lists up to five others: with five there may be more
+        text: (h.alsoReportedBy || []).length ? 'Story (' + (h.alsoReportedBy.length + 1) + (h.alsoReportedBy.length >= 5 ? '+' : '') + ' reports)' : 'Story',
         onclick: () => update((s) => { s.story = h.storyId; }) }) : null,
       el('button', { type: 'button', class: 'similar-open', 'aria-label': 'Articles similar to ' + name, text: 'Similar',
         onclick: () => update((s) => { s.similar = h.id; }) })]);
@@ -306,17 +307,17 @@
     const current = latest('similar');
     section.hidden = false;
     list.textContent = '';
-    list.appendChild(el('li', { class: 'count', text: 'Looking for similar articles…' }));
+    list.appendChild(el('li', { class: 'note', text: 'Looking for similar articles…' }));
     NF.api('/api/articles/' + encodeURIComponent(s.similar) + '/similar', { size: 10 }).then((res) => {
       if (!current()) return;
       list.textContent = '';
       (res.articles || []).forEach((a) => list.appendChild(summaryItem(a, a.score != null ? 'score ' + a.score.toFixed(1) : null)));
-      if (!list.children.length) list.appendChild(el('li', { class: 'count', text: 'No similar articles outside its story.' }));
+      if (!list.children.length) list.appendChild(el('li', { class: 'note', text: 'No similar articles outside its story.' }));
       if (document.activeElement && document.activeElement.classList.contains('similar-open')) $('h-similar').focus();
     }).catch((e) => {
       if (!current()) return;
       list.textContent = '';
-      list.appendChild(el('li', { class: 'count', text: e.status === 404 && /no article/i.test(e.message) ? e.message
+      list.appendChild(el('li', { class: 'note', text: e.status === 404 && /no article/i.test(e.message) ? e.message
         : e.status === 404 ? 'Similar articles are not available on this server.' : 'Similar articles failed: ' + e.message }));
     });
   }
@@ -387,11 +388,11 @@
       if (!current()) return;
       list.textContent = '';
       (res.savedSearches || []).forEach((ss) => list.appendChild(savedItem(ss)));
-      if (!list.children.length) list.appendChild(el('li', { class: 'count', text: 'None yet.' }));
+      if (!list.children.length) list.appendChild(el('li', { class: 'note', text: 'None yet.' }));
     }).catch((e) => {
       if (!current()) return;
       list.textContent = '';
-      list.appendChild(el('li', { class: 'count', text: e.status === 404 ? 'Saved searches are not available on this server.' : 'Could not list saved searches: ' + e.message }));
+      list.appendChild(el('li', { class: 'note', text: e.status === 404 ? 'Saved searches are not available on this server.' : 'Could not list saved searches: ' + e.message }));
     });
   }
 

@@ -1,0 +1,311 @@
+package newsflow.app.it;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import newsflow.app.run.Pipeline;
+import newsflow.app.run.StageName;
+import newsflow.app.testing.Browser;
+import newsflow.app.testing.IsolatedRun;
+import newsflow.common.config.NewsflowConfig;
+import newsflow.index.document.ArticleDocument;
+import newsflow.index.es.ElasticsearchClients;
+import newsflow.index.schema.ArticleIndex;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The analyst page ({@code /}) and the dashboard ({@code /dashboard}) in a real browser (headless Chromium from
+ * the distribution) against the search stage on the real Elasticsearch node, over fixture articles indexed with
+ * the production template. Screenshots land in {@code app/target/screenshots/}.
+ */
+class AnalystPagesIT {
+
+    /** The fixture: ten articles over five days, three sources, two languages, one story of three reports. */
+    private static final List<ArticleDocument> ARTICLES = List.of(
+            article("a01", "Breakwater to close for repairs", "The harbour authority will close the north breakwater for six weeks.",
+                    "Harbour Post", "en", List.of("transport"), List.of("Ada Lane"), "2026-11-02T08:00:00Z", "story-breakwater"),
+            article("a02", "Breakwater closes for six weeks", "The harbour authority said the north breakwater closes on Monday.",
+                    "Coast Times", "en", List.of("transport"), List.of("Ben Ruiz"), "2026-11-02T11:30:00Z", "story-breakwater"),
+            article("a03", "Harbour breakwater works start", "Contractors began replacing storm-damaged stones on the breakwater.",
+                    "Valley Herald", "en", List.of("transport"), List.of(), "2026-11-03T09:00:00Z", "story-breakwater"),
+            article("a04", "Assembly passes the water rights bill", "The assembly voted for the basin water rights bill after a long debate.",
+                    "Coast Times", "en", List.of("politics"), List.of("Ben Ruiz"), "2026-11-03T12:00:00Z", null),
+            article("a05", "Council debates the harbour budget", "Councillors debated the harbour budget and the ferry timetable.",
+                    "Harbour Post", "en", List.of("politics"), List.of("Ada Lane"), "2026-11-03T15:00:00Z", null),
+            article("a06", "Chip plant opens in the valley", "The new chip plant employs four hundred engineers in the valley.",
+                    "Valley Herald", "en", List.of("science"), List.of("Cleo Park"), "2026-11-04T10:00:00Z", null),
+            article("a07", "Le port rouvre la digue", "Le port de la ville rouvre la digue nord aux promeneurs.",
+                    "Harbour Post", "fr", List.of("transport"), List.of(), "2026-11-05T07:00:00Z", null),
+            article("a08", "Ferry fares rise in spring", "Ferry fares on the harbour crossing rise by four percent in spring.",
+                    "Coast Times", "en", List.of("transport"), List.of("Ben Ruiz"), "2026-11-05T16:00:00Z", null),
+            article("a09", "Harbour <img src=x onerror=window.pwned=1> report", "A harbour report with <script>window.pwned=2</script> markup in it.",
+                    "Valley Herald", "en", List.of("science"), List.of(), "2026-11-06T09:00:00Z", null),
+            article("a10", "Researchers map the valley aquifer", "Researchers mapped the aquifer under the valley with new sensors.",
+                    "Valley Herald", "en", List.of("science"), List.of("Cleo Park"), "2026-11-06T13:00:00Z", null));
+
+    private static NewsflowConfig config;
+    private static Pipeline pipeline;
+    private Browser browser;
+
+    @BeforeAll
+    static void indexFixtureAndStartSearch() throws IOException {
+        config = IsolatedRun.config("pages", List.of());
+        try (ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearch())) {
+            ArticleIndex index = new ArticleIndex(es, config.elasticsearch());
+            index.ensure();
+            for (ArticleDocument doc : ARTICLES) {
+                es.index(i -> i.index(index.names().forMonth(doc.published())).id(doc.id()).document(doc));
+            }
+            es.indices().refresh(r -> r.index(config.elasticsearch().index()));
+        }
+        pipeline = new Pipeline(config, EnumSet.of(StageName.SEARCH)).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start(1280, 1000);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            List<String> errors = browser.scriptErrors();
+            browser.close();
+            assertThat(errors).as("script errors or CSP violations in the page").isEmpty();
+        }
+    }
+
+    private static String url(String pathAndQuery) {
+        return "http://127.0.0.1:" + pipeline.httpPort() + pathAndQuery;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Waits until the results list shows {@code n} hits and the status line says the search is done. */
+    private List<WebElement> awaitHits(int n) {
+        browser.await(n + " hits", d -> browser.findAll("#results > li.hit").size() == n
+                && !browser.find("#status").getText().startsWith("Searching"));
+        return browser.findAll("#results > li.hit");
+    }
+
+    private List<String> hitSources() {
+        return browser.findAll("#results > li.hit .meta").stream().filter(m -> !m.getAttribute("class").contains("also"))
+                .map(m -> m.getText().split(" · ")[0]).toList();
+    }
+
+    @Test
+    void searchShowsHighlightedHitsAndKeepsTheQueryInTheUrl() {
+        browser.open(url("/"));
+        WebElement q = browser.await("search box focused", d -> d.switchTo().activeElement().getAttribute("id").equals("q")
+                ? d.switchTo().activeElement() : null);
+        awaitHits(10);
+        q.sendKeys("breakwater", Keys.ENTER);
+
+        List<WebElement> hits = awaitHits(3);
+        assertThat(browser.pathAndQuery()).isEqualTo("/?q=breakwater");
+        assertThat(hits.getFirst().findElements(By.cssSelector("h3 em"))).extracting(WebElement::getText)
+                .allMatch(t -> t.equalsIgnoreCase("breakwater")).isNotEmpty();
+        assertThat(browser.find("#status").getText()).startsWith("Showing 3 of 3");
+        assertThat(browser.find("#csv").getAttribute("href")).endsWith("/api/search?q=breakwater&format=csv");
+        browser.screenshot("search-results");
+
+        // "/" brings the keyboard back to the query from anywhere on the page
+        browser.find("body").sendKeys("/");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("q");
+    }
+
+    @Test
+    void textFromArticlesIsShownAsTextNeverRunAsMarkup() {
+        browser.open(url("/?q=" + enc("report")));
+        List<WebElement> hits = awaitHits(1);
+        assertThat(hits.getFirst().findElement(By.cssSelector("h3")).getText()).isEqualTo("Harbour <img src=x onerror=window.pwned=1> report");
+        assertThat(hits.getFirst().getText()).contains("<script>window.pwned=2</script>");
+        assertThat(browser.findAll("#results img, #results script")).isEmpty();
+        assertThat(browser.script("return window.pwned === undefined;")).isEqualTo(true);
+    }
+
+    @Test
+    void aFacetClickFiltersAndBackUndoesIt() {
+        browser.open(url("/?q=harbour"));
+        awaitHits(6);
+        WebElement coastTimes = browser.await("Coast Times in the sources facet",
+                d -> d.findElements(By.cssSelector("#facet-sources button")).stream()
+                        .filter(b -> b.getText().startsWith("Coast Times")).findFirst().orElse(null));
+        coastTimes.click();
+
+        awaitHits(2);
+        assertThat(browser.pathAndQuery()).isEqualTo("/?q=harbour&source=Coast+Times");
+        assertThat(hitSources()).containsOnly("Coast Times");
+        assertThat(browser.findAll("#active-filters button")).extracting(WebElement::getText).containsExactly("source: Coast Times");
+        assertThat(browser.find("#facet-sources button[aria-pressed=true]").getText()).startsWith("Coast Times");
+        browser.screenshot("search-facet-filter");
+
+        browser.driver().navigate().back();
+        awaitHits(6);
+        assertThat(browser.pathAndQuery()).isEqualTo("/?q=harbour");
+        assertThat(browser.findAll("#active-filters button")).isEmpty();
+    }
+
+    @Test
+    void dragAcrossTheChartSetsTheDateRange() {
+        browser.open(url("/"));
+        awaitHits(10);
+        WebElement plot = browser.await("the attention chart", d -> d.findElement(By.cssSelector("#attention svg.chart rect.hit")));
+        // the fixture's five days, 2026-11-02 to 2026-11-06, as five equal columns: press on the second, release on the fourth
+        int width = plot.getSize().getWidth();
+        int second = (int) (width * 1.5 / 5) - width / 2;
+        int fourth = (int) (width * 3.5 / 5) - width / 2;
+        new Actions(browser.driver()).moveToElement(plot, second, 0).clickAndHold().moveToElement(plot, fourth, 0).release().perform();
+
+        awaitHits(6);
+        assertThat(browser.pathAndQuery()).isEqualTo("/?from=2026-11-03&to=2026-11-05");
+        assertThat(browser.find("#from").getAttribute("value")).isEqualTo("2026-11-03");
+        assertThat(browser.find("#reset-range").isDisplayed()).isTrue();
+        browser.screenshot("search-chart-range");
+
+        // a click on one column selects that day
+        WebElement narrowed = browser.find("#attention svg.chart rect.hit");
+        int w = narrowed.getSize().getWidth();
+        new Actions(browser.driver()).moveToElement(narrowed, (int) (w * 0.5 / 3) - w / 2, 0).click().perform();
+        awaitHits(3);
+        assertThat(browser.pathAndQuery()).isEqualTo("/?from=2026-11-03&to=2026-11-03");
+    }
+
+    @Test
+    void theChartTakesARangeFromTheKeyboardToo() {
+        browser.open(url("/"));
+        awaitHits(10);
+        WebElement chart = browser.await("the attention chart", d -> d.findElement(By.cssSelector("#attention .chart-wrap")));
+        assertThat(chart.getAttribute("aria-label")).contains("5 days from 2026-11-02 to 2026-11-06");
+        chart.sendKeys(Keys.HOME, Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+        assertThat(browser.find("#attention .chart-readout").getText()).contains("range 2026-11-02 to 2026-11-03");
+        chart.sendKeys(Keys.ENTER);
+
+        awaitHits(5);
+        assertThat(browser.pathAndQuery()).isEqualTo("/?from=2026-11-02&to=2026-11-03");
+    }
+
+    @Test
+    void theStoryViewOpensFromAHitAndClosesWithEscape() {
+        browser.open(url("/?q=breakwater&collapse=story"));
+        List<WebElement> hits = awaitHits(1);
+        assertThat(hits.getFirst().findElement(By.cssSelector(".also")).getText()).startsWith("Also reported by:");
+        hits.getFirst().findElement(By.cssSelector("button.story-open")).click();
+
+        WebElement dialog = browser.await("the story dialog", d -> d.findElement(By.id("story")).getAttribute("open") != null
+                ? d.findElement(By.id("story")) : null);
+        assertThat(browser.pathAndQuery()).isEqualTo("/?q=breakwater&collapse=story&story=story-breakwater");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as("focus moves into the dialog").isEqualTo("story-close");
+        browser.await("the story's summary", d -> !dialog.findElement(By.id("story-summary")).getText().startsWith("Loading"));
+        browser.screenshot("search-story");
+
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.await("the dialog closed", d -> d.findElement(By.id("story")).getAttribute("open") == null);
+        assertThat(browser.pathAndQuery()).isEqualTo("/?q=breakwater&collapse=story");
+        browser.driver().navigate().back();
+        browser.await("the dialog open again after back", d -> d.findElement(By.id("story")).getAttribute("open") != null);
+    }
+
+    @Test
+    void aSharedLinkRestoresTheWholeState() {
+        browser.open(url("/?q=digue&lang=fr&chart=share&interval=week"));
+        awaitHits(1);
+        assertThat(browser.find("#q").getAttribute("value")).isEqualTo("digue");
+        assertThat(browser.find("#interval").getAttribute("value")).isEqualTo("week");
+        assertThat(browser.findAll("#active-filters button")).extracting(WebElement::getText).containsExactly("language: fr");
+        assertThat(hitSources()).containsExactly("Harbour Post");
+    }
+
+    @Test
+    void atPhoneWidthNothingOverflowsSideways() {
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        browser.open(url("/?q=harbour"));
+        awaitHits(6);
+        browser.await("the chart drawn", d -> d.findElements(By.cssSelector("#attention svg.chart")).size() == 1);
+        assertThat(overflowing()).as("elements wider than a 390 px screen").isEmpty();
+        browser.screenshot("search-phone");
+        browser.open(url("/dashboard"));
+        browser.await("the dashboard loaded", d -> d.findElements(By.cssSelector("#latest tr")).size() == 10);
+        assertThat(overflowing()).as("elements wider than a 390 px screen on the dashboard").isEmpty();
+        browser.screenshot("dashboard-phone");
+    }
+
+    /** Elements reaching past the right edge of the viewport (what would make the page scroll sideways). */
+    @SuppressWarnings("unchecked")
+    private List<String> overflowing() {
+        return (List<String>) browser.script("""
+                const w = document.documentElement.clientWidth, out = [];
+                document.querySelectorAll('body *').forEach((e) => {
+                  const r = e.getBoundingClientRect();
+                  if (r.width && r.right > w + 1 && !e.closest('.table-scroll')) out.push(e.tagName + '#' + e.id + '.' + e.className + ' right=' + Math.round(r.right));
+                });
+                return out.slice(0, 10);""");
+    }
+
+    @Test
+    void theDashboardShowsEveryPanelAndFilters() {
+        browser.open(url("/dashboard"));
+        browser.await("the latest articles", d -> d.findElements(By.cssSelector("#latest tr")).size() == 10);
+        assertThat(browser.find("#summary").getText()).isEqualTo("10 articles.");
+        // all articles plus the three topics
+        assertThat(browser.findAll("#over-time svg.chart polyline")).hasSize(4);
+        assertThat(browser.findAll("#over-time .legend li")).extracting(WebElement::getText)
+                .containsExactly("all articles", "transport", "science", "politics");
+        assertThat(barLabels("#sources")).containsExactly("Valley Herald", "Coast Times", "Harbour Post");
+        assertThat(barLabels("#languages")).containsExactly("en", "fr");
+        assertThat(barLabels("#authors")).containsExactly("Ben Ruiz", "Ada Lane", "Cleo Park");
+        assertThat(barLabels("#story-sizes")).containsExactly("1 article", "3 articles");
+        assertThat(browser.find("#largest-stories li a").getText()).isEqualTo("Breakwater to close for repairs");
+        assertThat(browser.find("#largest-stories li a").getAttribute("href")).endsWith("/?story=story-breakwater");
+        assertThat(browser.find("#latest tr td:nth-child(3)").getText()).isEqualTo("Researchers map the valley aquifer");
+        browser.screenshot("dashboard");
+
+        browser.findAll("#sources button").stream().filter(b -> b.getText().startsWith("Coast Times")).findFirst().orElseThrow().click();
+        browser.await("only Coast Times", d -> d.findElements(By.cssSelector("#latest tr")).size() == 3);
+        assertThat(browser.pathAndQuery()).isEqualTo("/dashboard?source=Coast+Times");
+        assertThat(browser.find("#source").getAttribute("value")).isEqualTo("Coast Times");
+        assertThat(barLabels("#authors")).containsExactly("Ben Ruiz");
+
+        new org.openqa.selenium.support.ui.Select(browser.find("#topic")).selectByValue("politics");
+        browser.await("Coast Times on politics", d -> d.findElements(By.cssSelector("#latest tr")).size() == 1);
+        assertThat(browser.pathAndQuery()).isEqualTo("/dashboard?topic=politics&source=Coast+Times");
+    }
+
+    private List<String> barLabels(String box) {
+        return browser.findAll(box + " .bar-label").stream().map(WebElement::getText).toList();
+    }
+
+    private static ArticleDocument article(String id, String title, String body, String source, String lang, List<String> topics,
+                                           List<String> authors, String published, String storyId) {
+        Instant at = Instant.parse(published);
+        return new ArticleDocument(id, "https://" + source.toLowerCase().replace(' ', '-') + ".example/" + id, null, null,
+                title, null, body, authors, source, null, source, lang, topics, List.of(), List.of(), at, null, at, at, at,
+                body.split(" ").length, "fixture", Map.of(), null, storyId == null ? id : storyId);
+    }
+}

@@ -1,73 +1,62 @@
 package newsflow.search;
 
-import java.time.Instant;
+import newsflow.common.config.SearchConfig;
+import newsflow.search.query.Filters;
+import newsflow.search.query.QueryParser;
+import newsflow.search.query.SearchScope;
+import newsflow.search.query.Sort;
+
+import java.util.Objects;
 
 /**
- * What an analyst asks for. All filters are optional (null = no filter).
+ * One page of a search: the scope (query, filters, sort) and how much of it to show.
  *
- * @param q           free text in simple query string syntax (quotes for phrases, {@code -word}, {@code a | b});
- *                    blank means "everything, newest first"
- * @param topic       only articles tagged with this topic
- * @param source      only articles from this source (feed name)
- * @param lang        only articles in this language (ISO 639-1)
- * @param from        published at or after
- * @param to          published before (exclusive)
- * @param size        hits per page, 1 to {@link #MAX_SIZE}
- * @param searchAfter paging cursor: the {@code next} value of the previous page, null for the first page
+ * @param scope           which articles and in what order
+ * @param size            hits per page, 1 to {@link #MAX_SIZE}
+ * @param searchAfter     paging cursor: the {@code next} value of the previous page, null for the first page
  * @param collapseStories one hit per story (its best match), with the other articles of the story as "also
- *                    reported by"; not with paging
+ *                        reported by"; not with paging
  */
-public record SearchQuery(
-        String q,
-        String topic,
-        String source,
-        String lang,
-        Instant from,
-        Instant to,
-        int size,
-        String searchAfter,
-        boolean collapseStories) {
+public record SearchQuery(SearchScope scope, int size, String searchAfter, boolean collapseStories) {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
 
     public SearchQuery {
-        q = blankToNull(q);
-        topic = blankToNull(topic);
-        source = blankToNull(source);
-        lang = blankToNull(lang);
-        searchAfter = blankToNull(searchAfter);
+        Objects.requireNonNull(scope);
+        searchAfter = searchAfter == null || searchAfter.isBlank() ? null : searchAfter.strip();
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + ", got " + size);
         }
         if (collapseStories && searchAfter != null) {
             throw new IllegalArgumentException("'after' (paging) is not available with collapse=story: ask for a larger 'size'");
         }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new IllegalArgumentException("'from' (" + from + ") must be before 'to' (" + to + ")");
-        }
     }
 
-    /** Every story's articles as separate hits. */
-    public SearchQuery(String q, String topic, String source, String lang, Instant from, Instant to, int size,
-                       String searchAfter) {
-        this(q, topic, source, lang, from, to, size, searchAfter, false);
+    /** The first page of {@link #DEFAULT_SIZE}. */
+    public SearchQuery(SearchScope scope) {
+        this(scope, DEFAULT_SIZE, null, false);
     }
 
-    /** Free text, no filters, first page of {@link #DEFAULT_SIZE}. */
+    /** A query in the search language, no filters, default sort, first page (limits at their defaults). */
     public static SearchQuery text(String q) {
-        return new SearchQuery(q, null, null, null, null, null, DEFAULT_SIZE, null);
+        var node = QueryParser.parse(q, SearchConfig.DEFAULTS);
+        return new SearchQuery(new SearchScope(node == null ? null : q, node, Filters.NONE, Sort.defaultFor(node)));
     }
 
     public boolean hasText() {
-        return q != null;
+        return scope.hasQuery();
     }
 
     public SearchQuery withSearchAfter(String cursor) {
-        return new SearchQuery(q, topic, source, lang, from, to, size, cursor, collapseStories);
+        return new SearchQuery(scope, size, cursor, collapseStories);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    public SearchQuery withSize(int newSize) {
+        return new SearchQuery(scope, newSize, searchAfter, collapseStories);
+    }
+
+    public SearchQuery collapsed() {
+        return new SearchQuery(scope, size, searchAfter, true);
     }
 }

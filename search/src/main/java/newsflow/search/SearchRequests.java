@@ -4,12 +4,13 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
+import newsflow.search.query.QueryTranslator;
+import newsflow.search.query.SearchScope;
+import newsflow.search.query.Sort;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +19,6 @@ import java.util.List;
 /** Builds the Elasticsearch request for a {@link SearchQuery}. Field names are those of {@code index/MAPPING.md}. */
 final class SearchRequests {
 
-    /** Fields free text is matched against, with boosts: a word in the title says more than one in the body. */
-    static final List<String> TEXT_FIELDS = List.of("title^3", "description^2", "body");
     static final int FACET_SIZE = 20;
     static final int SNIPPET_CHARS = 160;
     static final int SNIPPETS = 2;
@@ -27,6 +26,12 @@ final class SearchRequests {
     static final String INNER_ALSO = "also";
     /** Other articles of a story listed with its hit (one more is fetched: the hit itself is among them). */
     static final int ALSO_REPORTED = 6;
+
+    /** Hits per request of an export: big pages are fewer requests, each still quick and small in memory. */
+    static final int EXPORT_PAGE_SIZE = 500;
+    /** The stored fields an export row is made of. */
+    static final List<String> EXPORT_FIELDS = List.of("id", "published", "source", "site_name", "language", "title",
+            "url", "authors", "topics", "story_id");
 
     static final String AGG_TOPICS = "topics";
     static final String AGG_SOURCES = "sources";
@@ -38,11 +43,11 @@ final class SearchRequests {
 
     /** @param timeout Elasticsearch answers with the hits collected so far after this (marked timed out) */
     static SearchRequest build(SearchQuery query, String alias, Duration timeout) {
-        List<SortOptions> sort = sort(query);
+        List<SortOptions> sort = sort(query.scope().sort());
         SearchRequest.Builder b = new SearchRequest.Builder()
                 .index(alias)
                 .timeout(timeout.toMillis() + "ms")
-                .query(query(query))
+                .query(QueryTranslator.toEsQuery(query.scope()))
                 .size(query.size())
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(sort)
@@ -77,53 +82,36 @@ final class SearchRequests {
         return b.build();
     }
 
-    static Query query(SearchQuery query) {
-        List<Query> filters = new ArrayList<>();
-        if (query.topic() != null) {
-            filters.add(Query.of(q -> q.term(t -> t.field("topics").value(query.topic()))));
+    /**
+     * One page of an export: the scope's hits in its order after {@code cursor}, only the fields an export
+     * writes, no highlights or facets, and no total (counting every match again on each page costs).
+     */
+    static SearchRequest exportPage(SearchScope scope, List<FieldValue> cursor, int size, String alias, Duration timeout) {
+        SearchRequest.Builder b = new SearchRequest.Builder()
+                .index(alias)
+                .timeout(timeout.toMillis() + "ms")
+                .query(QueryTranslator.toEsQuery(scope))
+                .size(size)
+                .trackTotalHits(t -> t.enabled(false))
+                .sort(sort(scope.sort()))
+                .source(s -> s.filter(f -> f.includes(EXPORT_FIELDS)));
+        if (cursor != null) {
+            b.searchAfter(cursor);
         }
-        if (query.source() != null) {
-            filters.add(Query.of(q -> q.term(t -> t.field("source").value(query.source()))));
-        }
-        if (query.lang() != null) {
-            filters.add(Query.of(q -> q.term(t -> t.field("language").value(query.lang()))));
-        }
-        if (query.from() != null || query.to() != null) {
-            filters.add(Query.of(q -> q.range(r -> r.date(d -> {
-                d.field("published");
-                if (query.from() != null) {
-                    d.gte(query.from().toString());
-                }
-                if (query.to() != null) {
-                    d.lt(query.to().toString());
-                }
-                return d;
-            }))));
-        }
-        Query main = query.hasText()
-                ? Query.of(q -> q.simpleQueryString(s -> s
-                        .query(query.q())
-                        .fields(TEXT_FIELDS)
-                        // Every word must match, as people expect from a search box; "a | b" still means or.
-                        .defaultOperator(Operator.And)
-                        .lenient(true)))
-                : Query.of(q -> q.matchAll(m -> m));
-        if (filters.isEmpty()) {
-            return main;
-        }
-        return Query.of(q -> q.bool(bq -> bq.must(main).filter(filters)));
+        return b.build();
     }
 
     /**
-     * By relevance with free text, otherwise newest first. The article id breaks ties so that search_after
-     * pages are stable; articles without a published date come last.
+     * The scope's order, then by date (newest first unless oldest), then the article id, so that search_after pages are stable; articles
+     * without a published date come last.
      */
-    static List<SortOptions> sort(SearchQuery query) {
+    static List<SortOptions> sort(Sort order) {
         List<SortOptions> sort = new ArrayList<>();
-        if (query.hasText()) {
+        if (order == Sort.RELEVANCE) {
             sort.add(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))));
         }
-        sort.add(SortOptions.of(s -> s.field(f -> f.field("published").order(SortOrder.Desc).missing(FieldValue.of("_last")))));
+        SortOrder byDate = order == Sort.OLDEST ? SortOrder.Asc : SortOrder.Desc;
+        sort.add(SortOptions.of(s -> s.field(f -> f.field("published").order(byDate).missing(FieldValue.of("_last")))));
         sort.add(SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
         return sort;
     }

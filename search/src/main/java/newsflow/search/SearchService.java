@@ -2,6 +2,8 @@ package newsflow.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -11,6 +13,7 @@ import newsflow.common.config.SearchConfig;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.metrics.Metrics;
 import newsflow.index.document.ArticleDocument;
+import newsflow.search.query.SearchScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +30,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Full-text search over the article alias: filters, highlights, facets and search_after paging, guarded so
- * that costly queries cannot take search down: limits on the query ({@link QueryTerms}), a bounded number of
+ * that costly queries cannot take search down: limits on the query (checked when it is parsed), a bounded number of
  * searches at once, a timeout Elasticsearch applies itself plus a client deadline past it.
  */
 public final class SearchService {
@@ -53,21 +56,39 @@ public final class SearchService {
         this.client = client;
     }
 
+    /** The {@code search.*} limits this service was built with (parse queries with them). */
+    public SearchConfig limits() {
+        return limits;
+    }
+
     /**
-     * @throws SearchLimitException        when the query goes past a {@code search.*} limit
      * @throws SearchBusyException         when {@code search.maxConcurrent} searches are running already
      * @throws SearchTimeoutException      when Elasticsearch has not answered by the client deadline
      * @throws IllegalArgumentException    when Elasticsearch refuses the query as malformed (a bad cursor, say)
      * @throws SearchUnavailableException  when Elasticsearch cannot be reached or fails
      */
     public SearchResult search(SearchQuery query) {
+        SearchRequest request = SearchRequests.build(query, alias, limits.timeout());
+        return send(request, ArticleDocument.class)
+                .map(response -> toResult(query, response))
+                .orElseGet(SearchResult::empty);
+    }
+
+    /**
+     * Sends a search over the alias through the guards every search goes through: at most
+     * {@code search.maxConcurrent} at once, Elasticsearch's failures turned into this package's exceptions, the
+     * outcome counted in {@code newsflow_search_requests_total}. For endpoints that build their own request
+     * (aggregations); set its index to {@link #alias()} and its timeout to {@code search.timeout}.
+     *
+     * @return empty when nothing has been indexed yet (the alias does not exist)
+     * @throws SearchBusyException, SearchTimeoutException, IllegalArgumentException, SearchUnavailableException
+     *         as {@link #search}
+     */
+    public <T> Optional<SearchResponse<T>> send(SearchRequest request, Class<T> documentType) {
         try {
-            SearchResult result = guardedSearch(query);
-            count(result.partial() ? "partial" : "ok");
-            return result;
-        } catch (SearchLimitException e) {
-            count("refused_limit");
-            throw e;
+            Optional<SearchResponse<T>> response = guardedSend(request, documentType);
+            count(response.map(r -> isPartial(r) ? "partial" : "ok").orElse("ok"));
+            return response;
         } catch (SearchBusyException e) {
             count("refused_busy");
             throw e;
@@ -80,59 +101,89 @@ public final class SearchService {
         }
     }
 
+    /** The read alias searches go to. */
+    public String alias() {
+        return alias;
+    }
+
     private static void count(String outcome) {
         Metrics.registry().counter(MeterNames.SEARCHES, "outcome", outcome).increment();
     }
 
-    private SearchResult guardedSearch(SearchQuery query) {
-        QueryTerms.check(query.q(), limits);
-        SearchResponse<ArticleDocument> response = execute(SearchRequests.build(query, alias, limits.timeout()),
-                ArticleDocument.class, "search " + alias);
-        if (response == null) {
-            return SearchResult.empty();
-        }
-        if (Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0) {
-            log.info("search answered partially (timed out: {}, failed shards: {}) after {} ms: {} words",
-                    response.timedOut(), failedShards(response), response.took(), QueryTerms.of(query.q()).terms());
-        }
-        return toResult(query, response);
-    }
-
-    /**
-     * The dashboard's aggregations over the same scope as a search (query and filters), under the same limits.
-     *
-     * @throws SearchLimitException, SearchBusyException, SearchTimeoutException, IllegalArgumentException,
-     *         SearchUnavailableException as {@link #search}
-     */
-    public Dashboard dashboard(SearchQuery scope, Dashboard.Interval interval) {
-        QueryTerms.check(scope.q(), limits);
-        SearchResponse<Void> response = execute(DashboardRequests.build(scope, interval, alias, limits.timeout()),
-                Void.class, "dashboard " + alias);
-        return response == null ? Dashboard.empty(interval) : DashboardRequests.toDashboard(interval, response);
-    }
-
-    /**
-     * Runs one request within {@code search.maxConcurrent}; null when the alias does not exist yet (nothing
-     * indexed). Elasticsearch's and the transport's failures become this class's exceptions.
-     */
-    private <T> SearchResponse<T> execute(SearchRequest request, Class<T> type, String what) {
+    private <T> Optional<SearchResponse<T>> guardedSend(SearchRequest request, Class<T> documentType) {
         if (!running.tryAcquire()) {
             throw new SearchBusyException("more than search.maxConcurrent (" + limits.maxConcurrent()
                     + ") searches at once: try again shortly", retryAfterSeconds());
         }
+        SearchResponse<T> response;
         try {
-            return client.search(request, type);
+            response = client.search(request, documentType);
         } catch (ElasticsearchException e) {
             if (isMissingIndex(e)) {
                 log.info("alias {} does not exist yet (nothing indexed): empty result", alias);
-                return null;
+                return Optional.empty();
             }
-            throw translate(e, what);
+            throw translate(e, "search " + alias);
         } catch (IOException e) {
-            throw translate(e, what);
+            throw translate(e, "search " + alias);
         } finally {
             running.release();
         }
+        if (isPartial(response)) {
+            log.info("search answered partially (timed out: {}, failed shards: {}) after {} ms: {}",
+                    response.timedOut(), failedShards(response), response.took(), request.query());
+        }
+        return Optional.of(response);
+    }
+
+    private static boolean isPartial(SearchResponse<?> response) {
+        return Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0;
+    }
+
+    /** Where {@link #export} hands each page of hits. */
+    @FunctionalInterface
+    public interface PageSink {
+        /** @throws IOException when the rows cannot be written (the client went away): the export stops */
+        void accept(List<SearchHit> page) throws IOException;
+    }
+
+    /**
+     * Every article of the scope in its order, a page at a time (search_after), up to {@code limit} rows. Each
+     * page is a search of its own (guarded and counted); the first is asked for before {@code sink} sees anything,
+     * so a bad query or an unavailable node fails before any row is written. A page Elasticsearch answers only
+     * partially (timed out, failed shards) fails the export rather than silently leaving rows out.
+     *
+     * @param after a cursor ({@code next} of a search page with the same scope) to start after, or null
+     * @return the rows handed to {@code sink}
+     * @throws SearchTimeoutException when a page came back partial or late
+     */
+    public long export(SearchScope scope, String after, int limit, PageSink sink) throws IOException {
+        List<SortOptions> sort = SearchRequests.sort(scope.sort());
+        List<FieldValue> cursor = after == null ? null : Cursor.decode(after, sort.size());
+        long rows = 0;
+        while (rows < limit) {
+            int size = (int) Math.min(SearchRequests.EXPORT_PAGE_SIZE, limit - rows);
+            Optional<SearchResponse<ArticleDocument>> page = send(
+                    SearchRequests.exportPage(scope, cursor, size, alias, limits.timeout()), ArticleDocument.class);
+            if (page.isEmpty()) {
+                break;
+            }
+            if (isPartial(page.get())) {
+                throw new SearchTimeoutException("Elasticsearch answered a page of the export only partially after "
+                        + rows + " rows (search.timeout " + limits.timeout().toMillis() + " ms or failed shards)", null);
+            }
+            List<Hit<ArticleDocument>> hits = page.get().hits().hits();
+            if (hits.isEmpty()) {
+                break;
+            }
+            sink.accept(hits.stream().map(SearchService::toHit).toList());
+            rows += hits.size();
+            if (hits.size() < size || hits.getLast().sort().isEmpty()) {
+                break;
+            }
+            cursor = hits.getLast().sort();
+        }
+        return rows;
     }
 
     /**
@@ -175,8 +226,8 @@ public final class SearchService {
         if (!query.collapseStories() && hits.size() == query.size() && !hits.isEmpty() && !hits.getLast().sort().isEmpty()) {
             next = Cursor.encode(hits.getLast().sort());
         }
-        boolean partial = Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0;
-        return new SearchResult(total == null ? out.size() : total.value(), out, facets(response.aggregations()), next, partial);
+        return new SearchResult(total == null ? out.size() : total.value(), out, facets(response.aggregations()), next,
+                isPartial(response));
     }
 
     private static SearchHit toHit(Hit<ArticleDocument> hit) {

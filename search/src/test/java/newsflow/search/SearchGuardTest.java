@@ -64,15 +64,6 @@ class SearchGuardTest {
     }
 
     @Test
-    void limitsAreCheckedBeforeElasticsearchIsAsked() {
-        SearchService search = service(Duration.ofSeconds(5), 1);
-        es.holdRequests(); // a request reaching the fake would hang the test
-
-        assertThatThrownBy(() -> search.search(SearchQuery.text("a ".repeat(65))))
-                .isInstanceOfSatisfying(SearchLimitException.class, e -> assertThat(e.limit()).isEqualTo("search.maxTerms"));
-    }
-
-    @Test
     void aSearchPastTheClientDeadlineIsATimeoutNotAnUnreachableNodeAndFreesItsSlot() {
         SearchService search = service(Duration.ofMillis(50), 1);
         es.holdRequests();

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import newsflow.common.json.Json;
 import org.junit.jupiter.api.Test;
 
+import newsflow.search.query.Filters;
+import newsflow.search.query.Sort;
+
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +23,7 @@ class SearchRequestsTest {
 
     @Test
     void emptyQueryMatchesAllNewestFirst() {
-        JsonNode body = json(new SearchQuery("  ", null, null, null, null, null, 10, null));
+        JsonNode body = json(SearchQuery.text("  "));
 
         assertThat(body.at("/query/match_all").isObject()).isTrue();
         assertThat(body.at("/sort/0/published/order").asText()).isEqualTo("desc");
@@ -33,28 +37,33 @@ class SearchRequestsTest {
     void textQuerySearchesBoostedFieldsAndSortsByScore() {
         JsonNode body = json(SearchQuery.text("ferry \"night line\""));
 
-        JsonNode sqs = body.at("/query/simple_query_string");
-        assertThat(sqs.get("query").asText()).isEqualTo("ferry \"night line\"");
-        assertThat(sqs.get("fields")).extracting(JsonNode::asText).containsExactly("title^3", "description^2", "body");
-        assertThat(sqs.get("default_operator").asText()).isEqualToIgnoringCase("and");
+        assertThat(body.at("/query/bool/must/0/multi_match/query").asText()).isEqualTo("ferry");
+        assertThat(body.at("/query/bool/must/1/multi_match/query").asText()).isEqualTo("night line");
         assertThat(body.at("/sort/0/_score/order").asText()).isEqualTo("desc");
         assertThat(body.at("/sort/1/published/order").asText()).isEqualTo("desc");
         assertThat(body.get("sort")).hasSize(3);
     }
 
     @Test
-    void filtersAreTermAndRangeFiltersBesideTheTextQuery() {
-        JsonNode body = json(new SearchQuery("ferry", "transport", "Harbour Gazette", "en",
-                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"), 5, null));
+    void filtersAreBesideTheTextQuery() {
+        Filters filters = new Filters(List.of("transport"), List.of("Harbour Gazette"), List.of("en"), List.of(),
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"));
+        JsonNode body = json(new SearchQuery(SearchQuery.text("ferry").scope().withFilters(filters)));
 
-        assertThat(body.at("/query/bool/must/0/simple_query_string/query").asText()).isEqualTo("ferry");
-        JsonNode filters = body.at("/query/bool/filter");
-        assertThat(filters).hasSize(4);
-        assertThat(filters.get(0).at("/term/topics/value").asText()).isEqualTo("transport");
-        assertThat(filters.get(1).at("/term/source/value").asText()).isEqualTo("Harbour Gazette");
-        assertThat(filters.get(2).at("/term/language/value").asText()).isEqualTo("en");
-        assertThat(filters.get(3).at("/range/published/gte").asText()).isEqualTo("2026-11-01T00:00:00Z");
-        assertThat(filters.get(3).at("/range/published/lt").asText()).isEqualTo("2026-12-01T00:00:00Z");
+        assertThat(body.at("/query/bool/must/0/multi_match/query").asText()).isEqualTo("ferry");
+        assertThat(body.at("/query/bool/filter")).hasSize(4);
+    }
+
+    @Test
+    void sortOrders() {
+        JsonNode newest = json(new SearchQuery(SearchQuery.text("ferry").scope().withSort(Sort.NEWEST)));
+        assertThat(newest.get("sort")).hasSize(2);
+        assertThat(newest.at("/sort/0/published/order").asText()).isEqualTo("desc");
+        JsonNode oldest = json(new SearchQuery(SearchQuery.text("ferry").scope().withSort(Sort.OLDEST)));
+        assertThat(oldest.at("/sort/0/published/order").asText()).isEqualTo("asc");
+        assertThat(oldest.at("/sort/1/id/order").asText()).isEqualTo("asc");
+        JsonNode relevance = json(new SearchQuery(SearchQuery.text("").scope().withSort(Sort.RELEVANCE)));
+        assertThat(relevance.at("/sort/0/_score/order").asText()).isEqualTo("desc");
     }
 
     @Test
@@ -100,7 +109,7 @@ class SearchRequestsTest {
 
     @Test
     void collapsingByStoryKeepsOneHitPerStoryWithTheOthersAsInnerHits() {
-        JsonNode body = json(new SearchQuery("ferry", null, null, null, null, null, 10, null, true));
+        JsonNode body = json(SearchQuery.text("ferry").collapsed());
 
         assertThat(body.at("/collapse/field").asText()).isEqualTo("story_id");
         assertThat(body.at("/collapse/inner_hits/0/name").asText()).isEqualTo(SearchRequests.INNER_ALSO);

@@ -10,7 +10,7 @@ class SearchServiceTest {
 
     @Test
     void turnsAnElasticsearchResponseIntoAResult() {
-        SearchQuery query = new SearchQuery("ferry", null, null, null, null, null, 2, null);
+        SearchQuery query = SearchQuery.text("ferry").withSize(2);
 
         SearchResult result = SearchService.toResult(query,
                 EsResponses.searchResponse(EsResponses.fixture("es-search-response.json")));
@@ -37,8 +37,8 @@ class SearchServiceTest {
 
     @Test
     void nextCursorIsTheLastHitsSortValuesWhenThePageIsFull() {
-        SearchQuery fullPage = new SearchQuery("ferry", null, null, null, null, null, 2, null);
-        SearchQuery lastPage = new SearchQuery("ferry", null, null, null, null, null, 5, null);
+        SearchQuery fullPage = SearchQuery.text("ferry").withSize(2);
+        SearchQuery lastPage = SearchQuery.text("ferry").withSize(5);
         var response = EsResponses.searchResponse(EsResponses.fixture("es-search-response.json"));
 
         String next = SearchService.toResult(fullPage, response).next();

@@ -16,7 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -30,23 +33,30 @@ public final class SearchCommand implements Callable<Integer> {
     ConfigOptions options;
 
     @Parameters(arity = "0..1", paramLabel = "QUERY",
-            description = "free text: words, \"quoted phrases\", -excluded (empty: newest first)")
+            description = {"query language (docs/query-language.md): words, \"quoted phrases\", prefix*, -excluded,",
+                    "AND/OR/NOT, ( ), fields title: body: author: source: topic: lang: (empty: everything)"})
     String query;
 
-    @Option(names = "--topic", description = "only articles tagged with this topic")
-    String topic;
+    @Option(names = "--topic", description = "only articles tagged with this topic (repeatable: any of them)")
+    List<String> topic = List.of();
 
-    @Option(names = "--source", description = "only articles from this source (feed name)")
-    String source;
+    @Option(names = "--source", description = "only articles from this source, a feed name (repeatable)")
+    List<String> source = List.of();
 
-    @Option(names = "--lang", description = "only articles in this language (ISO 639-1, e.g. en)")
-    String lang;
+    @Option(names = "--lang", description = "only articles in this language, ISO 639-1 such as en (repeatable)")
+    List<String> lang = List.of();
 
-    @Option(names = "--from", description = "published on or after (YYYY-MM-DD or an ISO instant)")
+    @Option(names = "--author", description = "only articles by this author, the exact name (repeatable)")
+    List<String> author = List.of();
+
+    @Option(names = "--from", description = "published on or after: YYYY-MM-DD, an ISO instant, or back from now (7d, 24h, 2w, 3m, 1y)")
     String from;
 
-    @Option(names = "--to", description = "published up to and including (YYYY-MM-DD) or before (ISO instant)")
+    @Option(names = "--to", description = "published up to and including (YYYY-MM-DD), before (ISO instant), or before a time back from now (7d)")
     String to;
+
+    @Option(names = "--sort", description = "relevance (default with a query), newest (default without), oldest")
+    String sort;
 
     @Option(names = "--size", defaultValue = "10", description = "hits to show (1-100, default ${DEFAULT-VALUE})")
     int size;
@@ -60,18 +70,20 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NewsflowConfig config = options.load();
-        Map<String, String> params = new LinkedHashMap<>();
+        Map<String, List<String>> params = new LinkedHashMap<>();
         put(params, "q", query);
-        put(params, "topic", topic);
-        put(params, "source", source);
-        put(params, "lang", lang);
+        topic.forEach(v -> put(params, "topic", v));
+        source.forEach(v -> put(params, "source", v));
+        lang.forEach(v -> put(params, "lang", v));
+        author.forEach(v -> put(params, "author", v));
         put(params, "from", from);
         put(params, "to", to);
-        params.put("size", Integer.toString(size));
+        put(params, "sort", sort);
+        put(params, "size", Integer.toString(size));
         if (stories) {
-            params.put("collapse", "story");
+            put(params, "collapse", "story");
         }
-        SearchQuery searchQuery = SearchQueryParser.parse(params);
+        SearchQuery searchQuery = SearchQueryParser.parse(params, config.search(), Clock.systemUTC());
 
         ElasticsearchConfig es = LocalStack.addressesOfRunningStack(config).elasticsearch();
         try (ElasticsearchClient client = ElasticsearchClients.create(es, config.search().clientDeadline())) {
@@ -83,9 +95,9 @@ public final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void put(Map<String, String> params, String name, String value) {
+    private static void put(Map<String, List<String>> params, String name, String value) {
         if (value != null && !value.isBlank()) {
-            params.put(name, value);
+            params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
     }
 }

@@ -5,14 +5,22 @@ import java.time.Duration;
 /**
  * Limits that keep one costly query from taking search down (see docs/search-limits.md).
  *
- * @param maxQueryLength   characters of {@code q}, at most
- * @param maxTerms         words in {@code q} (runs of letters and digits), at most
- * @param maxWildcardTerms prefix ({@code wat*}) and fuzzy ({@code watr~}) words in {@code q}, at most
- * @param timeout          Elasticsearch stops collecting after this and answers with what it has (flagged
- *                         partial); the client gives up at twice this
- * @param maxConcurrent    searches running at once; more are refused with 429 and Retry-After
+ * @param maxQueryLength    characters of {@code q}, at most
+ * @param maxTerms          words in {@code q} (runs of letters and digits), at most
+ * @param maxWildcardTerms  prefix ({@code wat*}) words in {@code q}, at most
+ * @param timeout           Elasticsearch stops collecting after this and answers with what it has (flagged
+ *                          partial); the client gives up at twice this
+ * @param maxConcurrent     searches running at once; more are refused with 429 and Retry-After
+ * @param maxQueryDepth     nesting of {@code q}: groups in parentheses and negations inside each other, at most
+ * @param exportMaxRows     rows one CSV/NDJSON export streams, at most (also the default of its {@code limit})
+ * @param maxCompareQueries queries compared side by side in one request ({@code q} repeated), at most
  */
-public record SearchConfig(int maxQueryLength, int maxTerms, int maxWildcardTerms, Duration timeout, int maxConcurrent) {
+public record SearchConfig(int maxQueryLength, int maxTerms, int maxWildcardTerms, Duration timeout, int maxConcurrent,
+                           int maxQueryDepth, int exportMaxRows, int maxCompareQueries) {
+
+    public static final int DEFAULT_MAX_QUERY_DEPTH = 8;
+    public static final int DEFAULT_EXPORT_MAX_ROWS = 10_000;
+    public static final int DEFAULT_MAX_COMPARE_QUERIES = 5;
 
     public static final SearchConfig DEFAULTS = new SearchConfig(1000, 64, 4, Duration.ofSeconds(5), 8);
 
@@ -26,6 +34,15 @@ public record SearchConfig(int maxQueryLength, int maxTerms, int maxWildcardTerm
             throw new IllegalArgumentException("search.timeout must be a positive duration such as 5s, got " + timeout);
         }
         positive("search.maxConcurrent", maxConcurrent);
+        positive("search.maxQueryDepth", maxQueryDepth);
+        positive("search.exportMaxRows", exportMaxRows);
+        positive("search.maxCompareQueries", maxCompareQueries);
+    }
+
+    /** The query limits given, the others at their defaults. */
+    public SearchConfig(int maxQueryLength, int maxTerms, int maxWildcardTerms, Duration timeout, int maxConcurrent) {
+        this(maxQueryLength, maxTerms, maxWildcardTerms, timeout, maxConcurrent,
+                DEFAULT_MAX_QUERY_DEPTH, DEFAULT_EXPORT_MAX_ROWS, DEFAULT_MAX_COMPARE_QUERIES);
     }
 
     /** When the client stops waiting for Elasticsearch: the server-side timeout is best effort. */

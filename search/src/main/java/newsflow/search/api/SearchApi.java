@@ -3,108 +3,88 @@ package newsflow.search.api;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import newsflow.common.server.HttpGuard;
-import newsflow.common.server.HttpReplies;
-import newsflow.common.server.HttpReplies.ErrorBody;
-import newsflow.search.Dashboard;
-import newsflow.search.SearchBusyException;
-import newsflow.search.SearchLimitException;
 import newsflow.search.SearchQuery;
 import newsflow.search.SearchQueryParser;
 import newsflow.search.SearchService;
-import newsflow.search.SearchTimeoutException;
-import newsflow.search.SearchUnavailableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import newsflow.search.api.JsonEndpoint.Reply;
+import newsflow.search.dashboard.Dashboard;
+import newsflow.search.dashboard.DashboardAggregations;
+import newsflow.search.export.ExportFormat;
+import newsflow.search.query.ScopeParameters;
 
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The search HTTP API, JSON only:
  * <ul>
- *   <li>{@code GET /api/search?q=&topic=&source=&lang=&from=&to=&size=&after=} → {@code {total, hits, facets, next, partial}}</li>
+ *   <li>{@code GET /api/search?q=&topic=&source=&lang=&author=&from=&to=&sort=&size=&after=&collapse=} →
+ *       {@code {total, hits, facets, next, partial}}; with {@code format=csv|ndjson[&limit=]} the matches as a file</li>
  *   <li>{@code GET /api/articles/{id}} → the stored document</li>
- *   <li>{@code GET /api/dashboard?<search filters>&interval=day|week|month} → {@link newsflow.search.Dashboard}</li>
+ *   <li>{@code GET /api/dashboard?<scope>&interval=day|week|month} → {@link Dashboard}: topics over time, top authors,
+ *       story sizes</li>
  * </ul>
- * and the pages: {@code /dashboard} and the assets of both pages under {@code /assets/} (the search page at
+ * and the page {@code /dashboard} with the assets of both pages under {@code /assets/} (the search page at
  * {@code /} is routed by the server's root handler).
- * Errors are {@code {"error": "...", "status": n}}: 400 for bad parameters (with {@code "limit"} naming the
- * {@code search.*} key a query went past), 404 for an unknown article or path, 429 with Retry-After when too
- * many searches run at once, 503 when Elasticsearch is unavailable, 504 when it does not answer in time.
+ * The parameters, answers and errors are in docs/api.md and the OpenAPI document; errors are {@link JsonEndpoint}'s.
  * Methods, Host header, API key and security headers are {@link HttpGuard}'s.
  */
 public final class SearchApi {
 
-    private static final Logger log = LoggerFactory.getLogger(SearchApi.class);
     static final String SEARCH_PATH = "/api/search";
     static final String ARTICLES_PATH = "/api/articles/";
     static final String DASHBOARD_PATH = "/api/dashboard";
+    private static final Set<String> DASHBOARD_PARAMETERS = union(ScopeParameters.NAMES, Set.of("interval"));
 
     private final SearchService service;
+    private final Clock clock;
 
-    private SearchApi(SearchService service) {
+    private SearchApi(SearchService service, Clock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     /** Adds the API and the search page's assets to a server the caller owns (and starts, and stops). */
     public static void register(HttpServer server, SearchService service, HttpGuard guard) {
-        SearchApi api = new SearchApi(service);
-        server.createContext(SEARCH_PATH, guard.read(exchange -> api.handle(exchange, api::search)));
-        server.createContext(ARTICLES_PATH, guard.read(exchange -> api.handle(exchange, api::article)));
-        server.createContext(DASHBOARD_PATH, guard.read(exchange -> api.handle(exchange, api::dashboard)));
+        SearchApi api = new SearchApi(service, Clock.systemUTC());
+        server.createContext(SEARCH_PATH, guard.read(JsonEndpoint.of(api::search)));
+        server.createContext(ARTICLES_PATH, guard.read(JsonEndpoint.of(api::article)));
+        server.createContext(DASHBOARD_PATH, guard.read(JsonEndpoint.of(api::dashboard)));
         server.createContext(SearchPage.ASSETS_PATH, guard.read(SearchPage::serveAsset));
         server.createContext(SearchPage.DASHBOARD_PAGE, guard.read(SearchPage::serveDashboard));
     }
 
-    /** A response before it is written: status and a JSON-serialisable body. */
-    record Reply(int status, Object body) {
-        static Reply error(int status, String message) {
-            return new Reply(status, new ErrorBody(message, status));
-        }
-    }
-
-    @FunctionalInterface
-    interface Handler {
-        Reply handle(HttpExchange exchange);
-    }
-
-    private void handle(HttpExchange exchange, Handler handler) throws IOException {
-        Reply reply;
-        try {
-            reply = handler.handle(exchange);
-        } catch (SearchLimitException e) {
-            reply = new Reply(400, new ErrorBody(e.getMessage(), 400, e.limit()));
-        } catch (IllegalArgumentException e) {
-            reply = Reply.error(400, e.getMessage());
-        } catch (SearchBusyException e) {
-            exchange.getResponseHeaders().set("Retry-After", Integer.toString(e.retryAfterSeconds()));
-            reply = Reply.error(429, e.getMessage());
-        } catch (SearchTimeoutException e) {
-            reply = Reply.error(504, "search timed out: " + e.getMessage());
-        } catch (SearchUnavailableException e) {
-            log.warn("{} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.getMessage());
-            reply = Reply.error(503, "search is unavailable: " + e.getMessage());
-        }
-        HttpReplies.json(exchange, reply.status(), reply.body());
-    }
-
-    private Reply search(HttpExchange exchange) {
+    private Reply search(HttpExchange exchange) throws IOException {
         if (!exchange.getRequestURI().getPath().equals(SEARCH_PATH)) {
             return Reply.error(404, "no such resource: " + exchange.getRequestURI().getPath());
         }
-        SearchQuery query = SearchQueryParser.parseQueryString(exchange.getRequestURI().getRawQuery());
-        return new Reply(200, service.search(query));
+        Map<String, List<String>> params = ScopeParameters.decode(exchange.getRequestURI().getRawQuery());
+        SearchQuery query = SearchQueryParser.parse(params, service.limits(), clock);
+        String format = ScopeParameters.single(params, "format");
+        String limit = ScopeParameters.single(params, "limit");
+        if (format == null) {
+            if (limit != null) {
+                throw new IllegalArgumentException("'limit' is for exports (with 'format'); a page has 'size'");
+            }
+            return Reply.ok(service.search(query));
+        }
+        return SearchExport.stream(exchange, service, query, ExportFormat.of(format),
+                SearchExport.limit(limit, service.limits().exportMaxRows()));
     }
 
     private Reply dashboard(HttpExchange exchange) {
         if (!exchange.getRequestURI().getPath().equals(DASHBOARD_PATH)) {
             return Reply.error(404, "no such resource: " + exchange.getRequestURI().getPath());
         }
-        Map<String, String> params = SearchQueryParser.decode(exchange.getRequestURI().getRawQuery());
-        Dashboard.Interval interval = Dashboard.Interval.parse(params.remove("interval"));
-        return new Reply(200, service.dashboard(SearchQueryParser.parse(params), interval));
+        Map<String, List<String>> params = ScopeParameters.decode(exchange.getRequestURI().getRawQuery());
+        ScopeParameters.requireKnown(params, DASHBOARD_PARAMETERS, ScopeParameters.REPEATABLE);
+        Dashboard.Interval interval = Dashboard.Interval.parse(ScopeParameters.single(params, "interval"));
+        return Reply.ok(DashboardAggregations.run(service, ScopeParameters.scope(params, service.limits(), clock), interval));
     }
 
     private Reply article(HttpExchange exchange) {
@@ -112,6 +92,12 @@ public final class SearchApi {
         return service.article(id)
                 .<Reply>map(doc -> new Reply(200, doc))
                 .orElseGet(() -> Reply.error(404, "no article with id '" + id + "'"));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /** The id from {@code /api/articles/{id}}, percent-decoded. */

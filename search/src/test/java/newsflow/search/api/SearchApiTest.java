@@ -79,8 +79,19 @@ class SearchApiTest {
         start(4);
         assertLimit(get(q("x".repeat(201))), "search.maxQueryLength");
         assertLimit(get(q("a b c d e f g h i j k")), "search.maxTerms");
-        assertLimit(get(q("wa* ri* se~")), "search.maxWildcardTerms");
+        assertLimit(get(q("wa* ri* se*")), "search.maxWildcardTerms");
+        assertLimit(get(q("((((((((((a))))))))))")), "search.maxQueryDepth");
         assertThat(get(q("a b c d e f g h i j")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSyntaxErrorIsA400NamingItsPositionNeverAnEmptyResult() throws Exception {
+        start(4);
+        HttpResponse<String> response = get(q("flood AND (storm"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.body()).contains("\"position\":10", "\"status\":400", "never closed");
+        assertThat(get(q("title:")).body()).contains("\"position\":6");
     }
 
     private static void assertLimit(HttpResponse<String> response, String key) {

@@ -1,4 +1,4 @@
-package newsflow.search;
+package newsflow.search.dashboard;
 
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -10,6 +10,9 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import newsflow.index.document.ArticleDocument;
+import newsflow.search.SearchService;
+import newsflow.search.query.QueryTranslator;
+import newsflow.search.query.SearchScope;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,11 +22,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The dashboard's one Elasticsearch request (size 0, aggregations only) over a search's scope, and its reading.
+ * The dashboard's one Elasticsearch request (size 0, aggregations only) over a search's scope, sent through the
+ * search's guards ({@link SearchService#send}), and its reading.
  * Every aggregation has a fixed size, so the answer is bounded whatever the index holds; only the time buckets
  * grow with the date range (one per day, week or month that has articles).
  */
-final class DashboardRequests {
+public final class DashboardAggregations {
 
     /** Topics drawn as series over time. */
     static final int TOPIC_SERIES = 5;
@@ -40,15 +44,26 @@ final class DashboardRequests {
     static final String AGG_FIRST = "first";
     static final String AGG_SIZES = "story_sizes";
 
-    private DashboardRequests() {
+    private DashboardAggregations() {
     }
 
-    static SearchRequest build(SearchQuery scope, Dashboard.Interval interval, String alias, Duration timeout) {
+    /**
+     * @throws newsflow.search.SearchBusyException, newsflow.search.SearchTimeoutException, IllegalArgumentException,
+     *         newsflow.search.SearchUnavailableException as {@link SearchService#search}
+     */
+    public static Dashboard run(SearchService search, SearchScope scope, Dashboard.Interval interval) {
+        SearchRequest request = build(scope, interval, search.alias(), search.limits().timeout());
+        return search.send(request, Void.class)
+                .map(response -> toDashboard(interval, response))
+                .orElseGet(() -> Dashboard.empty(interval));
+    }
+
+    static SearchRequest build(SearchScope scope, Dashboard.Interval interval, String alias, Duration timeout) {
         Aggregation overTime = overTime(interval);
         return new SearchRequest.Builder()
                 .index(alias)
                 .timeout(timeout.toMillis() + "ms")
-                .query(SearchRequests.query(scope))
+                .query(QueryTranslator.toEsQuery(scope))
                 .size(0)
                 .trackTotalHits(t -> t.enabled(true))
                 .aggregations(AGG_OVER_TIME, overTime)
@@ -80,20 +95,20 @@ final class DashboardRequests {
         TotalHits total = response.hits().total();
         // bucket date -> count, then each topic's counts per date
         Map<String, Long> counts = histogram(aggs.get(AGG_OVER_TIME));
-        Map<String, List<Facets.FacetCount>> perDate = new TreeMap<>();
+        Map<String, List<Dashboard.Count>> perDate = new TreeMap<>();
         counts.keySet().forEach(date -> perDate.put(date, new ArrayList<>()));
         List<String> topics = new ArrayList<>();
         for (StringTermsBucket topic : stringBuckets(aggs.get(AGG_TOPICS))) {
             String name = topic.key().stringValue();
             topics.add(name);
             histogram(topic.aggregations().get(AGG_OVER_TIME)).forEach((date, n) ->
-                    perDate.computeIfAbsent(date, d -> new ArrayList<>()).add(new Facets.FacetCount(name, n)));
+                    perDate.computeIfAbsent(date, d -> new ArrayList<>()).add(new Dashboard.Count(name, n)));
         }
         List<Dashboard.Bucket> overTime = perDate.entrySet().stream()
                 .map(e -> new Dashboard.Bucket(e.getKey(), counts.getOrDefault(e.getKey(), 0L), e.getValue()))
                 .toList();
-        List<Facets.FacetCount> authors = stringBuckets(aggs.get(AGG_AUTHORS)).stream()
-                .map(b -> new Facets.FacetCount(b.key().stringValue(), b.docCount())).toList();
+        List<Dashboard.Count> authors = stringBuckets(aggs.get(AGG_AUTHORS)).stream()
+                .map(b -> new Dashboard.Count(b.key().stringValue(), b.docCount())).toList();
         return new Dashboard(total == null ? 0 : total.value(), interval.key(), overTime, topics, authors, stories(aggs));
     }
 

@@ -1,8 +1,14 @@
-package newsflow.search;
+package newsflow.search.dashboard;
 
 import co.elastic.clients.json.JsonpUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import newsflow.common.json.Json;
+import newsflow.search.EsResponses;
+import newsflow.search.query.Filters;
+import newsflow.search.query.QueryParser;
+import newsflow.search.query.QueryTranslator;
+import newsflow.search.query.SearchScope;
+import newsflow.search.query.Sort;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,50 +19,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The dashboard's Elasticsearch request (same scope as search, bounded aggregations) and how its answer is read. */
-class DashboardRequestsTest {
+class DashboardAggregationsTest {
 
-    private static JsonNode json(SearchQuery scope, Dashboard.Interval interval) {
-        return Json.read(JsonpUtils.toJsonString(DashboardRequests.build(scope, interval, "newsflow-articles", Duration.ofSeconds(5)),
+    private static SearchScope scope(String q, Filters filters) {
+        var node = QueryParser.parse(q, newsflow.common.config.SearchConfig.DEFAULTS);
+        return new SearchScope(node == null ? null : q, node, filters, Sort.defaultFor(node));
+    }
+
+    private static JsonNode json(SearchScope scope, Dashboard.Interval interval) {
+        return Json.read(JsonpUtils.toJsonString(DashboardAggregations.build(scope, interval, "newsflow-articles", Duration.ofSeconds(5)),
                 EsResponses.MAPPER), JsonNode.class);
     }
 
     @Test
     void usesTheSearchsScopeAndAsksForNoHits() {
-        SearchQuery scope = new SearchQuery("ferry", "transport", null, null, Instant.parse("2026-11-01T00:00:00Z"), null, 10, null);
+        SearchScope scope = scope("ferry", new Filters(List.of("transport"), List.of(), List.of(), List.of(),
+                Instant.parse("2026-11-01T00:00:00Z"), null));
         JsonNode body = json(scope, Dashboard.Interval.DAY);
 
         assertThat(body.get("size").asInt()).isZero();
-        assertThat(body.get("query")).isEqualTo(Json.read(JsonpUtils.toJsonString(SearchRequests.query(scope), EsResponses.MAPPER), JsonNode.class));
+        assertThat(body.get("query")).isEqualTo(Json.read(JsonpUtils.toJsonString(QueryTranslator.toEsQuery(scope), EsResponses.MAPPER), JsonNode.class));
         assertThat(body.at("/aggregations/over_time/date_histogram/calendar_interval").asText()).isEqualTo("day");
         assertThat(body.at("/aggregations/over_time/date_histogram/min_doc_count").asInt()).isEqualTo(1);
     }
 
     @Test
     void everyAggregationHasAFixedSize() {
-        JsonNode aggs = json(SearchQuery.text(null), Dashboard.Interval.WEEK).get("aggregations");
+        JsonNode aggs = json(SearchScope.EVERYTHING, Dashboard.Interval.WEEK).get("aggregations");
 
-        assertThat(aggs.at("/topics/terms/size").asInt()).isEqualTo(DashboardRequests.TOPIC_SERIES).isEqualTo(5);
+        assertThat(aggs.at("/topics/terms/size").asInt()).isEqualTo(DashboardAggregations.TOPIC_SERIES).isEqualTo(5);
         assertThat(aggs.at("/topics/aggregations/over_time/date_histogram/calendar_interval").asText()).isEqualTo("week");
         assertThat(aggs.at("/authors/terms/field").asText()).isEqualTo("authors");
-        assertThat(aggs.at("/authors/terms/size").asInt()).isEqualTo(DashboardRequests.AUTHORS);
-        assertThat(aggs.at("/largest_stories/terms/size").asInt()).isEqualTo(DashboardRequests.LARGEST_STORIES);
+        assertThat(aggs.at("/authors/terms/size").asInt()).isEqualTo(DashboardAggregations.AUTHORS);
+        assertThat(aggs.at("/largest_stories/terms/size").asInt()).isEqualTo(DashboardAggregations.LARGEST_STORIES);
         assertThat(aggs.at("/largest_stories/aggregations/first/top_hits/size").asInt()).isEqualTo(1);
-        assertThat(aggs.at("/story_sizes/terms/size").asInt()).isEqualTo(DashboardRequests.STORY_SIZE_BUCKETS);
+        assertThat(aggs.at("/story_sizes/terms/size").asInt()).isEqualTo(DashboardAggregations.STORY_SIZE_BUCKETS);
         assertThat(aggs.at("/story_sizes/terms/min_doc_count").asInt()).isEqualTo(2);
         assertThat(aggs.at("/stories/cardinality/field").asText()).isEqualTo("story_id");
     }
 
     @Test
     void readsTopicsOverTimeAuthorsAndStorySizes() {
-        Dashboard d = DashboardRequests.toDashboard(Dashboard.Interval.DAY, EsResponses.searchResponse(EsResponses.fixture("es-dashboard-response.json")));
+        Dashboard d = DashboardAggregations.toDashboard(Dashboard.Interval.DAY, EsResponses.searchResponse(EsResponses.fixture("es-dashboard-response.json")));
 
         assertThat(d.total()).isEqualTo(6);
         assertThat(d.interval()).isEqualTo("day");
         assertThat(d.topics()).containsExactly("politics", "science");
         assertThat(d.overTime()).containsExactly(
-                new Dashboard.Bucket("2026-11-02", 4, List.of(new Facets.FacetCount("politics", 3))),
-                new Dashboard.Bucket("2026-11-03", 2, List.of(new Facets.FacetCount("science", 2))));
-        assertThat(d.authors()).containsExactly(new Facets.FacetCount("Ada Lane", 2));
+                new Dashboard.Bucket("2026-11-02", 4, List.of(new Dashboard.Count("politics", 3))),
+                new Dashboard.Bucket("2026-11-03", 2, List.of(new Dashboard.Count("science", 2))));
+        assertThat(d.authors()).containsExactly(new Dashboard.Count("Ada Lane", 2));
         assertThat(d.stories().distinct()).isEqualTo(4);
         assertThat(d.stories().largest()).containsExactly(new Dashboard.Story("s1", 3, "Dam breach", "Harbour Post"),
                 new Dashboard.Story("s2", 1, "Ferry fares", "Coast Times"));

@@ -1,4 +1,4 @@
-package newsflow.search;
+package newsflow.search.dashboard;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,18 +11,22 @@ import java.util.Locale;
  * @param total    articles in the scope
  * @param interval the time bucket
  * @param overTime every bucket with at least one article, oldest first
- * @param topics   the scope's most frequent topics, at most {@link DashboardRequests#TOPIC_SERIES}, most frequent first:
+ * @param topics   the scope's most frequent topics, at most {@link DashboardAggregations#TOPIC_SERIES}, most frequent first:
  *                 the series of {@link #overTime}
- * @param authors  the most frequent authors, at most {@link DashboardRequests#AUTHORS}
+ * @param authors  the most frequent authors, at most {@link DashboardAggregations#AUTHORS}
  * @param stories  how the scope's articles group into stories
  */
 public record Dashboard(long total, String interval, List<Bucket> overTime, List<String> topics,
-                        List<Facets.FacetCount> authors, Stories stories) {
+                        List<Count> authors, Stories stories) {
 
     public Dashboard {
         overTime = List.copyOf(overTime);
         topics = List.copyOf(topics);
         authors = List.copyOf(authors);
+    }
+
+    /** {@code count} articles have {@code key} (a topic, an author). */
+    public record Count(String key, long count) {
     }
 
     static Dashboard empty(Interval interval) {
@@ -58,7 +62,7 @@ public record Dashboard(long total, String interval, List<Bucket> overTime, List
      * @param count  articles in the bucket
      * @param topics articles of each of {@link #topics} in the bucket (a topic with none is left out)
      */
-    public record Bucket(String date, long count, List<Facets.FacetCount> topics) {
+    public record Bucket(String date, long count, List<Count> topics) {
         public Bucket {
             topics = List.copyOf(topics);
         }
@@ -70,7 +74,7 @@ public record Dashboard(long total, String interval, List<Bucket> overTime, List
      * @param largest  the largest stories, largest first
      * @param sizes    how many stories have each size, smallest size first
      * @param complete false when more stories had two or more articles than the size count looks at
-     *                 ({@link DashboardRequests#STORY_SIZE_BUCKETS}): then {@code sizes} covers the largest ones
+     *                 ({@link DashboardAggregations#STORY_SIZE_BUCKETS}): then {@code sizes} covers the largest ones
      */
     public record Stories(long distinct, List<Story> largest, List<SizeCount> sizes, boolean complete) {
         public Stories {

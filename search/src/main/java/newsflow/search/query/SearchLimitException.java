@@ -1,4 +1,4 @@
-package newsflow.search;
+package newsflow.search.query;
 
 /** A query past one of the configured limits; {@link #limit()} names the configuration key. */
 public final class SearchLimitException extends IllegalArgumentException {

@@ -1,0 +1,163 @@
+package newsflow.search.api;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import newsflow.common.config.SearchConfig;
+import newsflow.common.config.ServerConfig;
+import newsflow.common.json.Json;
+import newsflow.common.server.HttpGuard;
+import newsflow.search.FakeElasticsearch;
+import newsflow.search.SearchService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code format=csv|ndjson} on /api/search: streamed page by page, bounded by limit, failures visible. */
+class SearchExportApiTest {
+
+    /** search.exportMaxRows in these tests. */
+    private static final int MAX_ROWS = 1200;
+
+    private final FakeElasticsearch es = new FakeElasticsearch();
+    private final ElasticsearchClient client = es.client(Duration.ofSeconds(14));
+    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpServer server;
+
+    private void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        SearchService service = new SearchService(client, "articles",
+                new SearchConfig(200, 10, 2, Duration.ofSeconds(7), 4, 8, MAX_ROWS, 5));
+        SearchApi.register(server, service, HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        es.close();
+        server.stop(0);
+        client.close();
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void csvIsStreamedInPagesOfSearchAfterUpToTheLimit() throws Exception {
+        es.serveArticles(5000);
+        start();
+
+        HttpResponse<String> response = get("/api/search?format=csv&limit=1100");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("attachment"));
+        assertThat(response.headers().firstValue("Transfer-Encoding")).as("streamed, not buffered").hasValue("chunked");
+        String[] lines = response.body().split("\r\n");
+        assertThat(lines).hasSize(1 + 1100);
+        assertThat(lines[0]).isEqualTo("id,published,source,site_name,language,title,url,authors,topics,story_id");
+        assertThat(lines[1]).startsWith("a00000,2026-").contains(",\"'=SUM(A1) \"\"quoted\"\", article 0\",", ",Ruth Kaminski; -Sam,");
+        assertThat(lines[1100]).startsWith("a01099,");
+
+        List<JsonNode> requests = es.requests().stream().map(r -> Json.read(r, JsonNode.class)).toList();
+        assertThat(requests).extracting(r -> r.get("size").asInt()).containsExactly(500, 500, 100);
+        assertThat(requests.get(0).has("search_after")).isFalse();
+        assertThat(requests.get(1).at("/search_after/1").asText()).isEqualTo("a00499");
+        assertThat(requests.get(2).at("/search_after/1").asText()).isEqualTo("a00999");
+        assertThat(requests.get(0).has("aggregations")).as("no facets in an export").isFalse();
+    }
+
+    @Test
+    void theLimitDefaultsToAndStopsAtSearchExportMaxRows() throws Exception {
+        es.serveArticles(5000);
+        start();
+
+        assertThat(get("/api/search?format=csv").body().split("\r\n")).hasSize(1 + MAX_ROWS);
+
+        HttpResponse<String> tooMany = get("/api/search?format=csv&limit=" + (MAX_ROWS + 1));
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("\"limit\":\"search.exportMaxRows\"", "1200");
+        assertThat(get("/api/search?format=csv&limit=0").statusCode()).isEqualTo(400);
+        assertThat(get("/api/search?format=csv&limit=many").body()).contains("'limit'");
+    }
+
+    @Test
+    void fewerMatchesThanTheLimitEndTheExport() throws Exception {
+        es.serveArticles(501);
+        start();
+
+        String[] lines = get("/api/search?format=csv&q=flood&sort=relevance").body().split("\r\n");
+
+        assertThat(lines).hasSize(1 + 501);
+        assertThat(es.requests()).hasSize(2);
+        assertThat(Json.read(es.requests().get(1), JsonNode.class).at("/search_after").size()).as("score, date, id").isEqualTo(3);
+    }
+
+    @Test
+    void ndjsonIsOneArticlePerLine() throws Exception {
+        es.serveArticles(3);
+        start();
+
+        HttpResponse<String> response = get("/api/search?format=ndjson");
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
+        String[] lines = response.body().split("\n");
+        assertThat(lines).hasSize(3);
+        JsonNode first = Json.read(lines[0], JsonNode.class);
+        assertThat(first.get("id").asText()).isEqualTo("a00000");
+        assertThat(first.get("title").asText()).isEqualTo("=SUM(A1) \"quoted\", article 0");
+        assertThat(first.get("topics")).extracting(JsonNode::asText).containsExactly("transport", "local");
+    }
+
+    @Test
+    void badExportParametersAreJsonErrorsBeforeAnythingIsStreamed() throws Exception {
+        es.serveArticles(3);
+        start();
+
+        assertThat(get("/api/search?format=xlsx").body()).contains("'format'", "\"status\":400");
+        assertThat(get("/api/search?format=csv&collapse=story").body()).contains("'collapse'", "\"status\":400");
+        assertThat(get("/api/search?limit=5").body()).contains("'limit'", "\"status\":400");
+        HttpResponse<String> syntax = get("/api/search?format=csv&q=%28flood");
+        assertThat(syntax.statusCode()).isEqualTo(400);
+        assertThat(syntax.body()).contains("\"position\":0");
+        assertThat(es.requests()).isEmpty();
+    }
+
+    @Test
+    void aFailureBeforeTheFirstRowIsAJsonError() throws Exception {
+        es.serveArticles(3);
+        es.failAfter(0);
+        start();
+
+        HttpResponse<String> response = get("/api/search?format=csv");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("\"status\":503");
+    }
+
+    @Test
+    void aFailureAfterRowsWentOutBreaksTheDownloadInsteadOfEndingItShort() throws Exception {
+        es.serveArticles(5000);
+        es.failAfter(1);
+        start();
+
+        assertThatThrownBy(() -> get("/api/search?format=csv&limit=1000"))
+                .as("the client must not receive a complete-looking file of 500 rows")
+                .isInstanceOf(IOException.class);
+        assertThat(es.requests()).hasSize(2);
+    }
+}

@@ -1,0 +1,77 @@
+package newsflow.search.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import newsflow.common.json.Json;
+import newsflow.search.SearchHit;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExportWriterTest {
+
+    private static final SearchHit HIT = new SearchHit("a1", "Floods, again: \"worst\" in years", "http://h.example/a1",
+            "Harbour Post", "Harbour Post Online", Instant.parse("2026-11-03T08:00:00Z"), "en",
+            List.of("weather", "local"), List.of("Ruth Kaminski", "=cmd"), null, List.of(), 1.0, "s1", List.of());
+    private static final SearchHit BARE = new SearchHit("a2", null, "http://h.example/a2", "Coast Times", null, null, null,
+            List.of(), List.of(), null, List.of(), null);
+
+    private static String write(ExportFormat format, List<SearchHit> hits) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ExportWriter writer = new ExportWriter(format, out);
+        writer.start();
+        writer.page(hits);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void csvHasTheDocumentedColumnsThenOneEscapedLinePerArticle() throws Exception {
+        String csv = write(ExportFormat.CSV, List.of(HIT, BARE));
+
+        assertThat(csv.split("\r\n")).containsExactly(
+                "id,published,source,site_name,language,title,url,authors,topics,story_id",
+                "a1,2026-11-03T08:00:00Z,Harbour Post,Harbour Post Online,en,\"Floods, again: \"\"worst\"\" in years\","
+                        + "http://h.example/a1,Ruth Kaminski; =cmd,weather; local,s1",
+                "a2,,Coast Times,,,,http://h.example/a2,,,");
+    }
+
+    @Test
+    void aListCellStartingWithAFormulaIsMadeText() throws Exception {
+        SearchHit formulaAuthor = new SearchHit("a3", "t", "u", "s", null, null, null, List.of(), List.of("@evil", "x"),
+                null, List.of(), null);
+        assertThat(write(ExportFormat.CSV, List.of(formulaAuthor))).contains(",'@evil; x,");
+    }
+
+    @Test
+    void csvWithoutRowsIsTheHeaderAlone() throws Exception {
+        assertThat(write(ExportFormat.CSV, List.of())).isEqualTo(String.join(",", ExportRow.COLUMNS) + "\r\n");
+    }
+
+    @Test
+    void ndjsonIsOneObjectPerLineWithTheSameFields() throws Exception {
+        String ndjson = write(ExportFormat.NDJSON, List.of(HIT, BARE));
+
+        String[] lines = ndjson.split("\n");
+        assertThat(lines).hasSize(2);
+        JsonNode first = Json.read(lines[0], JsonNode.class);
+        assertThat(first.get("id").asText()).isEqualTo("a1");
+        assertThat(first.get("title").asText()).isEqualTo("Floods, again: \"worst\" in years");
+        assertThat(first.get("site_name").asText()).isEqualTo("Harbour Post Online");
+        assertThat(first.get("story_id").asText()).isEqualTo("s1");
+        assertThat(first.get("published").asText()).isEqualTo("2026-11-03T08:00:00Z");
+        assertThat(first.get("authors")).extracting(JsonNode::asText).containsExactly("Ruth Kaminski", "=cmd");
+        assertThat(Json.read(lines[1], JsonNode.class).has("title")).as("unknown fields are left out").isFalse();
+        assertThat(ExportRow.COLUMNS).allSatisfy(c -> assertThat(first.has(c)).as(c).isTrue());
+    }
+
+    @Test
+    void formatsByName() {
+        assertThat(ExportFormat.of("CSV")).isEqualTo(ExportFormat.CSV);
+        assertThat(ExportFormat.of("ndjson")).isEqualTo(ExportFormat.NDJSON);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExportFormat.of("xlsx")).hasMessageContaining("'format'");
+    }
+}

@@ -1,5 +1,6 @@
 package newsflow.app;
 
+import newsflow.app.cli.AlertsCommand;
 import newsflow.app.cli.DemoCommand;
 import newsflow.app.cli.ExtractCommand;
 import newsflow.app.cli.FeedsCommand;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "News aggregation pipeline: feeds → Kafka → extracted, tagged articles → Elasticsearch → search.",
         footer = "Evaluations and benchmarks (the lab): ./newsflow lab --help",
-        subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, FeedsCommand.class, ParseFeedCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, FeedsCommand.class, AlertsCommand.class,
+                ParseFeedCommand.class,
                 ParseDateCommand.class, ExtractCommand.class, StackCommand.class, TopicsCommand.class,
                 RetagCommand.class, CommandLine.HelpCommand.class})
 public final class Main {

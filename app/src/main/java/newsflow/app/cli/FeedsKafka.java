@@ -11,9 +11,9 @@ import java.net.Socket;
 import java.util.Arrays;
 
 /**
- * The Kafka cluster the {@code feeds} commands talk to: the configured one, else the local broker
- * {@code newsflow stack|run|demo} started on {@code localStack.kafkaPort}. The {@code feeds} commands never start a
- * broker themselves: an operator editing the feed list wants the cluster ingest reads, not a new empty one.
+ * The Kafka cluster the {@code feeds} and {@code alerts} commands talk to: the configured one, else the local broker
+ * {@code newsflow stack|run|demo} started on {@code localStack.kafkaPort}. They never start a broker themselves: an
+ * operator editing the feed list or the saved searches wants the cluster the stages read, not a new empty one.
  */
 final class FeedsKafka {
 

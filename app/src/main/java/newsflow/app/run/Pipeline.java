@@ -12,6 +12,8 @@ import newsflow.index.IndexStage;
 import newsflow.index.es.ElasticsearchClients;
 import newsflow.ingest.IngestStage;
 import newsflow.search.SearchService;
+import newsflow.search.alerts.AlertsStage;
+import newsflow.search.api.SavedSearchApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,7 @@ public final class Pipeline implements AutoCloseable {
     private HttpFetcher http;
     private ElasticsearchClient searchClient;
     private StatusServer server;
+    private SavedSearchApi savedSearches;
     private DependencyHealth health;
     private IngestStage ingest;
 
@@ -70,13 +73,16 @@ public final class Pipeline implements AutoCloseable {
     public Pipeline start() {
         KafkaClients kafka = new KafkaClients(config.kafka());
         boolean needsKafka = stageNames.contains(StageName.INGEST) || stageNames.contains(StageName.ENRICH)
-                || stageNames.contains(StageName.INDEX);
+                || stageNames.contains(StageName.INDEX) || stageNames.contains(StageName.ALERTS);
         if (needsKafka) {
             kafka.ensureTopics();
         }
         http = new HttpFetcher(config.http());
         if (stageNames.contains(StageName.INDEX)) {
             add(new IndexStage(config, kafka));
+        }
+        if (stageNames.contains(StageName.ALERTS)) {
+            add(new AlertsStage(config, kafka, ElasticsearchClients.create(config.elasticsearch())));
         }
         if (stageNames.contains(StageName.ENRICH)) {
             add(new EnrichStage(config, kafka, http, configFile));
@@ -89,9 +95,10 @@ public final class Pipeline implements AutoCloseable {
         if (stageNames.contains(StageName.SEARCH)) {
             searchClient = ElasticsearchClients.create(config.elasticsearch(), config.search().clientDeadline());
             search = new SearchService(searchClient, config.elasticsearch().index(), config.search());
+            savedSearches = new SavedSearchApi(kafka, config.alerts(), config.search(), java.time.Clock.systemUTC());
         }
         health = watchServices();
-        server = StatusServer.start(config.server(), stages, search, health::unreachable);
+        server = StatusServer.start(config.server(), stages, search, savedSearches, health::unreachable);
         log.info("newsflow running stages {}; http://{}:{}/health, /metrics{}", stageNames, config.server().host(),
                 server.port(), search == null ? "" : ", /api/search");
         return this;
@@ -100,10 +107,11 @@ public final class Pipeline implements AutoCloseable {
     /** Probes what the selected stages need, so /ready turns false while it is unreachable. */
     private DependencyHealth watchServices() {
         List<DependencyHealth.Probe> probes = new ArrayList<>();
-        if (stageNames.contains(StageName.INGEST) || stageNames.contains(StageName.ENRICH) || stageNames.contains(StageName.INDEX)) {
+        if (stageNames.contains(StageName.INGEST) || stageNames.contains(StageName.ENRICH) || stageNames.contains(StageName.INDEX)
+                || stageNames.contains(StageName.ALERTS)) {
             probes.add(ServiceProbes.kafka(config));
         }
-        if (stageNames.contains(StageName.INDEX) || stageNames.contains(StageName.SEARCH)) {
+        if (stageNames.contains(StageName.INDEX) || stageNames.contains(StageName.SEARCH) || stageNames.contains(StageName.ALERTS)) {
             probes.add(ServiceProbes.elasticsearch(config));
         }
         return new DependencyHealth(probes, config.health().unreachableAfter(), Metrics.registry(), System::nanoTime)
@@ -200,6 +208,9 @@ public final class Pipeline implements AutoCloseable {
         }
         if (server != null) {
             server.close();
+        }
+        if (savedSearches != null) {
+            savedSearches.close();
         }
         if (health != null) {
             health.close();

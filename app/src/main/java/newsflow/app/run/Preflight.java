@@ -44,8 +44,9 @@ public final class Preflight {
             portInUse("websub.port", config.websub().host(), config.websub().port()).ifPresent(problems::add);
         }
         Map<String, List<InetSocketAddress>> external = new LinkedHashMap<>();
-        boolean kafka = stages.contains(StageName.INGEST) || stages.contains(StageName.ENRICH) || stages.contains(StageName.INDEX);
-        boolean elasticsearch = stages.contains(StageName.INDEX) || stages.contains(StageName.SEARCH);
+        boolean kafka = stages.contains(StageName.INGEST) || stages.contains(StageName.ENRICH) || stages.contains(StageName.INDEX)
+                || stages.contains(StageName.ALERTS);
+        boolean elasticsearch = stages.contains(StageName.INDEX) || stages.contains(StageName.SEARCH) || stages.contains(StageName.ALERTS);
         if (kafka && !config.kafka().embedded()) {
             String servers = config.kafka().bootstrapServers();
             try {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** The stages one newsflow process can run; operators scale out by running more processes with some of them. */
 public enum StageName {
-    INGEST, ENRICH, INDEX, SEARCH;
+    INGEST, ENRICH, INDEX, SEARCH, ALERTS;
 
     public static Set<StageName> parse(String commaSeparated) {
         if (commaSeparated == null || commaSeparated.isBlank() || commaSeparated.strip().equalsIgnoreCase("all")) {
@@ -18,7 +18,7 @@ public enum StageName {
             try {
                 stages.add(StageName.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown stage '" + part.strip() + "' (stages: ingest, enrich, index, search, all)");
+                throw new IllegalArgumentException("unknown stage '" + part.strip() + "' (stages: ingest, enrich, index, search, alerts, all)");
             }
         }
         return stages;

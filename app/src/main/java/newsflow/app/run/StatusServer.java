@@ -8,6 +8,7 @@ import newsflow.common.metrics.Metrics;
 import newsflow.common.server.HttpGuard;
 import newsflow.common.server.HttpReplies;
 import newsflow.common.stage.Stage;
+import newsflow.search.api.SavedSearchApi;
 import newsflow.search.api.SearchApi;
 import newsflow.search.api.SearchPage;
 import newsflow.search.SearchService;
@@ -39,6 +40,12 @@ final class StatusServer implements AutoCloseable {
      */
     static StatusServer start(ServerConfig config, List<Stage> stages, SearchService search,
                               Supplier<Map<String, String>> unreachable) {
+        return start(config, stages, search, null, unreachable);
+    }
+
+    /** @param savedSearches the saved-search endpoints and feeds (with the search stage), or null */
+    static StatusServer start(ServerConfig config, List<Stage> stages, SearchService search, SavedSearchApi savedSearches,
+                              Supplier<Map<String, String>> unreachable) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
@@ -57,6 +64,9 @@ final class StatusServer implements AutoCloseable {
         server.createContext("/metrics", guard.read(ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", Metrics.scrape())));
         if (search != null) {
             SearchApi.register(server, search, guard);
+        }
+        if (savedSearches != null) {
+            savedSearches.register(server, guard);
         }
         server.createContext("/", guard.read(ex -> {
             if (search != null && ex.getRequestURI().getPath().equals("/")) {

@@ -1,20 +1,33 @@
 package newsflow.common.http;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * One request: a GET, or a POST of a form (WebSub subscriptions).
+ * One request: a GET, or a POST of a body (a WebSub subscription form, an alert's JSON to a webhook).
  *
  * @param uri          what to fetch
  * @param userAgent    User-Agent, null for the configured default
  * @param headers      extra request headers
  * @param etag         validator from the previous response, for conditional GET; null for none
  * @param lastModified validator from the previous response, for conditional GET; null for none
- * @param form         body of a POST, {@code application/x-www-form-urlencoded}; null for a GET
+ * @param body         what a POST sends; null for a GET
  */
 public record FetchRequest(URI uri, String userAgent, Map<String, String> headers, String etag, String lastModified,
-                           String form) {
+                           Body body) {
+
+    /** What a POST sends, and its {@code Content-Type}. */
+    public record Body(String contentType, byte[] bytes) {
+        public Body {
+            bytes = bytes.clone();
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+    }
 
     public FetchRequest {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -31,10 +44,16 @@ public record FetchRequest(URI uri, String userAgent, Map<String, String> header
 
     /** A POST of an encoded form; redirects are not followed for it. */
     public static FetchRequest postForm(URI uri, String encodedForm) {
-        return new FetchRequest(uri, null, Map.of(), null, null, encodedForm);
+        return new FetchRequest(uri, null, Map.of(), null, null,
+                new Body("application/x-www-form-urlencoded; charset=UTF-8", encodedForm.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A POST of a JSON document with extra headers (a signature); redirects are not followed for it. */
+    public static FetchRequest postJson(URI uri, byte[] json, Map<String, String> headers) {
+        return new FetchRequest(uri, null, headers, null, null, new Body("application/json; charset=utf-8", json));
     }
 
     boolean isPost() {
-        return form != null;
+        return body != null;
     }
 }

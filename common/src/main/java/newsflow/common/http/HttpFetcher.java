@@ -22,7 +22,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.RegistryBuilder;
-import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.pool.PoolReusePolicy;
@@ -44,7 +44,6 @@ import java.net.ProxySelector;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -60,7 +59,7 @@ import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
 /**
- * The one HTTP fetch layer, for feeds, article pages, robots.txt and WebSub hubs alike: conditional GET,
+ * The one HTTP fetch layer, for feeds, article pages, robots.txt, WebSub hubs and alert webhooks alike: conditional GET,
  * gzip/deflate/brotli, redirects, a cap on the decompressed body size (so a gzip bomb costs at most the cap), a
  * total deadline per fetch ({@code http.totalTimeout}: past it the request is cancelled and its socket closed,
  * however slowly the server trickles), and the SSRF guard ({@link GuardedConnector}: no connection to a
@@ -163,7 +162,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /**
-     * Makes the request: a GET following redirects, or a POST (not redirected).
+     * Makes the request: a GET following redirects, or a POST of a form or JSON (not redirected).
      *
      * @return a 2xx or 304 response
      * @throws FetchException for any other status, timeouts, the total deadline, a refused address, connection
@@ -312,7 +311,7 @@ public final class HttpFetcher implements AutoCloseable {
         try {
             if (request.isPost()) {
                 HttpPost post = new HttpPost(uri);
-                post.setEntity(new StringEntity(request.form(), ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8)));
+                post.setEntity(new ByteArrayEntity(request.body().bytes(), ContentType.parse(request.body().contentType())));
                 http = post;
             } else {
                 http = new HttpGet(uri);

@@ -2,6 +2,10 @@ package newsflow.common.kafka;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
@@ -10,6 +14,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a compacted topic (a table keyed by record key, tombstones deleting) from its beginning to the end offsets
@@ -70,6 +77,89 @@ public final class CompactedTopic {
             }
         }
         return new Read(partitions.stream().map(TopicPartition::partition).toList(), records);
+    }
+
+    /**
+     * Follows a compacted topic the caller drives: each {@link #catchUp()} hands every record written since the
+     * last one to {@code apply} (the first reads the topic from its beginning), up to the end offsets seen when
+     * it starts. So a caller that catches up before it reads sees every write acknowledged before that, its own
+     * and other instances' alike. Thread-safe; owns its reader.
+     */
+    public static final class Follower implements AutoCloseable {
+
+        private final Consumer<String, byte[]> reader;
+        private final String topic;
+        private final Duration timeout;
+        private final java.util.function.Consumer<ConsumerRecord<String, byte[]>> apply;
+        private boolean started;
+
+        /** @param timeout how long one catch-up may take */
+        public Follower(Consumer<String, byte[]> reader, String topic, Duration timeout,
+                        java.util.function.Consumer<ConsumerRecord<String, byte[]>> apply) {
+            this.reader = reader;
+            this.topic = topic;
+            this.timeout = timeout;
+            this.apply = apply;
+        }
+
+        public String topic() {
+            return topic;
+        }
+
+        /**
+         * @return how many records were applied
+         * @throws IllegalStateException when the topic cannot be read to its end within the timeout (Kafka down)
+         */
+        public synchronized long catchUp() {
+            try {
+                if (!started || reader.assignment().isEmpty()) {
+                    Read read = readToEnd(reader, topic, null, timeout, apply);
+                    started = true;
+                    return read.records();
+                }
+                Instant deadline = Instant.now().plus(timeout);
+                Map<TopicPartition, Long> end = reader.endOffsets(reader.assignment(), timeout);
+                long records = 0;
+                while (!caughtUp(reader, end)) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("topic " + topic + " not read to its end within " + timeout);
+                    }
+                    for (ConsumerRecord<String, byte[]> r : reader.poll(POLL)) {
+                        records++;
+                        apply.accept(r);
+                    }
+                }
+                return records;
+            } catch (KafkaException e) {
+                throw new IllegalStateException("cannot read topic " + topic + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            reader.close(Duration.ofSeconds(3));
+        }
+    }
+
+    /**
+     * Writes one record (a tombstone when {@code value} is null) and waits for the broker's acknowledgement.
+     *
+     * @throws IllegalStateException naming the topic and key when it was not acknowledged within the timeout
+     */
+    public static RecordMetadata write(Producer<String, byte[]> producer, String topic, String key, byte[] value,
+                                       Duration timeout) {
+        try {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing " + key + " to " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write " + key + " to " + topic + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(key + " not acknowledged by " + topic + " within " + timeout, e);
+        } catch (KafkaException e) {
+            throw new IllegalStateException("cannot write " + key + " to " + topic + ": " + e.getMessage(), e);
+        }
     }
 
     private static boolean caughtUp(Consumer<String, byte[]> reader, Map<TopicPartition, Long> end) {

@@ -188,6 +188,19 @@ public final class KafkaClients {
         wanted.add(topic(t.deadLetter(), Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(30)))));
         wanted.add(topic(t.feedState(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         wanted.add(topic(t.feeds(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        create(wanted);
+    }
+
+    /**
+     * Creates a topic where missing, with these topic configurations (an existing topic is left as it is).
+     *
+     * @throws IllegalStateException when the broker refuses or does not answer
+     */
+    public void ensureTopic(String name, Map<String, String> configs) {
+        create(List.of(topic(name, configs)));
+    }
+
+    private void create(List<NewTopic> wanted) {
         try (Admin admin = admin()) {
             for (NewTopic topic : wanted) {
                 try {

@@ -11,11 +11,16 @@ import newsflow.common.config.KafkaConfig;
  * @param deadLetter records a stage could not process
  * @param feedState  compacted: per-feed poll state (validators, ids already published), keyed by feed URL
  * @param feeds      compacted: the feed registry (each feed's configuration, a tombstone when removed), keyed by feed URL
+ * @param savedSearches   compacted: saved searches (a tombstone when deleted), keyed by saved search id
+ * @param alerts          compacted, with retention: one record per match, keyed {@code savedSearchId:articleId}
+ * @param alertDeliveries compacted, with retention: each alert's webhook outcome, keyed as the alert
  */
-public record Topics(String entries, String articles, String deadLetter, String feedState, String feeds) {
+public record Topics(String entries, String articles, String deadLetter, String feedState, String feeds,
+                     String savedSearches, String alerts, String alertDeliveries) {
 
     public static Topics from(KafkaConfig config) {
         String p = config.topicPrefix();
-        return new Topics(p + "entries", p + "articles", p + "dead-letter", p + "feed-state", p + "feeds");
+        return new Topics(p + "entries", p + "articles", p + "dead-letter", p + "feed-state", p + "feeds",
+                p + "saved-searches", p + "alerts", p + "alert-deliveries");
     }
 }

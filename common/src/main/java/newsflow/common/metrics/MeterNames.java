@@ -35,6 +35,14 @@ public final class MeterNames {
     public static final String INDEX_FAILED = "newsflow.index.failed";
     /** Bulk requests retried because Elasticsearch was unreachable or overloaded. */
     public static final String INDEX_RETRIES = "newsflow.index.bulk.retries";
+    /** Articles the alerts stage matched against the saved searches. */
+    public static final String ALERTS_ARTICLES_MATCHED = "newsflow.alerts.articles.matched";
+    /** Alerts written (one per article and saved search that match). */
+    public static final String ALERTS_CREATED = "newsflow.alerts.created";
+    /** Webhook deliveries that ended, tag outcome (delivered, dead-lettered, no-webhook). */
+    public static final String ALERTS_DELIVERIES = "newsflow.alerts.deliveries";
+    /** Records of the alerts stage dead-lettered. Tag reason. */
+    public static final String ALERTS_FAILED = "newsflow.alerts.failed";
     /** Batches a Kafka stage rewound and paused to retry after a failure (processing, acks or commit); tag {@code stage}. */
     public static final String BATCH_RETRIES = "newsflow.stage.batch.retries";
 

@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * What every endpoint of newsflow's HTTP servers checks before its own work, in one place: the Host header
  * (when bound to loopback, against DNS rebinding), the API key ({@code server.apiKeys}), the method (GET/HEAD
- * where nothing is written, 405 otherwise), security headers, and a JSON 500 when the handler fails.
- * Wrap each handler with {@link #read} or {@link #write}.
+ * where nothing is written, 405 otherwise), for writes with a body a JSON Content-Type and a size bound, security
+ * headers, and a JSON 500 when the handler fails. Wrap each handler with {@link #read}, {@link #write} or
+ * {@link #readWrite}.
  */
 public final class HttpGuard {
 
@@ -30,6 +31,10 @@ public final class HttpGuard {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     static final Set<String> READ_METHODS = Set.of("GET", "HEAD");
+    /** Methods whose request carries a body. */
+    static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+    /** No body limit: endpoints that take no body, or read it themselves. */
+    private static final long ANY_SIZE = -1;
 
     private final boolean loopback;
     private final Set<String> allowedHosts;
@@ -48,15 +53,31 @@ public final class HttpGuard {
 
     /** An endpoint that only reads: GET and HEAD. */
     public HttpHandler read(HttpHandler handler) {
-        return exchange -> guard(exchange, false, READ_METHODS, handler);
+        return exchange -> guard(exchange, false, READ_METHODS, ANY_SIZE, handler);
     }
 
     /** An endpoint that changes something: the API key is required unless the server is bound to loopback. */
     public HttpHandler write(Set<String> methods, HttpHandler handler) {
-        return exchange -> guard(exchange, true, Set.copyOf(methods), handler);
+        return exchange -> guard(exchange, true, Set.copyOf(methods), ANY_SIZE, handler);
     }
 
-    private void guard(HttpExchange exchange, boolean writes, Set<String> methods, HttpHandler handler) throws IOException {
+    /**
+     * An endpoint that reads with GET/HEAD and changes something with {@code writeMethods}. A write needs the API
+     * key as with {@link #write}; one that carries a body (POST, PUT, PATCH) must declare
+     * {@code Content-Type: application/json} (415 otherwise: an HTML form on another site can only send form and
+     * text types, so a page elsewhere cannot make a visitor's browser write here) and may not declare more than
+     * {@code maxBodyBytes} (413). The handler reads the body with {@link JsonBodies#readObject}, which holds the same
+     * bound for a body of undeclared length.
+     */
+    public HttpHandler readWrite(Set<String> writeMethods, long maxBodyBytes, HttpHandler handler) {
+        Set<String> methods = new java.util.HashSet<>(READ_METHODS);
+        methods.addAll(writeMethods);
+        Set<String> all = Set.copyOf(methods);
+        return exchange -> guard(exchange, !READ_METHODS.contains(exchange.getRequestMethod()), all, maxBodyBytes, handler);
+    }
+
+    private void guard(HttpExchange exchange, boolean writes, Set<String> methods, long maxBody, HttpHandler handler)
+            throws IOException {
         try (exchange) {
             var headers = exchange.getResponseHeaders();
             headers.set("X-Content-Type-Options", "nosniff");
@@ -85,6 +106,9 @@ public final class HttpGuard {
                 HttpReplies.error(exchange, 405, "method " + exchange.getRequestMethod() + " not allowed, use " + allow);
                 return;
             }
+            if (maxBody != ANY_SIZE && BODY_METHODS.contains(exchange.getRequestMethod()) && !acceptableBody(exchange, maxBody)) {
+                return;
+            }
             try {
                 handler.handle(exchange);
             } catch (RuntimeException e) {
@@ -94,6 +118,33 @@ public final class HttpGuard {
                 }
             }
         }
+    }
+
+    /** Answers 415 or 413 and returns false when a write's body is not declared JSON or declared too large. */
+    private static boolean acceptableBody(HttpExchange exchange, long maxBody) throws IOException {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            HttpReplies.error(exchange, 415, "Content-Type must be application/json, got "
+                    + (type == null ? "none" : "'" + type + "'"));
+            return false;
+        }
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.strip());
+            } catch (NumberFormatException e) {
+                HttpReplies.error(exchange, 400, "Content-Length '" + length + "' is not a number");
+                return false;
+            }
+            if (declared > maxBody) {
+                HttpReplies.error(exchange, 413, "request body of " + declared + " bytes is larger than the " + maxBody
+                        + " bytes allowed");
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean hasValidKey(HttpExchange exchange) {

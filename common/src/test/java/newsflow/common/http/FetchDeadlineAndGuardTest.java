@@ -156,6 +156,40 @@ class FetchDeadlineAndGuardTest {
     }
 
     @Test
+    void jsonIsPostedWithItsHeadersThroughTheSameGuardAndDeadline() throws Exception {
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        hook.createContext("/hook", ex -> {
+            seen.set(ex.getRequestMethod() + " " + ex.getRequestHeaders().getFirst("Content-Type") + " "
+                    + ex.getRequestHeaders().getFirst("X-Signature") + " "
+                    + new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        hook.start();
+        int port = hook.getAddress().getPort();
+        URI uri = URI.create("http://127.0.0.1:" + port + "/hook");
+        byte[] json = "{\"a\":\"é\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (HttpFetcher allowed = new HttpFetcher(config(Duration.ofSeconds(10)).allowingLoopbackPort(port), meters);
+             HttpFetcher guarded = new HttpFetcher(config(Duration.ofSeconds(10)), meters)) {
+            assertThat(allowed.fetch(FetchRequest.postJson(uri, json, Map.of("X-Signature", "sha256=ab"))).status()).isEqualTo(204);
+            assertThat(seen.get()).isEqualTo("POST application/json; charset=utf-8 sha256=ab {\"a\":\"é\"}");
+            seen.set(null);
+            assertThatThrownBy(() -> guarded.fetch(FetchRequest.postJson(uri, json, Map.of())))
+                    .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.REFUSED));
+            assertThat(seen.get()).isNull();
+        } finally {
+            hook.stop(0);
+        }
+        try (RawServer slow = RawServer.trickling(1);
+             HttpFetcher fetcher = new HttpFetcher(config(Duration.ofSeconds(2)).allowingLoopbackPort(slow.port()), meters)) {
+            assertThatThrownBy(() -> fetcher.fetch(FetchRequest.postJson(URI.create(slow.base() + "/hook"), json, Map.of())))
+                    .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.DEADLINE));
+        }
+    }
+
+    @Test
     void aProxyIsTheOperatorsChoiceButTheTargetIsStillChecked() throws Exception {
         try (RawServer proxy = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 7\r\n\r\nproxied");
              HttpFetcher fetcher = new HttpFetcher(new HttpConfig(Duration.ofSeconds(2), Duration.ofSeconds(5),

@@ -25,6 +25,17 @@ class HttpServerGuardTest {
     private void serve(HttpGuard guard) throws IOException {
         server.createContext("/read", guard.read(ex -> HttpReplies.json(ex, 200, Map.of("ok", true))));
         server.createContext("/write", guard.write(Set.of("POST"), ex -> HttpReplies.json(ex, 200, Map.of("written", true))));
+        server.createContext("/things", guard.readWrite(Set.of("POST", "DELETE"), 64, ex -> {
+            if (!ex.getRequestMethod().equals("POST")) {
+                HttpReplies.json(ex, 200, Map.of("method", ex.getRequestMethod()));
+                return;
+            }
+            try {
+                HttpReplies.json(ex, 200, Map.of("got", JsonBodies.readObject(ex, 64)));
+            } catch (JsonBodies.BodyException e) {
+                HttpReplies.error(ex, e.status(), e.getMessage());
+            }
+        }));
         server.createContext("/boom", guard.read(ex -> {
             throw new IllegalStateException("bug");
         }));
@@ -111,6 +122,64 @@ class HttpServerGuardTest {
         assertThat(request("GET", "/read", "h", "Authorization: Bearer k-on")).startsWith("HTTP/1.1 401");
         assertThat(request("POST", "/write", "h", "Authorization: bearer k-two")).startsWith("HTTP/1.1 200");
         assertThat(request("POST", "/write", "h", "X-Api-Key: k-three")).startsWith("HTTP/1.1 401");
+    }
+
+    @Test
+    void aReadWriteEndpointTakesOnlyBoundedJsonBodies() throws IOException {
+        start(true, List.of());
+        String host = "127.0.0.1:" + port;
+        assertThat(request("GET", "/things", host)).startsWith("HTTP/1.1 200").contains("\"method\":\"GET\"");
+        assertThat(request("DELETE", "/things", host)).startsWith("HTTP/1.1 200").contains("\"method\":\"DELETE\"");
+        assertThat(request("PUT", "/things", host)).startsWith("HTTP/1.1 405");
+        assertThat(withBody("POST", host, "application/json; charset=utf-8", "{\"a\":1}", false))
+                .startsWith("HTTP/1.1 200").contains("\"got\":{\"a\":1}");
+        // what a cross-site HTML form can send is refused before the handler runs
+        for (String type : List.of("application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x")) {
+            assertThat(withBody("POST", host, type, "{\"a\":1}", false)).as(type).startsWith("HTTP/1.1 415")
+                    .contains("Content-Type must be application/json");
+        }
+        assertThat(withBody("POST", host, null, "{}", false)).startsWith("HTTP/1.1 415");
+        String big = "{\"a\":\"" + "x".repeat(100) + "\"}";
+        assertThat(withBody("POST", host, "application/json", big, false)).startsWith("HTTP/1.1 413");
+        // a body of undeclared length (chunked) is cut at the same bound while it is read
+        assertThat(withBody("POST", host, "application/json", big, true)).startsWith("HTTP/1.1 413");
+        assertThat(withBody("POST", host, "application/json", "{\"a\":", false)).startsWith("HTTP/1.1 400")
+                .contains("not valid JSON");
+        assertThat(withBody("POST", host, "application/json", "[1]", false)).startsWith("HTTP/1.1 400")
+                .contains("must be a JSON object");
+        assertThat(withBody("POST", host, "application/json", "", false)).startsWith("HTTP/1.1 400").contains("empty");
+    }
+
+    @Test
+    void offLoopbackAReadWriteEndpointReadsFreelyButWritesWithAKeyOnly() throws IOException {
+        start(false, List.of());
+        assertThat(request("GET", "/things", "news.example.org")).startsWith("HTTP/1.1 200");
+        assertThat(request("DELETE", "/things", "news.example.org")).startsWith("HTTP/1.1 403");
+        assertThat(withBody("POST", "news.example.org", "application/json", "{}", false)).startsWith("HTTP/1.1 403");
+    }
+
+    private String withBody(String method, String host, String contentType, String body, boolean chunked) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder req = new StringBuilder(method + " /things HTTP/1.1\r\nHost: " + host + "\r\n");
+            if (contentType != null) {
+                req.append("Content-Type: ").append(contentType).append("\r\n");
+            }
+            req.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + bytes.length + "\r\n");
+            req.append("Connection: close\r\n\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(req.toString().getBytes(StandardCharsets.US_ASCII));
+            if (chunked) {
+                out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(bytes);
+                out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            } else {
+                out.write(bytes);
+            }
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

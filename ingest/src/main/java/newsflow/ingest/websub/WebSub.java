@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import newsflow.common.config.WebSubConfig;
+import newsflow.common.crypto.HmacSignatures;
 import newsflow.common.http.FetchException;
 import newsflow.common.http.FetchRequest;
 import newsflow.common.http.HttpFetcher;
@@ -171,7 +172,7 @@ public final class WebSub implements AutoCloseable {
         boolean genuine = false;
         if (subscription == null) {
             meters.counter(MeterNames.WEBSUB_EVENTS, "event", "unknown_callback").increment();
-        } else if (!Signatures.valid(exchange.getRequestHeaders().getFirst("X-Hub-Signature"),
+        } else if (!HmacSignatures.valid(exchange.getRequestHeaders().getFirst("X-Hub-Signature"),
                 secret(subscription.hub().topic()), body)) {
             meters.counter(MeterNames.WEBSUB_EVENTS, "event", "bad_signature").increment();
             log.warn("feed {}: WebSub delivery with a missing or wrong signature ignored", subscription.feedUrl());
@@ -194,7 +195,7 @@ public final class WebSub implements AutoCloseable {
 
     /** The per-topic secret: the same on every instance, never the configured secret itself. */
     String secret(String topic) {
-        return Signatures.hmacHex("sha256", config.secret().getBytes(StandardCharsets.UTF_8),
+        return HmacSignatures.hmacHex("sha256", config.secret().getBytes(StandardCharsets.UTF_8),
                 topic.getBytes(StandardCharsets.UTF_8)).substring(0, 40);
     }
 

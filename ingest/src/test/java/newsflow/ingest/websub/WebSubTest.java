@@ -1,5 +1,7 @@
 package newsflow.ingest.websub;
 
+import newsflow.common.crypto.HmacSignatures;
+
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import newsflow.common.config.HttpConfig;
@@ -81,7 +83,7 @@ class WebSubTest {
 
         // a delivery signed with the secret the hub was given: the feed is polled now
         byte[] content = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Quay News</title></feed>".getBytes(StandardCharsets.UTF_8);
-        assertThat(post(callback, content, "sha256=" + Signatures.hmacHex("sha256", secret.getBytes(StandardCharsets.UTF_8), content)))
+        assertThat(post(callback, content, "sha256=" + HmacSignatures.hmacHex("sha256", secret.getBytes(StandardCharsets.UTF_8), content)))
                 .isEqualTo(202);
         assertThat(polled.poll(10, TimeUnit.SECONDS)).isEqualTo(FEED);
 
@@ -101,12 +103,12 @@ class WebSubTest {
     void signaturesOfEveryMethodTheSpecNamesAreChecked() {
         byte[] body = "payload".getBytes(StandardCharsets.UTF_8);
         for (String method : new String[]{"sha1", "sha256", "sha384", "sha512"}) {
-            String good = method + "=" + Signatures.hmacHex(method, "k".getBytes(StandardCharsets.UTF_8), body);
-            assertThat(Signatures.valid(good, "k", body)).as(method).isTrue();
-            assertThat(Signatures.valid(good, "other", body)).as(method).isFalse();
+            String good = method + "=" + HmacSignatures.hmacHex(method, "k".getBytes(StandardCharsets.UTF_8), body);
+            assertThat(HmacSignatures.valid(good, "k", body)).as(method).isTrue();
+            assertThat(HmacSignatures.valid(good, "other", body)).as(method).isFalse();
         }
-        assertThat(Signatures.valid("md5=abc", "k", body)).isFalse();
-        assertThat(Signatures.valid("garbage", "k", body)).isFalse();
+        assertThat(HmacSignatures.valid("md5=abc", "k", body)).isFalse();
+        assertThat(HmacSignatures.valid("garbage", "k", body)).isFalse();
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package newsflow.ingest.websub;
+package newsflow.common.crypto;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -8,13 +8,22 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** {@code X-Hub-Signature: <method>=<hex HMAC of the body>} as WebSub defines it (sha1, sha256, sha384, sha512). */
-final class Signatures {
+/**
+ * Signatures of the form {@code <method>=<hex HMAC of the body>}, as WebSub's {@code X-Hub-Signature} (sha1,
+ * sha256, sha384, sha512) and newsflow's own webhook signature ({@code sha256}) have them.
+ */
+public final class HmacSignatures {
 
-    private Signatures() {
+    private HmacSignatures() {
     }
 
-    static boolean valid(String header, String secret, byte[] body) {
+    /** {@code method=<hex HMAC>} of {@code body} with {@code secret}. */
+    public static String sign(String method, String secret, byte[] body) {
+        return method + "=" + hmacHex(method, secret.getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    /** Whether {@code header} is a valid signature of {@code body} with {@code secret}, compared in constant time. */
+    public static boolean valid(String header, String secret, byte[] body) {
         if (header == null || !header.contains("=")) {
             return false;
         }
@@ -28,7 +37,7 @@ final class Signatures {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
     }
 
-    static String hmacHex(String method, byte[] key, byte[] data) {
+    public static String hmacHex(String method, byte[] key, byte[] data) {
         String algorithm = "Hmac" + method.toUpperCase(Locale.ROOT); // HmacSHA1, HmacSHA256, …
         try {
             Mac mac = Mac.getInstance(algorithm);

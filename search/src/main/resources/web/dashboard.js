@@ -5,7 +5,7 @@
   'use strict';
   const $ = NF.$, el = NF.el;
   const FIELDS = ['from', 'to', 'topic', 'source', 'interval'];
-  const TOPIC_GROUPS = [['topics', 'Topics'], ['operatorTopics', 'Topics'], ['iptc', 'IPTC Media Topics'], ['watchTopics', 'Watch topics']];
+  const TOPIC_GROUPS = [['topics', 'Topics'], ['operatorTopics', 'Topics'], ['iptc', 'IPTC Media Topics'], ['watchTopics', 'Watch topics'], ['modelTopics', 'Model topics']];
   const form = $('dash-form');
   let state = readUrl();
   let lastDashboard = null;

@@ -73,8 +73,9 @@
       if (r.status === 204) return {};
       return r.json().catch(() => ({ error: 'HTTP ' + r.status + ': the answer is not JSON' })).then((body) => {
         if (!r.ok || body.error) {
-          const e = new Error((body.error || 'HTTP ' + r.status) + (body.position != null ? ' (at character ' + (body.position + 1) + ')' : ''));
+          const e = new Error(body.error || 'HTTP ' + r.status);
           e.status = body.status || r.status;
+          e.position = body.position;   // of a syntax error in q
           throw e;
         }
         return body;

@@ -11,6 +11,7 @@
   // Facet groups of /api/search and the filter a click on one of their values sets.
   const FACET_GROUPS = [
     ['iptc', 'IPTC Media Topics', 'topic'], ['operatorTopics', 'Topics', 'topic'], ['watchTopics', 'Watch topics', 'topic'],
+    ['modelTopics', 'Model topics', 'topic'],
     ['topics', 'Topics', 'topic'], ['sources', 'Sources', 'source'], ['languages', 'Languages', 'lang'], ['authors', 'Authors', 'author']];
   const FILTER_LABEL = { topic: 'topic', source: 'source', lang: 'language', author: 'author' };
   const form = $('search-form');
@@ -144,6 +145,8 @@
       .catch((e) => {
         if (!current()) return;
         $('error').textContent = 'Search failed: ' + e.message;
+        // point at a syntax error: select the character the parser stopped at
+        if (e.position != null && s.q) $('q').setSelectionRange(e.position, Math.min(s.q.length, e.position + 1));
         $('status').textContent = '';
         $('more').disabled = false;
         if (!after) { $('results').textContent = ''; $('more').hidden = true; }

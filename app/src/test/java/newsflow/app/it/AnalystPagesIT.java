@@ -6,7 +6,6 @@ import newsflow.app.run.StageName;
 import newsflow.app.testing.Browser;
 import newsflow.app.testing.IsolatedRun;
 import newsflow.common.config.NewsflowConfig;
-import newsflow.index.document.ArticleDocument;
 import newsflow.index.es.ElasticsearchClients;
 import newsflow.index.schema.ArticleIndex;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +20,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -38,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnalystPagesIT {
 
     /** The fixture: ten articles over five days, three sources, two languages, one story of three reports. */
-    private static final List<ArticleDocument> ARTICLES = List.of(
+    private static final List<Map<String, Object>> ARTICLES = List.of(
             article("a01", "Breakwater to close for repairs", "The harbour authority will close the north breakwater for six weeks.",
                     "Harbour Post", "en", List.of("transport"), List.of("Ada Lane"), "2026-11-02T08:00:00Z", "story-breakwater"),
             article("a02", "Breakwater closes for six weeks", "The harbour authority said the north breakwater closes on Monday.",
@@ -70,8 +73,9 @@ class AnalystPagesIT {
         try (ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearch())) {
             ArticleIndex index = new ArticleIndex(es, config.elasticsearch());
             index.ensure();
-            for (ArticleDocument doc : ARTICLES) {
-                es.index(i -> i.index(index.names().forMonth(doc.published())).id(doc.id()).document(doc));
+            for (Map<String, Object> doc : ARTICLES) {
+                es.index(i -> i.index(index.names().forMonth(Instant.parse((String) doc.get("published"))))
+                        .id((String) doc.get("id")).document(doc));
             }
             es.indices().refresh(r -> r.index(config.elasticsearch().index()));
         }
@@ -138,6 +142,87 @@ class AnalystPagesIT {
         // "/" brings the keyboard back to the query from anywhere on the page
         browser.find("body").sendKeys("/");
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("q");
+    }
+
+    @Test
+    void theQueryLanguageFiltersAndSortWorkFromThePage() {
+        browser.open(url("/?q=" + enc("breakwater AND -title:closes") + "&sort=oldest"));
+        List<WebElement> hits = awaitHits(2);
+        assertThat(hits).extracting(h -> h.findElement(By.cssSelector("h3")).getText())
+                .containsExactly("Breakwater to close for repairs", "Harbour breakwater works start");
+        assertThat(browser.find("#sort").getAttribute("value")).isEqualTo("oldest");
+
+        // an author in a hit is a filter; a second source ORs with the first
+        browser.open(url("/?q=harbour"));
+        awaitHits(6);
+        browser.findAll("#results .meta button.link").stream().filter(b -> b.getText().equals("by Ben Ruiz")).findFirst()
+                .orElseThrow().click();
+        awaitHits(1);
+        assertThat(browser.pathAndQuery()).isEqualTo("/?q=harbour&author=Ben+Ruiz");
+        browser.open(url("/?source=Coast+Times&source=" + enc("Harbour Post")));
+        awaitHits(6);
+        assertThat(hitSources()).containsOnly("Coast Times", "Harbour Post");
+
+        // a syntax error is shown with its position, and the page keeps working
+        browser.open(url("/?q=" + enc("(breakwater")));
+        browser.await("the syntax error", d -> !browser.find("#error").getText().isEmpty());
+        assertThat(browser.find("#error").getText()).startsWith("Search failed: syntax error in 'q' at position");
+        browser.screenshot("search-syntax-error");
+    }
+
+    @Test
+    void theCsvLinkDownloadsTheSearch() throws Exception {
+        browser.open(url("/?q=breakwater&source=" + enc("Coast Times")));
+        awaitHits(1);
+        String href = browser.find("#csv").getAttribute("href");
+        assertThat(href).isEqualTo(url("/api/search?q=breakwater&source=Coast+Times&format=csv"));
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().lines().toList()).hasSize(2);
+        assertThat(csv.body()).startsWith("id,published,source").contains("a02,", "Breakwater closes for six weeks");
+    }
+
+    @Test
+    void aSearchIsSavedListedOpenedFollowedAsAFeedAndDeleted() throws Exception {
+        browser.open(url("/?q=breakwater&source=" + enc("Coast Times")));
+        awaitHits(1);
+        browser.await("the saved searches listed", d -> browser.find("#saved").getText().contains("None yet."));
+        browser.find("#save-name").sendKeys("Breakwater watch", Keys.ENTER);
+
+        WebElement saved = browser.await("the saved search listed", d -> d.findElements(By.cssSelector("#saved li[data-id]"))
+                .stream().findFirst().orElse(null));
+        assertThat(browser.find("#saved-status").getText()).isEqualTo("Saved “Breakwater watch”.");
+        assertThat(saved.findElement(By.cssSelector("button.saved-open")).getText()).isEqualTo("Breakwater watch");
+        assertThat(saved.findElement(By.cssSelector(".meta")).getText()).isEqualTo("“breakwater” · source: Coast Times");
+        String feed = saved.findElement(By.linkText("Atom feed")).getAttribute("href");
+        assertThat(feed).matches("http://127\\.0\\.0\\.1:\\d+/feeds/saved/[a-z2-7]+\\.atom");
+        browser.screenshot("search-saved");
+
+        saved.findElement(By.cssSelector("button[aria-label^='Copy the feed link']")).click();
+        browser.await("the feed link offered for copying", d -> {
+            WebElement status = browser.find("#saved-status");
+            List<WebElement> field = status.findElements(By.tagName("input"));
+            return status.getText().contains(feed) || !field.isEmpty() && feed.equals(field.getFirst().getAttribute("value"));
+        });
+        HttpResponse<String> atom = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(feed)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(atom.statusCode()).isEqualTo(200);
+        assertThat(atom.body()).contains("<feed", "Breakwater watch");
+
+        // from another search, the saved one comes back with its query and filters
+        browser.open(url("/?q=ferry"));
+        awaitHits(1);
+        browser.await("the saved search listed", d -> d.findElement(By.cssSelector("#saved button.saved-open"))).click();
+        awaitHits(1);
+        assertThat(browser.pathAndQuery()).isEqualTo("/?q=breakwater&source=Coast+Times");
+
+        WebElement delete = browser.find("#saved li[data-id] button.danger");
+        delete.click();
+        assertThat(delete.getText()).isEqualTo("Really delete?");
+        delete.click();
+        browser.await("the saved search gone", d -> browser.find("#saved").getText().contains("None yet."));
+        assertThat(browser.find("#saved-status").getText()).isEqualTo("Deleted “Breakwater watch”.");
     }
 
     @Test
@@ -301,11 +386,23 @@ class AnalystPagesIT {
         return browser.findAll(box + " .bar-label").stream().map(WebElement::getText).toList();
     }
 
-    private static ArticleDocument article(String id, String title, String body, String source, String lang, List<String> topics,
-                                           List<String> authors, String published, String storyId) {
-        Instant at = Instant.parse(published);
-        return new ArticleDocument(id, "https://" + source.toLowerCase().replace(' ', '-') + ".example/" + id, null, null,
-                title, null, body, authors, source, null, source, lang, topics, List.of(), List.of(), at, null, at, at, at,
-                body.split(" ").length, "fixture", Map.of(), null, storyId == null ? id : storyId);
+    /** A stored document as the index stage writes it (field names of the mapping; written as JSON, not a record). */
+    private static Map<String, Object> article(String id, String title, String body, String source, String lang,
+                                               List<String> topics, List<String> authors, String published, String storyId) {
+        Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("id", id);
+        doc.put("url", "https://" + source.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".example/" + id);
+        doc.put("title", title);
+        doc.put("body", body);
+        doc.put("authors", authors);
+        doc.put("source", source);
+        doc.put("site_name", source);
+        doc.put("language", lang);
+        doc.put("topics", topics);
+        doc.put("published", published);
+        doc.put("indexed_at", published);
+        doc.put("word_count", body.split(" ").length);
+        doc.put("story_id", storyId == null ? id : storyId);
+        return doc;
     }
 }

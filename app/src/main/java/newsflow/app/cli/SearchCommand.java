@@ -11,6 +11,7 @@ import newsflow.search.SearchQueryParser;
 import newsflow.search.SearchResult;
 import newsflow.search.SearchService;
 import newsflow.search.cli.SearchResultPrinter;
+import newsflow.search.query.QuerySyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,7 +84,16 @@ public final class SearchCommand implements Callable<Integer> {
         if (stories) {
             put(params, "collapse", "story");
         }
-        SearchQuery searchQuery = SearchQueryParser.parse(params, config.search(), Clock.systemUTC());
+        SearchQuery searchQuery;
+        try {
+            searchQuery = SearchQueryParser.parse(params, config.search(), Clock.systemUTC());
+        } catch (QuerySyntaxException e) {
+            // point at the problem under the query, as the message's position says
+            System.err.println("newsflow: " + e.getMessage());
+            System.err.println("  " + query);
+            System.err.println("  " + " ".repeat(e.position()) + "^");
+            return 2;
+        }
 
         ElasticsearchConfig es = LocalStack.addressesOfRunningStack(config).elasticsearch();
         try (ElasticsearchClient client = ElasticsearchClients.create(es, config.search().clientDeadline())) {

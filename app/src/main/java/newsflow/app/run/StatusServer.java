@@ -54,8 +54,15 @@ final class StatusServer implements AutoCloseable {
                     + " (set server.port / NEWSFLOW_SERVER_PORT)", e);
         }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        routes(server, HttpGuard.of(config, server.getAddress().getPort()), stages, search, savedSearches, unreachable);
+        server.start();
+        return new StatusServer(server);
+    }
+
+    /** Adds every endpoint to a server the caller starts (a test checks the /api ones against the OpenAPI document). */
+    static void routes(HttpServer server, HttpGuard guard, List<Stage> stages, SearchService search,
+                       SavedSearchApi savedSearches, Supplier<Map<String, String>> unreachable) {
         // every handler goes through the guard: Host check, API key, GET/HEAD only, security headers, JSON errors
-        HttpGuard guard = HttpGuard.of(config, server.getAddress().getPort());
         server.createContext("/health", guard.read(ex -> respond(ex, 200, "application/json", Json.write(Map.of("status", "UP")))));
         server.createContext("/ready", guard.read(ex -> {
             ReadyAnswer answer = ReadyAnswer.of(stages, unreachable.get());
@@ -75,8 +82,6 @@ final class StatusServer implements AutoCloseable {
                 HttpReplies.error(ex, 404, "no such resource: " + ex.getRequestURI().getPath());
             }
         }));
-        server.start();
-        return new StatusServer(server);
     }
 
     int port() {

@@ -15,7 +15,7 @@ import java.util.List;
  * primary := "(" or ")" | FIELD ":" primary | "\"" phrase "\"" | word | word "*"
  * </pre>
  * NOT binds tighter than AND, AND tighter than OR. Operators are upper case only (lower-case {@code and} is a
- * word). Every input either parses or is refused: a {@link QuerySyntaxException} with the position, or a
+ * word); a lone {@code |} also means OR. Every input either parses or is refused: a {@link QuerySyntaxException} with the position, or a
  * {@link SearchLimitException} naming the {@code search.*} limit it goes past (length, words, prefix words,
  * nesting). The length is checked before any work and the nesting before each descent, so neither a long nor a
  * deeply nested input can cost more than the limits allow (no stack overflow).
@@ -286,7 +286,8 @@ public final class QueryParser {
             String text = q.substring(start, end);
             switch (text) {
                 case "AND" -> out.add(new Token(Kind.AND, "", start));
-                case "OR" -> out.add(new Token(Kind.OR, "", start));
+                // "|" is the earlier search box's or, still accepted so that old links keep working
+                case "OR", "|" -> out.add(new Token(Kind.OR, "", start));
                 case "NOT" -> out.add(new Token(Kind.NOT, "", start));
                 default -> {
                     int colon = text.indexOf(':');

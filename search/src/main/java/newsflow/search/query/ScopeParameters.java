@@ -125,6 +125,32 @@ public final class ScopeParameters {
         return new SearchScope(query == null ? null : q, query, filters, sort == null ? Sort.defaultFor(query) : Sort.of(sort));
     }
 
+    /**
+     * The scopes of a comparison: {@code q} repeated, one scope per query, all with the same filters and sort
+     * (the sort defaults as for the first query). No {@code q} at all is one scope of everything in the filters.
+     * Call {@link #requireKnown} with {@code q} among the repeatable names first.
+     *
+     * @throws SearchLimitException past {@code search.maxCompareQueries} queries (or a limit of one query)
+     */
+    public static List<SearchScope> comparedScopes(Map<String, List<String>> params, SearchConfig limits, Clock clock) {
+        List<String> qs = params.getOrDefault("q", List.of()).stream().filter(v -> v != null && !v.isBlank()).toList();
+        if (qs.size() > limits.maxCompareQueries()) {
+            throw new SearchLimitException("search.maxCompareQueries", "'q' is given " + qs.size()
+                    + " times, more than search.maxCompareQueries (" + limits.maxCompareQueries() + ")");
+        }
+        Filters filters = filters(params, clock);
+        String sort = single(params, "sort");
+        if (qs.isEmpty()) {
+            return List.of(new SearchScope(null, null, filters, sort == null ? Sort.NEWEST : Sort.of(sort)));
+        }
+        List<SearchScope> scopes = new ArrayList<>();
+        for (String q : qs) {
+            QueryNode query = QueryParser.parse(q, limits);
+            scopes.add(new SearchScope(q, query, filters, sort == null ? Sort.defaultFor(query) : Sort.of(sort)));
+        }
+        return List.copyOf(scopes);
+    }
+
     /** The filters alone ({@code topic, source, lang, author, from, to}). */
     public static Filters filters(Map<String, List<String>> params, Clock clock) {
         Instant now = clock.instant();

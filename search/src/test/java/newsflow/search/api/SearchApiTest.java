@@ -94,6 +94,25 @@ class SearchApiTest {
         assertThat(get(q("title:")).body()).contains("\"position\":6");
     }
 
+    @Test
+    void servesTheOpenApiDocumentListingEverySearchParameter() throws Exception {
+        start(4);
+        HttpResponse<String> response = get("/api/openapi.json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        com.fasterxml.jackson.databind.JsonNode doc = newsflow.common.json.Json.read(response.body(), com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        java.util.Set<String> documented = new java.util.HashSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode p : doc.at("/paths/~1api~1search/get/parameters")) {
+            documented.add(p.has("$ref")
+                    ? doc.at(p.get("$ref").asText().substring(1)).get("name").asText()
+                    : p.get("name").asText());
+        }
+        assertThat(documented).isEqualTo(newsflow.search.SearchQueryParser.PARAMETERS);
+        assertThat(doc.at("/components/schemas/Error/properties")).isNotEmpty();
+        assertThat(get("/api/openapi.jsonx").statusCode()).isEqualTo(404);
+    }
+
     private static void assertLimit(HttpResponse<String> response, String key) {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));

@@ -49,6 +49,7 @@ class QueryParserTest {
         assertThat(parse("a AND b OR c AND d")).isEqualTo(or(and(t("a"), t("b")), and(t("c"), t("d"))));
         assertThat(parse("NOT a OR b")).isEqualTo(or(new Not(t("a")), t("b")));
         assertThat(parse("a OR b OR c")).isEqualTo(or(t("a"), t("b"), t("c")));
+        assertThat(parse("a | b c")).as("a lone | is OR").isEqualTo(or(t("a"), and(t("b"), t("c"))));
     }
 
     @Test
@@ -118,7 +119,7 @@ class QueryParserTest {
             "wa*er             # 2  # can only end a word",
             "*                 # 0  # before '*'",
             "-*                # 1  # before '*'",
-            "a | b             # 2  # no letters or digits",
+            "a + b             # 2  # no letters or digits",
             "\"  \"            # 0  # phrase has no letters",
             "lang:english      # 5  # ISO 639",
             "a )               # 2  # without a matching '('",

@@ -157,7 +157,7 @@ class AnalystPagesIT {
         awaitHits(6);
         browser.findAll("#results .meta button.link").stream().filter(b -> b.getText().equals("by Ben Ruiz")).findFirst()
                 .orElseThrow().click();
-        awaitHits(1);
+        awaitHits(2);
         assertThat(browser.pathAndQuery()).isEqualTo("/?q=harbour&author=Ben+Ruiz");
         browser.open(url("/?source=Coast+Times&source=" + enc("Harbour Post")));
         awaitHits(6);
@@ -212,7 +212,7 @@ class AnalystPagesIT {
 
         // from another search, the saved one comes back with its query and filters
         browser.open(url("/?q=ferry"));
-        awaitHits(1);
+        awaitHits(2);
         browser.await("the saved search listed", d -> d.findElement(By.cssSelector("#saved button.saved-open"))).click();
         awaitHits(1);
         assertThat(browser.pathAndQuery()).isEqualTo("/?q=breakwater&source=Coast+Times");

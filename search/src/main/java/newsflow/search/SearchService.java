@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import newsflow.common.config.SearchConfig;
 import newsflow.common.metrics.MeterNames;
@@ -75,69 +76,24 @@ public final class SearchService {
     }
 
     /**
-     * Sends a search over the alias through the guards every search goes through: at most
-     * {@code search.maxConcurrent} at once, Elasticsearch's failures turned into this package's exceptions, the
-     * outcome counted in {@code newsflow_search_requests_total}. For endpoints that build their own request
-     * (aggregations); set its index to {@link #alias()} and its timeout to {@code search.timeout}.
+     * Sends one search request over the alias through {@link #execute}, for endpoints that build their own
+     * (aggregations, export pages); set its index to {@link #alias()} and its timeout to {@link #timeout()}.
      *
      * @return empty when nothing has been indexed yet (the alias does not exist)
      * @throws SearchBusyException, SearchTimeoutException, IllegalArgumentException, SearchUnavailableException
      *         as {@link #search}
      */
     public <T> Optional<SearchResponse<T>> send(SearchRequest request, Class<T> documentType) {
-        try {
-            Optional<SearchResponse<T>> response = guardedSend(request, documentType);
-            count(response.map(r -> isPartial(r) ? "partial" : "ok").orElse("ok"));
-            return response;
-        } catch (SearchBusyException e) {
-            count("refused_busy");
-            throw e;
-        } catch (SearchTimeoutException e) {
-            count("timeout");
-            throw e;
-        } catch (SearchUnavailableException e) {
-            count(e.getMessage().startsWith(UNREACHABLE) ? "unreachable" : "failed");
-            throw e;
+        SearchResponse<T> response = execute("search " + alias, c -> c.search(request, documentType), null);
+        if (response == null) {
+            log.info("alias {} does not exist yet (nothing indexed): empty result", alias);
+            return Optional.empty();
         }
-    }
-
-    /** The read alias searches go to. */
-    public String alias() {
-        return alias;
-    }
-
-    private static void count(String outcome) {
-        Metrics.registry().counter(MeterNames.SEARCHES, "outcome", outcome).increment();
-    }
-
-    private <T> Optional<SearchResponse<T>> guardedSend(SearchRequest request, Class<T> documentType) {
-        if (!running.tryAcquire()) {
-            throw new SearchBusyException("more than search.maxConcurrent (" + limits.maxConcurrent()
-                    + ") searches at once: try again shortly", retryAfterSeconds());
-        }
-        SearchResponse<T> response;
-        try {
-            response = client.search(request, documentType);
-        } catch (ElasticsearchException e) {
-            if (isMissingIndex(e)) {
-                log.info("alias {} does not exist yet (nothing indexed): empty result", alias);
-                return Optional.empty();
-            }
-            throw translate(e, "search " + alias);
-        } catch (IOException e) {
-            throw translate(e, "search " + alias);
-        } finally {
-            running.release();
-        }
-        if (isPartial(response)) {
+        if (partial(response)) {
             log.info("search answered partially (timed out: {}, failed shards: {}) after {} ms: {}",
                     response.timedOut(), failedShards(response), response.took(), request.query());
         }
         return Optional.of(response);
-    }
-
-    private static boolean isPartial(SearchResponse<?> response) {
-        return Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0;
     }
 
     /** Where {@link #export} hands each page of hits. */
@@ -168,7 +124,7 @@ public final class SearchService {
             if (page.isEmpty()) {
                 break;
             }
-            if (isPartial(page.get())) {
+            if (partial(page.get())) {
                 throw new SearchTimeoutException("Elasticsearch answered a page of the export only partially after "
                         + rows + " rows (search.timeout " + limits.timeout().toMillis() + " ms or failed shards)", null);
             }
@@ -186,6 +142,76 @@ public final class SearchService {
         return rows;
     }
 
+    /** One request to Elasticsearch, given the client. */
+    @FunctionalInterface
+    public interface Call<R> {
+        R call(ElasticsearchClient client) throws IOException;
+    }
+
+    /**
+     * Runs one request to Elasticsearch under the guard every search goes through: at most
+     * {@code search.maxConcurrent} at once, failures translated as documented on {@link #search}, every outcome
+     * counted. The request must carry {@link #timeout()} for Elasticsearch; the client's own deadline is
+     * {@link SearchConfig#clientDeadline()}.
+     *
+     * @param what        names the request in log lines
+     * @param whenNoIndex the answer when the alias does not exist yet (nothing indexed)
+     */
+    public <R> R execute(String what, Call<R> call, R whenNoIndex) {
+        if (!running.tryAcquire()) {
+            count("refused_busy");
+            throw new SearchBusyException("more than search.maxConcurrent (" + limits.maxConcurrent()
+                    + ") searches at once: try again shortly", retryAfterSeconds());
+        }
+        try {
+            R response = call.call(client);
+            count(partial(response) ? "partial" : "ok");
+            return response;
+        } catch (ElasticsearchException e) {
+            if (isMissingIndex(e)) {
+                count("ok");
+                return whenNoIndex;
+            }
+            throw counted(translate(e, what));
+        } catch (IOException e) {
+            throw counted(translate(e, what));
+        } finally {
+            running.release();
+        }
+    }
+
+    /** The alias every request reads (it covers every monthly index). */
+    public String alias() {
+        return alias;
+    }
+
+    /** The timeout Elasticsearch applies to a request itself, in its syntax ({@code 5000ms}). */
+    public String timeout() {
+        return limits.timeout().toMillis() + "ms";
+    }
+
+    /** Elasticsearch stopped at its timeout or some shards failed: the answer may be incomplete. */
+    public static boolean partial(Object response) {
+        return response instanceof ResponseBody<?> body
+                && (Boolean.TRUE.equals(body.timedOut()) || failedShards(body) > 0);
+    }
+
+    private static void count(String outcome) {
+        Metrics.registry().counter(MeterNames.SEARCHES, "outcome", outcome).increment();
+    }
+
+    private static RuntimeException counted(RuntimeException e) {
+        if (e instanceof SearchBusyException) {
+            count("refused_busy");
+        } else if (e instanceof SearchTimeoutException) {
+            count("timeout");
+        } else if (e instanceof SearchUnavailableException) {
+            count(e.getMessage().startsWith(UNREACHABLE) ? "unreachable" : "failed");
+        }
+        // a query Elasticsearch refuses as malformed is the caller's 400, not an outcome of the service
+        return e;
+    }
+
     /**
      * The stored document of one article, body included. Looked up by id across the alias because which
      * monthly index holds it depends on the article's date.
@@ -195,7 +221,7 @@ public final class SearchService {
             SearchResponse<ArticleDocument> response = client.search(s -> s
                     .index(alias)
                     .query(q -> q.ids(i -> i.values(id)))
-                    .timeout(limits.timeout().toMillis() + "ms")
+                    .timeout(timeout())
                     .size(1), ArticleDocument.class);
             return response.hits().hits().stream().map(Hit::source).findFirst();
         } catch (ElasticsearchException e) {
@@ -213,7 +239,7 @@ public final class SearchService {
         return (int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000);
     }
 
-    private static int failedShards(SearchResponse<?> response) {
+    private static int failedShards(ResponseBody<?> response) {
         return response.shards() == null || response.shards().failed() == null ? 0 : response.shards().failed().intValue();
     }
 
@@ -227,7 +253,7 @@ public final class SearchService {
             next = Cursor.encode(hits.getLast().sort());
         }
         return new SearchResult(total == null ? out.size() : total.value(), out, facets(response.aggregations()), next,
-                isPartial(response));
+                partial(response));
     }
 
     private static SearchHit toHit(Hit<ArticleDocument> hit) {

@@ -14,13 +14,20 @@ import java.time.Duration;
  * @param maxQueryDepth     nesting of {@code q}: groups in parentheses and negations inside each other, at most
  * @param exportMaxRows     rows one CSV/NDJSON export streams, at most (also the default of its {@code limit})
  * @param maxCompareQueries queries compared side by side in one request ({@code q} repeated), at most
+ * @param maxAttentionBuckets date buckets of one attention series (its range divided by its interval), at most
+ * @param maxStoryArticles  articles one story view lists, at most (the story's size is counted in full)
+ * @param topWordsSample    best-matching articles per shard whose text top words reads
  */
 public record SearchConfig(int maxQueryLength, int maxTerms, int maxWildcardTerms, Duration timeout, int maxConcurrent,
-                           int maxQueryDepth, int exportMaxRows, int maxCompareQueries) {
+                           int maxQueryDepth, int exportMaxRows, int maxCompareQueries,
+                           int maxAttentionBuckets, int maxStoryArticles, int topWordsSample) {
 
     public static final int DEFAULT_MAX_QUERY_DEPTH = 8;
     public static final int DEFAULT_EXPORT_MAX_ROWS = 10_000;
     public static final int DEFAULT_MAX_COMPARE_QUERIES = 5;
+    public static final int DEFAULT_MAX_ATTENTION_BUCKETS = 1000;
+    public static final int DEFAULT_MAX_STORY_ARTICLES = 500;
+    public static final int DEFAULT_TOP_WORDS_SAMPLE = 200;
 
     public static final SearchConfig DEFAULTS = new SearchConfig(1000, 64, 4, Duration.ofSeconds(5), 8);
 
@@ -37,6 +44,16 @@ public record SearchConfig(int maxQueryLength, int maxTerms, int maxWildcardTerm
         positive("search.maxQueryDepth", maxQueryDepth);
         positive("search.exportMaxRows", exportMaxRows);
         positive("search.maxCompareQueries", maxCompareQueries);
+        positive("search.maxAttentionBuckets", maxAttentionBuckets);
+        positive("search.maxStoryArticles", maxStoryArticles);
+        positive("search.topWordsSample", topWordsSample);
+    }
+
+    /** The query and export limits given, the analytics limits at their defaults. */
+    public SearchConfig(int maxQueryLength, int maxTerms, int maxWildcardTerms, Duration timeout, int maxConcurrent,
+                        int maxQueryDepth, int exportMaxRows, int maxCompareQueries) {
+        this(maxQueryLength, maxTerms, maxWildcardTerms, timeout, maxConcurrent, maxQueryDepth, exportMaxRows,
+                maxCompareQueries, DEFAULT_MAX_ATTENTION_BUCKETS, DEFAULT_MAX_STORY_ARTICLES, DEFAULT_TOP_WORDS_SAMPLE);
     }
 
     /** The query limits given, the others at their defaults. */

@@ -17,6 +17,9 @@ class SearchConfigLoaderTest {
         NewsflowConfig config = ConfigLoader.load(null, Map.of());
         assertThat(config.search()).isEqualTo(new SearchConfig(1000, 64, 4, Duration.ofSeconds(5), 8));
         assertThat(config.search().clientDeadline()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.search().maxAttentionBuckets()).isEqualTo(1000);
+        assertThat(config.search().maxStoryArticles()).isEqualTo(500);
+        assertThat(config.search().topWordsSample()).isEqualTo(200);
         assertThat(config.server().apiKeys()).isEmpty();
     }
 
@@ -46,5 +49,9 @@ class SearchConfigLoaderTest {
                 .hasMessageContaining("search.maxConcurrent");
         assertThatThrownBy(() -> ConfigLoader.load("search:\n  timeout: 0s\n", Map.of()))
                 .hasMessageContaining("search.timeout");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("NEWSFLOW_SEARCH_MAX_STORY_ARTICLES", "0")))
+                .hasMessageContaining("search.maxStoryArticles");
+        assertThat(ConfigLoader.load("search:\n  topWordsSample: 50\n  maxAttentionBuckets: 400\n", Map.of()).search())
+                .extracting(SearchConfig::topWordsSample, SearchConfig::maxAttentionBuckets).containsExactly(50, 400);
     }
 }

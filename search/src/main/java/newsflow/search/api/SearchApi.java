@@ -6,9 +6,10 @@ import newsflow.common.server.HttpGuard;
 import newsflow.search.SearchQuery;
 import newsflow.search.SearchQueryParser;
 import newsflow.search.SearchService;
+import newsflow.search.analytics.Analytics;
 import newsflow.search.api.JsonEndpoint.Reply;
-import newsflow.search.dashboard.Dashboard;
-import newsflow.search.dashboard.DashboardAggregations;
+import newsflow.search.analytics.Dashboard;
+import newsflow.search.analytics.DashboardAggregations;
 import newsflow.search.export.ExportFormat;
 import newsflow.search.query.ScopeParameters;
 
@@ -43,10 +44,12 @@ public final class SearchApi {
 
     private final SearchService service;
     private final Clock clock;
+    private final Analytics analytics;
 
     private SearchApi(SearchService service, Clock clock) {
         this.service = service;
         this.clock = clock;
+        this.analytics = new Analytics(service, clock);
     }
 
     /** Adds the API and the search page's assets to a server the caller owns (and starts, and stops). */
@@ -58,6 +61,7 @@ public final class SearchApi {
         server.createContext(OpenApiDocument.PATH, guard.read(OpenApiDocument::serve));
         server.createContext(SearchPage.ASSETS_PATH, guard.read(SearchPage::serveAsset));
         server.createContext(SearchPage.DASHBOARD_PAGE, guard.read(SearchPage::serveDashboard));
+        AnalyticsRoutes.register(server, api.analytics, guard);
     }
 
     private Reply search(HttpExchange exchange) throws IOException {
@@ -84,11 +88,14 @@ public final class SearchApi {
         }
         Map<String, List<String>> params = ScopeParameters.decode(exchange.getRequestURI().getRawQuery());
         ScopeParameters.requireKnown(params, DASHBOARD_PARAMETERS, ScopeParameters.REPEATABLE);
-        Dashboard.Interval interval = Dashboard.Interval.parse(ScopeParameters.single(params, "interval"));
-        return Reply.ok(DashboardAggregations.run(service, ScopeParameters.scope(params, service.limits(), clock), interval));
+        return Reply.ok(DashboardAggregations.run(service, ScopeParameters.scope(params, service.limits(), clock),
+                ScopeParameters.single(params, "interval")));
     }
 
     private Reply article(HttpExchange exchange) {
+        if (exchange.getRequestURI().getRawPath().endsWith(AnalyticsRoutes.SIMILAR)) {
+            return AnalyticsRoutes.similar(analytics, exchange);
+        }
         String id = articleId(exchange.getRequestURI().getRawPath());
         return service.article(id)
                 .<Reply>map(doc -> new Reply(200, doc))
@@ -103,18 +110,23 @@ public final class SearchApi {
 
     /** The id from {@code /api/articles/{id}}, percent-decoded. */
     static String articleId(String rawPath) {
-        String raw = rawPath.length() > ARTICLES_PATH.length() ? rawPath.substring(ARTICLES_PATH.length()) : "";
+        return pathId(rawPath, ARTICLES_PATH, "article");
+    }
+
+    /** The id that follows {@code prefix} in a path such as {@code /api/articles/{id}}, percent-decoded. */
+    static String pathId(String rawPath, String prefix, String what) {
+        String raw = rawPath.length() > prefix.length() ? rawPath.substring(prefix.length()) : "";
         if (raw.isEmpty() || raw.contains("/")) {
-            throw new IllegalArgumentException("expected /api/articles/{id}");
+            throw new IllegalArgumentException("expected " + prefix + "{id}");
         }
         String id;
         try {
             id = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("malformed article id '" + raw + "'");
+            throw new IllegalArgumentException("malformed " + what + " id '" + raw + "'");
         }
         if (id.isBlank() || id.length() > 512) {
-            throw new IllegalArgumentException("article id must be 1 to 512 characters");
+            throw new IllegalArgumentException(what + " id must be 1 to 512 characters");
         }
         return id;
     }

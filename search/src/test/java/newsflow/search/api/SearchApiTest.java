@@ -2,16 +2,11 @@ package newsflow.search.api;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.sun.net.httpserver.HttpServer;
-import newsflow.common.config.SearchConfig;
-import newsflow.common.config.ServerConfig;
-import newsflow.common.server.HttpGuard;
 import newsflow.search.FakeElasticsearch;
-import newsflow.search.SearchService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,12 +28,7 @@ class SearchApiTest {
     private HttpServer server;
 
     private void start(int maxConcurrent) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        SearchService service = new SearchService(client, "articles",
-                new SearchConfig(200, 10, 2, Duration.ofSeconds(7), maxConcurrent));
-        SearchApi.register(server, service, HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
-        server.start();
+        server = ApiTestServer.start(client, maxConcurrent);
     }
 
     @AfterEach

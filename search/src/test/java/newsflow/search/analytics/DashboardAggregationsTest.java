@@ -1,4 +1,4 @@
-package newsflow.search.dashboard;
+package newsflow.search.analytics;
 
 import co.elastic.clients.json.JsonpUtils;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The dashboard's Elasticsearch request (same scope as search, bounded aggregations) and how its answer is read. */
 class DashboardAggregationsTest {
@@ -26,7 +25,7 @@ class DashboardAggregationsTest {
         return new SearchScope(node == null ? null : q, node, filters, Sort.defaultFor(node));
     }
 
-    private static JsonNode json(SearchScope scope, Dashboard.Interval interval) {
+    private static JsonNode json(SearchScope scope, Interval interval) {
         return Json.read(JsonpUtils.toJsonString(DashboardAggregations.build(scope, interval, "newsflow-articles", Duration.ofSeconds(5)),
                 EsResponses.MAPPER), JsonNode.class);
     }
@@ -35,7 +34,7 @@ class DashboardAggregationsTest {
     void usesTheSearchsScopeAndAsksForNoHits() {
         SearchScope scope = scope("ferry", new Filters(List.of("transport"), List.of(), List.of(), List.of(),
                 Instant.parse("2026-11-01T00:00:00Z"), null));
-        JsonNode body = json(scope, Dashboard.Interval.DAY);
+        JsonNode body = json(scope, Interval.DAY);
 
         assertThat(body.get("size").asInt()).isZero();
         assertThat(body.get("query")).isEqualTo(Json.read(JsonpUtils.toJsonString(QueryTranslator.toEsQuery(scope), EsResponses.MAPPER), JsonNode.class));
@@ -45,7 +44,7 @@ class DashboardAggregationsTest {
 
     @Test
     void everyAggregationHasAFixedSize() {
-        JsonNode aggs = json(SearchScope.EVERYTHING, Dashboard.Interval.WEEK).get("aggregations");
+        JsonNode aggs = json(SearchScope.EVERYTHING, Interval.WEEK).get("aggregations");
 
         assertThat(aggs.at("/topics/terms/size").asInt()).isEqualTo(DashboardAggregations.TOPIC_SERIES).isEqualTo(5);
         assertThat(aggs.at("/topics/aggregations/over_time/date_histogram/calendar_interval").asText()).isEqualTo("week");
@@ -60,28 +59,20 @@ class DashboardAggregationsTest {
 
     @Test
     void readsTopicsOverTimeAuthorsAndStorySizes() {
-        Dashboard d = DashboardAggregations.toDashboard(Dashboard.Interval.DAY, EsResponses.searchResponse(EsResponses.fixture("es-dashboard-response.json")));
+        Dashboard d = DashboardAggregations.toDashboard(Interval.DAY, EsResponses.searchResponse(EsResponses.fixture("es-dashboard-response.json")));
 
         assertThat(d.total()).isEqualTo(6);
         assertThat(d.interval()).isEqualTo("day");
         assertThat(d.topics()).containsExactly("politics", "science");
         assertThat(d.overTime()).containsExactly(
-                new Dashboard.Bucket("2026-11-02", 4, List.of(new Dashboard.Count("politics", 3))),
-                new Dashboard.Bucket("2026-11-03", 2, List.of(new Dashboard.Count("science", 2))));
-        assertThat(d.authors()).containsExactly(new Dashboard.Count("Ada Lane", 2));
+                new Dashboard.Bucket("2026-11-02", 4, List.of(new KeyCount("politics", 3))),
+                new Dashboard.Bucket("2026-11-03", 2, List.of(new KeyCount("science", 2))));
+        assertThat(d.authors()).containsExactly(new KeyCount("Ada Lane", 2));
         assertThat(d.stories().distinct()).isEqualTo(4);
         assertThat(d.stories().largest()).containsExactly(new Dashboard.Story("s1", 3, "Dam breach", "Harbour Post"),
                 new Dashboard.Story("s2", 1, "Ferry fares", "Coast Times"));
         // four stories: one of three articles, so three of one
         assertThat(d.stories().sizes()).containsExactly(new Dashboard.SizeCount(1, 3), new Dashboard.SizeCount(3, 1));
         assertThat(d.stories().complete()).isTrue();
-    }
-
-    @Test
-    void intervalIsDayWeekOrMonth() {
-        assertThat(Dashboard.Interval.parse(null)).isEqualTo(Dashboard.Interval.DAY);
-        assertThat(Dashboard.Interval.parse(" month ")).isEqualTo(Dashboard.Interval.MONTH);
-        assertThatThrownBy(() -> Dashboard.Interval.parse("hour")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'interval' must be day, week or month");
     }
 }

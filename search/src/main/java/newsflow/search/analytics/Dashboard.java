@@ -1,7 +1,6 @@
-package newsflow.search.dashboard;
+package newsflow.search.analytics;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The aggregations of the {@code /dashboard} page that no other endpoint gives: articles over time split by the
@@ -9,7 +8,7 @@ import java.util.Locale;
  * search itself.
  *
  * @param total    articles in the scope
- * @param interval the time bucket
+ * @param interval the time bucket: {@code day}, {@code week} or {@code month}
  * @param overTime every bucket with at least one article, oldest first
  * @param topics   the scope's most frequent topics, at most {@link DashboardAggregations#TOPIC_SERIES}, most frequent first:
  *                 the series of {@link #overTime}
@@ -17,7 +16,7 @@ import java.util.Locale;
  * @param stories  how the scope's articles group into stories
  */
 public record Dashboard(long total, String interval, List<Bucket> overTime, List<String> topics,
-                        List<Count> authors, Stories stories) {
+                        List<KeyCount> authors, Stories stories) {
 
     public Dashboard {
         overTime = List.copyOf(overTime);
@@ -25,34 +24,8 @@ public record Dashboard(long total, String interval, List<Bucket> overTime, List
         authors = List.copyOf(authors);
     }
 
-    /** {@code count} articles have {@code key} (a topic, an author). */
-    public record Count(String key, long count) {
-    }
-
     static Dashboard empty(Interval interval) {
         return new Dashboard(0, interval.key(), List.of(), List.of(), List.of(), new Stories(0, List.of(), List.of(), true));
-    }
-
-    /** The width of a time bucket ({@code interval=day|week|month}). */
-    public enum Interval {
-        DAY, WEEK, MONTH;
-
-        public String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        /** @param value null or blank means {@link #DAY} */
-        public static Interval parse(String value) {
-            if (value == null || value.isBlank()) {
-                return DAY;
-            }
-            for (Interval i : values()) {
-                if (i.key().equals(value.strip())) {
-                    return i;
-                }
-            }
-            throw new IllegalArgumentException("'interval' must be day, week or month, got '" + value + "'");
-        }
     }
 
     /**
@@ -62,7 +35,7 @@ public record Dashboard(long total, String interval, List<Bucket> overTime, List
      * @param count  articles in the bucket
      * @param topics articles of each of {@link #topics} in the bucket (a topic with none is left out)
      */
-    public record Bucket(String date, long count, List<Count> topics) {
+    public record Bucket(String date, long count, List<KeyCount> topics) {
         public Bucket {
             topics = List.copyOf(topics);
         }

@@ -1,10 +1,9 @@
-package newsflow.search.dashboard;
+package newsflow.search.analytics;
 
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -48,17 +47,22 @@ public final class DashboardAggregations {
     }
 
     /**
+     * @param interval {@code day}, {@code week} or {@code month}; null or blank means {@code day}
      * @throws newsflow.search.SearchBusyException, newsflow.search.SearchTimeoutException, IllegalArgumentException,
      *         newsflow.search.SearchUnavailableException as {@link SearchService#search}
      */
-    public static Dashboard run(SearchService search, SearchScope scope, Dashboard.Interval interval) {
+    public static Dashboard run(SearchService search, SearchScope scope, String interval) {
+        return run(search, scope, Interval.parse(interval));
+    }
+
+    static Dashboard run(SearchService search, SearchScope scope, Interval interval) {
         SearchRequest request = build(scope, interval, search.alias(), search.limits().timeout());
         return search.send(request, Void.class)
                 .map(response -> toDashboard(interval, response))
                 .orElseGet(() -> Dashboard.empty(interval));
     }
 
-    static SearchRequest build(SearchScope scope, Dashboard.Interval interval, String alias, Duration timeout) {
+    static SearchRequest build(SearchScope scope, Interval interval, String alias, Duration timeout) {
         Aggregation overTime = overTime(interval);
         return new SearchRequest.Builder()
                 .index(alias)
@@ -80,35 +84,30 @@ public final class DashboardAggregations {
                 .build();
     }
 
-    private static Aggregation overTime(Dashboard.Interval interval) {
-        CalendarInterval calendar = switch (interval) {
-            case DAY -> CalendarInterval.Day;
-            case WEEK -> CalendarInterval.Week;
-            case MONTH -> CalendarInterval.Month;
-        };
-        return Aggregation.of(a -> a.dateHistogram(d -> d.field("published").calendarInterval(calendar)
+    private static Aggregation overTime(Interval interval) {
+        return Aggregation.of(a -> a.dateHistogram(d -> d.field("published").calendarInterval(interval.calendar())
                 .format("yyyy-MM-dd").minDocCount(1)));
     }
 
-    static Dashboard toDashboard(Dashboard.Interval interval, SearchResponse<?> response) {
+    static Dashboard toDashboard(Interval interval, SearchResponse<?> response) {
         Map<String, Aggregate> aggs = response.aggregations();
         TotalHits total = response.hits().total();
         // bucket date -> count, then each topic's counts per date
         Map<String, Long> counts = histogram(aggs.get(AGG_OVER_TIME));
-        Map<String, List<Dashboard.Count>> perDate = new TreeMap<>();
+        Map<String, List<KeyCount>> perDate = new TreeMap<>();
         counts.keySet().forEach(date -> perDate.put(date, new ArrayList<>()));
         List<String> topics = new ArrayList<>();
         for (StringTermsBucket topic : stringBuckets(aggs.get(AGG_TOPICS))) {
             String name = topic.key().stringValue();
             topics.add(name);
             histogram(topic.aggregations().get(AGG_OVER_TIME)).forEach((date, n) ->
-                    perDate.computeIfAbsent(date, d -> new ArrayList<>()).add(new Dashboard.Count(name, n)));
+                    perDate.computeIfAbsent(date, d -> new ArrayList<>()).add(new KeyCount(name, n)));
         }
         List<Dashboard.Bucket> overTime = perDate.entrySet().stream()
                 .map(e -> new Dashboard.Bucket(e.getKey(), counts.getOrDefault(e.getKey(), 0L), e.getValue()))
                 .toList();
-        List<Dashboard.Count> authors = stringBuckets(aggs.get(AGG_AUTHORS)).stream()
-                .map(b -> new Dashboard.Count(b.key().stringValue(), b.docCount())).toList();
+        List<KeyCount> authors = stringBuckets(aggs.get(AGG_AUTHORS)).stream()
+                .map(b -> new KeyCount(b.key().stringValue(), b.docCount())).toList();
         return new Dashboard(total == null ? 0 : total.value(), interval.key(), overTime, topics, authors, stories(aggs));
     }
 

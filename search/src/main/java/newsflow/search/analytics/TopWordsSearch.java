@@ -1,0 +1,89 @@
+package newsflow.search.analytics;
+
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import newsflow.search.SearchService;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Significant words of the matching articles: Elasticsearch's {@code significant_text} on the body compares how
+ * often each word occurs in the matches with how often it occurs in the whole index.
+ *
+ * <p>Bounded: the words are read from the text of the best-matching {@code search.topWordsSample} articles per
+ * shard only (a {@code sampler}: reading text is what costs), and near-duplicate passages (wire copy republished
+ * by many outlets) are read once ({@code filter_duplicate_text}). Per language: the words come from the articles
+ * in the language most of the matches are in, and that language's stop words are dropped. Stop words are
+ * dropped here rather than in the request because the language is known only from the answer; a few more words
+ * than asked for are fetched so that dropping some still leaves enough.
+ */
+final class TopWordsSearch {
+
+    static final String AGG_LANGUAGE = "language";
+    static final String AGG_SAMPLE = "sample";
+    static final String AGG_WORDS = "words";
+    static final String FIELD = "body";
+    static final int DEFAULT_SIZE = 20;
+    static final int MAX_SIZE = 100;
+    /** Words fetched beyond {@code size}, to make up for stop words dropped. */
+    static final int STOP_WORD_MARGIN = 20;
+
+    private TopWordsSearch() {
+    }
+
+    static SearchRequest request(Query scope, String alias, String timeout, int size, int sample) {
+        return SearchRequest.of(s -> s
+                .index(alias)
+                .timeout(timeout)
+                // one hit names an index of the alias, whose analyzer tells how the stop words are stored
+                .size(1)
+                .source(src -> src.fetch(false))
+                .query(scope)
+                .aggregations(AGG_LANGUAGE, lang -> lang
+                        .terms(t -> t.field("language").size(1))
+                        .aggregations(AGG_SAMPLE, smp -> smp
+                                .sampler(x -> x.shardSize(sample))
+                                .aggregations(AGG_WORDS, w -> w.significantText(st -> st
+                                        .field(FIELD)
+                                        .size(size + STOP_WORD_MARGIN)
+                                        .filterDuplicateText(true))))));
+    }
+
+    /** The language most matches are in; null when nothing matched. */
+    static String language(SearchResponse<?> response) {
+        Aggregate agg = response.aggregations().get(AGG_LANGUAGE);
+        if (agg == null || !agg.isSterms() || agg.sterms().buckets().array().isEmpty()) {
+            return null;
+        }
+        return agg.sterms().buckets().array().getFirst().key().stringValue();
+    }
+
+    /**
+     * @param stopWords the stop words of a language as the given index stores them (the index is null when
+     *                  nothing matched)
+     */
+    static TopWords result(SearchResponse<?> response, int size, BiFunction<String, String, Set<String>> stopWords) {
+        String language = language(response);
+        if (language == null) {
+            return new TopWords(null, List.of(), SearchService.partial(response));
+        }
+        StringTermsBucket bucket = response.aggregations().get(AGG_LANGUAGE).sterms().buckets().array().getFirst();
+        Aggregate sample = bucket.aggregations().get(AGG_SAMPLE);
+        Aggregate words = sample == null || !sample.isSampler() ? null : sample.sampler().aggregations().get(AGG_WORDS);
+        if (words == null || !words.isSigsterms()) {
+            return new TopWords(language, List.of(), SearchService.partial(response));
+        }
+        String index = response.hits().hits().isEmpty() ? null : response.hits().hits().getFirst().index();
+        Set<String> stop = stopWords.apply(language, index);
+        return new TopWords(language, words.sigsterms().buckets().array().stream()
+                .filter(b -> !stop.contains(b.key()))
+                .limit(size)
+                .map(b -> new TopWords.Word(b.key(), b.score(), b.docCount(), b.bgCount()))
+                .toList(), SearchService.partial(response));
+    }
+}

@@ -18,17 +18,9 @@
 
   let state = readUrl();
   let next = null;                // cursor for "More results"
-  let lastSearch = null;          // the last /api/search answer (facets, perDay for the chart fallback)
   let lastAttention = null;       // what the chart draws, kept to redraw on resize and on count/share
-  let attentionApi = true;        // false once the server answered 404: the chart then shows the search's per-day counts
   const seq = {};                 // per panel: drops answers to superseded requests
-  const done = {};                 // per panel: the last request that has been answered
-  const latest = (name) => {
-    seq[name] = (seq[name] || 0) + 1;
-    const id = seq[name];
-    return () => { done[name] = Math.max(done[name] || 0, id); return id === seq[name]; };
-  };
-  const seqPending = (name) => (done[name] || 0) < (seq[name] || 0);
+  const latest = (name) => { seq[name] = (seq[name] || 0) + 1; const id = seq[name]; return () => id === seq[name]; };
 
   // ---- state and URL --------------------------------------------------------------------------------------------
 
@@ -138,9 +130,8 @@
     NF.api(API, Object.assign(searchParams(s), { after: after }))
       .then((res) => {
         if (!current()) return;
-        if (!after) lastSearch = res;
         renderResults(s, res, !!after);
-        if (!after) { renderFacets(s, res.facets || {}); if (!attentionApi) attentionFromSearch(s, res); }
+        if (!after) renderFacets(s, res.facets || {});
       })
       .catch((e) => {
         if (!current()) return;
@@ -228,38 +219,26 @@
   function queries(s) { return (s.q ? [s.q] : []).concat(s.cmp); }
 
   function runAttention(s) {
-    if (!attentionApi) { drawAttention(); return; }   // redrawn from the search's answer when it comes
     const current = latest('attention');
     NF.api('/api/attention', Object.assign(filters(s), { q: queries(s), interval: s.interval }))
       .then((res) => {
         if (!current()) return;
         const series = (res.series || []).map((x) => ({ name: x.query || 'all articles', buckets: x.buckets || [] }));
-        lastAttention = { interval: res.interval || s.interval || 'day', series: series, share: true };
+        lastAttention = { interval: res.interval || s.interval || 'day', series: series, partial: !!res.partial };
         drawAttention();
       })
       .catch((e) => {
         if (!current()) return;
-        if (e.status === 404) {
-          attentionApi = false;
-          if (lastSearch && !seqPending('search')) attentionFromSearch(s, lastSearch);
-        } else {
-          lastAttention = null;
-          NF.unavailable($('attention'), 'Attention over time', e);
-        }
+        lastAttention = null;
+        $('attention-note').textContent = '';
+        NF.unavailable($('attention'), 'Attention over time', e);
       });
-  }
-
-  // A server without /api/attention: the search's own per-day counts, for the query alone.
-  function attentionFromSearch(s, res) {
-    lastAttention = { interval: 'day', fallback: true, series: [{ name: s.q || 'all articles',
-      buckets: ((res.facets || {}).perDay || []).map((d) => ({ date: d.date, count: d.count })) }] };
-    drawAttention();
   }
 
   function drawAttention() {
     const a = lastAttention, box = $('attention');
     if (!a) return;
-    const share = state.chart === 'share' && a.share;
+    const share = state.chart === 'share';
     const dates = a.interval === 'day' ? NF.fillDays([].concat.apply([], a.series.map((x) => x.buckets.map((b) => b.date))))
       : Array.from(new Set([].concat.apply([], a.series.map((x) => x.buckets.map((b) => b.date))))).sort();
     NF.timeChart(box, {
@@ -272,11 +251,12 @@
       }),
       onRange: (from, to) => update((s) => { s.from = from; s.to = to; })
     });
-    $('attention-note').textContent = a.fallback
-      ? 'Per-day counts of this search; comparing queries and the share need the attention API.'
-      : share ? 'Share: matching articles divided by all articles with the same filters, per ' + a.interval + '.'
-        : 'Click a point, or press and drag across several, to filter to those dates.';
-    $('show-share').disabled = !a.share;
+    // without From the server shows a default span: say which, so the chart is not read as all time
+    const span = { day: '30 days', week: '26 weeks', month: '24 months' }[a.interval] || '';
+    $('attention-note').textContent = (share ? 'Share: matching articles divided by all articles with the same filters, per '
+      + a.interval + '. ' : 'Click a point, or press and drag across several, to filter to those dates. ')
+      + (state.from ? '' : 'Without From, the chart shows the last ' + span + '. ')
+      + (a.partial ? 'Partial: Elasticsearch stopped at its time limit.' : '');
   }
 
   // ---- breakdowns -----------------------------------------------------------------------------------------------

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The analyst page ({@code /}) and the dashboard ({@code /dashboard}) in a real browser (headless Chromium from
- * the distribution) against the search stage on the real Elasticsearch node, over fixture articles indexed with
- * the production template. Screenshots land in {@code app/target/screenshots/}.
+ * the distribution) against the search stage on the real Elasticsearch node and Kafka broker (saved searches),
+ * over fixture articles indexed with the production template. Every test also fails on a script error or a
+ * Content-Security-Policy violation in the page. Screenshots land in {@code app/target/screenshots/}.
  */
 class AnalystPagesIT {
 
@@ -257,9 +258,12 @@ class AnalystPagesIT {
         assertThat(browser.findAll("#active-filters button")).isEmpty();
     }
 
+    /** The fixture's five days: without dates the chart would show the last 30 days before now. */
+    private static final String FIXTURE_DAYS = "from=2026-11-02&to=2026-11-06";
+
     @Test
     void dragAcrossTheChartSetsTheDateRange() {
-        browser.open(url("/"));
+        browser.open(url("/?" + FIXTURE_DAYS));
         awaitHits(10);
         WebElement plot = browser.await("the attention chart", d -> d.findElement(By.cssSelector("#attention svg.chart rect.hit")));
         // the fixture's five days, 2026-11-02 to 2026-11-06, as five equal columns: press on the second, release on the fourth
@@ -284,7 +288,7 @@ class AnalystPagesIT {
 
     @Test
     void theChartTakesARangeFromTheKeyboardToo() {
-        browser.open(url("/"));
+        browser.open(url("/?" + FIXTURE_DAYS));
         awaitHits(10);
         WebElement chart = browser.await("the attention chart", d -> d.findElement(By.cssSelector("#attention .chart-wrap")));
         assertThat(chart.getAttribute("aria-label")).contains("5 days from 2026-11-02 to 2026-11-06");
@@ -294,6 +298,68 @@ class AnalystPagesIT {
 
         awaitHits(5);
         assertThat(browser.pathAndQuery()).isEqualTo("/?from=2026-11-02&to=2026-11-03");
+    }
+
+    @Test
+    void attentionComparesQueriesAsCountsAndShares() {
+        browser.open(url("/?q=breakwater&" + FIXTURE_DAYS));
+        awaitHits(3);
+        browser.find("#compare").sendKeys("ferry", Keys.ENTER);
+        browser.await("two series", d -> d.findElements(By.cssSelector("#attention svg.chart polyline")).size() == 2);
+        assertThat(browser.pathAndQuery()).isEqualTo("/?q=breakwater&from=2026-11-02&to=2026-11-06&cmp=ferry");
+        assertThat(browser.findAll("#attention .legend li")).extracting(WebElement::getText).containsExactly("breakwater", "ferry");
+        assertThat(browser.findAll("#compared button")).extracting(WebElement::getText).containsExactly("ferry");
+
+        browser.find("#show-share").click();
+        browser.await("the share", d -> browser.pathAndQuery().endsWith("&chart=share")
+                && browser.find("#show-share").getAttribute("aria-pressed").equals("true"));
+        browser.find("#attention details summary").click();
+        // 2026-11-02: both articles of the day are about the breakwater, none about the ferry
+        assertThat(browser.find("#attention tbody tr").getText()).isEqualTo("2026-11-02 100% 0%");
+        assertThat(browser.findAll("#attention svg.chart text.tick")).extracting(WebElement::getText).contains("100%");
+        browser.screenshot("search-attention-share");
+
+        browser.driver().navigate().back();
+        browser.await("counts again", d -> browser.find("#show-count").getAttribute("aria-pressed").equals("true"));
+        browser.find("#attention details summary").click();
+        assertThat(browser.find("#attention tbody tr").getText()).isEqualTo("2026-11-02 2 0");
+    }
+
+    @Test
+    void topSourcesAndTopWordsDescribeTheMatches() {
+        browser.open(url("/"));
+        awaitHits(10);
+        WebElement first = browser.await("the top sources", d -> d.findElements(By.cssSelector("#top-sources button")).stream()
+                .findFirst().orElse(null));
+        assertThat(first.getText()).startsWith("Valley Herald").contains("4 · 40%");
+        first.click();
+        awaitHits(4);
+        assertThat(browser.pathAndQuery()).isEqualTo("/?source=Valley+Herald");
+
+        browser.open(url("/?q=breakwater"));
+        awaitHits(3);
+        List<String> words = browser.await("the top words", d -> {
+            List<String> labels = d.findElements(By.cssSelector("#top-words .bar-label")).stream().map(WebElement::getText).toList();
+            return labels.isEmpty() ? null : labels;
+        });
+        assertThat(words).anyMatch(w -> w.startsWith("breakwat"));
+    }
+
+    @Test
+    void similarArticlesAreListedForAHit() {
+        browser.open(url("/?q=chip"));
+        List<WebElement> hits = awaitHits(1);
+        hits.getFirst().findElement(By.cssSelector("button.similar-open")).click();
+        WebElement list = browser.await("similar articles", d -> d.findElements(By.cssSelector("#similar-list li a")).isEmpty()
+                ? null : d.findElement(By.id("similar-list")));
+        assertThat(browser.pathAndQuery()).isEqualTo("/?q=chip&similar=a06");
+        assertThat(list.findElements(By.cssSelector("li a"))).extracting(WebElement::getText)
+                .contains("Researchers map the valley aquifer").doesNotContain("Chip plant opens in the valley");
+        browser.screenshot("search-similar");
+
+        browser.find("body").sendKeys(Keys.ESCAPE);
+        browser.await("the list closed", d -> !browser.find("#similar").isDisplayed());
+        assertThat(browser.pathAndQuery()).isEqualTo("/?q=chip");
     }
 
     @Test
@@ -308,6 +374,14 @@ class AnalystPagesIT {
         assertThat(browser.pathAndQuery()).isEqualTo("/?q=breakwater&collapse=story&story=story-breakwater");
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as("focus moves into the dialog").isEqualTo("story-close");
         browser.await("the story's summary", d -> !dialog.findElement(By.id("story-summary")).getText().startsWith("Loading"));
+        assertThat(dialog.findElement(By.id("story-title")).getText()).isEqualTo("Story: Breakwater to close for repairs");
+        assertThat(dialog.findElement(By.id("story-summary")).getText())
+                .isEqualTo("3 reports from 3 sources, first 2026-11-02 08:00 UTC by Harbour Post.");
+        assertThat(dialog.findElements(By.cssSelector("#story-articles li a"))).extracting(WebElement::getText)
+                .containsExactly("Breakwater to close for repairs", "Breakwater closes for six weeks", "Harbour breakwater works start");
+        assertThat(dialog.findElement(By.cssSelector("#story-articles li.first")).getText()).contains("first report");
+        assertThat(dialog.findElements(By.cssSelector("#story-timeline svg.chart polyline"))).hasSize(1);
+        assertThat(dialog.findElements(By.cssSelector("#story-sources .bar-label"))).hasSize(3);
         browser.screenshot("search-story");
 
         browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);

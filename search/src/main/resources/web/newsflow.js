@@ -138,7 +138,7 @@
     opts.series.forEach((s) => dates.forEach((d) => { max = Math.max(max, s.values[d] || 0); }));
     if (max === 0) max = opts.percent ? 0.01 : 1;
     // whole numbers on the count axis: an even top keeps the middle line on an integer
-    if (!opts.percent) max = max <= 1 ? 1 : Math.ceil(max / 2) * 2;
+    if (!opts.percent) max = Math.max(2, Math.ceil(max / 2) * 2);
     const step = pw / dates.length;
     const x = (i) => pad.l + step * (i + 0.5);
     const y = (v) => pad.t + ph - (ph * v) / max;

@@ -1,13 +1,10 @@
 package newsflow.app.it;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import newsflow.app.run.Pipeline;
 import newsflow.app.run.StageName;
 import newsflow.app.testing.Browser;
 import newsflow.app.testing.IsolatedRun;
 import newsflow.common.config.NewsflowConfig;
-import newsflow.index.es.ElasticsearchClients;
-import newsflow.index.schema.ArticleIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +16,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,17 +65,9 @@ class AnalystPagesIT {
     private Browser browser;
 
     @BeforeAll
-    static void indexFixtureAndStartSearch() throws IOException {
+    static void indexFixtureAndStartSearch() {
         config = IsolatedRun.config("pages", List.of());
-        try (ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearch())) {
-            ArticleIndex index = new ArticleIndex(es, config.elasticsearch());
-            index.ensure();
-            for (Map<String, Object> doc : ARTICLES) {
-                es.index(i -> i.index(index.names().forMonth(Instant.parse((String) doc.get("published"))))
-                        .id((String) doc.get("id")).document(doc));
-            }
-            es.indices().refresh(r -> r.index(config.elasticsearch().index()));
-        }
+        IsolatedRun.index(config, ARTICLES, doc -> (String) doc.get("id"), doc -> Instant.parse((String) doc.get("published")));
         pipeline = new Pipeline(config, EnumSet.of(StageName.SEARCH)).start();
     }
 
@@ -311,8 +299,8 @@ class AnalystPagesIT {
         assertThat(browser.findAll("#compared button")).extracting(WebElement::getText).containsExactly("ferry");
 
         browser.find("#show-share").click();
-        browser.await("the share", d -> browser.pathAndQuery().endsWith("&chart=share")
-                && browser.find("#show-share").getAttribute("aria-pressed").equals("true"));
+        browser.await("the share", d -> browser.find("#show-share").getAttribute("aria-pressed").equals("true"));
+        assertThat(browser.pathAndQuery()).isEqualTo("/?q=breakwater&from=2026-11-02&to=2026-11-06&chart=share&cmp=ferry");
         browser.find("#attention details summary").click();
         // 2026-11-02: both articles of the day are about the breakwater, none about the ferry
         assertThat(browser.find("#attention tbody tr").getText()).isEqualTo("2026-11-02 100% 0%");

@@ -1,6 +1,5 @@
 package newsflow.app.it;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import newsflow.app.run.Pipeline;
 import newsflow.app.run.StageName;
@@ -9,14 +8,10 @@ import newsflow.common.config.NewsflowConfig;
 import newsflow.common.json.Json;
 import newsflow.common.text.StopWords;
 import newsflow.index.document.ArticleDocument;
-import newsflow.index.es.ElasticsearchClients;
-import newsflow.index.schema.ArticleIndex;
-import newsflow.index.schema.IndexNames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,17 +44,9 @@ class AnalyticsIT {
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void indexFixturesAndStartSearch() throws IOException {
+    static void indexFixturesAndStartSearch() {
         config = IsolatedRun.config("analytics", List.of());
-        try (ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearch())) {
-            ArticleIndex index = new ArticleIndex(es, config.elasticsearch());
-            index.ensure();
-            IndexNames names = index.names();
-            for (ArticleDocument doc : fixtures()) {
-                es.index(i -> i.index(names.forMonth(doc.published())).id(doc.id()).document(doc));
-            }
-            es.indices().refresh(r -> r.index(config.elasticsearch().index()));
-        }
+        IsolatedRun.index(config, fixtures(), ArticleDocument::id, ArticleDocument::published);
         pipeline = new Pipeline(config, EnumSet.of(StageName.SEARCH)).start();
     }
 

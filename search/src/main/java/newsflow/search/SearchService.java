@@ -8,8 +8,8 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
 import newsflow.common.config.SearchConfig;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.metrics.Metrics;
@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
 
 /**
  * Full-text search over the article alias: filters, highlights, facets and search_after paging, guarded so
@@ -76,24 +77,100 @@ public final class SearchService {
     }
 
     /**
-     * Sends one search request over the alias through {@link #execute}, for endpoints that build their own
-     * (aggregations, export pages); set its index to {@link #alias()} and its timeout to {@link #timeout()}.
+     * Sends a search over the alias through the guards every search goes through: at most
+     * {@code search.maxConcurrent} at once, Elasticsearch's failures turned into this package's exceptions, the
+     * outcome counted in {@code newsflow_search_requests_total}. For endpoints that build their own request
+     * (aggregations); set its index to {@link #alias()} and its timeout to {@code search.timeout}.
      *
      * @return empty when nothing has been indexed yet (the alias does not exist)
      * @throws SearchBusyException, SearchTimeoutException, IllegalArgumentException, SearchUnavailableException
      *         as {@link #search}
      */
     public <T> Optional<SearchResponse<T>> send(SearchRequest request, Class<T> documentType) {
-        SearchResponse<T> response = execute("search " + alias, c -> c.search(request, documentType), null);
-        if (response == null) {
+        Optional<SearchResponse<T>> response = guarded("search " + alias, () -> client.search(request, documentType),
+                SearchService::isPartial);
+        if (response.isEmpty()) {
             log.info("alias {} does not exist yet (nothing indexed): empty result", alias);
-            return Optional.empty();
-        }
-        if (partial(response)) {
+        } else if (isPartial(response.get())) {
             log.info("search answered partially (timed out: {}, failed shards: {}) after {} ms: {}",
-                    response.timedOut(), failedShards(response), response.took(), request.query());
+                    response.get().timedOut(), failedShards(response.get()), response.get().took(), request.query());
         }
-        return Optional.of(response);
+        return response;
+    }
+
+    /**
+     * The terms the analyzer of {@code field} in {@code index} makes of {@code texts}: how the index stores those
+     * words. Guarded and counted as {@link #send}.
+     *
+     * @param index a concrete index (the alias spans several, and an analyzer belongs to one)
+     * @return empty when the index does not exist
+     */
+    public List<String> analyze(String index, String field, List<String> texts) {
+        return guarded("analyze with " + index, () -> client.indices().analyze(a -> a.index(index).field(field).text(texts)),
+                r -> false)
+                .map(r -> r.tokens().stream().map(AnalyzeToken::token).toList())
+                .orElse(List.of());
+    }
+
+    /** The read alias searches go to. */
+    public String alias() {
+        return alias;
+    }
+
+    private static void count(String outcome) {
+        Metrics.registry().counter(MeterNames.SEARCHES, "outcome", outcome).increment();
+    }
+
+    /** One request to Elasticsearch. */
+    @FunctionalInterface
+    private interface Call<R> {
+        R call() throws IOException;
+    }
+
+    /**
+     * Runs one request under the guards: at most {@code search.maxConcurrent} at once, Elasticsearch's failures
+     * turned into this package's exceptions, the outcome counted.
+     *
+     * @return empty when the index does not exist (nothing indexed yet)
+     */
+    private <R> Optional<R> guarded(String what, Call<R> call, Predicate<R> partial) {
+        if (!running.tryAcquire()) {
+            count("refused_busy");
+            throw new SearchBusyException("more than search.maxConcurrent (" + limits.maxConcurrent()
+                    + ") searches at once: try again shortly", retryAfterSeconds());
+        }
+        try {
+            R response = call.call();
+            count(partial.test(response) ? "partial" : "ok");
+            return Optional.of(response);
+        } catch (ElasticsearchException e) {
+            if (isMissingIndex(e)) {
+                count("ok");
+                return Optional.empty();
+            }
+            throw counted(translate(e, what));
+        } catch (IOException e) {
+            throw counted(translate(e, what));
+        } finally {
+            running.release();
+        }
+    }
+
+    private static RuntimeException counted(RuntimeException e) {
+        if (e instanceof SearchBusyException) {
+            count("refused_busy");
+        } else if (e instanceof SearchTimeoutException) {
+            count("timeout");
+        } else if (e instanceof SearchUnavailableException) {
+            count(e.getMessage().startsWith(UNREACHABLE) ? "unreachable" : "failed");
+        }
+        // a query Elasticsearch refuses as malformed is the caller's 400, not an outcome of the service
+        return e;
+    }
+
+    /** Elasticsearch stopped at {@code search.timeout} or some shards failed: the answer may be incomplete. */
+    public static boolean isPartial(SearchResponse<?> response) {
+        return Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0;
     }
 
     /** Where {@link #export} hands each page of hits. */
@@ -124,7 +201,7 @@ public final class SearchService {
             if (page.isEmpty()) {
                 break;
             }
-            if (partial(page.get())) {
+            if (isPartial(page.get())) {
                 throw new SearchTimeoutException("Elasticsearch answered a page of the export only partially after "
                         + rows + " rows (search.timeout " + limits.timeout().toMillis() + " ms or failed shards)", null);
             }
@@ -142,76 +219,6 @@ public final class SearchService {
         return rows;
     }
 
-    /** One request to Elasticsearch, given the client. */
-    @FunctionalInterface
-    public interface Call<R> {
-        R call(ElasticsearchClient client) throws IOException;
-    }
-
-    /**
-     * Runs one request to Elasticsearch under the guard every search goes through: at most
-     * {@code search.maxConcurrent} at once, failures translated as documented on {@link #search}, every outcome
-     * counted. The request must carry {@link #timeout()} for Elasticsearch; the client's own deadline is
-     * {@link SearchConfig#clientDeadline()}.
-     *
-     * @param what        names the request in log lines
-     * @param whenNoIndex the answer when the alias does not exist yet (nothing indexed)
-     */
-    public <R> R execute(String what, Call<R> call, R whenNoIndex) {
-        if (!running.tryAcquire()) {
-            count("refused_busy");
-            throw new SearchBusyException("more than search.maxConcurrent (" + limits.maxConcurrent()
-                    + ") searches at once: try again shortly", retryAfterSeconds());
-        }
-        try {
-            R response = call.call(client);
-            count(partial(response) ? "partial" : "ok");
-            return response;
-        } catch (ElasticsearchException e) {
-            if (isMissingIndex(e)) {
-                count("ok");
-                return whenNoIndex;
-            }
-            throw counted(translate(e, what));
-        } catch (IOException e) {
-            throw counted(translate(e, what));
-        } finally {
-            running.release();
-        }
-    }
-
-    /** The alias every request reads (it covers every monthly index). */
-    public String alias() {
-        return alias;
-    }
-
-    /** The timeout Elasticsearch applies to a request itself, in its syntax ({@code 5000ms}). */
-    public String timeout() {
-        return limits.timeout().toMillis() + "ms";
-    }
-
-    /** Elasticsearch stopped at its timeout or some shards failed: the answer may be incomplete. */
-    public static boolean partial(Object response) {
-        return response instanceof ResponseBody<?> body
-                && (Boolean.TRUE.equals(body.timedOut()) || failedShards(body) > 0);
-    }
-
-    private static void count(String outcome) {
-        Metrics.registry().counter(MeterNames.SEARCHES, "outcome", outcome).increment();
-    }
-
-    private static RuntimeException counted(RuntimeException e) {
-        if (e instanceof SearchBusyException) {
-            count("refused_busy");
-        } else if (e instanceof SearchTimeoutException) {
-            count("timeout");
-        } else if (e instanceof SearchUnavailableException) {
-            count(e.getMessage().startsWith(UNREACHABLE) ? "unreachable" : "failed");
-        }
-        // a query Elasticsearch refuses as malformed is the caller's 400, not an outcome of the service
-        return e;
-    }
-
     /**
      * The stored document of one article, body included. Looked up by id across the alias because which
      * monthly index holds it depends on the article's date.
@@ -221,7 +228,7 @@ public final class SearchService {
             SearchResponse<ArticleDocument> response = client.search(s -> s
                     .index(alias)
                     .query(q -> q.ids(i -> i.values(id)))
-                    .timeout(timeout())
+                    .timeout(limits.timeout().toMillis() + "ms")
                     .size(1), ArticleDocument.class);
             return response.hits().hits().stream().map(Hit::source).findFirst();
         } catch (ElasticsearchException e) {
@@ -239,7 +246,7 @@ public final class SearchService {
         return (int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000);
     }
 
-    private static int failedShards(ResponseBody<?> response) {
+    private static int failedShards(SearchResponse<?> response) {
         return response.shards() == null || response.shards().failed() == null ? 0 : response.shards().failed().intValue();
     }
 
@@ -253,7 +260,7 @@ public final class SearchService {
             next = Cursor.encode(hits.getLast().sort());
         }
         return new SearchResult(total == null ? out.size() : total.value(), out, facets(response.aggregations()), next,
-                partial(response));
+                isPartial(response));
     }
 
     private static SearchHit toHit(Hit<ArticleDocument> hit) {

@@ -21,15 +21,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole pipeline in one process over the bundled demo corpus, against the real broker and node: every demo
  * article ends up searchable exactly once, and the WordPress political post comes back first for its subject,
- * tagged politics, with none of its page chrome in the body.
+ * tagged politics, with none of its page chrome in the body. The query language and the export work against the
+ * real node: fields, NOT, phrases, prefixes, OR, several filter values, sort, CSV and NDJSON downloads.
  */
 class DemoCorpusEndToEndIT {
 
@@ -107,5 +116,144 @@ class DemoCorpusEndToEndIT {
         ArticleDocument doc = IsolatedRun.documents(config).get(ArticleIds.forUrl(missing));
         assertThat(doc.extractionMethod()).isEqualTo("FEED_CONTENT");
         assertThat(doc.body()).isNotBlank();
+    }
+
+    // ---- query language and export against the real node (expected sets come from the indexed documents) ----
+
+    private static HttpResponse<String> api(String pathAndQuery) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + pipeline.httpPort() + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Every hit of a search, all pages followed. */
+    private static List<JsonNode> allHits(String params) throws Exception {
+        List<JsonNode> hits = new ArrayList<>();
+        String after = null;
+        do {
+            HttpResponse<String> r = api("/api/search?size=100&" + params + (after == null ? "" : "&after=" + enc(after)));
+            assertThat(r.statusCode()).as(params + ": " + r.body()).isEqualTo(200);
+            JsonNode page = Json.mapper().readTree(r.body());
+            assertThat(page.get("partial").asBoolean()).isFalse();
+            page.get("hits").forEach(hits::add);
+            after = page.hasNonNull("next") ? page.get("next").asText() : null;
+        } while (after != null);
+        return hits;
+    }
+
+    private static Set<String> ids(String q) throws Exception {
+        return allHits("q=" + enc(q)).stream().map(h -> h.get("id").asText()).collect(Collectors.toSet());
+    }
+
+    private static Set<String> docIds(Predicate<ArticleDocument> which) {
+        return IsolatedRun.documents(config).values().stream().filter(which).map(ArticleDocument::id).collect(Collectors.toSet());
+    }
+
+    private static boolean has(String text, String part) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(part);
+    }
+
+    private static String wordPressId() {
+        return ArticleIds.forUrl(site.baseUrl() + WORDPRESS_POST);
+    }
+
+    @Test
+    void fieldQueriesMatchOnlyTheirField() throws Exception {
+        ArticleDocument post = IsolatedRun.documents(config).get(wordPressId());
+
+        assertThat(ids("title:Brennock")).contains(wordPressId()).isEqualTo(docIds(d -> has(d.title(), "brennock")));
+        assertThat(ids("author:kaminski")).contains(wordPressId())
+                .isEqualTo(docIds(d -> d.authors() != null && d.authors().stream().anyMatch(a -> has(a, "kaminski"))));
+        assertThat(ids("source:" + '"' + post.source().toUpperCase(Locale.ROOT) + '"')).as("a whole source name, case aside")
+                .isEqualTo(docIds(d -> post.source().equals(d.source())));
+        assertThat(ids("topic:politics")).isNotEmpty()
+                .isEqualTo(docIds(d -> d.topics() != null && d.topics().contains("politics")));
+        String rare = IsolatedRun.documents(config).values().stream().map(ArticleDocument::language)
+                .filter(l -> l != null && !l.equals("en")).findFirst().orElse("en");
+        assertThat(ids("lang:" + rare)).isNotEmpty().isEqualTo(docIds(d -> rare.equals(d.language())));
+        // in the body but not the title: a field and a negated field together
+        Set<String> bodyOnly = ids("body:Brennock -title:Brennock");
+        assertThat(bodyOnly).doesNotContain(wordPressId());
+        assertThat(bodyOnly).allSatisfy(id -> assertThat(IsolatedRun.documents(config).get(id).title()).doesNotContainIgnoringCase("brennock"));
+    }
+
+    @Test
+    void notPhrasePrefixAndOrKeepTheirMeaning() throws Exception {
+        Set<String> brennock = ids("Brennock");
+        Set<String> withWater = ids("Brennock water");
+        Set<String> withoutWater = ids("Brennock -water");
+        assertThat(brennock).isNotEmpty().contains(wordPressId());
+        assertThat(withoutWater).doesNotContain(wordPressId()).doesNotContainAnyElementsOf(withWater);
+        Set<String> union = new HashSet<>(withWater);
+        union.addAll(withoutWater);
+        assertThat(union).as("NOT splits the matches exactly").isEqualTo(brennock);
+        assertThat(ids("Brennock NOT water")).isEqualTo(withoutWater);
+
+        assertThat(ids("\"Brennock Basin\"")).contains(wordPressId());
+        assertThat(ids("Basin Brennock")).contains(wordPressId());
+        assertThat(ids("\"Basin Brennock\"")).as("a phrase keeps the word order").isEmpty();
+
+        assertThat(ids("Brenno")).as("not a word of the corpus").isEmpty();
+        assertThat(ids("Brenno*")).as("a prefix of one").contains(wordPressId()).containsAll(brennock);
+
+        Set<String> ferry = ids("ferry");
+        Set<String> either = new HashSet<>(brennock);
+        either.addAll(ferry);
+        assertThat(ferry).isNotEmpty();
+        assertThat(ids("Brennock OR ferry")).isEqualTo(either);
+        Set<String> water = ids("water");
+        assertThat(ids("(Brennock OR ferry) -water")).as("grouping, then NOT")
+                .isEqualTo(either.stream().filter(id -> !water.contains(id)).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void severalValuesOfAFilterAndTheOldestFirstSort() throws Exception {
+        List<String> topics = IsolatedRun.documents(config).values().stream()
+                .flatMap(d -> d.topics() == null ? java.util.stream.Stream.<String>empty() : d.topics().stream())
+                .distinct().sorted().limit(2).toList();
+        assertThat(topics).hasSize(2);
+        Set<String> filtered = allHits("topic=" + enc(topics.get(0)) + "&topic=" + enc(topics.get(1))).stream()
+                .map(h -> h.get("id").asText()).collect(Collectors.toSet());
+        assertThat(filtered).isEqualTo(docIds(d -> d.topics() != null && (d.topics().contains(topics.get(0)) || d.topics().contains(topics.get(1)))));
+
+        List<JsonNode> oldest = allHits("sort=oldest");
+        List<String> published = oldest.stream().filter(h -> h.hasNonNull("published")).map(h -> h.get("published").asText()).toList();
+        assertThat(published).isSortedAccordingTo(Comparator.comparing(java.time.Instant::parse));
+        assertThat(oldest).hasSize(site.articleCount());
+    }
+
+    @Test
+    void aSyntaxErrorIsA400WithItsPosition() throws Exception {
+        HttpResponse<String> r = api("/api/search?q=" + enc("title:(Brennock"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode error = Json.mapper().readTree(r.body());
+        assertThat(error.get("position").asInt()).isEqualTo(6);
+        assertThat(error.get("error").asText()).contains("never closed");
+    }
+
+    @Test
+    void csvAndNdjsonExportsHoldEveryMatch() throws Exception {
+        String q = "Brennock OR ferry OR water";
+        List<String> searched = allHits("q=" + enc(q) + "&sort=newest").stream().map(h -> h.get("id").asText()).toList();
+        assertThat(searched.size()).isGreaterThan(2);
+
+        HttpResponse<String> csv = api("/api/search?format=csv&sort=newest&q=" + enc(q));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        List<String> lines = List.of(csv.body().split("\r\n"));
+        assertThat(lines.getFirst()).isEqualTo("id,published,source,site_name,language,title,url,authors,topics,story_id");
+        assertThat(lines.subList(1, lines.size())).extracting(l -> l.substring(0, l.indexOf(',')))
+                .as("every match once, in the search's order").containsExactlyElementsOf(searched);
+        String postLine = lines.stream().filter(l -> l.startsWith(wordPressId() + ",")).findFirst().orElseThrow();
+        assertThat(postLine).contains(",Westmarch Assembly narrowly passes Brennock Basin water-rights bill,")
+                .contains("Ruth Kaminski");
+
+        HttpResponse<String> ndjson = api("/api/search?format=ndjson&limit=2&sort=newest&q=" + enc(q));
+        List<String> rows = List.of(ndjson.body().split("\n"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows).extracting(l -> Json.read(l, JsonNode.class).get("id").asText()).containsExactlyElementsOf(searched.subList(0, 2));
     }
 }

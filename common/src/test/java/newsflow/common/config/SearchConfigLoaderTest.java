@@ -35,6 +35,20 @@ class SearchConfigLoaderTest {
     }
 
     @Test
+    void exportCompareAndNestingLimitsFromYamlAndEnvironment() {
+        SearchConfig search = ConfigLoader.load("search:\n  exportMaxRows: 500\n  maxQueryDepth: 3\n",
+                Map.of("NEWSFLOW_SEARCH_MAX_COMPARE_QUERIES", "2")).search();
+        assertThat(search.exportMaxRows()).isEqualTo(500);
+        assertThat(search.maxQueryDepth()).isEqualTo(3);
+        assertThat(search.maxCompareQueries()).isEqualTo(2);
+        assertThat(ConfigLoader.load(null, Map.of()).search())
+                .extracting(SearchConfig::maxQueryDepth, SearchConfig::exportMaxRows, SearchConfig::maxCompareQueries)
+                .containsExactly(8, 10_000, 5);
+        assertThatThrownBy(() -> ConfigLoader.load("search:\n  exportMaxRows: 0\n", Map.of()))
+                .hasMessageContaining("search.exportMaxRows");
+    }
+
+    @Test
     void apiKeysFromYamlOrACommaSeparatedVariable() {
         assertThat(ConfigLoader.load("server:\n  apiKeys: [a1, ' b2 ']\n", Map.of()).server().apiKeys())
                 .containsExactly("a1", "b2");

@@ -3,7 +3,6 @@ package newsflow.search.analytics;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import newsflow.common.config.SearchConfig;
 import newsflow.search.query.Filters;
-import newsflow.search.query.QueryNode;
 import newsflow.search.query.QueryParser;
 import newsflow.search.query.QuerySyntaxException;
 import newsflow.search.query.QueryTranslator;
@@ -45,22 +44,14 @@ final class AnalyticsParams {
         Map<String, List<String>> params = ScopeParameters.decode(rawQuery);
         ScopeParameters.requireKnown(params, with(ScopeParameters.NAMES, "interval", "split", "top"),
                 with(ScopeParameters.REPEATABLE, "q"));
-        List<String> qs = params.getOrDefault("q", List.of()).stream().filter(q -> !q.isBlank()).map(String::strip).toList();
-        if (qs.size() > limits.maxCompareQueries()) {
-            throw new SearchLimitException("search.maxCompareQueries", "'q' is given " + qs.size()
-                    + " times, more than search.maxCompareQueries (" + limits.maxCompareQueries() + ")");
-        }
+        List<SearchScope> scopes = comparedScopes(params, limits, clock);
         List<String> labels = new ArrayList<>();
         List<Query> queries = new ArrayList<>();
-        for (int i = 0; i < qs.size(); i++) {
-            labels.add(qs.get(i));
-            queries.add(QueryTranslator.toEsQuery(parse(qs, i, limits)));
+        for (SearchScope scope : scopes) {
+            labels.add(scope.q());
+            queries.add(QueryTranslator.toEsQuery(scope.query()));
         }
-        if (qs.isEmpty()) {
-            labels.add(null);
-            queries.add(QueryTranslator.toEsQuery((QueryNode) null));
-        }
-        Filters filters = ScopeParameters.filters(params, clock);
+        Filters filters = scopes.getFirst().filters();
         Interval interval = Interval.parse(ScopeParameters.single(params, "interval"));
         Instant to = filters.to() != null ? filters.to() : clock.instant();
         Instant from = filters.from() != null ? filters.from()
@@ -78,16 +69,22 @@ final class AnalyticsParams {
         return new AttentionQuery(labels, queries, scope, interval, from, to, top(params));
     }
 
-    /** The {@code i}th of several queries; a syntax error says which one it is in. */
-    private static QueryNode parse(List<String> qs, int i, SearchConfig limits) {
+    /** One scope per {@code q}; with several, a syntax error says which {@code q} it is in. */
+    private static List<SearchScope> comparedScopes(Map<String, List<String>> params, SearchConfig limits, Clock clock) {
         try {
-            return QueryParser.parse(qs.get(i), limits);
+            return ScopeParameters.comparedScopes(params, limits, clock);
         } catch (QuerySyntaxException e) {
-            if (qs.size() == 1) {
-                throw e;
+            List<String> qs = params.getOrDefault("q", List.of()).stream().filter(q -> !q.isBlank()).toList();
+            for (int i = 0; i < qs.size() && qs.size() > 1; i++) {
+                try {
+                    QueryParser.parse(qs.get(i), limits);
+                } catch (QuerySyntaxException inThis) {
+                    String problem = inThis.getMessage().substring(inThis.getMessage().indexOf(": ") + 2);
+                    throw new QuerySyntaxException(inThis.position(), "in q number " + (i + 1) + " ('" + qs.get(i)
+                            + "'): " + problem);
+                }
             }
-            String problem = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
-            throw new QuerySyntaxException(e.position(), "in q number " + (i + 1) + " ('" + qs.get(i) + "'): " + problem);
+            throw e;
         }
     }
 

@@ -95,7 +95,7 @@ final class AttentionSearch {
             }
         }
         return new AttentionResult(a.interval().key(), List.copyOf(series), sources == null ? null : List.copyOf(sources),
-                SearchService.partial(response));
+                SearchService.isPartial(response));
     }
 
     private static List<DateHistogramBucket> histogramBuckets(Aggregate agg) {

@@ -50,6 +50,7 @@ final class SimilarSearch {
                 .source(src -> src.filter(f -> f.includes("story_id", "language"))));
     }
 
+    /** Null when there is no such article. */
     static Origin origin(SearchResponse<ArticleDocument> response) {
         return response.hits().hits().stream().findFirst()
                 .map(h -> new Origin(h.index(), h.source() == null ? null : h.source().storyId(),
@@ -88,6 +89,6 @@ final class SimilarSearch {
     static SimilarArticles result(SearchResponse<ArticleDocument> response) {
         return new SimilarArticles(response.hits().hits().stream()
                 .map(h -> ArticleSummary.of(h.id(), h.source(), h.score() == null || h.score().isNaN() ? null : h.score()))
-                .toList(), SearchService.partial(response));
+                .toList(), SearchService.isPartial(response));
     }
 }

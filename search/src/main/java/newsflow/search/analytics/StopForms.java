@@ -1,7 +1,5 @@
 package newsflow.search.analytics;
 
-import co.elastic.clients.elasticsearch.indices.AnalyzeResponse;
-import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
 import newsflow.common.text.StopWords;
 import newsflow.search.SearchService;
 import org.slf4j.Logger;
@@ -47,13 +45,9 @@ final class StopForms {
             return words;
         }
         try {
-            AnalyzeResponse response = search.execute("analyze the " + language + " stop words",
-                    c -> c.indices().analyze(a -> a.index(index).field(TopWordsSearch.FIELD).text(List.copyOf(words))), null);
-            if (response == null) {
-                return words;
-            }
+            List<String> tokens = search.analyze(index, TopWordsSearch.FIELD, List.copyOf(words));
             Set<String> forms = new HashSet<>(words);
-            response.tokens().stream().map(AnalyzeToken::token).forEach(forms::add);
+            forms.addAll(tokens);
             Set<String> result = Set.copyOf(forms);
             analyzed.put(language, result);
             return result;

@@ -79,7 +79,7 @@ final class StorySearch {
         boolean hourly = hourly(aggs.get(AGG_FIRST), aggs.get(AGG_LAST));
         return Optional.of(new StoryView(storyId, size, articles.getFirst(), articles, size > articles.size(),
                 hourly ? "hour" : "day", AggBuckets.dates(aggs.get(hourly ? AGG_PER_HOUR : AGG_PER_DAY)),
-                AggBuckets.terms(aggs.get(AGG_SOURCES)), SearchService.partial(response)));
+                AggBuckets.terms(aggs.get(AGG_SOURCES)), SearchService.isPartial(response)));
     }
 
     private static boolean hourly(Aggregate first, Aggregate last) {

@@ -27,6 +27,6 @@ final class TopSourcesSearch {
         long total = response.hits().total() == null ? 0 : response.hits().total().value();
         return new TopSources(total, AggBuckets.terms(response.aggregations().get(AGG_SOURCES)).stream()
                 .map(k -> new TopSources.Share(k.key(), k.count(), total == 0 ? 0 : (double) k.count() / total))
-                .toList(), SearchService.partial(response));
+                .toList(), SearchService.isPartial(response));
     }
 }

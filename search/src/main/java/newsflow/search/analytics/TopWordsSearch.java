@@ -70,13 +70,13 @@ final class TopWordsSearch {
     static TopWords result(SearchResponse<?> response, int size, BiFunction<String, String, Set<String>> stopWords) {
         String language = language(response);
         if (language == null) {
-            return new TopWords(null, List.of(), SearchService.partial(response));
+            return new TopWords(null, List.of(), SearchService.isPartial(response));
         }
         StringTermsBucket bucket = response.aggregations().get(AGG_LANGUAGE).sterms().buckets().array().getFirst();
         Aggregate sample = bucket.aggregations().get(AGG_SAMPLE);
         Aggregate words = sample == null || !sample.isSampler() ? null : sample.sampler().aggregations().get(AGG_WORDS);
         if (words == null || !words.isSigsterms()) {
-            return new TopWords(language, List.of(), SearchService.partial(response));
+            return new TopWords(language, List.of(), SearchService.isPartial(response));
         }
         String index = response.hits().hits().isEmpty() ? null : response.hits().hits().getFirst().index();
         Set<String> stop = stopWords.apply(language, index);
@@ -84,6 +84,6 @@ final class TopWordsSearch {
                 .filter(b -> !stop.contains(b.key()))
                 .limit(size)
                 .map(b -> new TopWords.Word(b.key(), b.score(), b.docCount(), b.bgCount()))
-                .toList(), SearchService.partial(response));
+                .toList(), SearchService.isPartial(response));
     }
 }

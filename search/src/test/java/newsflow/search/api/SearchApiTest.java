@@ -1,7 +1,6 @@
 package newsflow.search.api;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.sun.net.httpserver.HttpServer;
+import newsflow.common.config.SearchConfig;
 import newsflow.search.FakeElasticsearch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,32 +21,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The search API over HTTP, against a controllable Elasticsearch: limits, concurrency, methods, errors. */
 class SearchApiTest {
 
-    private final FakeElasticsearch es = new FakeElasticsearch();
-    private final ElasticsearchClient client = es.client(Duration.ofSeconds(14));
+    private final ApiServer api = new ApiServer();
+    private final FakeElasticsearch es = api.es;
     private final HttpClient http = HttpClient.newHttpClient();
-    private HttpServer server;
 
     private void start(int maxConcurrent) throws IOException {
-        server = ApiTestServer.start(client, maxConcurrent);
+        api.start(new SearchConfig(200, 10, 2, Duration.ofSeconds(7), maxConcurrent));
     }
 
     @AfterEach
     void stop() throws IOException {
-        es.close();
-        server.stop(0);
-        client.close();
+        api.close();
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+        return api.get(pathAndQuery);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(request);
     }
 
     private URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
+        return api.uri(pathAndQuery);
     }
 
     private static String q(String text) {

@@ -1,22 +1,13 @@
 package newsflow.search.api;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import newsflow.common.config.SearchConfig;
-import newsflow.common.config.ServerConfig;
 import newsflow.common.json.Json;
-import newsflow.common.server.HttpGuard;
 import newsflow.search.FakeElasticsearch;
-import newsflow.search.SearchService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -30,30 +21,20 @@ class SearchExportApiTest {
     /** search.exportMaxRows in these tests. */
     private static final int MAX_ROWS = 1200;
 
-    private final FakeElasticsearch es = new FakeElasticsearch();
-    private final ElasticsearchClient client = es.client(Duration.ofSeconds(14));
-    private final HttpClient http = HttpClient.newHttpClient();
-    private HttpServer server;
+    private final ApiServer api = new ApiServer();
+    private final FakeElasticsearch es = api.es;
 
     private void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        SearchService service = new SearchService(client, "articles",
-                new SearchConfig(200, 10, 2, Duration.ofSeconds(7), 4, 8, MAX_ROWS, 5));
-        SearchApi.register(server, service, HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
-        server.start();
+        api.start(new SearchConfig(200, 10, 2, Duration.ofSeconds(7), 4, 8, MAX_ROWS, 5));
     }
 
     @AfterEach
     void stop() throws IOException {
-        es.close();
-        server.stop(0);
-        client.close();
+        api.close();
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return api.get(pathAndQuery);
     }
 
     @Test

@@ -6,6 +6,7 @@ import newsflow.common.kafka.ConsumerGroups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Renders {@code newsflow status} for a terminal. */
@@ -46,7 +47,7 @@ final class StatusPrinter {
         if (s.deadLetters() != null) {
             PipelineStatus.DeadLetters d = s.deadLetters();
             out.append(String.format(Locale.ROOT, "%ndead letters in the last hour: %d%s%n", d.total(),
-                    d.byStage().isEmpty() ? "" : " (" + d.byStage().entrySet().stream()
+                    d.byStage().isEmpty() ? "" : " (" + d.byStage().entrySet().stream().sorted(Map.Entry.comparingByKey())
                             .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
         }
         if (s.elasticsearch() != null) {

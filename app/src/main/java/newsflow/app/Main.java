@@ -1,16 +1,20 @@
 package newsflow.app;
 
 import newsflow.app.cli.AlertsCommand;
+import newsflow.app.cli.DeadLetterCommand;
 import newsflow.app.cli.DemoCommand;
 import newsflow.app.cli.ExtractCommand;
 import newsflow.app.cli.FeedsCommand;
+import newsflow.app.cli.IndexCommand;
 import newsflow.app.cli.NewsflowVersion;
 import newsflow.app.cli.ParseDateCommand;
 import newsflow.app.cli.ParseFeedCommand;
+import newsflow.app.cli.ReplayCommand;
 import newsflow.app.cli.RetagCommand;
 import newsflow.app.cli.RunCommand;
 import newsflow.app.cli.SearchCommand;
 import newsflow.app.cli.StackCommand;
+import newsflow.app.cli.StatusCommand;
 import newsflow.app.cli.StrictCommandLine;
 import newsflow.app.cli.TopicsCommand;
 import newsflow.app.log.LogFormat;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, RunCommand.class, SearchCommand.class, FeedsCommand.class, AlertsCommand.class,
                 ParseFeedCommand.class,
                 ParseDateCommand.class, ExtractCommand.class, StackCommand.class, TopicsCommand.class,
-                RetagCommand.class, CommandLine.HelpCommand.class})
+                RetagCommand.class, StatusCommand.class, DeadLetterCommand.class, ReplayCommand.class, IndexCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

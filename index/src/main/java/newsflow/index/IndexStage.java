@@ -56,7 +56,8 @@ import java.util.function.BooleanSupplier;
 public final class IndexStage implements Stage {
 
     private static final Logger log = LoggerFactory.getLogger(IndexStage.class);
-    private static final String STAGE = "index";
+    /** The stage's name, and its consumer group's without the prefix. */
+    public static final String STAGE = "index";
     /**
      * Waits between retries of Elasticsearch and of failed batches. Half of each wait is fixed ("equal jitter"):
      * jitter keeps several instances that saw the same outage from hammering the node in lockstep, the fixed half
@@ -85,10 +86,23 @@ public final class IndexStage implements Stage {
     private final StageLifecycle lifecycle = new StageLifecycle(STAGE);
 
     public IndexStage(NewsflowConfig config, KafkaClients kafka) {
-        this(config, kafka, ElasticsearchClients.create(config.elasticsearch()), Metrics.registry(), BACKOFF);
+        this(config, kafka, IndexNames.CURRENT_VERSION);
+    }
+
+    /**
+     * An index stage writing under another schema version than this build's, as a build of that version would
+     * (the upgrade test runs two versions one after the other against one cluster).
+     */
+    public IndexStage(NewsflowConfig config, KafkaClients kafka, int schemaVersion) {
+        this(config, kafka, ElasticsearchClients.create(config.elasticsearch()), Metrics.registry(), BACKOFF, schemaVersion);
     }
 
     IndexStage(NewsflowConfig config, KafkaClients kafka, ElasticsearchClient es, MeterRegistry registry, Backoff backoff) {
+        this(config, kafka, es, registry, backoff, IndexNames.CURRENT_VERSION);
+    }
+
+    private IndexStage(NewsflowConfig config, KafkaClients kafka, ElasticsearchClient es, MeterRegistry registry,
+                       Backoff backoff, int schemaVersion) {
         this.config = config;
         this.es = es;
         this.registry = registry;
@@ -100,7 +114,7 @@ public final class IndexStage implements Stage {
         this.consumer = kafka.consumer(STAGE, clientId, batch);
         this.deadLetterProducer = kafka.bytesProducer(clientId + "-dead-letter");
         this.deadLetters = new DeadLetters(deadLetterProducer, topics.deadLetter(), STAGE);
-        this.articleIndex = new ArticleIndex(es, config.elasticsearch());
+        this.articleIndex = new ArticleIndex(es, config.elasticsearch(), schemaVersion);
         this.names = articleIndex.names();
         this.indexer = new BulkIndexer(es, backoff, registry);
         this.loop = new StageLoop<>(consumer, new Processor(), deadLetters,
@@ -137,6 +151,12 @@ public final class IndexStage implements Stage {
             try {
                 articleIndex.ensure();
                 return true;
+            } catch (ArticleIndex.SchemaVersionMismatchException e) {
+                // not transient like an outage, but resolved without a restart: by `newsflow index upgrade`
+                attempt++;
+                Duration wait = backoff.delay(attempt);
+                log.error("{} (checking again in {} ms)", e.getMessage(), wait.toMillis());
+                sleepUnlessClosed(wait);
             } catch (IOException | RuntimeException e) {
                 attempt++;
                 Duration wait = backoff.delay(attempt);

@@ -1,6 +1,7 @@
 package newsflow.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import newsflow.common.config.FeedConfig;
 import newsflow.common.http.FetchException;
 import newsflow.common.http.FetchResponse;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -57,6 +59,11 @@ public final class FeedPoller implements FeedPoll {
     private final NetworkWatch network;
     /** Told of every WebSub hub a fetched feed advertises (subscribes when WebSub is on). */
     private final BiConsumer<String, PushHub> hubAdvertised;
+    private final Timer pollDuration;
+    /** Histogram buckets of a poll: from a 304 on loopback to one that ran into http.totalTimeout. */
+    static final Duration[] POLL_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
 
     public FeedPoller(FeedFetcher fetcher, FeedParser parser, EntryPublisher publisher, FeedStateStore states,
                PollTiming timing, int rememberedIds, NetworkWatch network, BiConsumer<String, PushHub> hubAdvertised,
@@ -71,6 +78,7 @@ public final class FeedPoller implements FeedPoll {
         this.hubAdvertised = hubAdvertised;
         this.meters = meters;
         this.clock = clock;
+        this.pollDuration = Timer.builder(MeterNames.INGEST_POLL_DURATION).serviceLevelObjectives(POLL_BUCKETS).register(meters);
     }
 
     @Override
@@ -81,6 +89,15 @@ public final class FeedPoller implements FeedPoll {
     }
 
     private PollOutcome pollFeed(FeedConfig feed) {
+        long start = System.nanoTime();
+        try {
+            return pollOnce(feed);
+        } finally {
+            pollDuration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private PollOutcome pollOnce(FeedConfig feed) {
         String url = feed.url();
         FeedState state = states.get(url);
         Instant now = clock.instant();

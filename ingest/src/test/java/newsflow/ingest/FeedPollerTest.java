@@ -214,6 +214,7 @@ class FeedPollerTest {
         assertThat(entries.history()).hasSize(3);
         assertThat(meters.counter(MeterNames.FEEDS_POLLED, "feed", feedConfig.url()).count()).isEqualTo(2.0);
         assertThat(meters.counter(MeterNames.ENTRIES_PUBLISHED, "feed", feedConfig.url()).count()).isEqualTo(3.0);
+        assertThat(meters.get(MeterNames.INGEST_POLL_DURATION).timer().count()).as("every poll timed").isEqualTo(2);
     }
 
     @Test

@@ -3,7 +3,6 @@ package newsflow.search;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
@@ -17,10 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the Elasticsearch request for a {@link SearchQuery}. Field names are those of {@code index/MAPPING.md}. */
+/** Builds the Elasticsearch request for a {@link SearchQuery}. Field names are those of {@code docs/index.md}. */
 final class SearchRequests {
 
-    static final int FACET_SIZE = 20;
     static final int SNIPPET_CHARS = 160;
     static final int SNIPPETS = 2;
 
@@ -33,11 +31,6 @@ final class SearchRequests {
     /** The stored fields an export row is made of. */
     static final List<String> EXPORT_FIELDS = List.of("id", "published", "source", "site_name", "language", "title",
             "url", "authors", "topics", "story_id");
-
-    static final String AGG_TOPICS = "topics";
-    static final String AGG_SOURCES = "sources";
-    static final String AGG_LANGUAGES = "languages";
-    static final String AGG_PER_DAY = "per_day";
 
     private SearchRequests() {
     }
@@ -60,15 +53,8 @@ final class SearchRequests {
                         .postTags("</em>")
                         .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))))
                         .fields(NamedValue.of("body", HighlightField.of(f -> f
-                                .fragmentSize(SNIPPET_CHARS).numberOfFragments(SNIPPETS).noMatchSize(SNIPPET_CHARS)))))
-                .aggregations(AGG_TOPICS, a -> a.terms(t -> t.field("topics").size(FACET_SIZE)))
-                .aggregations(AGG_SOURCES, a -> a.terms(t -> t.field("source").size(FACET_SIZE)))
-                .aggregations(AGG_LANGUAGES, a -> a.terms(t -> t.field("language").size(FACET_SIZE)))
-                .aggregations(AGG_PER_DAY, a -> a.dateHistogram(d -> d
-                        .field("published")
-                        .calendarInterval(CalendarInterval.Day)
-                        .format("yyyy-MM-dd")
-                        .minDocCount(1)));
+                                .fragmentSize(SNIPPET_CHARS).numberOfFragments(SNIPPETS).noMatchSize(SNIPPET_CHARS)))));
+        FacetAggregations.addTo(b);
         if (query.searchAfter() != null) {
             b.searchAfter(Cursor.decode(query.searchAfter(), sort.size()));
         }

@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -259,7 +258,7 @@ public final class SearchService {
         if (!query.collapseStories() && hits.size() == query.size() && !hits.isEmpty() && !hits.getLast().sort().isEmpty()) {
             next = Cursor.encode(hits.getLast().sort());
         }
-        return new SearchResult(total == null ? out.size() : total.value(), out, facets(response.aggregations()), next,
+        return new SearchResult(total == null ? out.size() : total.value(), out, FacetAggregations.read(response.aggregations()), next,
                 isPartial(response));
     }
 
@@ -293,32 +292,6 @@ public final class SearchService {
                             src == null ? null : src.source());
                 })
                 .limit(SearchRequests.ALSO_REPORTED - 1)
-                .toList();
-    }
-
-    private static Facets facets(Map<String, Aggregate> aggs) {
-        if (aggs == null || aggs.isEmpty()) {
-            return Facets.EMPTY;
-        }
-        return new Facets(terms(aggs.get(SearchRequests.AGG_TOPICS)), terms(aggs.get(SearchRequests.AGG_SOURCES)),
-                terms(aggs.get(SearchRequests.AGG_LANGUAGES)), perDay(aggs.get(SearchRequests.AGG_PER_DAY)));
-    }
-
-    private static List<Facets.FacetCount> terms(Aggregate agg) {
-        if (agg == null || !agg.isSterms()) {
-            return List.of(); // an unmapped field answers with another aggregate type and no buckets
-        }
-        return agg.sterms().buckets().array().stream()
-                .map(b -> new Facets.FacetCount(b.key().stringValue(), b.docCount()))
-                .toList();
-    }
-
-    private static List<Facets.DayCount> perDay(Aggregate agg) {
-        if (agg == null || !agg.isDateHistogram()) {
-            return List.of();
-        }
-        return agg.dateHistogram().buckets().array().stream()
-                .map(b -> new Facets.DayCount(b.keyAsString(), b.docCount()))
                 .toList();
     }
 

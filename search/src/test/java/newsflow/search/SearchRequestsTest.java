@@ -6,6 +6,7 @@ import newsflow.common.json.Json;
 import org.junit.jupiter.api.Test;
 
 import newsflow.search.query.Filters;
+import newsflow.search.query.TopicFilter;
 import newsflow.search.query.Sort;
 
 import java.time.Instant;
@@ -72,14 +73,54 @@ class SearchRequestsTest {
 
         assertThat(body.at("/highlight/encoder").asText()).isEqualTo("html");
         assertThat(body.at("/highlight/fields").toString()).contains("title").contains("body");
-        assertThat(body.at("/aggregations/topics/terms/field").asText()).isEqualTo("topics");
+        assertThat(body.at("/aggregations/topics").isMissingNode()).as("no facet mixing the taxonomies").isTrue();
+        assertThat(body.at("/aggregations/operator_topics/terms/field").asText()).isEqualTo("operator_topics");
+        assertThat(body.at("/aggregations/watch_topics/terms/field").asText()).isEqualTo("watch_topics");
+        assertThat(body.at("/aggregations/model_topics/terms/field").asText()).isEqualTo("model_topics");
         assertThat(body.at("/aggregations/sources/terms/field").asText()).isEqualTo("source");
         assertThat(body.at("/aggregations/languages/terms/field").asText()).isEqualTo("language");
+        assertThat(body.at("/aggregations/authors/terms/field").asText()).isEqualTo("authors");
         assertThat(body.at("/aggregations/per_day/date_histogram/field").asText()).isEqualTo("published");
         assertThat(body.at("/aggregations/per_day/date_histogram/calendar_interval").asText()).isEqualTo("day");
         assertThat(body.at("/_source/excludes/0").asText()).isEqualTo("body");
         assertThat(body.at("/_source/excludes/1").asText()).isEqualTo("i18n");
         assertThat(body.get("track_total_hits").asBoolean()).isTrue();
+    }
+
+    @Test
+    void iptcFacetKeepsEachCodeWithItsOwnLabelAndParent() {
+        JsonNode iptc = json(SearchQuery.text("ferry")).at("/aggregations/iptc");
+
+        assertThat(iptc.at("/nested/path").asText()).isEqualTo("topic_scores");
+        JsonNode withCode = iptc.at("/aggregations/with_code");
+        assertThat(withCode.at("/filter/exists/field").asText()).isEqualTo("topic_scores.code");
+        JsonNode codes = withCode.at("/aggregations/codes");
+        assertThat(codes.at("/terms/field").asText()).isEqualTo("topic_scores.code");
+        assertThat(codes.at("/aggregations/label/terms/field").asText()).isEqualTo("topic_scores.name");
+        assertThat(codes.at("/aggregations/parent/terms/field").asText()).isEqualTo("topic_scores.parent");
+        assertThat(codes.at("/aggregations/articles/reverse_nested").isObject()).isTrue();
+    }
+
+    @Test
+    void anIptcCodeFiltersOnTheTopicAndEverythingBelowIt() {
+        JsonNode filter = json(new SearchQuery(SearchQuery.text("").scope().withFilters(
+                new Filters(List.of("MEDTOP:13000000"), List.of(), List.of(), List.of(), null, null))))
+                .at("/query/bool/filter/0/bool");
+
+        assertThat(filter.at("/should/0/term/iptc.code/value").asText()).isEqualTo("medtop:13000000");
+        assertThat(filter.at("/should/1/term/iptc.parent/value").asText()).isEqualTo("medtop:13000000");
+        assertThat(filter.at("/minimum_should_match").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void anyOtherTopicIsANameInTheUnionOfTaxonomies() {
+        JsonNode filter = json(new SearchQuery(SearchQuery.text("").scope().withFilters(
+                new Filters(List.of("science and technology"), List.of(), List.of(), List.of(), null, null))))
+                .at("/query/bool/filter/0");
+
+        assertThat(filter.at("/term/topics/value").asText()).isEqualTo("science and technology");
+        assertThat(TopicFilter.isIptcCode("medtop:2000076")).as("seven digits").isFalse();
+        assertThat(TopicFilter.isIptcCode("sport")).isFalse();
     }
 
     @Test

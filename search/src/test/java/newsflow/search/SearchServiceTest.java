@@ -29,7 +29,14 @@ class SearchServiceTest {
         assertThat(first.score()).isEqualTo(2.5);
         assertThat(result.hits().get(1).titleHighlight()).isNull();
 
-        assertThat(result.facets().topics()).extracting(Facets.FacetCount::key).containsExactly("transport", "local", "labour");
+        assertThat(result.facets().iptc()).containsExactly(
+                new Facets.IptcCount("medtop:11000000", "politics", 2, null),
+                new Facets.IptcCount("medtop:20000621", "election", 1, "medtop:11000000"),
+                new Facets.IptcCount("medtop:14000000", "society", 1, null));
+        assertThat(result.facets().operatorTopics()).extracting(Facets.FacetCount::key).containsExactly("transport", "local", "labour");
+        assertThat(result.facets().watchTopics()).containsExactly(new Facets.FacetCount("ferry watch", 1));
+        assertThat(result.facets().modelTopics()).isEmpty();
+        assertThat(result.facets().authors()).containsExactly(new Facets.FacetCount("Mara Lind", 1));
         assertThat(result.facets().sources().getFirst()).isEqualTo(new Facets.FacetCount("Harbour Gazette", 2));
         assertThat(result.facets().languages()).containsExactly(new Facets.FacetCount("en", 3));
         assertThat(result.facets().perDay()).containsExactly(new Facets.DayCount("2026-10-30", 1), new Facets.DayCount("2026-11-03", 2));

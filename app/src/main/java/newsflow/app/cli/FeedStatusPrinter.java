@@ -17,30 +17,14 @@ final class FeedStatusPrinter {
     }
 
     static String table(List<FeedStatus> feeds, Instant now) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"FEED", "LAST SUCCESS", "ERRORS", "NEXT POLL", "ITEMS/DAY", "ETAG", "LAST ERROR"});
+        List<List<String>> rows = new ArrayList<>();
         for (FeedStatus f : feeds) {
-            rows.add(new String[]{f.url(), ago(f.lastSuccess(), now, f.polled()), Integer.toString(f.errorStreak()),
+            rows.add(List.of(f.url(), ago(f.lastSuccess(), now, f.polled()), Integer.toString(f.errorStreak()),
                     until(f.nextPollAt(), now), rate(f.itemsPerDay()), validators(f),
-                    f.lastError() == null ? "" : shorten(f.lastError(), ERROR_WIDTH)});
+                    Table.cell(f.lastError(), ERROR_WIDTH)));
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row[i]));
-                if (i < row.length - 1) {
-                    line.append("  ");
-                }
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
+        StringBuilder out = new StringBuilder(Table.render(
+                List.of("FEED", "LAST SUCCESS", "ERRORS", "NEXT POLL", "ITEMS/DAY", "ETAG", "LAST ERROR"), rows));
         long failing = feeds.stream().filter(f -> f.errorStreak() > 0).count();
         long never = feeds.stream().filter(f -> !f.polled()).count();
         out.append(String.format(Locale.ROOT, "%d feeds, %d failing, %d not polled yet%n", feeds.size(), failing, never));
@@ -116,8 +100,4 @@ final class FeedStatusPrinter {
         return perDay >= 10 ? String.format(Locale.ROOT, "%.0f", perDay) : String.format(Locale.ROOT, "%.1f", perDay);
     }
 
-    private static String shorten(String s, int max) {
-        String one = s.replaceAll("\\s+", " ");
-        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
-    }
 }

@@ -255,7 +255,8 @@ class AnalyticsIT {
     private static ArticleDocument article(String id, String published, String source, String lang, String storyId,
                                            String title, String body) {
         return new ArticleDocument(id, "https://" + source.replace(' ', '-').toLowerCase() + ".example/" + id, null, null,
-                title, null, body, List.of(), source, null, source, lang, List.of(), List.of(), List.of(),
+                title, null, body, List.of(), source, null, source, lang, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(),
                 Instant.parse(published), null, null, null, null, body.split(" ").length, null, Map.of(), null, storyId, Map.of());
     }
 }

@@ -87,7 +87,19 @@ class DemoCorpusEndToEndIT {
         JsonNode first = result.at("/hits/0");
         assertThat(first.get("url").asText()).isEqualTo(site.baseUrl() + WORDPRESS_POST);
         assertThat(first.get("topics")).extracting(JsonNode::asText).contains("politics");
-        assertThat(result.at("/facets/topics")).isNotEmpty();
+        // facets per taxonomy: the demo's rules, its watch-topic, and the default IPTC tagger by code and label
+        assertThat(result.at("/facets/topics").isMissingNode()).isTrue();
+        assertThat(result.at("/facets/operatorTopics").findValuesAsText("key")).contains("politics");
+        assertThat(result.at("/facets/watchTopics").findValuesAsText("key")).contains("water supply");
+        assertThat(result.at("/facets/iptc")).isNotEmpty().allSatisfy(b -> {
+            assertThat(b.get("key").asText()).startsWith("medtop:");
+            assertThat(b.get("label").asText()).isNotBlank();
+        });
+
+        ArticleDocument bill = IsolatedRun.documents(config).get(ArticleIds.forUrl(site.baseUrl() + WORDPRESS_POST));
+        assertThat(bill.operatorTopics()).contains("politics").doesNotContain("sport");
+        assertThat(bill.watchTopics()).containsExactly("water supply");
+        assertThat(bill.iptc()).isNotEmpty().allSatisfy(t -> assertThat(t.code()).startsWith("medtop:"));
 
         ArticleDocument doc = IsolatedRun.documents(config).get(ArticleIds.forUrl(site.baseUrl() + WORDPRESS_POST));
         assertThat(doc.title()).isEqualTo("Westmarch Assembly narrowly passes Brennock Basin water-rights bill");

@@ -6,10 +6,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch._types.query_dsl.ZeroTermsQuery;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import newsflow.app.testing.IsolatedRun;
 import newsflow.common.config.NewsflowConfig;
-import newsflow.common.json.Json;
 import newsflow.common.model.Article;
 import newsflow.common.model.Schema;
 import newsflow.index.document.ArticleDocument;
@@ -17,7 +15,6 @@ import newsflow.index.document.ArticleDocuments;
 import newsflow.index.document.TextFields;
 import newsflow.index.es.ElasticsearchClients;
 import newsflow.index.schema.ArticleIndex;
-import newsflow.index.schema.IndexNames;
 import newsflow.search.SearchQuery;
 import newsflow.search.SearchService;
 import org.apache.lucene.analysis.Analyzer;
@@ -161,32 +158,6 @@ class TextAnalysisIT {
             assertThat(ids(q)).as(q).contains(german.id());
         }
         assertThat(ids("écolier")).contains(french.id());
-    }
-
-    /**
-     * An index of the previous schema version under the alias stays searchable next to the current one: the
-     * template only shapes indices of its own version, and the alias reads them all.
-     */
-    @Test
-    void anIndexOfAnOlderSchemaStaysReadableThroughTheAlias() throws IOException {
-        String alias = config.elasticsearch().index();
-        String older = new IndexNames(alias, IndexNames.CURRENT_VERSION - 1).forMonth(Instant.parse("2020-01-15T00:00:00Z"));
-        // as version 1 made them on this node: today's mapping without the language fields, standard analysis
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.putObject("settings").putObject("analysis").putObject("analyzer").putObject("newsflow_text").put("type", "standard");
-        ObjectNode mapping = (ObjectNode) Json.mapper().readTree(resource("newsflow/index/article-mapping.json"));
-        ((ObjectNode) mapping.get("properties")).remove(TextFields.I18N);
-        body.set("mappings", mapping);
-        body.putObject("aliases").putObject(alias);
-        es.indices().create(c -> c.index(older).withJson(new StringReader(Json.write(body))));
-        ArticleDocument old = ArticleDocuments.from(article("old-1", "en", "Harbour elections of 2020", "The vote."), NOW);
-        es.index(i -> i.index(older).id(old.id()).document(old));
-        es.indices().refresh(r -> r.index(alias));
-
-        ArticleIndex.Setup again = new ArticleIndex(es, config.elasticsearch()).ensure();
-
-        assertThat(again.currentIndex()).isEqualTo(setup.currentIndex());
-        assertThat(ids("elections")).contains("old-1", "en-1");
     }
 
     private static List<String> ids(String q) {

@@ -72,13 +72,32 @@ class DockerComposeFileTest {
         // the image the image profile builds (Jib), named after the project version, with Main as its entrypoint
         assertThat(pom).contains("<newsflow.image>newsflow:${project.version}</newsflow.image>")
                 .contains("<mainClass>newsflow.app.Main</mainClass>");
-        for (String stage : List.of("ingest", "enrich", "index", "search")) {
+        for (String stage : List.of("ingest", "enrich", "index", "search", "alerts")) {
             JsonNode service = services.get(stage);
             assertThat(service.get("image").asText()).isEqualTo("newsflow:" + NewsflowVersion.version());
             assertThat(service.get("pull_policy").asText()).isEqualTo("never");
             for (JsonNode volume : service.get("volumes")) {
                 assertThat(volume.asText()).as("mounts nothing from a build").doesNotContain("target");
             }
+        }
+    }
+
+    @Test
+    void aOneShotServiceImportsTheKibanaSavedObjectsOnceKibanaIsHealthy() throws IOException {
+        JsonNode services = compose().get("services");
+        JsonNode kibana = services.get("kibana");
+        JsonNode setup = services.get("kibana-setup");
+
+        assertThat(kibana.at("/healthcheck/test").toString()).contains("/api/status");
+        assertThat(setup.get("image").asText()).isEqualTo(kibana.get("image").asText());
+        assertThat(setup.at("/depends_on/kibana/condition").asText()).isEqualTo("service_healthy");
+        assertThat(setup.get("restart").asText()).isEqualTo("no");
+        String script = setup.get("command").get(0).asText();
+        assertThat(script).contains("http://kibana:5601/api/saved_objects/_import?overwrite=true")
+                .contains("kbn-xsrf").contains("/newsflow-kibana/*.ndjson").contains("\"success\":true");
+        String mounted = mountedSource(setup, "/newsflow-kibana");
+        try (var files = Files.list(ROOT.resolve(mounted))) {
+            assertThat(files.map(f -> f.getFileName().toString())).contains("newsflow.ndjson");
         }
     }
 

@@ -100,7 +100,7 @@ class SystemdUnitsTest {
             NewsflowConfig config = ConfigLoader.load(Files.readString(ROOT.resolve("deploy/newsflow.yaml")), env);
             ports.add(config.server().port());
         }
-        assertThat(ports).as("one server.port per stage, so all four run on one machine").hasSize(StageName.values().length);
+        assertThat(ports).as("one server.port per stage, so every stage runs on one machine").hasSize(StageName.values().length);
     }
 
     @Test

@@ -15,12 +15,14 @@ import newsflow.common.config.ServerConfig;
 import newsflow.common.url.ArticleIds;
 import newsflow.index.document.ArticleDocument;
 import newsflow.index.es.ElasticsearchClients;
+import newsflow.index.schema.ArticleIndex;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A pipeline configuration of its own on the shared test stack: its own topics, consumer groups, index alias and
@@ -80,6 +83,26 @@ public final class IsolatedRun {
             throw new UncheckedIOException(e);
         }
         return counts;
+    }
+
+    /**
+     * Writes fixture documents straight into the run's index (template and alias as the index stage sets them up,
+     * each document in the monthly index of its date) and refreshes, so they are searchable on return.
+     *
+     * @param docs documents as the index stage stores them ({@link ArticleDocument}s or maps of the mapping's fields)
+     */
+    public static <T> void index(NewsflowConfig config, List<T> docs, Function<T, String> id,
+                                 Function<T, Instant> published) {
+        try (ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearch())) {
+            ArticleIndex index = new ArticleIndex(es, config.elasticsearch());
+            index.ensure();
+            for (T doc : docs) {
+                es.index(i -> i.index(index.names().forMonth(published.apply(doc))).id(id.apply(doc)).document(doc));
+            }
+            es.indices().refresh(r -> r.index(config.elasticsearch().index()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every stored document of the run's alias, by id (for content checks). */

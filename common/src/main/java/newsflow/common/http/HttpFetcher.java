@@ -169,6 +169,7 @@ public final class HttpFetcher implements AutoCloseable {
      *                        failures, oversize or undecodable bodies; each counted by reason
      */
     public FetchResponse fetch(FetchRequest request) throws FetchException {
+        meters.counter(MeterNames.HTTP_FETCHES).increment();
         try {
             return fetchWithin(request, System.nanoTime() + config.totalTimeout().toNanos());
         } catch (FetchException e) {

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a compacted topic (a table keyed by record key, tombstones deleting) from its beginning to the end offsets
- * seen when the read starts: what was written before is all seen, later writes are not waited for.
+ * seen when the read starts: what was written before is all seen, later writes are not waited for. Also reads any
+ * other topic that way, whole or from a point in time (the dead-letter commands).
  */
 public final class CompactedTopic {
 
@@ -49,6 +50,16 @@ public final class CompactedTopic {
      */
     public static Read readToEnd(Consumer<String, byte[]> reader, String topic, Collection<Integer> only,
                                  Duration timeout, java.util.function.Consumer<ConsumerRecord<String, byte[]>> apply) {
+        return readToEnd(reader, topic, only, null, timeout, apply);
+    }
+
+    /**
+     * Like {@link #readToEnd(Consumer, String, Collection, Duration, java.util.function.Consumer)}, from the first
+     * record of each partition whose timestamp is at or after {@code from} (the broker's time index), or from the
+     * beginning when {@code from} is null.
+     */
+    public static Read readToEnd(Consumer<String, byte[]> reader, String topic, Collection<Integer> only, Instant from,
+                                 Duration timeout, java.util.function.Consumer<ConsumerRecord<String, byte[]>> apply) {
         Instant deadline = Instant.now().plus(timeout);
         List<PartitionInfo> infos = reader.partitionsFor(topic, timeout);
         if (infos == null || infos.isEmpty()) {
@@ -63,8 +74,15 @@ public final class CompactedTopic {
             return new Read(List.of(), 0);
         }
         reader.assign(partitions);
-        reader.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = reader.endOffsets(partitions, timeout);
+        if (from == null) {
+            reader.seekToBeginning(partitions);
+        } else {
+            Map<TopicPartition, Long> times = new java.util.HashMap<>();
+            partitions.forEach(tp -> times.put(tp, from.toEpochMilli()));
+            // null for a partition with no record that recent: nothing of it to read
+            reader.offsetsForTimes(times, timeout).forEach((tp, at) -> reader.seek(tp, at == null ? end.get(tp) : at.offset()));
+        }
         long records = 0;
         while (!caughtUp(reader, end)) {
             if (Instant.now().isAfter(deadline)) {

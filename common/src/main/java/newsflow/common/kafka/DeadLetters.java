@@ -1,5 +1,9 @@
 package newsflow.common.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import newsflow.common.metrics.MeterNames;
+import newsflow.common.metrics.Metrics;
 import newsflow.common.model.DeadLetter;
 import newsflow.common.model.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,7 +21,11 @@ import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** Sends records a stage could not process to the dead-letter topic, with the original payload and the cause. */
+/**
+ * Sends records a stage could not process to the dead-letter topic, with the original payload, where it was read
+ * from and the cause, so that {@code newsflow dead-letter replay} can republish it after a fix. Counts what it
+ * delivered ({@value MeterNames#DEAD_LETTERS}) and what it had to drop ({@value MeterNames#DEAD_LETTERS_DROPPED}).
+ */
 public final class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
@@ -36,23 +44,27 @@ public final class DeadLetters {
     private final Producer<String, byte[]> producer;
     private final String topic;
     private final String stage;
+    private final Counter delivered;
+    private final Counter dropped;
 
     public DeadLetters(Producer<String, byte[]> producer, String topic, String stage) {
+        this(producer, topic, stage, Metrics.registry());
+    }
+
+    public DeadLetters(Producer<String, byte[]> producer, String topic, String stage, MeterRegistry meters) {
         this.producer = producer;
         this.topic = topic;
         this.stage = stage;
+        // registered now, so the series exist at 0 before the first failure (an alert on their increase needs that)
+        this.delivered = meters.counter(MeterNames.DEAD_LETTERS, "stage", stage);
+        this.dropped = meters.counter(MeterNames.DEAD_LETTERS_DROPPED, "stage", stage);
     }
 
     /** Dead-letters a consumed record. The returned future completes when the broker acknowledged it. */
-    public Future<RecordMetadata> send(ConsumerRecord<String, byte[]> record, String error, String errorType) {
+    private Future<RecordMetadata> send(ConsumerRecord<String, byte[]> record, String error, String errorType) {
         String payload = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
         return send(new DeadLetter(Schema.VERSION, stage, record.topic(), record.partition(), record.offset(),
-                record.key(), payload, error, errorType, Instant.now()));
-    }
-
-    /** Dead-letters something that did not come from Kafka (for example a feed item that could not be mapped). */
-    public Future<RecordMetadata> send(String key, String payload, String error, String errorType) {
-        return send(new DeadLetter(Schema.VERSION, stage, null, -1, -1, key, payload, error, errorType, Instant.now()));
+                record.key(), payload, error, errorType, Instant.now(), false));
     }
 
     /**
@@ -67,6 +79,7 @@ public final class DeadLetters {
             throws InterruptedException, ExecutionException {
         try {
             send(record, error, errorType).get();
+            delivered.increment();
             return Delivery.SENT;
         } catch (ExecutionException e) {
             if (!isRecordsOwnFault(e.getCause())) {
@@ -75,6 +88,7 @@ public final class DeadLetters {
             log.warn("dead letter for {} rejected by the broker ({}); sending it truncated", where(record), e.getCause().toString());
             try {
                 sendTruncated(record, error, errorType, e.getCause()).get();
+                delivered.increment();
                 return Delivery.TRUNCATED;
             } catch (ExecutionException again) {
                 if (!isRecordsOwnFault(again.getCause())) {
@@ -82,6 +96,7 @@ public final class DeadLetters {
                 }
                 log.error("dead letter for {} rejected even truncated ({}); skipping the record, key={}: {}",
                         where(record), again.getCause().toString(), record.key(), error);
+                dropped.increment();
                 return Delivery.DROPPED;
             }
         }
@@ -101,7 +116,7 @@ public final class DeadLetters {
         String why = error + " [from " + where(record) + "; payload truncated to " + kept + " of " + value.length
                 + " bytes because the full dead letter was rejected: " + cause + "]";
         return send(new DeadLetter(Schema.VERSION, stage, record.topic(), record.partition(), record.offset(),
-                record.key(), payload, why, errorType, Instant.now()));
+                record.key(), payload, why, errorType, Instant.now(), true));
     }
 
     /** {@code topic-partition@offset}, how log lines name a record. */

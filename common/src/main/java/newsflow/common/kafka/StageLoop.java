@@ -1,6 +1,9 @@
 package newsflow.common.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import newsflow.common.log.LogContext;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.retry.Backoff;
@@ -24,8 +27,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,6 +64,10 @@ import java.util.concurrent.TimeoutException;
  *   off) so that a stuck processor shows up in the logs and metrics instead of holding partitions silently.</li>
  * </ol>
  * On {@link #stop()} the batch in flight is abandoned uncommitted.
+ *
+ * <p>Meters, tagged {@code stage}: {@value MeterNames#STAGE_RECORDS} (records committed),
+ * {@value MeterNames#STAGE_BATCH_DURATION} (each batch, however it ended), {@value MeterNames#STAGE_LAG} (records
+ * behind the end of the partitions held, also tagged {@code topic}) and {@value MeterNames#BATCH_RETRIES}.
  */
 public final class StageLoop<T> {
 
@@ -69,6 +78,15 @@ public final class StageLoop<T> {
     static final Duration MAX_BUSY_POLL = Duration.ofMillis(200);
     /** Longest wait for the batch in flight when a rebalance revokes its partitions. */
     static final Duration MAX_REVOKE_GRACE = Duration.ofSeconds(10);
+    /** Histogram buckets of the batch duration: from a quick index bulk to a batch cut at its deadline. */
+    static final Duration[] BATCH_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(150)};
+    /**
+     * Every running loop, so the lag gauge of a stage sums the loops of that stage in this process (tests, and a
+     * process restarted in place, run several one after the other or side by side; one gauge serves them all).
+     */
+    private static final Set<StageLoop<?>> RUNNING = ConcurrentHashMap.newKeySet();
 
     /**
      * @param stage           the stage's name, for logs, dead letters and meters
@@ -93,8 +111,13 @@ public final class StageLoop<T> {
     private final Clock clock;
     private final Duration busyPoll;
     private final Duration revokeGrace;
+    private final Counter recordsDone;
+    private final Counter batchRetries;
+    private final Timer batchDuration;
 
     private volatile boolean stopping;
+    /** Records behind the end of the partitions held, after the last poll. */
+    private volatile long lag;
     private volatile boolean ready;
     // Touched by the loop thread only (the rebalance listener runs inside poll, on that thread).
     private InFlight inFlight;
@@ -111,6 +134,18 @@ public final class StageLoop<T> {
         this.clock = clock;
         this.busyPoll = min(MAX_BUSY_POLL, options.maxPollInterval().dividedBy(10));
         this.revokeGrace = min(MAX_REVOKE_GRACE, options.maxPollInterval().dividedBy(4));
+        this.recordsDone = meters.counter(MeterNames.STAGE_RECORDS, "stage", options.stage());
+        this.batchRetries = meters.counter(MeterNames.BATCH_RETRIES, "stage", options.stage());
+        this.batchDuration = Timer.builder(MeterNames.STAGE_BATCH_DURATION).tag("stage", options.stage())
+                .serviceLevelObjectives(BATCH_BUCKETS).register(meters);
+        Gauge.builder(MeterNames.STAGE_LAG, () -> lagOf(options.stage(), options.topic()))
+                .tags("stage", options.stage(), "topic", options.topic()).baseUnit("records")
+                .description("records not yet read from the partitions this process holds").register(meters);
+    }
+
+    private static long lagOf(String stage, String topic) {
+        return RUNNING.stream().filter(l -> l.options.stage().equals(stage) && l.options.topic().equals(topic))
+                .mapToLong(l -> l.lag).sum();
     }
 
     /** Consumes until {@link #stop()}; returns early only when interrupted. */
@@ -121,6 +156,7 @@ public final class StageLoop<T> {
     }
 
     private void consume() {
+        RUNNING.add(this);
         try {
             consumer.subscribe(List.of(options.topic()), new Rebalance());
             log.info("{} consuming {}", options.stage(), options.topic());
@@ -128,6 +164,7 @@ public final class StageLoop<T> {
                 applyPauses();
                 ConsumerRecords<String, byte[]> records = consumer.poll(inFlight == null ? IDLE_POLL : Duration.ZERO);
                 ready = true;
+                measureLag();
                 if (inFlight == null) {
                     if (!records.isEmpty()) {
                         start(records);
@@ -146,6 +183,7 @@ public final class StageLoop<T> {
             log.warn("{} loop interrupted; stopping", options.stage());
         } finally {
             ready = false;
+            RUNNING.remove(this);
             if (inFlight != null) {
                 log.info("{} stopping: batch of {} records abandoned uncommitted", options.stage(), inFlight.size);
                 inFlight.cancel();
@@ -153,6 +191,18 @@ public final class StageLoop<T> {
             }
             log.info("{} loop stopped", options.stage());
         }
+    }
+
+    /** Sums the consumer's own view of the lag (no request to the broker) over the partitions it holds. */
+    private void measureLag() {
+        long total = 0;
+        for (TopicPartition tp : consumer.assignment()) {
+            OptionalLong behind = consumer.currentLag(tp);
+            if (behind.isPresent()) {
+                total += behind.getAsLong();
+            }
+        }
+        lag = total;
     }
 
     /** True once the consumer polled successfully, until the loop stops. */
@@ -171,7 +221,10 @@ public final class StageLoop<T> {
         final Map<TopicPartition, Long> first = new HashMap<>();
         /** Offsets to commit when the batch succeeds; revoked partitions are removed. */
         final Map<TopicPartition, Long> next = new HashMap<>();
+        /** Records of the batch per partition, counted as done when their partition is committed. */
+        final Map<TopicPartition, Integer> counts = new HashMap<>();
         final CompletableFuture<Void> done = new CompletableFuture<>();
+        final long startedNanos = System.nanoTime();
         final Instant deadline;
         final Instant hardLimit;
         final int size;
@@ -183,6 +236,7 @@ public final class StageLoop<T> {
                 List<ConsumerRecord<String, byte[]>> part = records.records(tp);
                 first.put(tp, part.getFirst().offset());
                 next.put(tp, part.getLast().offset() + 1);
+                counts.put(tp, part.size());
             }
             this.deadline = started.plus(options.maxPollInterval().dividedBy(2));
             this.hardLimit = started.plus(options.maxPollInterval());
@@ -250,6 +304,7 @@ public final class StageLoop<T> {
             if (clock.instant().isAfter(batch.hardLimit)) {
                 inFlight = null;
                 batch.cancel();
+                timed(batch);
                 fail(batch, owned(batch), "still running after max.poll.interval.ms ("
                         + options.maxPollInterval().toMillis() + " ms); cancelled");
             }
@@ -258,6 +313,7 @@ public final class StageLoop<T> {
             // handled below
         }
         inFlight = null;
+        timed(batch);
         Set<TopicPartition> owned = owned(batch);
         if (batch.done.isCompletedExceptionally()) {
             Throwable cause = cause(batch);
@@ -266,6 +322,15 @@ public final class StageLoop<T> {
             return;
         }
         commit(batch, owned);
+    }
+
+    private void timed(InFlight batch) {
+        batchDuration.record(System.nanoTime() - batch.startedNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Counts the records of the committed partitions as done. */
+    private void counted(InFlight batch, Collection<TopicPartition> committed) {
+        recordsDone.increment(committed.stream().mapToInt(tp -> batch.counts.getOrDefault(tp, 0)).sum());
     }
 
     private Set<TopicPartition> owned(InFlight batch) {
@@ -285,6 +350,7 @@ public final class StageLoop<T> {
         try {
             consumer.commitSync(offsets);
             partitions.forEach(failures::remove);
+            counted(batch, partitions);
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {
@@ -297,7 +363,7 @@ public final class StageLoop<T> {
         if (partitions.isEmpty()) {
             return; // all revoked: nothing of it is ours to retry
         }
-        meters.counter(MeterNames.BATCH_RETRIES, "stage", options.stage()).increment();
+        batchRetries.increment();
         Duration longest = Duration.ZERO;
         Instant now = clock.instant();
         for (TopicPartition tp : partitions) {
@@ -361,6 +427,7 @@ public final class StageLoop<T> {
                 affected.forEach(tp -> offsets.put(tp, new OffsetAndMetadata(batch.next.get(tp))));
                 try {
                     consumer.commitSync(offsets);
+                    counted(batch, affected);
                 } catch (WakeupException e) {
                     throw e;
                 } catch (KafkaException e) {

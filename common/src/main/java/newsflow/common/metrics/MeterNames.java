@@ -3,6 +3,13 @@ package newsflow.common.metrics;
 /**
  * Meter names shared by the stages and by whatever reads them (progress display, dashboards).
  * Counters unless noted. Tags: {@code feed} (feed URL) on feed meters, {@code reason} on failure meters.
+ *
+ * <p>Prometheus names follow from these by Micrometer's convention: dots become underscores, counters end in
+ * {@code _total}, timers in {@code _seconds} (with {@code _count}, {@code _sum}, {@code _max} and, where buckets
+ * are set, {@code _bucket}), gauges end in their base unit. So {@link #DEAD_LETTERS} is scraped as
+ * {@code newsflow_dead_letters_total}. The dashboard ({@code deploy/grafana/}) and the alerting rules
+ * ({@code deploy/prometheus/alerts.yml}) use the Prometheus names; {@code MetricsContractIT} holds them to what a
+ * running pipeline exports. See docs/metrics.md.
  */
 public final class MeterNames {
     /** Feed polls that returned a document or 304. Tag feed. */
@@ -45,12 +52,29 @@ public final class MeterNames {
     public static final String ALERTS_FAILED = "newsflow.alerts.failed";
     /** Batches a Kafka stage rewound and paused to retry after a failure (processing, acks or commit); tag {@code stage}. */
     public static final String BATCH_RETRIES = "newsflow.stage.batch.retries";
+    /** Records a Kafka stage finished and committed (its throughput); tag {@code stage}. */
+    public static final String STAGE_RECORDS = "newsflow.stage.records";
+    /** Timer: how long a Kafka stage's batches take, from poll to done, with histogram buckets; tag {@code stage}. */
+    public static final String STAGE_BATCH_DURATION = "newsflow.stage.batch.duration";
+    /**
+     * Gauge, base unit records: records in the stage's input topic not yet read by this process's consumer, over
+     * the partitions it holds; tags {@code stage}, {@code topic}. Summed over instances it is the group's lag.
+     */
+    public static final String STAGE_LAG = "newsflow.stage.lag";
+    /** Dead letters a stage delivered to the dead-letter topic (acknowledged); tag {@code stage}. */
+    public static final String DEAD_LETTERS = "newsflow.dead.letters";
+    /** Records skipped because even their truncated dead letter was refused (logged at ERROR); tag {@code stage}. */
+    public static final String DEAD_LETTERS_DROPPED = "newsflow.dead.letters.dropped";
+    /** Timer: one feed poll (fetch, parse, publish, save state), with histogram buckets. */
+    public static final String INGEST_POLL_DURATION = "newsflow.ingest.poll.duration";
 
     /**
      * Fetches that failed, whatever they were for (feed, page, robots.txt, WebSub hub). Tag reason: the
      * {@code FetchException} kind in lower case ({@code deadline}, {@code refused}, {@code timeout}, …).
      */
     public static final String HTTP_FETCH_FAILURES = "newsflow.http.fetch.failures";
+    /** Every fetch, whatever its outcome: with {@link #HTTP_FETCH_FAILURES} it gives the failure ratio. */
+    public static final String HTTP_FETCHES = "newsflow.http.fetches";
 
     /**
      * Searches by outcome (tag outcome: ok, partial, refused_limit, refused_busy, timeout, unreachable, failed);

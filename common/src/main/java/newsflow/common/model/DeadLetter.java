@@ -11,10 +11,13 @@ import java.time.Instant;
  * @param partition     its partition, -1 when not from Kafka
  * @param offset        its offset, -1 when not from Kafka
  * @param key           the original key
- * @param payload       the original payload, verbatim (UTF-8 text)
+ * @param payload       the original payload, verbatim (UTF-8 text); null for a tombstone
  * @param error         human-readable cause
  * @param errorType     exception class or error category
  * @param time          when it was dead-lettered
+ * @param payloadTruncated true when {@code payload} is only the first part of the original (the broker refused
+ *                      the dead letter at full size): such a letter cannot be replayed. Absent (false) in dead
+ *                      letters written before the field existed.
  */
 public record DeadLetter(
         int schemaVersion,
@@ -26,5 +29,11 @@ public record DeadLetter(
         String payload,
         String error,
         String errorType,
-        Instant time) {
+        Instant time,
+        boolean payloadTruncated) {
+
+    /** Whether the original record can be republished as it was: a Kafka record, payload complete and present. */
+    public boolean replayable() {
+        return sourceTopic != null && payload != null && !payloadTruncated;
+    }
 }

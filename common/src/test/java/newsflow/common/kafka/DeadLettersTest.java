@@ -58,6 +58,19 @@ class DeadLettersTest {
         assertThat(truncated.offset()).isEqualTo(7);
         assertThat(truncated.error()).startsWith("decode: not json").contains("from nf.entries-0@7")
                 .contains("payload truncated to 65536 of 200000 bytes");
+        assertThat(truncated.payloadTruncated()).isTrue();
+        assertThat(truncated.replayable()).as("a cut payload is not the original").isFalse();
+        assertThat(JsonCodec.DEAD_LETTER.decode(producer.history().get(0).value()).replayable()).isTrue();
+    }
+
+    @Test
+    void deadLetterWrittenBeforeTheTruncationFlagReadsAsComplete() {
+        DeadLetter old = JsonCodec.DEAD_LETTER.decode("""
+                {"schemaVersion":1,"stage":"index","sourceTopic":"nf.articles","partition":2,"offset":40,"key":"k",
+                 "payload":"{}","error":"invalid: no time","errorType":"x","time":"2026-01-01T00:00:00Z"}"""
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(old.payloadTruncated()).isFalse();
+        assertThat(old.replayable()).isTrue();
     }
 
     @Test

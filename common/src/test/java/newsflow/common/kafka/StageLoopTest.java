@@ -195,7 +195,7 @@ class StageLoopTest {
                 }
             });
         });
-        loop = new StageLoop<>(consumer, processor, new DeadLetters(deadLetterProducer, "nf.dead-letter", "test"),
+        loop = new StageLoop<>(consumer, processor, new DeadLetters(deadLetterProducer, "nf.dead-letter", "test", meters),
                 new StageLoop.Options("test", TOPIC, BACKOFF, MAX_POLL_INTERVAL, "test.failed"), meters, clock);
         runner = Thread.ofPlatform().name("stage-loop-test").start(loop::run);
     }
@@ -242,6 +242,27 @@ class StageLoopTest {
         });
         assertThat(meters.find("test.failed").tag("reason", "decode").counter().count()).isEqualTo(1);
         assertThat(loop.ready()).isTrue();
+    }
+
+    @Test
+    void countsCommittedRecordsTimesBatchesAndGaugesTheLagOfTheHeldPartitions() throws Exception {
+        consumer.updateEndOffsets(Map.of(TP0, 10L)); // seven more records than this test hands out
+        start(Map.of(TP0, List.of("a", "bad", "c")));
+
+        await(() -> Long.valueOf(3).equals(committed(TP0)));
+        await(() -> meters.find(MeterNames.STAGE_LAG).gauge().value() == 7.0);
+
+        assertThat(meters.get(MeterNames.STAGE_RECORDS).tag("stage", "test").counter().count())
+                .as("the poison record is committed past too").isEqualTo(3);
+        assertThat(meters.get(MeterNames.STAGE_BATCH_DURATION).tag("stage", "test").timer().count()).isEqualTo(1);
+        assertThat(meters.get(MeterNames.STAGE_LAG).tag("topic", TOPIC).gauge().getId().getBaseUnit()).isEqualTo("records");
+        assertThat(meters.get(MeterNames.DEAD_LETTERS).tag("stage", "test").counter().count()).isEqualTo(1);
+        assertThat(meters.get(MeterNames.DEAD_LETTERS_DROPPED).tag("stage", "test").counter().count()).isZero();
+
+        loop.stop();
+        runner.join(10_000);
+        loop = null;
+        assertThat(meters.get(MeterNames.STAGE_LAG).gauge().value()).as("a stopped loop holds no partitions").isZero();
     }
 
     @Test

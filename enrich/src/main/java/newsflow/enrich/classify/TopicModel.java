@@ -33,7 +33,7 @@ public final class TopicModel implements TopicClassifier {
 
     /** 2 added the representation (words, embedding, both); format 1 models are words only and still load. */
     static final int FORMAT = 2;
-    public static final String SOURCE = "model";
+    public static final String SOURCE = TopicScore.MODEL;
 
     /**
      * The stored form. {@code idf} is null for naive Bayes (raw counts). {@code embeddingBias} only for

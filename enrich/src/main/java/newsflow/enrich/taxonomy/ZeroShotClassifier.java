@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ZeroShotClassifier implements TopicClassifier {
 
-    public static final String SOURCE = "iptc";
+    public static final String SOURCE = TopicScore.IPTC;
 
     private final Taxonomy taxonomy;
     private final TextEmbedder embedder;
@@ -199,8 +199,9 @@ public final class ZeroShotClassifier implements TopicClassifier {
         return out;
     }
 
+    /** The topic under its official label, with its code and its parent's, so the index can keep the hierarchy. */
     private static TopicScore score(Taxonomy.Topic topic, double score) {
-        return new TopicScore(topic.name(), Math.round(score * 1000) / 1000.0, SOURCE);
+        return new TopicScore(topic.name(), Math.round(score * 1000) / 1000.0, SOURCE, topic.qcode(), topic.parent());
     }
 
     static double cosine(float[] a, float[] b) {

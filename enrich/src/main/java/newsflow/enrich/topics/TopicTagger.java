@@ -4,6 +4,7 @@ import newsflow.common.config.EnrichConfig;
 import newsflow.common.model.TopicScore;
 import newsflow.enrich.classify.TopicClassifier;
 import newsflow.enrich.classify.TopicModel;
+import newsflow.enrich.taxonomy.IptcCodes;
 import newsflow.enrich.watch.WatchTopics;
 
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * All of an article's topics: the operator's rules (source {@code rule}), the watch-topics it matches (source
  * {@code watch}), then the categories of the trained model (source {@code model}) or, without one, of the default
- * IPTC taxonomy (source {@code iptc}), each group in its own order. Every part is immutable, so one tagger serves
+ * IPTC taxonomy (source {@code iptc}), each group in its own order. IPTC topics carry their code and parent code; so
+ * does a model label that is an IPTC topic's official name ({@link IptcCodes}). Every part is immutable, so one tagger serves
  * every enrich thread.
  */
 public final class TopicTagger {
@@ -76,7 +78,7 @@ public final class TopicTagger {
         List<TopicScore> out = new ArrayList<>(rules.match(title, body));
         out.addAll(watch.match(title, body));
         if (model != null) {
-            out.addAll(model.classify(title, body));
+            out.addAll(IptcCodes.attach(model.classify(title, body)));
         }
         return out;
     }

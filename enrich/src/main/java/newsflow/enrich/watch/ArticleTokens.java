@@ -6,13 +6,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Title and body as lower-case word tokens; a phrase matches inside one of them, never across the two. */
-final class ArticleTokens {
+/**
+ * Title and body as lower-case word tokens; a phrase matches inside one of them, never across the two. Built once
+ * per article and shared by every query asked about it.
+ */
+public final class ArticleTokens {
 
     private final List<List<String>> fields;
     private final Set<String> words = new HashSet<>();
 
-    ArticleTokens(String title, String body) {
+    public ArticleTokens(String title, String body) {
         this.fields = List.of(Tokenizer.tokens(title), Tokenizer.tokens(body));
         fields.forEach(words::addAll);
     }

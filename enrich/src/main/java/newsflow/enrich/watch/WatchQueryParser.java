@@ -19,27 +19,33 @@ import java.util.List;
  */
 final class WatchQueryParser {
 
-    private final String topic;
+    /** What the query belongs to, as error messages name it: {@code watch-topic "x"}, {@code topic "x", term 2}. */
+    private final String what;
     private final String text;
     private int pos;
 
-    private WatchQueryParser(String topic, String text) {
-        this.topic = topic;
+    private WatchQueryParser(String what, String text) {
+        this.what = what;
         this.text = text;
     }
 
     static WatchQuery parse(String topic, String query) {
+        return parseFor("watch-topic \"" + topic + "\"", query);
+    }
+
+    /** @param what names the query's owner in error messages, e.g. {@code topic "sport", term 3} */
+    static WatchQuery parseFor(String what, String query) {
         if (query == null || query.isBlank()) {
-            throw new WatchQueryException("watch-topic \"" + topic + "\": empty query");
+            throw new WatchQueryException(what + ": empty query");
         }
-        WatchQueryParser p = new WatchQueryParser(topic, query);
+        WatchQueryParser p = new WatchQueryParser(what, query);
         WatchQuery q = p.or();
         p.skipSpace();
         if (p.pos < p.text.length()) {
             throw p.error("unexpected \"" + p.text.charAt(p.pos) + "\"");
         }
         if (!positive(q)) {
-            throw new WatchQueryException("watch-topic \"" + topic + "\": the query only excludes words; add a term"
+            throw new WatchQueryException(what + ": the query only excludes words; add a term"
                     + " an article must contain");
         }
         return q;
@@ -157,7 +163,7 @@ final class WatchQueryParser {
     }
 
     private WatchQueryException error(String problem, int at) {
-        return new WatchQueryException("watch-topic \"" + topic + "\": " + problem + " at character " + (at + 1)
+        return new WatchQueryException(what + ": " + problem + " at character " + (at + 1)
                 + " of: " + text);
     }
 }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  */
 public final class WatchTopics {
 
-    public static final String SOURCE = "watch";
+    public static final String SOURCE = TopicScore.WATCH;
 
     private final Map<String, WatchQuery> queries;
 

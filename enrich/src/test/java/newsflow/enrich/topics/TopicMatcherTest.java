@@ -1,6 +1,7 @@
 package newsflow.enrich.topics;
 
 import newsflow.common.model.TopicScore;
+import newsflow.enrich.watch.WatchQueryException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TopicMatcherTest {
 
@@ -101,5 +103,48 @@ class TopicMatcherTest {
         assertThat(names(m.match("x", "word"))).containsExactly("padded");
         assertThat(new TopicMatcher(null).match("a", "b")).isEmpty();
         assertThat(new TopicMatcher(Map.of()).match(null, null)).isEmpty();
+    }
+
+    @Test
+    void aTermInQuerySyntaxIsAConditionForWordsThatNeedCompany() {
+        TopicMatcher m = new TopicMatcher(Map.of("sport", List.of("semi-final", "goal AND (league OR cup OR match)")));
+
+        assertThat(m.match("Chip plant", "The plant missed its water recycling goal.")).isEmpty();
+        assertThat(m.match(null, "A late goal won the cup tie.")).singleElement()
+                .extracting(TopicScore::score).as("a condition that holds counts as one mention of one term").isEqualTo(0.333);
+        assertThat(m.match("Rovers reach the semi-final", "A late goal won the cup tie.")).singleElement()
+                .extracting(TopicScore::score).as("3 title mentions and the condition: e = 4 + 2").isEqualTo(0.6);
+    }
+
+    @Test
+    void aConditionCanExcludeWords() {
+        TopicMatcher m = new TopicMatcher(Map.of("energy", List.of("solar NOT \"solar system\"", "-comet wind")));
+
+        assertThat(names(m.match(null, "Solar panels on every roof."))).containsExactly("energy");
+        assertThat(m.match(null, "Water formed early in the solar system.")).isEmpty();
+        assertThat(names(m.match(null, "Wind turbines."))).containsExactly("energy");
+        assertThat(m.match(null, "The comet's wind of gas.")).isEmpty();
+    }
+
+    @Test
+    void onlyQuerySyntaxMakesATermACondition() {
+        assertThat(TopicMatcher.isCondition("goal AND league")).isTrue();
+        assertThat(TopicMatcher.isCondition("\"cup final\"")).isTrue();
+        assertThat(TopicMatcher.isCondition("(cup)")).isTrue();
+        assertThat(TopicMatcher.isCondition("-season")).isTrue();
+        assertThat(TopicMatcher.isCondition("NOT season")).isTrue();
+        assertThat(TopicMatcher.isCondition("semi-final")).isFalse();
+        assertThat(TopicMatcher.isCondition("Android apps")).as("operators are upper-case words of their own").isFalse();
+        assertThat(TopicMatcher.isCondition("and or not")).isFalse();
+        assertThat(TopicMatcher.isCondition("data center")).isFalse();
+    }
+
+    @Test
+    void aConditionThatDoesNotParseNamesTopicTermAndPosition() {
+        assertThatThrownBy(() -> new TopicMatcher(Map.of("sport", List.of("league", "goal AND (cup"))))
+                .isInstanceOf(WatchQueryException.class)
+                .hasMessageContaining("topic \"sport\", term 2").hasMessageContaining("missing \")\"");
+        assertThatThrownBy(() -> new TopicMatcher(Map.of("sport", List.of("NOT water"))))
+                .isInstanceOf(WatchQueryException.class).hasMessageContaining("only excludes");
     }
 }

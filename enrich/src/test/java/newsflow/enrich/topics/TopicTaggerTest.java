@@ -98,6 +98,12 @@ class TopicTaggerTest {
         List<TopicScore> tagged = TopicTagger.configured(defaults).tag(title, body);
         assertThat(tagged).isNotEmpty().allSatisfy(t -> assertThat(t.source()).isEqualTo("iptc"));
 
+        // IPTC topics carry their official code, and a second-level topic its parent's
+        assertThat(tagged).allSatisfy(t -> assertThat(t.code()).matches("medtop:\\d{8}"));
+        assertThat(tagged.getFirst().parent()).as("the first is a top-level topic").isNull();
+        assertThat(tagged).filteredOn(t -> t.parent() != null).allSatisfy(child ->
+                assertThat(tagged).extracting(TopicScore::code).contains(child.parent()));
+
         // the five topics the shipped model was trained on are its to decide
         List<TopicScore> match = TopicTagger.configured(defaults).tag("Late winner at the stadium",
                 "The striker scored twice in the second half and the home club won the league match.");
@@ -106,5 +112,29 @@ class TopicTaggerTest {
 
         EnrichConfig none = ConfigLoader.load("enrich:\n  taxonomy: none\n", Map.of()).enrich();
         assertThat(TopicTagger.configured(none).tag(title, body)).isEmpty();
+    }
+
+    @Test
+    void aModelLabelThatNamesAnIptcTopicGetsItsCodeOthersStayPlainLabels() {
+        List<LabeledText> items = new ArrayList<>();
+        for (String s : List.of("The striker scored in the league match.", "The club won the cup final at the stadium.",
+                "A late goal decided the derby.", "The keeper saved a penalty in the match.")) {
+            items.add(new LabeledText("", "", s, List.of("sport")));
+        }
+        for (String s : List.of("The harbour ferry timetable changes.", "Dock workers unload the ferry at the harbour.",
+                "The harbour master closed the quay.", "Ferry passengers waited at the harbour.")) {
+            items.add(new LabeledText("", "", s, List.of("harbour")));
+        }
+        TopicModel model = Trainer.train(items, TrainOptions.DEFAULT.withMethod(Method.LOGISTIC_REGRESSION)
+                .withFeatures(new FeatureOptions(true, 1, 1)), "sport or harbour");
+        TopicTagger tagger = new TopicTagger(new TopicMatcher(Map.of()), model);
+
+        assertThat(tagger.tag("Cup final", "The striker scored a late goal in the league match at the stadium."))
+                .filteredOn(t -> t.name().equals("sport")).singleElement()
+                .extracting(TopicScore::source, TopicScore::code, TopicScore::parent)
+                .containsExactly("model", "medtop:15000000", null);
+        assertThat(tagger.tag("Harbour ferry", "The ferry left the harbour quay."))
+                .filteredOn(t -> t.name().equals("harbour")).singleElement()
+                .extracting(TopicScore::code).isNull();
     }
 }

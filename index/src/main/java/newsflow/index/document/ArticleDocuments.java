@@ -33,8 +33,9 @@ public final class ArticleDocuments {
                 .toList();
         List<ArticleDocument.TopicScoreField> scores = article.topics().stream()
                 .filter(t -> t.name() != null)
-                .map(t -> new ArticleDocument.TopicScoreField(t.name(), t.score(), t.source()))
+                .map(t -> new ArticleDocument.TopicScoreField(t.name(), t.score(), t.source(), t.code(), t.parent()))
                 .toList();
+        TopicsByTaxonomy byTaxonomy = TopicsByTaxonomy.of(article.topics());
         Map<String, String> fieldSources = article.extraction() == null
                 ? Map.of()
                 : new TreeMap<>(article.extraction().fieldSources().byWireName());
@@ -60,6 +61,10 @@ public final class ArticleDocuments {
                 language,
                 topics,
                 scores,
+                byTaxonomy.iptc(),
+                byTaxonomy.operatorTopics(),
+                byTaxonomy.watchTopics(),
+                byTaxonomy.modelTopics(),
                 entry == null ? List.of() : distinctNonBlank(entry.categories()),
                 article.published(),
                 article.modified(),

@@ -15,6 +15,8 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Sets up the article index: the versioned index template (settings, mapping, alias) and the current month's
@@ -23,6 +25,10 @@ import java.util.List;
  *
  * <p>Safe to run from several instances at once: putting an identical template twice is a no-op in effect, and
  * an index another instance created first is accepted.
+ *
+ * <p>Schema versions (docs/upgrades.md): only the live version's template attaches the read alias. An instance
+ * whose version is not the one behind the alias refuses to write ({@link SchemaVersionMismatchException}) until
+ * {@code newsflow index upgrade} has built its version and switched the alias to it.
  */
 public final class ArticleIndex {
 
@@ -44,14 +50,26 @@ public final class ArticleIndex {
     private final Clock clock;
 
     public ArticleIndex(ElasticsearchClient client, ElasticsearchConfig config) {
-        this(client, config, Clock.systemUTC());
+        this(client, config, IndexNames.CURRENT_VERSION);
     }
 
-    ArticleIndex(ElasticsearchClient client, ElasticsearchConfig config, Clock clock) {
+    /** The index of another schema version than this build's: what an upgrade builds, or another build runs. */
+    public ArticleIndex(ElasticsearchClient client, ElasticsearchConfig config, int version) {
+        this(client, config, version, Clock.systemUTC());
+    }
+
+    ArticleIndex(ElasticsearchClient client, ElasticsearchConfig config, int version, Clock clock) {
         this.client = client;
         this.config = config;
-        this.names = IndexNames.current(config.index());
+        this.names = new IndexNames(config.index(), version);
         this.clock = clock;
+    }
+
+    /** Thrown by {@link #ensure()} when another schema version is live: this one must not write. */
+    public static final class SchemaVersionMismatchException extends IllegalStateException {
+        SchemaVersionMismatchException(String message) {
+            super(message);
+        }
     }
 
     public IndexNames names() {
@@ -61,23 +79,83 @@ public final class ArticleIndex {
     /**
      * Puts the template and creates this month's index if missing.
      *
-     * @throws IOException            when the node cannot be reached (the caller retries)
-     * @throws ElasticsearchException when the node refuses the template
+     * @throws IOException                     when the node cannot be reached (the caller retries)
+     * @throws ElasticsearchException          when the node refuses the template
+     * @throws SchemaVersionMismatchException when the alias is on another schema version
      */
     public Setup ensure() throws IOException {
+        AliasTargets live = AliasTargets.read(client, names.alias());
+        if (!live.versions().isEmpty() && !live.versions().equals(java.util.Set.of(names.version()))) {
+            throw new SchemaVersionMismatchException("the alias " + names.alias() + " is on index schema version "
+                    + live.versions() + " but this build writes version " + names.version() + ": run `newsflow index "
+                    + "upgrade` with this build to rebuild the index in version " + names.version() + " and switch "
+                    + "the alias (docs/upgrades.md); until then this stage writes nothing");
+        }
+        return install(true);
+    }
+
+    /**
+     * Puts this version's template and this month's index without the read alias: the version is being built
+     * ({@code newsflow index upgrade}) while another one serves reads.
+     */
+    public Setup ensureUnaliased() throws IOException {
+        return install(false);
+    }
+
+    /**
+     * Makes this version the live one: its template attaches the alias from now on, and in one atomic alias
+     * update every index of this version gets the alias while the indices of {@code previous} lose it. The
+     * templates of the previous versions are deleted, so no index created later under them takes the alias.
+     * Their indices stay, for a way back, until deleted.
+     */
+    public void makeLive(AliasTargets previous) throws IOException {
+        install(true);
+        List<String> old = previous.byVersion().entrySet().stream().filter(e -> e.getKey() != names.version())
+                .flatMap(e -> e.getValue().stream()).toList();
+        client.indices().updateAliases(u -> {
+            u.actions(a -> a.add(add -> add.index(names.pattern()).alias(names.alias())));
+            if (!old.isEmpty()) {
+                u.actions(a -> a.remove(r -> r.indices(old).alias(names.alias())));
+            }
+            return u;
+        });
+        for (int version : previous.versions()) {
+            if (version != names.version()) {
+                deleteTemplate(names.withVersion(version).template());
+            }
+        }
+        log.info("alias {} switched to schema version {} (was {})", names.alias(), names.version(), previous.versions());
+    }
+
+    private void deleteTemplate(String template) throws IOException {
+        try {
+            client.indices().deleteIndexTemplate(d -> d.name(template));
+            log.info("deleted index template {}", template);
+        } catch (ElasticsearchException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    private Setup install(boolean withAlias) throws IOException {
         TextAnalysis.Flavor analysis = analysisFlavor();
         if (analysis == TextAnalysis.Flavor.STANDARD) {
             log.warn("Elasticsearch has neither the analysis-common module nor newsflow's analysis plugin: title, "
                     + "description and body of new indices use the 'standard' analyzer, so searches will not match word "
                     + "variants (install the plugin from es-plugins/ of the newsflow layout, see docs/text-analysis.md)");
         }
-        String body = Json.write(templateBody(analysis));
+        ObjectNode template = templateBody(analysis);
+        if (!withAlias) {
+            ((ObjectNode) template.get("template")).remove("aliases");
+        }
+        String body = Json.write(template);
         client.indices().putIndexTemplate(t -> t.name(names.template()).withJson(new StringReader(body)));
         String current = names.forMonth(clock.instant());
         createIfMissing(current);
-        log.info("index template {} (pattern {}, text analysis {}) in place, alias {}, current index {}",
-                names.template(), names.pattern(), analysis.label, names.alias(), current);
-        warnAboutOlderSchemas();
+        addNewFieldsToExistingIndices();
+        log.info("index template {} (pattern {}, text analysis {}) in place, alias {}{}, current index {}",
+                names.template(), names.pattern(), analysis.label, names.alias(), withAlias ? "" : " not attached", current);
         return new Setup(names.template(), current, names.alias(), analysis.label);
     }
 
@@ -102,22 +180,34 @@ public final class ArticleIndex {
     }
 
     /**
-     * Indices of an older schema version stay under the alias and are searched as they are (with the analysis
-     * they were created with). An article of theirs indexed again (a replay, {@code newsflow retag}) goes to the
-     * current version's index and exists twice until the old index is deleted: say so at every start.
+     * Puts every mapped field on the indices this template version already made, one field per request. The template
+     * shapes new indices only, and with {@code "dynamic": "strict"} an index without a field added to the mapping
+     * since would refuse every document carrying it; adding fields is what Elasticsearch allows on a live index. A
+     * field an index cannot take (a changed type or analyzer) is logged and left: that change needs a new
+     * {@link IndexNames#CURRENT_VERSION}.
+     *
+     * @return the fields refused, by name, with Elasticsearch's reason
      */
-    private void warnAboutOlderSchemas() throws IOException {
-        String current = names.template() + "-";
-        List<String> older = client.indices().getAlias(a -> a.name(names.alias())).aliases().keySet().stream()
-                .filter(index -> !index.startsWith(current))
-                .sorted()
-                .toList();
-        if (!older.isEmpty()) {
-            log.warn("{} indices of an older schema are still read through alias {} ({}): their articles keep their "
-                            + "old analysis, and re-indexing them (replay, retag) writes copies into {}-* indices; "
-                            + "delete them once re-indexed (docs/text-analysis.md)",
-                    older.size(), names.alias(), String.join(", ", older), names.template());
+    Map<String, String> addNewFieldsToExistingIndices() throws IOException {
+        Map<String, String> refused = new TreeMap<>();
+        var fields = mapping().get("properties").properties();
+        for (var field : fields) {
+            ObjectNode one = Json.mapper().createObjectNode();
+            one.putObject("properties").set(field.getKey(), field.getValue());
+            String body = Json.write(one);
+            try {
+                client.indices().putMapping(m -> m.index(names.pattern()).withJson(new StringReader(body)));
+            } catch (ElasticsearchException e) {
+                String reason = e.error() == null ? e.getMessage() : e.error().type() + ": " + e.error().reason();
+                refused.put(field.getKey(), reason);
+            }
         }
+        if (!refused.isEmpty()) {
+            log.error("indices {} keep their previous definition of fields {}: a field one of them lacks makes it refuse "
+                    + "(dead-letter) documents carrying it, a changed field keeps its old type or analyzer there; a change "
+                    + "to an existing field needs a new index version (IndexNames.CURRENT_VERSION)", names.pattern(), refused);
+        }
+        return refused;
     }
 
     private void createIfMissing(String index) throws IOException {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Names of the template and of the monthly indices behind the read alias. With alias {@code newsflow-articles}
@@ -31,6 +32,9 @@ public record IndexNames(String alias, int version) {
     private static final Instant EARLIEST_PLAUSIBLE = Instant.parse("1990-01-01T00:00:00Z");
 
     public IndexNames {
+        if (version < 1) {
+            throw new IllegalArgumentException("schema version must be at least 1, got " + version);
+        }
         if (alias == null || alias.isBlank()) {
             throw new IllegalArgumentException("elasticsearch.index (the alias) is empty");
         }
@@ -43,6 +47,28 @@ public record IndexNames(String alias, int version) {
 
     public static IndexNames current(String alias) {
         return new IndexNames(alias, CURRENT_VERSION);
+    }
+
+    /**
+     * The schema version of an index named by this scheme for {@code alias} ({@code newsflow-articles-v7-2026.11}
+     * gives 7), empty for any other index.
+     */
+    public static OptionalInt versionOf(String alias, String index) {
+        String prefix = alias + "-v";
+        if (!index.startsWith(prefix)) {
+            return OptionalInt.empty();
+        }
+        int dash = index.indexOf('-', prefix.length());
+        String digits = dash < 0 ? "" : index.substring(prefix.length(), dash);
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Integer.parseInt(digits));
+    }
+
+    /** The same alias under another schema version. */
+    public IndexNames withVersion(int other) {
+        return new IndexNames(alias, other);
     }
 
     /** The index template's name, e.g. {@code newsflow-articles-v1}. */

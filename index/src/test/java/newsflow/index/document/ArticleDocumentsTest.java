@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import newsflow.common.json.Json;
 import newsflow.common.model.Article;
 import newsflow.common.model.Schema;
+import newsflow.common.model.TopicScore;
 import newsflow.index.testing.TestArticles;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,45 @@ class ArticleDocumentsTest {
         assertThat(doc.fieldSources()).containsEntry("title", "json-ld").containsEntry("published", "meta");
         assertThat(doc.leadImage()).isEqualTo("https://harbour.example/img/ferry.jpg");
         assertThat(doc.storyId()).as("an article not grouped heads its own story").isEqualTo(doc.id());
+    }
+
+    @Test
+    void keepsEachTopicsTaxonomyInItsOwnFieldAndTheUnionInTopics() {
+        Article article = TestArticles.article(PUBLISHED, FETCHED, PROCESSED).withTopics(List.of(
+                new TopicScore("science", 0.6, TopicScore.RULE),
+                new TopicScore("water", 1.0, TopicScore.WATCH),
+                new TopicScore("science and technology", 0.7, TopicScore.IPTC, "medtop:13000000", null),
+                new TopicScore("natural science", 0.25, TopicScore.IPTC, "medtop:20000717", "medtop:13000000"),
+                new TopicScore("sport", 0.9, TopicScore.MODEL, "medtop:15000000", null),
+                new TopicScore("harbour", 0.8, TopicScore.MODEL),
+                new TopicScore("science", 0.5, TopicScore.RULE)));
+
+        ArticleDocument doc = ArticleDocuments.from(article, NOW);
+
+        assertThat(doc.iptc()).containsExactly(
+                new ArticleDocument.IptcField("medtop:13000000", "science and technology", null),
+                new ArticleDocument.IptcField("medtop:20000717", "natural science", "medtop:13000000"),
+                new ArticleDocument.IptcField("medtop:15000000", "sport", null));
+        assertThat(doc.operatorTopics()).containsExactly("science");
+        assertThat(doc.watchTopics()).containsExactly("water");
+        assertThat(doc.modelTopics()).as("model labels with an IPTC code are IPTC topics").containsExactly("harbour");
+        assertThat(doc.topics()).containsExactly("science", "water", "science and technology", "natural science",
+                "sport", "harbour");
+        assertThat(doc.topicScores()).filteredOn(t -> "natural science".equals(t.name())).singleElement()
+                .extracting(ArticleDocument.TopicScoreField::code, ArticleDocument.TopicScoreField::parent)
+                .containsExactly("medtop:20000717", "medtop:13000000");
+    }
+
+    @Test
+    void anArticleWithoutTopicsOfATaxonomyHasNoFieldForIt() {
+        JsonNode json = Json.mapper().valueToTree(ArticleDocuments.from(TestArticles.article(PUBLISHED, FETCHED, PROCESSED)
+                .withTopics(List.of(new TopicScore("transport", 0.9, TopicScore.RULE))), NOW));
+
+        assertThat(json.get("operator_topics")).extracting(JsonNode::asText).containsExactly("transport");
+        assertThat(json.has("iptc")).isFalse();
+        assertThat(json.has("watch_topics")).isFalse();
+        assertThat(json.has("model_topics")).isFalse();
+        assertThat(json.get("topic_scores").get(0).has("code")).isFalse();
     }
 
     @Test

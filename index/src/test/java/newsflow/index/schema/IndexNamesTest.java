@@ -21,6 +21,24 @@ class IndexNamesTest {
     }
 
     @Test
+    void readsTheSchemaVersionBackFromAnIndexName() {
+        assertThat(IndexNames.versionOf("newsflow-articles", new IndexNames("newsflow-articles", 12)
+                .forMonth(Instant.parse("2026-11-30T23:59:59Z")))).hasValue(12);
+        assertThat(IndexNames.versionOf("newsflow-articles", "newsflow-articles-v3-2026.01")).hasValue(3);
+        // another alias that merely starts the same, hand-made indices, and the template name itself
+        assertThat(IndexNames.versionOf("newsflow-articles", "newsflow-articles-vx-2026.01")).isEmpty();
+        assertThat(IndexNames.versionOf("newsflow-articles", "newsflow-articles-v-2026.01")).isEmpty();
+        assertThat(IndexNames.versionOf("newsflow-articles", "newsflow-articles-v2")).isEmpty();
+        assertThat(IndexNames.versionOf("newsflow-articles", "newsflow-articles-old")).isEmpty();
+        assertThat(IndexNames.versionOf("newsflow", "newsflow-articles-v1-2026.01")).isEmpty();
+    }
+
+    @Test
+    void refusesAVersionBelowOne() {
+        assertThatThrownBy(() -> new IndexNames("newsflow-articles", 0)).hasMessageContaining("at least 1");
+    }
+
+    @Test
     void choosesTheMonthOfPublication() {
         var article = TestArticles.article(Instant.parse("2026-10-31T22:00:00Z"),
                 Instant.parse("2026-11-01T06:00:00Z"), Instant.parse("2026-11-01T06:00:01Z"));

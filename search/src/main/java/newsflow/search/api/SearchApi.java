@@ -8,6 +8,8 @@ import newsflow.search.SearchQueryParser;
 import newsflow.search.SearchService;
 import newsflow.search.analytics.Analytics;
 import newsflow.search.api.JsonEndpoint.Reply;
+import newsflow.search.analytics.Dashboard;
+import newsflow.search.analytics.DashboardAggregations;
 import newsflow.search.export.ExportFormat;
 import newsflow.search.query.ScopeParameters;
 
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The search HTTP API, JSON only:
@@ -24,7 +27,11 @@ import java.util.Map;
  *   <li>{@code GET /api/search?q=&topic=&source=&lang=&author=&from=&to=&sort=&size=&after=&collapse=} →
  *       {@code {total, hits, facets, next, partial}}; with {@code format=csv|ndjson[&limit=]} the matches as a file</li>
  *   <li>{@code GET /api/articles/{id}} → the stored document</li>
+ *   <li>{@code GET /api/dashboard?<scope>&interval=day|week|month} → {@link Dashboard}: topics over time, top authors,
+ *       story sizes</li>
  * </ul>
+ * and the page {@code /dashboard} with the assets of both pages under {@code /assets/} (the search page at
+ * {@code /} is routed by the server's root handler).
  * The parameters, answers and errors are in docs/api.md and the OpenAPI document; errors are {@link JsonEndpoint}'s.
  * Methods, Host header, API key and security headers are {@link HttpGuard}'s.
  */
@@ -32,6 +39,8 @@ public final class SearchApi {
 
     static final String SEARCH_PATH = "/api/search";
     static final String ARTICLES_PATH = "/api/articles/";
+    static final String DASHBOARD_PATH = "/api/dashboard";
+    private static final Set<String> DASHBOARD_PARAMETERS = union(ScopeParameters.NAMES, Set.of("interval"));
 
     private final SearchService service;
     private final Clock clock;
@@ -48,8 +57,10 @@ public final class SearchApi {
         SearchApi api = new SearchApi(service, Clock.systemUTC());
         server.createContext(SEARCH_PATH, guard.read(JsonEndpoint.of(api::search)));
         server.createContext(ARTICLES_PATH, guard.read(JsonEndpoint.of(api::article)));
+        server.createContext(DASHBOARD_PATH, guard.read(JsonEndpoint.of(api::dashboard)));
         server.createContext(OpenApiDocument.PATH, guard.read(OpenApiDocument::serve));
         server.createContext(SearchPage.ASSETS_PATH, guard.read(SearchPage::serveAsset));
+        server.createContext(SearchPage.DASHBOARD_PAGE, guard.read(SearchPage::serveDashboard));
         AnalyticsRoutes.register(server, api.analytics, guard);
     }
 
@@ -71,6 +82,16 @@ public final class SearchApi {
                 SearchExport.limit(limit, service.limits().exportMaxRows()));
     }
 
+    private Reply dashboard(HttpExchange exchange) {
+        if (!exchange.getRequestURI().getPath().equals(DASHBOARD_PATH)) {
+            return Reply.error(404, "no such resource: " + exchange.getRequestURI().getPath());
+        }
+        Map<String, List<String>> params = ScopeParameters.decode(exchange.getRequestURI().getRawQuery());
+        ScopeParameters.requireKnown(params, DASHBOARD_PARAMETERS, ScopeParameters.REPEATABLE);
+        return Reply.ok(DashboardAggregations.run(service, ScopeParameters.scope(params, service.limits(), clock),
+                ScopeParameters.single(params, "interval")));
+    }
+
     private Reply article(HttpExchange exchange) {
         if (exchange.getRequestURI().getRawPath().endsWith(AnalyticsRoutes.SIMILAR)) {
             return AnalyticsRoutes.similar(analytics, exchange);
@@ -79,6 +100,12 @@ public final class SearchApi {
         return service.article(id)
                 .<Reply>map(doc -> new Reply(200, doc))
                 .orElseGet(() -> Reply.error(404, "no article with id '" + id + "'"));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /** The id from {@code /api/articles/{id}}, percent-decoded. */

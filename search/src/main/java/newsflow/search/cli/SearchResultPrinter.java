@@ -60,9 +60,15 @@ public final class SearchResultPrinter {
         Facets f = result.facets();
         if (result.total() > 0) {
             out.append("\n");
-            facetLine(out, "Topics", f.topics());
+            // IPTC topics by label: the code is for filters (--topic takes either), the label is for reading
+            facetLine(out, "IPTC topics", f.iptc().stream()
+                    .map(c -> new Facets.FacetCount(c.label() != null ? c.label() : c.key(), c.count())).toList());
+            facetLine(out, "Operator topics", f.operatorTopics());
+            facetLine(out, "Watch-topics", f.watchTopics());
+            facetLine(out, "Model topics", f.modelTopics());
             facetLine(out, "Sources", f.sources());
             facetLine(out, "Languages", f.languages());
+            facetLine(out, "Authors", f.authors());
             if (!f.perDay().isEmpty()) {
                 List<String> days = f.perDay().stream().map(d -> d.date() + " " + d.count()).toList();
                 out.append("Per day: ").append(String.join(", ", days)).append("\n");

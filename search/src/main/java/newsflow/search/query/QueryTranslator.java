@@ -128,6 +128,9 @@ public final class QueryTranslator {
     }
 
     private static Query keyword(Field field, String value) {
+        if (field == Field.TOPIC && TopicFilter.isIptcCode(value)) {
+            return TopicFilter.of(value);
+        }
         return Query.of(q -> q.term(t -> t.field(keywordField(field)).value(keywordValue(field, value)).caseInsensitive(true)));
     }
 
@@ -155,7 +158,14 @@ public final class QueryTranslator {
 
     private static List<Query> filterQueries(Filters filters) {
         List<Query> out = new ArrayList<>();
-        anyOf(out, "topics", filters.topics());
+        if (filters.topics().stream().noneMatch(TopicFilter::isIptcCode)) {
+            anyOf(out, "topics", filters.topics());
+        } else {
+            // an IPTC code stands for that topic and those below it; any other value is a name in any taxonomy
+            List<Query> topics = filters.topics().stream().map(TopicFilter::of).toList();
+            out.add(topics.size() == 1 ? topics.getFirst()
+                    : Query.of(q -> q.bool(b -> b.should(topics).minimumShouldMatch("1"))));
+        }
         anyOf(out, "source", filters.sources());
         anyOf(out, "language", filters.langs());
         anyOf(out, "authors", filters.authors());

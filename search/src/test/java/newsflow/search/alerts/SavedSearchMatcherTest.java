@@ -24,7 +24,7 @@ class SavedSearchMatcherTest {
     private static ArticleDocument doc(String title, String description, String body, List<String> authors, String source,
                                        String language, List<String> topics) {
         return new ArticleDocument("a1", "https://harbour.example/a1", null, null, title, description, body, authors,
-                source, null, null, language, topics, List.of(), List.of(), T, null, null, T, T, 10, null, Map.of(), null, "a1", Map.of());
+                source, null, null, language, topics, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), T, null, null, T, T, 10, null, Map.of(), null, "a1", Map.of());
     }
 
     private static final ArticleDocument HARBOUR = doc("Breakwater to close for repairs",

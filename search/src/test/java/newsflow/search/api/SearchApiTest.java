@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -146,7 +147,35 @@ class SearchApiTest {
         assertThat(js.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
         assertThat(js.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(js.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(c -> assertThat(c).contains("script-src 'self'"));
-        assertThat(get("/assets/search.css").statusCode()).isEqualTo(200);
+        for (String asset : List.of("/assets/newsflow.js", "/assets/dashboard.js", "/assets/newsflow.css")) {
+            assertThat(get(asset).statusCode()).as(asset).isEqualTo(200);
+        }
+        assertThat(get("/assets/newsflow.css").headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
         assertThat(get("/assets/other.js").statusCode()).isEqualTo(404);
+        assertThat(get("/assets/../web/search.html").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void servesTheDashboardPageAtItsPathOnly() throws Exception {
+        start(4);
+        HttpResponse<String> page = get("/dashboard");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("/assets/dashboard.js");
+        assertThat(get("/dashboardx").statusCode()).isEqualTo(404);
+        assertThat(get("/dashboard/other").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void dashboardRefusesBadParametersWithA400NamingThem() throws Exception {
+        start(4);
+        HttpResponse<String> interval = get("/api/dashboard?interval=hour");
+        assertThat(interval.statusCode()).isEqualTo(400);
+        assertThat(interval.body()).contains("'interval' must be day, week or month");
+        HttpResponse<String> unknown = get("/api/dashboard?nope=1");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("unknown parameter 'nope'");
+        assertLimit(get("/api/dashboard?q=" + "x".repeat(201)), "search.maxQueryLength");
+        assertThat(get("/api/dashboard/more").statusCode()).isEqualTo(404);
     }
 }

@@ -18,8 +18,11 @@ class SearchResultPrinterTest {
                     List.of("Mara Lind"), "New <em>ferry</em> route opens",
                     List.of("opened a <em>ferry</em> route &amp; a &quot;night&quot;\nline", "Boats run hourly"), 2.5),
             new SearchHit("b2", "Strike", null, null, null, null, null, List.of(), List.of(), null, List.of(), null)),
-            new Facets(List.of(new Facets.FacetCount("transport", 2)), List.of(new Facets.FacetCount("Harbour Gazette", 2)),
-                    List.of(new Facets.FacetCount("en", 3)), List.of(new Facets.DayCount("2026-11-03", 2))),
+            new Facets(List.of(new Facets.IptcCount("medtop:20000763", "science and technology", 2, null)),
+                    List.of(new Facets.FacetCount("transport", 2)), List.of(new Facets.FacetCount("ferry watch", 1)),
+                    List.of(), List.of(new Facets.FacetCount("Harbour Gazette", 2)),
+                    List.of(new Facets.FacetCount("en", 3)), List.of(new Facets.FacetCount("Mara Lind", 1)),
+                    List.of(new Facets.DayCount("2026-11-03", 2))),
             "CURSOR");
 
     @Test
@@ -32,7 +35,9 @@ class SearchResultPrinterTest {
         assertThat(text).contains("    https://harbour.example/news/ferry\n");
         assertThat(text).contains("    …opened a «ferry» route & a \"night\" line … Boats run hourly…\n");
         assertThat(text).contains(" 2. Strike\n    unknown source · undated\n");
-        assertThat(text).contains("Topics: transport (2)\n").contains("Sources: Harbour Gazette (2)\n")
+        assertThat(text).contains("IPTC topics: science and technology (2)\n").contains("Operator topics: transport (2)\n")
+                .contains("Watch-topics: ferry watch (1)\n").doesNotContain("Model topics")
+                .contains("Sources: Harbour Gazette (2)\n").contains("Authors: Mara Lind (1)\n")
                 .contains("Languages: en (3)\n").contains("Per day: 2026-11-03 2\n");
         assertThat(text).endsWith("More: --after CURSOR\n");
     }

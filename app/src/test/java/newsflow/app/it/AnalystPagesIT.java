@@ -135,7 +135,8 @@ class AnalystPagesIT {
 
     @Test
     void theQueryLanguageFiltersAndSortWorkFromThePage() {
-        browser.open(url("/?q=" + enc("breakwater AND -title:closes") + "&sort=oldest"));
+        // "weeks" is in a02's title only ("closes" would also exclude a01: the title analyzer stems it to "close")
+        browser.open(url("/?q=" + enc("breakwater AND -title:weeks") + "&sort=oldest"));
         List<WebElement> hits = awaitHits(2);
         assertThat(hits).extracting(h -> h.findElement(By.cssSelector("h3")).getText())
                 .containsExactly("Breakwater to close for repairs", "Harbour breakwater works start");

@@ -132,7 +132,7 @@ class TopicTaxonomiesIT {
 
     private static SearchQuery query(String topic) {
         return new SearchQuery(SearchQuery.text("").scope().withFilters(
-                new Filters(List.of(topic), List.of(), List.of(), List.of(), null, null)));
+                new Filters(topic == null ? List.of() : List.of(topic), List.of(), List.of(), List.of(), null, null)));
     }
 
     private static Article article(String id, String title, List<String> authors, TopicScore... topics) {

@@ -57,7 +57,7 @@ record SourceTexts(List<Text> texts) {
         return texts;
     }
 
-    private static List<Text> datasets(Path dir) throws IOException {
+    static List<Text> datasets(Path dir) throws IOException {
         Path topics = dir.resolve("topics");
         if (!Files.isDirectory(topics)) {
             throw new IOException("--datasets " + dir + " has no topics/ directory of *.jsonl texts");

@@ -13,7 +13,8 @@ import java.util.Random;
 
 /**
  * Saved-search matching, measured: {@link SavedSearchMatcher} (what the alerts stage runs for each new article)
- * with many saved searches in the query language, over the benchmark's articles, on the calling thread.
+ * with many saved searches in the query language, over the benchmark's articles, on the calling thread, with the
+ * analysis of the index the articles were written to (as the alerts stage asks the index).
  */
 final class AlertMatching {
 
@@ -23,9 +24,10 @@ final class AlertMatching {
     }
 
     static AnalystReport.AlertResult measure(SyntheticArticles articles, AnalystBenchmark.Options options,
-                                             SearchConfig limits, double indexRate, PrintStream out) {
+                                             SearchConfig limits, String textAnalyzer, double indexRate,
+                                             PrintStream out) {
         List<SavedSearch> searches = savedSearches(options.savedSearches());
-        SavedSearchMatcher matcher = SavedSearchMatcher.english(limits);
+        SavedSearchMatcher matcher = SavedSearchMatcher.forTextAnalyzer(textAnalyzer, limits);
         int n = Math.min(options.matchArticles(), options.articles());
         List<ArticleDocument> docs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -88,8 +88,11 @@ public final class AnalystBenchmark {
             Instant now = Instant.now();
             SyntheticArticles articles = new SyntheticArticles(texts, now, SEED);
             try (ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearch())) {
-                double indexRate = load(es, config, articles);
-                AnalystReport.AlertResult alerts = AlertMatching.measure(articles, options, config.search(), indexRate, out);
+                ArticleIndex index = new ArticleIndex(es, config.elasticsearch());
+                String textAnalyzer = index.ensure().textAnalyzer();
+                double indexRate = load(es, index, config, articles);
+                AnalystReport.AlertResult alerts = AlertMatching.measure(articles, options, config.search(), textAnalyzer,
+                        indexRate, out);
                 List<RequestResult> requests = measureRequests(config, http, now);
                 return new AnalystReport(options.articles(), indexRate, requests, alerts);
             }
@@ -118,9 +121,8 @@ public final class AnalystBenchmark {
     }
 
     /** Writes the articles with the index module's bulk writer; returns its documents per second. */
-    private double load(ElasticsearchClient es, NewsflowConfig config, SyntheticArticles articles) throws Exception {
-        ArticleIndex index = new ArticleIndex(es, config.elasticsearch());
-        index.ensure();
+    private double load(ElasticsearchClient es, ArticleIndex index, NewsflowConfig config, SyntheticArticles articles)
+            throws Exception {
         IndexNames names = index.names();
         BulkIndexer writer = new BulkIndexer(es, new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10), 0.5),
                 Metrics.registry());

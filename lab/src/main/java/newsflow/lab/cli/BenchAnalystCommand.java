@@ -62,6 +62,9 @@ public final class BenchAnalystCommand implements Callable<Integer> {
         if (report != null) {
             Files.writeString(report, json);
         }
+        if (dataDir == null) {
+            System.out.println("the run's index stays in " + dir + " (the node is stopped; delete the directory when done)");
+        }
         return 0;
     }
 }

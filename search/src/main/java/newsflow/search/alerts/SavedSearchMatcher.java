@@ -44,12 +44,18 @@ public final class SavedSearchMatcher {
     }
 
     /**
-     * A matcher with the analysis of an index whose {@code newsflow_text} is Elasticsearch's {@code english}
-     * analyzer (what the node offers by default). Public for the lab's alert-matching benchmark, which measures
-     * this class without the alerts stage's Kafka loop around it.
+     * A matcher with the analysis of an index whose {@code newsflow_text} is {@code textAnalyzer}, {@code english}
+     * or {@code standard} (what {@code ArticleIndex.Setup} tells). Public for the lab's alert-matching benchmark,
+     * which measures this class without the alerts stage's Kafka loop around it.
      */
-    public static SavedSearchMatcher english(SearchConfig limits) {
-        return new SavedSearchMatcher(TextAnalysis.englishAnalysis(), limits);
+    public static SavedSearchMatcher forTextAnalyzer(String textAnalyzer, SearchConfig limits) {
+        TextAnalysis analysis = switch (textAnalyzer) {
+            case "english" -> TextAnalysis.englishAnalysis();
+            case "standard" -> TextAnalysis.standardAnalysis();
+            default -> throw new IllegalArgumentException("no in-process analysis for the '" + textAnalyzer
+                    + "' analyzer (english or standard)");
+        };
+        return new SavedSearchMatcher(analysis, limits);
     }
 
     TextAnalysis analysis() {

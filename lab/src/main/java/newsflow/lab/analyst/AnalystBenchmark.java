@@ -69,6 +69,8 @@ public final class AnalystBenchmark {
 
     private static final int BULK_BATCH = 1000;
     private static final long SEED = 42;
+    /** Tries of a request whose Elasticsearch requests are being captured (a cold node can miss our deadline). */
+    private static final int CAPTURE_ATTEMPTS = 3;
 
     private final Options options;
     private final PrintStream out;
@@ -182,10 +184,22 @@ public final class AnalystBenchmark {
                     String url = kind.url(v, yearAgo, options.articles());
                     // once unrecorded first: what our code caches (top words' stop-word forms) is then not asked
                     // again, and the captured requests are those of every later call
-                    get(client, api + url);
-                    tap.record();
-                    String answer = get(client, api + url);
-                    List<CapturedRequest> requests = tap.stop();
+                    tryGet(client, api + url);
+                    String answer = null;
+                    List<CapturedRequest> requests = List.of();
+                    for (int attempt = 1; answer == null; attempt++) {
+                        tap.record();
+                        try {
+                            answer = get(client, api + url);
+                        } catch (IOException e) {
+                            if (attempt == CAPTURE_ATTEMPTS) {
+                                throw new IOException(url + " failed " + attempt + " times; the last: " + e.getMessage(), e);
+                            }
+                            out.printf("%s failed (attempt %d), again: %s%n", url, attempt, e.getMessage());
+                        } finally {
+                            requests = tap.stop();
+                        }
+                    }
                     if (requests.isEmpty()) {
                         throw new IllegalStateException(url + " sent Elasticsearch nothing");
                     }
@@ -215,10 +229,19 @@ public final class AnalystBenchmark {
                     for (int side = 0; side < 2; side++) {
                         boolean ours = (side == 0) == oursFirst;
                         long t0 = System.nanoTime();
-                        if (ours) {
-                            get(client, url);
-                        } else {
-                            sendAll(client, node, requests);
+                        try {
+                            if (ours) {
+                                get(client, url);
+                            } else {
+                                sendAll(client, node, requests);
+                            }
+                        } catch (IOException e) {
+                            // counted and reported; a failed call's time is not a latency
+                            if (measured) {
+                                (ours ? oursTimes : directTimes).computeIfAbsent(kind, k -> new Latencies()).fail();
+                            }
+                            out.printf("%s %s failed: %s%n", ours ? "ours" : "direct", kind, e.getMessage());
+                            continue;
                         }
                         long took = System.nanoTime() - t0;
                         if (measured) {
@@ -238,11 +261,20 @@ public final class AnalystBenchmark {
                 double perCall = captured.get(kind).stream().mapToInt(List::size).average().orElse(0);
                 results.add(new RequestResult(kind.name().toLowerCase(java.util.Locale.ROOT), o.count(), perCall,
                         o.millis(0.5), o.millis(0.99), d.millis(0.5), d.millis(0.99), o.millis(0.5) / d.millis(0.5) - 1,
-                        counts.get(kind)[0], counts.get(kind)[1]));
+                        counts.get(kind)[0], counts.get(kind)[1], o.failures(), d.failures()));
             }
             return results;
         } finally {
             server.stop(0);
+        }
+    }
+
+    /** A call whose failure does not matter (it only warms caches). */
+    private static void tryGet(HttpFetcher client, String url) {
+        try {
+            get(client, url);
+        } catch (IOException e) {
+            // the recorded call that follows must succeed; this one only warms up
         }
     }
 

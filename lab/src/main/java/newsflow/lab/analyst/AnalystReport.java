@@ -23,6 +23,8 @@ public record AnalystReport(
      * @param overheadP50 {@code oursP50 / directP50 - 1}
      * @param oursCount   what our answer counted (hits, matches, rows; see {@link AnalystRequest}) summed over the
      *                    variants; {@code directCount} the same from Elasticsearch's answers, -1 when not comparable
+     * @param oursFailures measured calls that failed (our API answering 5xx at its client deadline, say), not
+     *                    in the percentiles
      */
     public record RequestResult(
             @JsonProperty("kind") String kind,
@@ -34,7 +36,9 @@ public record AnalystReport(
             @JsonProperty("direct_p99_ms") double directP99,
             @JsonProperty("overhead_p50") double overheadP50,
             @JsonProperty("ours_count") long oursCount,
-            @JsonProperty("direct_count") long directCount) {
+            @JsonProperty("direct_count") long directCount,
+            @JsonProperty("ours_failures") int oursFailures,
+            @JsonProperty("direct_failures") int directFailures) {
     }
 
     /**

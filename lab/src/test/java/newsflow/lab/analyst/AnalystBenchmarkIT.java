@@ -41,6 +41,7 @@ class AnalystBenchmarkIT {
                 .containsExactly(Arrays.stream(AnalystRequest.values()).map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new));
         for (AnalystReport.RequestResult r : report.requests()) {
             assertThat(r.samples()).as(r.kind()).isEqualTo(3);
+            assertThat(r.oursFailures() + r.directFailures()).as(r.kind() + ": " + text).isZero();
             assertThat(r.oursP50()).as(r.kind()).isPositive().isLessThanOrEqualTo(r.oursP99());
             assertThat(r.directP50()).as(r.kind()).isPositive().isLessThanOrEqualTo(r.directP99());
             assertThat(r.esRequestsPerCall()).as(r.kind()).isGreaterThanOrEqualTo(1);

@@ -95,8 +95,9 @@ public final class AnalystBenchmark {
                 double indexRate = load(es, index, config, articles);
                 AnalystReport.AlertResult alerts = AlertMatching.measure(articles, options, config.search(), textAnalyzer,
                         indexRate, out);
-                List<RequestResult> requests = measureRequests(config, http, now);
-                return new AnalystReport(options.articles(), indexRate, requests, alerts);
+                Map<String, String> unmeasured = new java.util.LinkedHashMap<>();
+                List<RequestResult> requests = measureRequests(config, http, now, unmeasured);
+                return new AnalystReport(options.articles(), indexRate, requests, unmeasured, alerts);
             }
         }
     }
@@ -158,7 +159,8 @@ public final class AnalystBenchmark {
         return rate;
     }
 
-    private List<RequestResult> measureRequests(NewsflowConfig config, HttpConfig http, Instant now) throws Exception {
+    private List<RequestResult> measureRequests(NewsflowConfig config, HttpConfig http, Instant now,
+                                                Map<String, String> unmeasured) throws Exception {
         String yearAgo = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(365).toString();
         RecordingTransport tap = new RecordingTransport(
                 ElasticsearchClients.create(config.elasticsearch(), config.search().clientDeadline())._transport());
@@ -175,6 +177,8 @@ public final class AnalystBenchmark {
             Map<AnalystRequest, List<String>> urls = new EnumMap<>(AnalystRequest.class);
             Map<AnalystRequest, List<List<CapturedRequest>>> captured = new EnumMap<>(AnalystRequest.class);
             Map<AnalystRequest, long[]> counts = new EnumMap<>(AnalystRequest.class);
+            List<AnalystRequest> kinds = new ArrayList<>();
+            capture:
             for (AnalystRequest kind : AnalystRequest.values()) {
                 List<String> u = new ArrayList<>();
                 List<List<CapturedRequest>> c = new ArrayList<>();
@@ -193,7 +197,11 @@ public final class AnalystBenchmark {
                             answer = get(client, api + url);
                         } catch (IOException e) {
                             if (attempt == CAPTURE_ATTEMPTS) {
-                                throw new IOException(url + " failed " + attempt + " times; the last: " + e.getMessage(), e);
+                                // reported, and the other kinds are still measured
+                                unmeasured.put(kind.label(), url + " failed " + attempt + " times; the last: " + e.getMessage());
+                                out.printf("%s not measured: %s%n", kind, unmeasured.get(kind.label()));
+                                tap.stop();
+                                continue capture;
                             }
                             out.printf("%s failed (attempt %d), again: %s%n", url, attempt, e.getMessage());
                         } finally {
@@ -209,6 +217,7 @@ public final class AnalystBenchmark {
                     long d = kind.direct(sendAll(client, node, requests));
                     direct = d < 0 || direct < 0 ? -1 : direct + d;
                 }
+                kinds.add(kind);
                 urls.put(kind, u);
                 captured.put(kind, c);
                 counts.put(kind, new long[] {ours, direct});
@@ -221,7 +230,7 @@ public final class AnalystBenchmark {
             Random order = new Random(SEED);
             for (int round = 0; round < options.warmup() + options.rounds(); round++) {
                 boolean measured = round >= options.warmup();
-                for (AnalystRequest kind : AnalystRequest.values()) {
+                for (AnalystRequest kind : kinds) {
                     int v = round % options.variants();
                     String url = api + urls.get(kind).get(v);
                     List<CapturedRequest> requests = captured.get(kind).get(v);
@@ -255,11 +264,11 @@ public final class AnalystBenchmark {
             }
 
             List<RequestResult> results = new ArrayList<>();
-            for (AnalystRequest kind : AnalystRequest.values()) {
+            for (AnalystRequest kind : kinds) {
                 Latencies o = oursTimes.get(kind);
                 Latencies d = directTimes.get(kind);
                 double perCall = captured.get(kind).stream().mapToInt(List::size).average().orElse(0);
-                results.add(new RequestResult(kind.name().toLowerCase(java.util.Locale.ROOT), o.count(), perCall,
+                results.add(new RequestResult(kind.label(), o.count(), perCall,
                         o.millis(0.5), o.millis(0.99), d.millis(0.5), d.millis(0.99), o.millis(0.5) / d.millis(0.5) - 1,
                         counts.get(kind)[0], counts.get(kind)[1], o.failures(), d.failures()));
             }

@@ -3,6 +3,7 @@ package newsflow.lab.analyst;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code bench-analyst} measured, written as JSON with {@code --report}.
@@ -11,12 +12,14 @@ import java.util.List;
  * @param indexDocsPerSecond the pipeline's own article rate: documents per second the index module's bulk writer
  *                          stored while this run loaded the index (generation of the documents not counted)
  * @param requests          per kind of request, our API against the same Elasticsearch requests sent directly
+ * @param unmeasured        kinds of request not measured, with why (our API failed every try to capture them)
  * @param alerts            saved-search matching against {@code indexDocsPerSecond}
  */
 public record AnalystReport(
         @JsonProperty("articles") long articles,
         @JsonProperty("index_docs_per_second") double indexDocsPerSecond,
         @JsonProperty("requests") List<RequestResult> requests,
+        @JsonProperty("unmeasured") Map<String, String> unmeasured,
         @JsonProperty("alerts") AlertResult alerts) {
 
     /**

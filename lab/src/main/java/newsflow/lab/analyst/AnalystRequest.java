@@ -22,6 +22,11 @@ enum AnalystRequest {
     EXPORT;
 
     static final int EXPORT_ROWS = 10_000;
+
+    /** The kind's name in the report. */
+    String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
     static final String[] WORDS = {"oil", "government", "market", "election", "football", "profit", "shares", "court",
             "minister", "music", "film", "internet", "police", "bank", "prices", "company"};
 

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * article is bounded: at most {@code alerts.maxSavedSearches} queries, each within the search limits, over an
  * article whose size enrich bounds.
  */
-final class SavedSearchMatcher {
+public final class SavedSearchMatcher {
 
     private static final Logger log = LoggerFactory.getLogger(SavedSearchMatcher.class);
 
@@ -43,12 +43,27 @@ final class SavedSearchMatcher {
         this.limits = limits;
     }
 
+    /**
+     * A matcher with the analysis of an index whose {@code newsflow_text} is {@code textAnalyzer}, {@code english}
+     * or {@code standard} (what {@code ArticleIndex.Setup} tells). Public for the lab's alert-matching benchmark,
+     * which measures this class without the alerts stage's Kafka loop around it.
+     */
+    public static SavedSearchMatcher forTextAnalyzer(String textAnalyzer, SearchConfig limits) {
+        TextAnalysis analysis = switch (textAnalyzer) {
+            case "english" -> TextAnalysis.englishAnalysis();
+            case "standard" -> TextAnalysis.standardAnalysis();
+            default -> throw new IllegalArgumentException("no in-process analysis for the '" + textAnalyzer
+                    + "' analyzer (english or standard)");
+        };
+        return new SavedSearchMatcher(analysis, limits);
+    }
+
     TextAnalysis analysis() {
         return analysis;
     }
 
     /** The saved searches among {@code searches} that {@code doc} matches, in the order given. */
-    List<SavedSearch> matching(ArticleDocument doc, List<SavedSearch> searches) {
+    public List<SavedSearch> matching(ArticleDocument doc, List<SavedSearch> searches) {
         if (searches.isEmpty()) {
             return List.of();
         }

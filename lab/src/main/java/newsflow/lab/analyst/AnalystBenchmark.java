@@ -1,0 +1,322 @@
+package newsflow.lab.analyst;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.sun.net.httpserver.HttpServer;
+import newsflow.app.stack.LocalStack;
+import newsflow.common.config.ConfigLoader;
+import newsflow.common.config.HttpConfig;
+import newsflow.common.config.NewsflowConfig;
+import newsflow.common.config.ServerConfig;
+import newsflow.common.http.FetchRequest;
+import newsflow.common.http.HttpFetcher;
+import newsflow.common.metrics.Metrics;
+import newsflow.common.retry.Backoff;
+import newsflow.common.server.HttpGuard;
+import newsflow.index.bulk.BulkIndexer;
+import newsflow.index.bulk.BulkResult;
+import newsflow.index.bulk.IndexItem;
+import newsflow.index.document.ArticleDocument;
+import newsflow.index.es.ElasticsearchClients;
+import newsflow.index.schema.ArticleIndex;
+import newsflow.index.schema.IndexNames;
+import newsflow.lab.analyst.AnalystReport.RequestResult;
+import newsflow.search.SearchService;
+import newsflow.search.api.SearchApi;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executors;
+
+/**
+ * The analyst's requests, measured: articles varied from real texts are bulk-written by the index module's own
+ * writer into the local node; our search API runs in this JVM in front of it; each request is first made once
+ * through our API with the search client's transport tapped ({@link RecordingTransport}), which gives the exact
+ * Elasticsearch requests our code builds; then, round after round, our API and those captured requests sent
+ * straight to the node take turns (in random order, after warm-up rounds), each side timed end to end from the
+ * same HTTP client. Saved-search matching is measured in the same run ({@link AlertMatching}).
+ */
+public final class AnalystBenchmark {
+
+    /**
+     * @param dataDir where the local node keeps its data (a fresh directory: the run's index is thrown away)
+     * @param home    the app's packaged layout the local node is started from
+     * @param variants different URLs per kind of request, taken in turn
+     */
+    public record Options(int articles, Path datasets, int rounds, int warmup, int variants, int savedSearches,
+                          int matchArticles, Path dataDir, Path home) {
+        public Options {
+            if (articles < 100 || rounds < 1 || warmup < 1 || variants < 1 || savedSearches < 1 || matchArticles < 1) {
+                throw new IllegalArgumentException("--articles must be at least 100; rounds, warm-up, variants, "
+                        + "saved searches and matched articles at least 1");
+            }
+        }
+    }
+
+    private static final int BULK_BATCH = 1000;
+    private static final long SEED = 42;
+    /** Tries of a request whose Elasticsearch requests are being captured (a cold node can miss our deadline). */
+    private static final int CAPTURE_ATTEMPTS = 3;
+
+    private final Options options;
+    private final PrintStream out;
+
+    public AnalystBenchmark(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public AnalystReport run() throws Exception {
+        NewsflowConfig base = ConfigLoader.load(null, environment());
+        try (LocalStack stack = LocalStack.start(base, options.home())) {
+            NewsflowConfig config = stack.config();
+            HttpConfig http = benchHttp(config);
+            SourceTexts texts = SourceTexts.load(options.datasets(), http);
+            out.printf("source texts: %d%n", texts.texts().size());
+            Instant now = Instant.now();
+            SyntheticArticles articles = new SyntheticArticles(texts, now, SEED);
+            try (ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearch())) {
+                ArticleIndex index = new ArticleIndex(es, config.elasticsearch());
+                String textAnalyzer = index.ensure().textAnalyzer();
+                double indexRate = load(es, index, config, articles);
+                AnalystReport.AlertResult alerts = AlertMatching.measure(articles, options, config.search(), textAnalyzer,
+                        indexRate, out);
+                Map<String, String> unmeasured = new java.util.LinkedHashMap<>();
+                List<RequestResult> requests = measureRequests(config, http, now, unmeasured);
+                return new AnalystReport(options.articles(), indexRate, requests, unmeasured, alerts);
+            }
+        }
+    }
+
+    /** The local stack's node on any free port under the data directory; no broker (nothing here uses Kafka). */
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("NEWSFLOW_DATA_DIR", options.dataDir().toString());
+        env.put("NEWSFLOW_LOCAL_STACK_ELASTICSEARCH_PORT", "0");
+        // an address that is never dialled: it only tells the stack not to start a broker
+        env.put("NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9");
+        String url = System.getenv("NEWSFLOW_ELASTICSEARCH_URL");
+        if (url != null && !url.isBlank()) {
+            env.put("NEWSFLOW_ELASTICSEARCH_URL", url);
+        }
+        return env;
+    }
+
+    /** The fetch layer for both sides: loopback allowed, and room for a 10,000-row export in one body. */
+    private static HttpConfig benchHttp(NewsflowConfig config) {
+        HttpConfig h = config.http();
+        return new HttpConfig(h.connectTimeout(), Duration.ofSeconds(120), Duration.ofSeconds(300), 256L << 20,
+                h.userAgent(), "", List.of("127.0.0.0/8"));
+    }
+
+    /** Writes the articles with the index module's bulk writer; returns its documents per second. */
+    private double load(ElasticsearchClient es, ArticleIndex index, NewsflowConfig config, SyntheticArticles articles)
+            throws Exception {
+        IndexNames names = index.names();
+        BulkIndexer writer = new BulkIndexer(es, new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10), 0.5),
+                Metrics.registry());
+        long writing = 0;
+        int written = 0;
+        for (int from = 0; from < options.articles(); from += BULK_BATCH) {
+            List<IndexItem<Integer>> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(options.articles(), from + BULK_BATCH); i++) {
+                ArticleDocument doc = articles.article(i);
+                batch.add(new IndexItem<>(names.forMonth(doc.published()), doc, i));
+            }
+            long t0 = System.nanoTime();
+            BulkResult<Integer> result = writer.index(batch, d -> Thread.sleep(d.toMillis()), () -> false);
+            writing += System.nanoTime() - t0;
+            if (!result.rejected().isEmpty()) {
+                throw new IllegalStateException("Elasticsearch refused " + result.rejected().size()
+                        + " benchmark articles, the first: " + result.rejected().getFirst());
+            }
+            written += result.indexed();
+            if ((from / BULK_BATCH) % 10 == 0) {
+                out.printf("indexed %,d of %,d%n", written, options.articles());
+            }
+        }
+        es.indices().refresh(r -> r.index(config.elasticsearch().index()));
+        long count = es.count(c -> c.index(config.elasticsearch().index())).count();
+        if (count < options.articles()) {
+            throw new IllegalStateException("the index holds " + count + " articles after writing " + options.articles());
+        }
+        double rate = written / (writing / 1e9);
+        out.printf("indexed %,d articles at %.0f documents/s (bulk writes only)%n", written, rate);
+        return rate;
+    }
+
+    private List<RequestResult> measureRequests(NewsflowConfig config, HttpConfig http, Instant now,
+                                                Map<String, String> unmeasured) throws Exception {
+        String yearAgo = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(365).toString();
+        RecordingTransport tap = new RecordingTransport(
+                ElasticsearchClients.create(config.elasticsearch(), config.search().clientDeadline())._transport());
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        try (ElasticsearchClient searchClient = new ElasticsearchClient(tap);
+             HttpFetcher client = new HttpFetcher(http)) {
+            SearchApi.register(server, new SearchService(searchClient, config.elasticsearch().index(), config.search()),
+                    HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
+            server.start();
+            String api = "http://127.0.0.1:" + server.getAddress().getPort();
+            String node = config.elasticsearch().url().split(",")[0].strip().replaceAll("/+$", "");
+
+            Map<AnalystRequest, List<String>> urls = new EnumMap<>(AnalystRequest.class);
+            Map<AnalystRequest, List<List<CapturedRequest>>> captured = new EnumMap<>(AnalystRequest.class);
+            Map<AnalystRequest, long[]> counts = new EnumMap<>(AnalystRequest.class);
+            List<AnalystRequest> kinds = new ArrayList<>();
+            capture:
+            for (AnalystRequest kind : AnalystRequest.values()) {
+                List<String> u = new ArrayList<>();
+                List<List<CapturedRequest>> c = new ArrayList<>();
+                long ours = 0;
+                long direct = 0;
+                for (int v = 0; v < options.variants(); v++) {
+                    String url = kind.url(v, yearAgo, options.articles());
+                    // once unrecorded first: what our code caches (top words' stop-word forms) is then not asked
+                    // again, and the captured requests are those of every later call
+                    tryGet(client, api + url);
+                    String answer = null;
+                    List<CapturedRequest> requests = List.of();
+                    for (int attempt = 1; answer == null; attempt++) {
+                        tap.record();
+                        try {
+                            answer = get(client, api + url);
+                        } catch (IOException e) {
+                            if (attempt == CAPTURE_ATTEMPTS) {
+                                // reported, and the other kinds are still measured
+                                unmeasured.put(kind.label(), url + " failed " + attempt + " times; the last: " + e.getMessage());
+                                out.printf("%s not measured: %s%n", kind, unmeasured.get(kind.label()));
+                                tap.stop();
+                                continue capture;
+                            }
+                            out.printf("%s failed (attempt %d), again: %s%n", url, attempt, e.getMessage());
+                        } finally {
+                            requests = tap.stop();
+                        }
+                    }
+                    if (requests.isEmpty()) {
+                        throw new IllegalStateException(url + " sent Elasticsearch nothing");
+                    }
+                    u.add(url);
+                    c.add(requests);
+                    ours += kind.ours(answer);
+                    long d = kind.direct(sendAll(client, node, requests));
+                    direct = d < 0 || direct < 0 ? -1 : direct + d;
+                }
+                kinds.add(kind);
+                urls.put(kind, u);
+                captured.put(kind, c);
+                counts.put(kind, new long[] {ours, direct});
+                out.printf("%s: %d Elasticsearch request(s) per call; counts ours %d, direct %d%n", kind,
+                        c.getFirst().size(), ours, direct);
+            }
+
+            Map<AnalystRequest, Latencies> oursTimes = new EnumMap<>(AnalystRequest.class);
+            Map<AnalystRequest, Latencies> directTimes = new EnumMap<>(AnalystRequest.class);
+            Random order = new Random(SEED);
+            for (int round = 0; round < options.warmup() + options.rounds(); round++) {
+                boolean measured = round >= options.warmup();
+                for (AnalystRequest kind : kinds) {
+                    int v = round % options.variants();
+                    String url = api + urls.get(kind).get(v);
+                    List<CapturedRequest> requests = captured.get(kind).get(v);
+                    boolean oursFirst = order.nextBoolean();
+                    for (int side = 0; side < 2; side++) {
+                        boolean ours = (side == 0) == oursFirst;
+                        long t0 = System.nanoTime();
+                        try {
+                            if (ours) {
+                                get(client, url);
+                            } else {
+                                sendAll(client, node, requests);
+                            }
+                        } catch (IOException e) {
+                            // counted and reported; a failed call's time is not a latency
+                            if (measured) {
+                                (ours ? oursTimes : directTimes).computeIfAbsent(kind, k -> new Latencies()).fail();
+                            }
+                            out.printf("%s %s failed: %s%n", ours ? "ours" : "direct", kind, e.getMessage());
+                            continue;
+                        }
+                        long took = System.nanoTime() - t0;
+                        if (measured) {
+                            (ours ? oursTimes : directTimes).computeIfAbsent(kind, k -> new Latencies()).add(took);
+                        }
+                    }
+                }
+                if (round % 10 == 0) {
+                    out.printf("round %d of %d%n", round + 1, options.warmup() + options.rounds());
+                }
+            }
+
+            List<RequestResult> results = new ArrayList<>();
+            for (AnalystRequest kind : kinds) {
+                Latencies o = oursTimes.get(kind);
+                Latencies d = directTimes.get(kind);
+                double perCall = captured.get(kind).stream().mapToInt(List::size).average().orElse(0);
+                results.add(new RequestResult(kind.label(), o.count(), perCall,
+                        o.millis(0.5), o.millis(0.99), d.millis(0.5), d.millis(0.99), o.millis(0.5) / d.millis(0.5) - 1,
+                        counts.get(kind)[0], counts.get(kind)[1], o.failures(), d.failures()));
+            }
+            return results;
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** A call whose failure does not matter (it only warms caches). */
+    private static void tryGet(HttpFetcher client, String url) {
+        try {
+            get(client, url);
+        } catch (IOException e) {
+            // the recorded call that follows must succeed; this one only warms up
+        }
+    }
+
+    private static String get(HttpFetcher client, String url) throws IOException {
+        return new String(client.fetch(FetchRequest.get(url)).body(), StandardCharsets.UTF_8);
+    }
+
+    /** The captured requests, in order, straight to the node; their answers. */
+    private static List<String> sendAll(HttpFetcher client, String node, List<CapturedRequest> requests) throws IOException {
+        List<String> answers = new ArrayList<>(requests.size());
+        for (CapturedRequest r : requests) {
+            answers.add(new String(client.fetch(direct(node, r)).body(), StandardCharsets.UTF_8));
+        }
+        return answers;
+    }
+
+    /**
+     * The captured request as the fetch layer sends it: a GET when it has no body, else a POST (what the
+     * client itself does for a search or an analysis with a body).
+     */
+    static FetchRequest direct(String node, CapturedRequest r) {
+        StringBuilder url = new StringBuilder(node).append(r.path());
+        char sep = '?';
+        for (Map.Entry<String, String> p : new java.util.TreeMap<>(r.params()).entrySet()) {
+            url.append(sep).append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+            sep = '&';
+        }
+        if (r.body() == null) {
+            return FetchRequest.get(url.toString());
+        }
+        String type = r.ndjson() ? "application/x-ndjson" : "application/json";
+        return new FetchRequest(URI.create(url.toString()), null, Map.of(), null, null,
+                new FetchRequest.Body(type, r.body().getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,58 @@
+package newsflow.lab.analyst;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code bench-analyst} measured, written as JSON with {@code --report}.
+ *
+ * @param articles          articles in the index during the measurement
+ * @param indexDocsPerSecond the pipeline's own article rate: documents per second the index module's bulk writer
+ *                          stored while this run loaded the index (generation of the documents not counted)
+ * @param requests          per kind of request, our API against the same Elasticsearch requests sent directly
+ * @param unmeasured        kinds of request not measured, with why (our API failed every try to capture them)
+ * @param alerts            saved-search matching against {@code indexDocsPerSecond}
+ */
+public record AnalystReport(
+        @JsonProperty("articles") long articles,
+        @JsonProperty("index_docs_per_second") double indexDocsPerSecond,
+        @JsonProperty("requests") List<RequestResult> requests,
+        @JsonProperty("unmeasured") Map<String, String> unmeasured,
+        @JsonProperty("alerts") AlertResult alerts) {
+
+    /**
+     * @param overheadP50 {@code oursP50 / directP50 - 1}
+     * @param oursCount   what our answer counted (hits, matches, rows; see {@link AnalystRequest}) summed over the
+     *                    variants; {@code directCount} the same from Elasticsearch's answers, -1 when not comparable
+     * @param oursFailures measured calls that failed (our API answering 5xx at its client deadline, say), not
+     *                    in the percentiles
+     */
+    public record RequestResult(
+            @JsonProperty("kind") String kind,
+            @JsonProperty("samples") int samples,
+            @JsonProperty("es_requests_per_call") double esRequestsPerCall,
+            @JsonProperty("ours_p50_ms") double oursP50,
+            @JsonProperty("ours_p99_ms") double oursP99,
+            @JsonProperty("direct_p50_ms") double directP50,
+            @JsonProperty("direct_p99_ms") double directP99,
+            @JsonProperty("overhead_p50") double overheadP50,
+            @JsonProperty("ours_count") long oursCount,
+            @JsonProperty("direct_count") long directCount,
+            @JsonProperty("ours_failures") int oursFailures,
+            @JsonProperty("direct_failures") int directFailures) {
+    }
+
+    /**
+     * @param ratioToIndexRate {@code articlesPerSecond / indexDocsPerSecond}: above 1, matching keeps up with the
+     *                         pipeline's article rate on one core
+     */
+    public record AlertResult(
+            @JsonProperty("saved_searches") int savedSearches,
+            @JsonProperty("articles") int articles,
+            @JsonProperty("articles_per_second") double articlesPerSecond,
+            @JsonProperty("matches") long matches,
+            @JsonProperty("ratio_to_index_rate") double ratioToIndexRate) {
+    }
+}

@@ -91,7 +91,7 @@ public final class AnalystBenchmark {
             SyntheticArticles articles = new SyntheticArticles(texts, now, SEED);
             try (ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearch())) {
                 ArticleIndex index = new ArticleIndex(es, config.elasticsearch());
-                String textAnalyzer = index.ensure().textAnalyzer();
+                String textAnalyzer = index.ensure().textAnalysis();
                 double indexRate = load(es, index, config, articles);
                 AnalystReport.AlertResult alerts = AlertMatching.measure(articles, options, config.search(), textAnalyzer,
                         indexRate, out);

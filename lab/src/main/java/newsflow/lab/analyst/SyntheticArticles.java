@@ -69,7 +69,7 @@ final class SyntheticArticles {
                 SourceTexts.firstWords(body, 30), body, List.of("Author " + r.nextInt(300)), source, "https://" + source + "/feed",
                 "Outlet " + source.substring(6, 8), LANGUAGES[r.nextInt(LANGUAGES.length)], List.of(base.topic()),
                 null, null, null, null, null, List.of(), published, null, published.plusSeconds(60),
-                published.plusSeconds(90), now, words, "benchmark", null, null, storyId);
+                published.plusSeconds(90), now, words, "benchmark", null, null, storyId, null);
     }
 
     /** The sentences of {@code body} shuffled (the first one kept first), and one sentence of {@code other} added. */

@@ -44,16 +44,18 @@ public final class SavedSearchMatcher {
     }
 
     /**
-     * A matcher with the analysis of an index whose {@code newsflow_text} is {@code textAnalyzer}, {@code english}
-     * or {@code standard} (what {@code ArticleIndex.Setup} tells). Public for the lab's alert-matching benchmark,
+     * A matcher with the analysis of an index set up with {@code textAnalysis}: {@code built-in} or {@code plugin}
+     * (English stemming with folding, and the language fields), or {@code standard} (what {@code ArticleIndex.Setup}
+     * tells); {@code english} is the older unfolded English analysis. Public for the lab's alert-matching benchmark,
      * which measures this class without the alerts stage's Kafka loop around it.
      */
     public static SavedSearchMatcher forTextAnalyzer(String textAnalyzer, SearchConfig limits) {
         TextAnalysis analysis = switch (textAnalyzer) {
+            case "built-in", "plugin" -> TextAnalysis.englishFoldedAnalysis();
             case "english" -> TextAnalysis.englishAnalysis();
             case "standard" -> TextAnalysis.standardAnalysis();
             default -> throw new IllegalArgumentException("no in-process analysis for the '" + textAnalyzer
-                    + "' analyzer (english or standard)");
+                    + "' analysis (built-in, plugin, english or standard)");
         };
         return new SavedSearchMatcher(analysis, limits);
     }

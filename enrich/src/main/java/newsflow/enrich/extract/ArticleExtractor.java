@@ -46,17 +46,6 @@ public final class ArticleExtractor {
             "most popular", "previous story", "next story", "← previous story", "newer story →", "older story",
             "tell us what you think...", "tell us what you think", "image", "photo", "enlarge this image",
             "toggle caption", "hide caption", "getty images", "ap photo");
-    /**
-     * Calls to action that end articles: newsletter and app promotions, "follow us", tip lines and affiliate notes.
-     * Only trimmed from the end of the body (and only short paragraphs), where they sit after the story.
-     */
-    private static final Pattern CALL_TO_ACTION = Pattern.compile(
-            "(?i)\\b(subscribe|sign up|newsletter|inbox|follow (us|him|her|them|\\p{Lu}\\w+) on|click here|"
-                    + "download (the|our) app|get the .{0,40}app|have a (news )?tip|(may|can) be reached at|"
-                    + "contact (him|her|the author|the writer)|is out now|affiliate|commission|all rights reserved|"
-                    + "copyright ©|tell us what you think|share this (article|story)|more great .{0,30}stories|"
-                    + "we'd like to hear|letters to the editor|check out our)");
-    private static final int MAX_CALL_TO_ACTION_CHARS = 300;
     private static final Pattern SHARE_LINE = Pattern.compile("(share|tweet|post|send)( this( article| story)?)? (on|via|to) [\\p{L} +]{2,20}");
     /** "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05", "Updated at 1:23 p.m.": a stamp with a number in it. */
     private static final Pattern STAMP_LINE = Pattern.compile(
@@ -111,9 +100,9 @@ public final class ArticleExtractor {
         PageStubs.Markers stubMarkers = PageStubs.scan(doc, found.notFreeToRead());
         // The document is ours (parsed for this call) and metadata has been read: clean it in place, no copy.
         Element work = doc.body() == null ? new Element("body") : doc.body();
-        BoilerplateCleaner.clean(work, budget);
+        BoilerplateCleaner.clean(work, budget, meta.title(), meta.siteName());
         budget.check("content selection");
-        List<Element> main = mainContent(work, ElementMeasures.of(work, budget, "content selection"));
+        List<Element> main = mainContent(work, ElementMeasures.of(work, budget, "content selection"), meta.description());
         List<Element> content = ContentPruner.prune(main, ContentPruner.hostOf(baseUrl == null ? "" : baseUrl), budget);
         budget.check("rendering");
         String rendered = TextRenderer.render(content);
@@ -148,12 +137,15 @@ public final class ArticleExtractor {
 
     /** The elements holding the article text, in document order. */
     static List<Element> mainContent(Element cleaned) {
-        return mainContent(cleaned, ElementMeasures.of(cleaned, ExtractionBudget.unlimited(), "content selection"));
+        return mainContent(cleaned, ElementMeasures.of(cleaned, ExtractionBudget.unlimited(), "content selection"), null);
     }
 
-    /** As {@link #mainContent(Element)}, with the measures of the cleaned page. */
-    static List<Element> mainContent(Element cleaned, ElementMeasures m) {
-        ContentScorer.Selection scored = ContentScorer.select(cleaned, m);
+    /**
+     * As {@link #mainContent(Element)}, with the measures of the cleaned page; {@code description} (the page's
+     * own summary, may be null) lets a doubtful winner be replaced ({@link DoubtfulWinner}).
+     */
+    static List<Element> mainContent(Element cleaned, ElementMeasures m, String description) {
+        ContentScorer.Selection scored = DoubtfulWinner.reconsider(ContentScorer.select(cleaned, m), description, m);
         Element declared = declaredContainer(cleaned, m);
         if (scored.top() == null) {
             return List.of(declared != null ? declared : cleaned);
@@ -227,7 +219,7 @@ public final class ArticleExtractor {
                 kept.add(String.join("\n", lines));
             }
         }
-        trimCallsToAction(kept);
+        TrailingNoise.trim(kept);
         return String.join("\n\n", kept);
     }
 
@@ -239,17 +231,6 @@ public final class ArticleExtractor {
         String l = line.toLowerCase(Locale.ROOT).strip();
         return l.length() < 60 && JUNK_LINES.contains(l) || SHARE_LINE.matcher(l).matches()
                 || STAMP_LINE.matcher(l).matches();
-    }
-
-    /** Drops trailing paragraphs that are promotions, not story, stopping at the first that is not. */
-    private static void trimCallsToAction(List<String> paragraphs) {
-        while (paragraphs.size() > 1) {
-            String last = paragraphs.getLast();
-            if (last.length() > MAX_CALL_TO_ACTION_CHARS || !CALL_TO_ACTION.matcher(last).find()) {
-                return;
-            }
-            paragraphs.removeLast();
-        }
     }
 
     private static String key(String s) {

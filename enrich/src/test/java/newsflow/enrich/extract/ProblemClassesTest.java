@@ -124,4 +124,38 @@ class ProblemClassesTest {
                 "already met its goal");
         assertThat(body).doesNotContain("PUBLISHED:", "Share this on WhatsApp", "Updated at 1:23", "Facebook");
     }
+
+    @Test
+    void shortPostInAWrapperNamedAfterItsAuthorIsKeptOverALongerSidebar() {
+        String body = body("post-wrapper-named-after-author.html");
+        assertThat(body).contains("The night ferry to the outer islands sails again from Monday",
+                "reopened to the larger boats");
+        assertThat(body).doesNotContain("Anna Berg", "Birds of the Skerries");
+    }
+
+    @Test
+    void shortStoryIsChosenOverLongerTeasersThatShareNoWordsWithItsTitleAndDescription() {
+        String body = body("short-story-beaten-by-teasers.html");
+        assertThat(body).contains("Kellford opened a cider museum in the old pressing barn", "Entry is free");
+        assertThat(body).doesNotContain("Engineers", "Route 12", "Stallholders");
+    }
+
+    @Test
+    void commentSectionLeftInTheTextIsCutFromItsFirstLine() {
+        String body = body("comment-section-without-names.html");
+        assertThat(body).contains("The village shop in Ashby opens every Sunday morning",
+                "ask its customers in the spring whether they would rather it opened later in the day.");
+        assertThat(body).doesNotContain("TrackBack URL", "blog.example/trackback", "Listed below are links",
+                "Post a comment", "Great to see the shop", "comments powered by");
+    }
+
+    @Test
+    void headlinesOfOtherStoriesAndTheirLabelAfterTheStoryAreDroppedButTheStorysOwnListStays() {
+        String body = body("headline-rail-after-story.html");
+        assertThat(body).contains("Fares on the island ferries will rise", "The changes cover three kinds of ticket:",
+                "Single and return fares for foot passengers", "Freight tariffs for vans and lorries",
+                "as it did in 2019.");
+        assertThat(body).doesNotContain("More content from", "Harbour master retires", "School sports day",
+                "Follow Island Gazette");
+    }
 }

@@ -158,4 +158,11 @@ class ProblemClassesTest {
         assertThat(body).doesNotContain("More content from", "Harbour master retires", "School sports day",
                 "Follow Island Gazette");
     }
+
+    @Test
+    void postThatIsAListOfTheSitesOwnLinksIsNotPrunedEmpty() {
+        String body = body("links-roundup-post.html");
+        assertThat(body).contains("How we finally grew leeks thicker than a thumb",
+                "Rebuilding the shed roof before the spring rain");
+    }
 }

@@ -45,11 +45,14 @@ public final class ArticleExtractor {
             "you may also like...", "you might also like", "don't miss", "recommended for you", "read next",
             "most popular", "previous story", "next story", "← previous story", "newer story →", "older story",
             "tell us what you think...", "tell us what you think", "image", "photo", "enlarge this image",
-            "toggle caption", "hide caption", "getty images", "ap photo");
+            "toggle caption", "hide caption", "getty images", "ap photo", "pin it", "enlarge photo", "see more photos");
     private static final Pattern SHARE_LINE = Pattern.compile("(share|tweet|post|send)( this( article| story)?)? (on|via|to) [\\p{L} +]{2,20}");
     /** "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05", "Updated at 1:23 p.m.": a stamp with a number in it. */
     private static final Pattern STAMP_LINE = Pattern.compile(
             "(published|updated|last updated|posted|first published)( on| at)?\\s*:?\\s*(?=.*\\d).{1,100}");
+    /** "Follow @NBCNewsUS", "Reading time: 11 minutes", "5 min read": a social or reading-time label. */
+    private static final Pattern LABEL_LINE = Pattern.compile(
+            "follow @\\w+|(estimated )?reading time:? \\d+ min(ute)?s?( read)?|\\d+ min(ute)?s? read");
     private static final Pattern FEED_FOOTER = Pattern.compile("^The post .{1,300} appeared first on .{1,200}\\.?$");
 
     private ArticleExtractor() {
@@ -106,7 +109,7 @@ public final class ArticleExtractor {
         List<Element> content = ContentPruner.prune(main, ContentPruner.hostOf(baseUrl == null ? "" : baseUrl), budget);
         budget.check("rendering");
         String rendered = TextRenderer.render(content);
-        String htmlBody = dropTitleAndJunk(rendered, titleKeys);
+        String htmlBody = dropTitleAndJunk(rendered, titleKeys, meta);
 
         String body = htmlBody;
         String ldBody = found.jsonLdBody();
@@ -202,7 +205,7 @@ public final class ArticleExtractor {
      * Drops a leading repeat of the title (the chosen one, or the page's h1 when metadata gave a different
      * headline) and short lines that are page furniture ("Share this:", "Advertisement").
      */
-    private static String dropTitleAndJunk(String text, Set<String> titleKeys) {
+    private static String dropTitleAndJunk(String text, Set<String> titleKeys, Metadata meta) {
         List<String> paragraphs = TextRenderer.paragraphs(text);
         List<String> kept = new ArrayList<>();
         for (String p : paragraphs) {
@@ -219,6 +222,7 @@ public final class ArticleExtractor {
                 kept.add(String.join("\n", lines));
             }
         }
+        LeadingNoise.trim(kept, meta.authors() == null ? List.of() : meta.authors(), meta.published() != null);
         TrailingNoise.trim(kept);
         return String.join("\n\n", kept);
     }
@@ -230,7 +234,7 @@ public final class ArticleExtractor {
         }
         String l = line.toLowerCase(Locale.ROOT).strip();
         return l.length() < 60 && JUNK_LINES.contains(l) || SHARE_LINE.matcher(l).matches()
-                || STAMP_LINE.matcher(l).matches();
+                || STAMP_LINE.matcher(l).matches() || LABEL_LINE.matcher(l).matches();
     }
 
     private static String key(String s) {

@@ -165,4 +165,12 @@ class ProblemClassesTest {
         assertThat(body).contains("How we finally grew leeks thicker than a thumb",
                 "Rebuilding the shed roof before the spring rain");
     }
+
+    @Test
+    void leadingBylineDateAndReadingTimeLinesAndASocialLabelAreTrimmedAsTheyAreMetadata() {
+        String body = body("byline-and-date-lines-before-story.html");
+        assertThat(body).startsWith("Repairs to the harbour wall at Skerry Point finished three weeks early");
+        assertThat(body).contains("reopens to small boats from Saturday morning.");
+        assertThat(body).doesNotContain("Jane Moss", "4 March 2025", "Reading time", "@SkerryGazette");
+    }
 }

@@ -45,7 +45,8 @@ public final class ArticleExtractor {
             "you may also like...", "you might also like", "don't miss", "recommended for you", "read next",
             "most popular", "previous story", "next story", "← previous story", "newer story →", "older story",
             "tell us what you think...", "tell us what you think", "image", "photo", "enlarge this image",
-            "toggle caption", "hide caption", "getty images", "ap photo", "pin it", "enlarge photo", "see more photos");
+            "toggle caption", "hide caption", "getty images", "ap photo", "pin it", "enlarge photo", "see more photos", "back to top", "printer-friendly version", "share and enjoy:",
+            "be sociable, share!", "share this post", "image gallery");
     private static final Pattern SHARE_LINE = Pattern.compile("(share|tweet|post|send)( this( article| story)?)? (on|via|to) [\\p{L} +]{2,20}");
     /** "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05", "Updated at 1:23 p.m.": a stamp with a number in it. */
     private static final Pattern STAMP_LINE = Pattern.compile(
@@ -53,6 +54,17 @@ public final class ArticleExtractor {
     /** "Follow @NBCNewsUS", "Reading time: 11 minutes", "5 min read": a social or reading-time label. */
     private static final Pattern LABEL_LINE = Pattern.compile(
             "follow @\\w+|(estimated )?reading time:? \\d+ min(ute)?s?( read)?|\\d+ min(ute)?s? read");
+    /**
+     * Share buttons' labels in a row ("Whatsapp Facebook", "SMS Facebook Twitter Email", "Print, PDF, Email"): two
+     * or more of these words and nothing else, one of them an action, so that "X, Facebook" in a story about social
+     * networks stays.
+     */
+    private static final Set<String> SHARE_WORDS = Set.of("share", "print", "email", "e-mail", "pdf", "sms",
+            "whatsapp", "facebook", "twitter", "x", "linkedin", "instagram", "pinterest", "reddit", "tumblr", "google+",
+            "flipboard", "telegram", "messenger", "permalink");
+    private static final Set<String> SHARE_ACTIONS = Set.of("share", "print", "email", "e-mail", "pdf", "sms",
+            "whatsapp", "permalink");
+    private static final Pattern LABEL_SEPARATORS = Pattern.compile("[\\s,|·•/]+");
     private static final Pattern FEED_FOOTER = Pattern.compile("^The post .{1,300} appeared first on .{1,200}\\.?$");
 
     private ArticleExtractor() {
@@ -110,6 +122,11 @@ public final class ArticleExtractor {
         budget.check("rendering");
         String rendered = TextRenderer.render(content);
         String htmlBody = dropTitleAndJunk(rendered, titleKeys, meta);
+        if (htmlBody.isEmpty()) {
+            // Trimming is for the edges of a story: when it would leave nothing, the page's text is kept as it is
+            // (the headline aside), since an empty body for a page with text loses the page.
+            htmlBody = withoutLeadingTitle(rendered, titleKeys);
+        }
 
         String body = htmlBody;
         String ldBody = found.jsonLdBody();
@@ -227,6 +244,26 @@ public final class ArticleExtractor {
         return String.join("\n\n", kept);
     }
 
+    private static boolean isShareLabels(String lowerLine) {
+        String[] words = LABEL_SEPARATORS.split(lowerLine.strip());
+        boolean action = false;
+        for (String w : words) {
+            if (!SHARE_WORDS.contains(w)) {
+                return false;
+            }
+            action |= SHARE_ACTIONS.contains(w);
+        }
+        return words.length >= 2 && action;
+    }
+
+    private static String withoutLeadingTitle(String text, Set<String> titleKeys) {
+        List<String> paragraphs = new ArrayList<>(TextRenderer.paragraphs(text));
+        if (!paragraphs.isEmpty() && titleKeys.contains(key(paragraphs.getFirst()))) {
+            paragraphs.removeFirst();
+        }
+        return String.join("\n\n", paragraphs);
+    }
+
     /** Short lines that are page furniture, a share button's label or a publication stamp, not story. */
     private static boolean isFurniture(String line) {
         if (line.length() >= 120) {
@@ -234,7 +271,8 @@ public final class ArticleExtractor {
         }
         String l = line.toLowerCase(Locale.ROOT).strip();
         return l.length() < 60 && JUNK_LINES.contains(l) || SHARE_LINE.matcher(l).matches()
-                || STAMP_LINE.matcher(l).matches() || LABEL_LINE.matcher(l).matches();
+                || STAMP_LINE.matcher(l).matches() || LABEL_LINE.matcher(l).matches()
+                || l.length() < 60 && isShareLabels(l);
     }
 
     private static String key(String s) {

@@ -30,7 +30,16 @@ final class TrailingNoise {
             "(?i)^((blog )?comments powered by\\b.*|trackback url for this entry:?|listed below are links to weblogs that reference.*|"
                     + "(reader |user )?comments:?|\\d+ (comments?|responses?|replies)( so far)?:?|"
                     + "(post|leave|add|write) a (comment|reply|response):?|the comments to this entry are closed\\.?|"
-                    + "no (user )?comments yet\\.?|be the first to comment.*)$");
+                    + "no (user )?comments yet\\.?|be the first to comment.*|start new comment thread.*|got something to say\\??|"
+                    // the author's box and the site's lists that follow a story
+                    + "about the author:?|latest posts by .{1,60}|recent posts:?|related posts:?|related articles:?|"
+                    + "you may also like.*|connect with .{1,60}:)$");
+    /** "Tags: …", "Filed under: …", "Posted in …", "This entry was posted in …": the story's filing, not its text. */
+    private static final Pattern FILING_LINE = Pattern.compile(
+            "(?i)^((tags?|tagged|labels?|topics?|filed under|categories|category|posted in)\\s*:.*|posted in .{1,200}\\|.*|"
+                    + "this entry was posted in .*)$");
+    /** A line without a letter: share counts, a dash, the remains of a script ("'); } //-->"). */
+    private static final Pattern NO_LETTER = Pattern.compile("[^\\p{L}]*");
     /** The last character of a line that ends a sentence or introduces what follows. */
     private static final Pattern SENTENCE_END = Pattern.compile("[.,;:]\\s*$");
     private static final int MAX_HEADLINE_CHARS = 100;
@@ -56,6 +65,7 @@ final class TrailingNoise {
             dropCallsToAction(paragraphs);
             dropDanglingLabel(paragraphs);
             dropHeadlineRun(paragraphs, total);
+            dropLastLines(paragraphs);
             changed = chars(paragraphs) != before;
         }
     }
@@ -87,6 +97,24 @@ final class TrailingNoise {
                 return;
             }
             paragraphs.removeLast();
+        }
+    }
+
+    /** Last lines that file the story (tags, categories) or hold no letter at all. */
+    private static void dropLastLines(List<String> paragraphs) {
+        while (paragraphs.size() > 1) {
+            String last = paragraphs.getLast();
+            int cut = last.lastIndexOf('\n');
+            String line = (cut < 0 ? last : last.substring(cut + 1)).strip();
+            if (!(FILING_LINE.matcher(line).matches() && line.length() <= MAX_CALL_TO_ACTION_CHARS
+                    || NO_LETTER.matcher(line).matches())) {
+                return;
+            }
+            if (cut < 0) {
+                paragraphs.removeLast();
+            } else {
+                paragraphs.set(paragraphs.size() - 1, last.substring(0, cut));
+            }
         }
     }
 

@@ -173,4 +173,22 @@ class ProblemClassesTest {
         assertThat(body).contains("reopens to small boats from Saturday morning.");
         assertThat(body).doesNotContain("Jane Moss", "4 March 2025", "Reading time", "@SkerryGazette");
     }
+
+    @Test
+    void shareLabelsTagsShareCountsAndTheAuthorBoxAroundTheStoryAreTrimmed() {
+        String body = body("filing-and-share-lines-after-story.html");
+        assertThat(body).startsWith("Forty years of logbooks kept by the keepers");
+        assertThat(body).endsWith("a visitor who came out on the supply boat.");
+        assertThat(body).doesNotContain("Whatsapp", "Tags:", "Print, PDF", "1484", "About the Author", "walks the coast");
+    }
+
+    @Test
+    void aStoryThatNamesSocialNetworksKeepsThoseLines() {
+        String body = ArticleExtractor.extract("<html><head><title>Where the club posts</title></head><body><article>"
+                + "<h1>Where the club posts</h1><p>The rowing club now posts its race results in two places, and the "
+                + "committee asked members which ones they actually read before the season starts.</p>"
+                + "<p>X, Facebook</p><p>Most members said they would rather get an email, the secretary said.</p>"
+                + "</article></body></html>", "https://news.example/story").body();
+        assertThat(body).contains("X, Facebook");
+    }
 }

@@ -275,7 +275,8 @@ public final class ArticleExtractor {
                 || l.length() < 60 && isShareLabels(l);
     }
 
-    private static String key(String s) {
+    /** Letters and digits of {@code s}, lower-cased: how a heading and a title are compared. */
+    static String key(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 

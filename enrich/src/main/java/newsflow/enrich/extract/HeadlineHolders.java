@@ -6,7 +6,6 @@ import org.jsoup.select.QueryParser;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,8 +46,9 @@ final class HeadlineHolders {
                     || k.length() * 2 < titleKey.length()) {
                 continue;
             }
-            for (Element p = h; p != null; p = p.parent()) {
-                holders.putIfAbsent(p, h.text().length());
+            // an ancestor already held means every one above it is too: each element is visited once in all
+            for (Element p = h; p != null && !holders.containsKey(p); p = p.parent()) {
+                holders.put(p, h.text().length());
             }
         }
         return holders.isEmpty() ? NONE : new HeadlineHolders(holders);
@@ -61,6 +61,6 @@ final class HeadlineHolders {
     }
 
     private static String key(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+        return s == null ? "" : ArticleExtractor.key(s);
     }
 }

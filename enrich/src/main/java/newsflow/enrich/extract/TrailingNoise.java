@@ -45,6 +45,8 @@ final class TrailingNoise {
     private static final int MAX_HEADLINE_CHARS = 100;
     private static final int MIN_HEADLINE_RUN = 3;
     private static final int MAX_LABEL_CHARS = 100;
+    /** Rounds of trimming: real pages need two or three (a label after a rail after a call to action). */
+    static final int MAX_ROUNDS = 8;
     /** How the labels of other stories' lists start ("More content from …:", "Related posts:"). */
     private static final Pattern RAIL_LABEL = Pattern.compile(
             "(?i)^(more|related|recommended|popular|most|also|trending|latest|recent|top|you may|you might|read|see|"
@@ -55,11 +57,15 @@ final class TrailingNoise {
     private TrailingNoise() {
     }
 
-    /** Trims {@code paragraphs} (lines joined by {@code \n}) in place, step after step until none applies. */
+    /**
+     * Trims {@code paragraphs} (lines joined by {@code \n}) in place, step after step until none applies or
+     * {@value #MAX_ROUNDS} rounds have run.
+     */
     static void trim(List<String> paragraphs) {
         int total = chars(paragraphs);
         boolean changed = true;
-        while (changed && paragraphs.size() > 1) {
+        // each round walks the body once; a bounded number of rounds keeps a hostile body's cost linear
+        for (int round = 0; changed && round < MAX_ROUNDS && paragraphs.size() > 1; round++) {
             int before = chars(paragraphs);
             cutDiscussion(paragraphs, total);
             dropCallsToAction(paragraphs);

@@ -191,4 +191,13 @@ class ProblemClassesTest {
                 + "</article></body></html>", "https://news.example/story").body();
         assertThat(body).contains("X, Facebook");
     }
+
+    @Test
+    void edgeTrimmingNeverLeavesAPageWithTextEmpty() {
+        String body = ArticleExtractor.extract("<html><head><title>Gallery: the regatta</title></head><body><article>"
+                + "<h1>Gallery: the regatta</h1><p>Share, Email</p><p>Print, PDF</p>"
+                + "</article></body></html>", "https://news.example/story").body();
+        // every line is a share label, so the edge rules would leave nothing: the text is kept as it is
+        assertThat(body).contains("Share, Email", "Print, PDF");
+    }
 }

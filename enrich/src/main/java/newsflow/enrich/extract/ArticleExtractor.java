@@ -45,22 +45,26 @@ public final class ArticleExtractor {
             "you may also like...", "you might also like", "don't miss", "recommended for you", "read next",
             "most popular", "previous story", "next story", "← previous story", "newer story →", "older story",
             "tell us what you think...", "tell us what you think", "image", "photo", "enlarge this image",
-            "toggle caption", "hide caption", "getty images", "ap photo");
-    /**
-     * Calls to action that end articles: newsletter and app promotions, "follow us", tip lines and affiliate notes.
-     * Only trimmed from the end of the body (and only short paragraphs), where they sit after the story.
-     */
-    private static final Pattern CALL_TO_ACTION = Pattern.compile(
-            "(?i)\\b(subscribe|sign up|newsletter|inbox|follow (us|him|her|them|\\p{Lu}\\w+) on|click here|"
-                    + "download (the|our) app|get the .{0,40}app|have a (news )?tip|(may|can) be reached at|"
-                    + "contact (him|her|the author|the writer)|is out now|affiliate|commission|all rights reserved|"
-                    + "copyright ©|tell us what you think|share this (article|story)|more great .{0,30}stories|"
-                    + "we'd like to hear|letters to the editor|check out our)");
-    private static final int MAX_CALL_TO_ACTION_CHARS = 300;
+            "toggle caption", "hide caption", "getty images", "ap photo", "pin it", "enlarge photo", "see more photos", "back to top", "printer-friendly version", "share and enjoy:",
+            "be sociable, share!", "share this post", "image gallery");
     private static final Pattern SHARE_LINE = Pattern.compile("(share|tweet|post|send)( this( article| story)?)? (on|via|to) [\\p{L} +]{2,20}");
     /** "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05", "Updated at 1:23 p.m.": a stamp with a number in it. */
     private static final Pattern STAMP_LINE = Pattern.compile(
             "(published|updated|last updated|posted|first published)( on| at)?\\s*:?\\s*(?=.*\\d).{1,100}");
+    /** "Follow @NBCNewsUS", "Reading time: 11 minutes", "5 min read": a social or reading-time label. */
+    private static final Pattern LABEL_LINE = Pattern.compile(
+            "follow @\\w+|(estimated )?reading time:? \\d+ min(ute)?s?( read)?|\\d+ min(ute)?s? read");
+    /**
+     * Share buttons' labels in a row ("Whatsapp Facebook", "SMS Facebook Twitter Email", "Print, PDF, Email"): two
+     * or more of these words and nothing else, one of them an action, so that "X, Facebook" in a story about social
+     * networks stays.
+     */
+    private static final Set<String> SHARE_WORDS = Set.of("share", "print", "email", "e-mail", "pdf", "sms",
+            "whatsapp", "facebook", "twitter", "x", "linkedin", "instagram", "pinterest", "reddit", "tumblr", "google+",
+            "flipboard", "telegram", "messenger", "permalink");
+    private static final Set<String> SHARE_ACTIONS = Set.of("share", "print", "email", "e-mail", "pdf", "sms",
+            "whatsapp", "permalink");
+    private static final Pattern LABEL_SEPARATORS = Pattern.compile("[\\s,|·•/]+");
     private static final Pattern FEED_FOOTER = Pattern.compile("^The post .{1,300} appeared first on .{1,200}\\.?$");
 
     private ArticleExtractor() {
@@ -111,13 +115,18 @@ public final class ArticleExtractor {
         PageStubs.Markers stubMarkers = PageStubs.scan(doc, found.notFreeToRead());
         // The document is ours (parsed for this call) and metadata has been read: clean it in place, no copy.
         Element work = doc.body() == null ? new Element("body") : doc.body();
-        BoilerplateCleaner.clean(work, budget);
+        BoilerplateCleaner.clean(work, budget, meta.title(), meta.siteName());
         budget.check("content selection");
-        List<Element> main = mainContent(work, ElementMeasures.of(work, budget, "content selection"));
+        List<Element> main = mainContent(work, ElementMeasures.of(work, budget, "content selection"), meta.description());
         List<Element> content = ContentPruner.prune(main, ContentPruner.hostOf(baseUrl == null ? "" : baseUrl), budget);
         budget.check("rendering");
         String rendered = TextRenderer.render(content);
-        String htmlBody = dropTitleAndJunk(rendered, titleKeys);
+        String htmlBody = dropTitleAndJunk(rendered, titleKeys, meta);
+        if (htmlBody.isEmpty()) {
+            // Trimming is for the edges of a story: when it would leave nothing, the page's text is kept as it is
+            // (the headline aside), since an empty body for a page with text loses the page.
+            htmlBody = withoutLeadingTitle(rendered, titleKeys);
+        }
 
         String body = htmlBody;
         String ldBody = found.jsonLdBody();
@@ -148,12 +157,15 @@ public final class ArticleExtractor {
 
     /** The elements holding the article text, in document order. */
     static List<Element> mainContent(Element cleaned) {
-        return mainContent(cleaned, ElementMeasures.of(cleaned, ExtractionBudget.unlimited(), "content selection"));
+        return mainContent(cleaned, ElementMeasures.of(cleaned, ExtractionBudget.unlimited(), "content selection"), null);
     }
 
-    /** As {@link #mainContent(Element)}, with the measures of the cleaned page. */
-    static List<Element> mainContent(Element cleaned, ElementMeasures m) {
-        ContentScorer.Selection scored = ContentScorer.select(cleaned, m);
+    /**
+     * As {@link #mainContent(Element)}, with the measures of the cleaned page; {@code description} (the page's
+     * own summary, may be null) lets a doubtful winner be replaced ({@link DoubtfulWinner}).
+     */
+    static List<Element> mainContent(Element cleaned, ElementMeasures m, String description) {
+        ContentScorer.Selection scored = DoubtfulWinner.reconsider(ContentScorer.select(cleaned, m), description, m);
         Element declared = declaredContainer(cleaned, m);
         if (scored.top() == null) {
             return List.of(declared != null ? declared : cleaned);
@@ -210,7 +222,7 @@ public final class ArticleExtractor {
      * Drops a leading repeat of the title (the chosen one, or the page's h1 when metadata gave a different
      * headline) and short lines that are page furniture ("Share this:", "Advertisement").
      */
-    private static String dropTitleAndJunk(String text, Set<String> titleKeys) {
+    private static String dropTitleAndJunk(String text, Set<String> titleKeys, Metadata meta) {
         List<String> paragraphs = TextRenderer.paragraphs(text);
         List<String> kept = new ArrayList<>();
         for (String p : paragraphs) {
@@ -227,8 +239,29 @@ public final class ArticleExtractor {
                 kept.add(String.join("\n", lines));
             }
         }
-        trimCallsToAction(kept);
+        LeadingNoise.trim(kept, meta.authors() == null ? List.of() : meta.authors(), meta.published() != null);
+        TrailingNoise.trim(kept);
         return String.join("\n\n", kept);
+    }
+
+    private static boolean isShareLabels(String lowerLine) {
+        String[] words = LABEL_SEPARATORS.split(lowerLine.strip());
+        boolean action = false;
+        for (String w : words) {
+            if (!SHARE_WORDS.contains(w)) {
+                return false;
+            }
+            action |= SHARE_ACTIONS.contains(w);
+        }
+        return words.length >= 2 && action;
+    }
+
+    private static String withoutLeadingTitle(String text, Set<String> titleKeys) {
+        List<String> paragraphs = new ArrayList<>(TextRenderer.paragraphs(text));
+        if (!paragraphs.isEmpty() && titleKeys.contains(key(paragraphs.getFirst()))) {
+            paragraphs.removeFirst();
+        }
+        return String.join("\n\n", paragraphs);
     }
 
     /** Short lines that are page furniture, a share button's label or a publication stamp, not story. */
@@ -238,21 +271,12 @@ public final class ArticleExtractor {
         }
         String l = line.toLowerCase(Locale.ROOT).strip();
         return l.length() < 60 && JUNK_LINES.contains(l) || SHARE_LINE.matcher(l).matches()
-                || STAMP_LINE.matcher(l).matches();
+                || STAMP_LINE.matcher(l).matches() || LABEL_LINE.matcher(l).matches()
+                || l.length() < 60 && isShareLabels(l);
     }
 
-    /** Drops trailing paragraphs that are promotions, not story, stopping at the first that is not. */
-    private static void trimCallsToAction(List<String> paragraphs) {
-        while (paragraphs.size() > 1) {
-            String last = paragraphs.getLast();
-            if (last.length() > MAX_CALL_TO_ACTION_CHARS || !CALL_TO_ACTION.matcher(last).find()) {
-                return;
-            }
-            paragraphs.removeLast();
-        }
-    }
-
-    private static String key(String s) {
+    /** Letters and digits of {@code s}, lower-cased: how a heading and a title are compared. */
+    static String key(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 

@@ -91,14 +91,19 @@ final class BoilerplateCleaner {
 
     /** Cleans {@code root} in place. */
     static void clean(Element root) {
-        clean(root, ExtractionBudget.unlimited());
+        clean(root, ExtractionBudget.unlimited(), null, null);
     }
 
-    static void clean(Element root, ExtractionBudget budget) {
+    /**
+     * Cleans {@code root} in place; {@code title} and {@code siteName} (either may be null) let a block that holds
+     * the page's own headline survive a loose class name ({@link HeadlineHolders}).
+     */
+    static void clean(Element root, ExtractionBudget budget, String title, String siteName) {
         budget.check(PASS);
         removeComments(root);
         ElementMeasures m = ElementMeasures.of(root, budget, PASS);
-        PageText page = new PageText(proseChars(root, m), unlinkedChars(root, m));
+        PageText page = new PageText(proseChars(root, m), unlinkedChars(root, m),
+                HeadlineHolders.find(root, title, siteName));
         List<Element> pending = new ArrayList<>(root.children());
         // Top-down so a removed block's descendants are never visited; a work list keeps deep pages off the stack.
         // An element is judged before anything inside it is removed, so the measures taken above hold for it.
@@ -121,8 +126,8 @@ final class BoilerplateCleaner {
     }
 
     /** How much text the whole page has: paragraph characters, and characters outside links. */
-    record PageText(int prose, int unlinked) {
-        static final PageText UNKNOWN = new PageText(0, 0);
+    record PageText(int prose, int unlinked, HeadlineHolders headline) {
+        static final PageText UNKNOWN = new PageText(0, 0, HeadlineHolders.NONE);
     }
 
     static boolean isBoilerplate(Element e, PageText page, ElementMeasures m) {
@@ -144,7 +149,7 @@ final class BoilerplateCleaner {
         if (wrapsArticle(e, m)) {
             return false;
         }
-        if (byName == Verdict.SOFT && isProse(e, m)) {
+        if (byName == Verdict.SOFT && (isProse(e, m) || page.headline().heldBy(e, m))) {
             return false;
         }
         if (!chrome && isEmbeddedPost(e, m)) {

@@ -30,10 +30,16 @@ final class ContentPruner {
     private static final Set<String> LABEL_TAGS = Set.of("h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b");
     private static final int MAX_LABEL_CHARS = 80;
     private static final int MAX_LINK_PARAGRAPH_CHARS = 250;
+    /**
+     * Pruning that would leave less text than this (headings aside) leaves the content as it is: never prune a
+     * page empty.
+     */
+    private static final int MIN_LEFT_CHARS = 50;
     private static final String PASS = "content pruning";
     private static final Set<String> CANDIDATE_TAGS = Set.of("ul", "ol", "p", "div", "section");
     private static final Evaluator TABLE_OR_IMAGE = QueryParser.parse("table, img[src]");
     private static final Evaluator LINK = QueryParser.parse("a");
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
     private static final Evaluator LINK_WITH_HREF = QueryParser.parse("a[href]");
 
     private ContentPruner() {
@@ -50,24 +56,53 @@ final class ContentPruner {
     }
 
     static List<Element> prune(List<Element> content, String pageHost, ExtractionBudget budget) {
+        // Found first, removed after: when the rails are all there is (a post that is a list of the site's own
+        // links), removing them would leave an empty body for a page that has text, which is worse than a list.
         List<Element> kept = new ArrayList<>();
+        List<List<Element>> doomedInside = new ArrayList<>();
+        int total = 0;
+        int removed = 0;
         for (Element root : content) {
             budget.check(PASS);
-            // the roots are disjoint: measures of one stay true while another is pruned
+            // the roots are disjoint, and nothing is removed yet: the measures of each stay true
             ElementMeasures m = ElementMeasures.of(root, budget, PASS);
+            int chars = m.textLength(root);
+            // headings do not count as text left: the headline is dropped from the body anyway
+            total += chars - m.textLengthOf(root, HEADINGS);
             if (isLinkRail(root, pageHost, m)) {
+                removed += chars;
                 if (!kept.isEmpty() && isLabel(kept.getLast())) {
+                    removed += kept.getLast().text().length();
                     kept.removeLast();
+                    doomedInside.removeLast();
                 }
                 continue;
             }
-            pruneInside(root, pageHost, m);
+            List<Element> doomed = railsInside(root, pageHost, m);
+            for (Element e : doomed) {
+                removed += m.textLength(e);
+            }
             kept.add(root);
+            doomedInside.add(doomed);
+        }
+        if (total > 0 && total - removed < MIN_LEFT_CHARS) {
+            return content;
+        }
+        for (List<Element> doomed : doomedInside) {
+            for (Element e : doomed) {
+                budget.tick(PASS);
+                Element label = e.previousElementSibling();
+                e.remove();
+                if (label != null && isLabel(label)) {
+                    label.remove();
+                }
+            }
         }
         return kept;
     }
 
-    private static void pruneInside(Element root, String pageHost, ElementMeasures m) {
+    /** The rails inside {@code root}, outermost only, in document order; nothing is removed. */
+    private static List<Element> railsInside(Element root, String pageHost, ElementMeasures m) {
         List<Element> doomed = new ArrayList<>();
         // Document order, skipping the inside of a rail already doomed: nothing is removed until all are found,
         // so the measures hold for the whole walk.
@@ -84,14 +119,7 @@ final class ContentPruner {
                 return FilterResult.CONTINUE;
             }
         }, root);
-        for (Element e : doomed) {
-            m.budget().tick(PASS);
-            Element label = e.previousElementSibling();
-            e.remove();
-            if (label != null && isLabel(label)) {
-                label.remove();
-            }
-        }
+        return doomed;
     }
 
     static boolean isLinkRail(Element e, String pageHost) {

@@ -52,8 +52,12 @@ final class ContentScorer {
     private ContentScorer() {
     }
 
-    /** The selected content: the best container and its qualifying siblings, in document order. */
-    record Selection(Element top, double topScore, List<Element> elements) {
+    /**
+     * The selected content: the best container and its qualifying siblings, in document order; {@code scores}
+     * holds every scored container's final score, so that a doubtful choice can be made again elsewhere
+     * ({@link DoubtfulWinner}).
+     */
+    record Selection(Element top, double topScore, List<Element> elements, Map<Element, Double> scores) {
         int textLength() {
             int n = 0;
             for (Element e : elements) {
@@ -82,12 +86,32 @@ final class ContentScorer {
         }
         Element top = leaders[0];
         if (top == null) {
-            return new Selection(null, 0, List.of());
+            return new Selection(null, 0, List.of(), scores);
         }
         double best = scores.get(top);
         top = climbSingleWrappers(outOfTable(commonAncestorOfRivals(top, leaders, scores)), scores);
         double topScore = scores.getOrDefault(top, best);
-        return new Selection(top, topScore, withSiblings(top, topScore, scores, m));
+        return new Selection(top, topScore, withSiblings(top, topScore, scores, m), scores);
+    }
+
+    /**
+     * The selection made around {@code candidate} instead of the {@code rejected} winner: same framing and sibling
+     * rules, except that the rejected block (and any sibling holding it) is not taken back in as a sibling.
+     */
+    static Selection selectAt(Element candidate, Element rejected, Map<Element, Double> scores, ElementMeasures m) {
+        double best = scores.getOrDefault(candidate, 0.0);
+        Element top = climbSingleWrappers(outOfTable(candidate), scores);
+        if (top == rejected || isInside(rejected, top)) {
+            top = candidate;
+        }
+        double topScore = scores.getOrDefault(top, best);
+        List<Element> kept = new ArrayList<>();
+        for (Element e : withSiblings(top, topScore, scores, m)) {
+            if (e == top || e != rejected && !isInside(rejected, e)) {
+                kept.add(e);
+            }
+        }
+        return new Selection(top, topScore, kept, scores);
     }
 
     /** Inserts {@code e} into the best-first array of leading candidates when it scores high enough. */

@@ -4,6 +4,8 @@ import newsflow.enrich.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,5 +64,33 @@ class ExtractionBoundsTest {
                 .isInstanceOf(ExtractionBudgetExceeded.class).hasMessageContaining("in parsing");
         assertThat(ArticleExtractor.extract(html, url, ExtractionBudget.of(Duration.ofHours(1))))
                 .isEqualTo(ArticleExtractor.extract(html, url));
+    }
+
+    @Test
+    void trailingTrimmingRunsABoundedNumberOfRoundsOnABodyBuiltToNeedOneRoundPerLine() {
+        // each round removes one tag line and one rail label: without a cap, a round per pair, each walking the body
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(TEXT.repeat(40));
+        for (int i = 0; i < 1_000; i++) {
+            paragraphs.add("More from the Gazette:");
+            paragraphs.add("Tags: bridge, budget " + i);
+        }
+
+        TrailingNoise.trim(paragraphs);
+
+        // the first round drops the last tag line, each later one a label and a tag line; then the cap stops it
+        assertThat(paragraphs).hasSize(1 + 2 * 1_000 - (2 * TrailingNoise.MAX_ROUNDS - 1));
+        assertThat(paragraphs.getFirst()).startsWith("Council members argued");
+    }
+
+    @Test
+    void manyHeadingsThatRepeatTheTitleInDeepNestingAreMatchedInOneWalk() {
+        String html = "<html><head><title>The bridge budget vote goes late</title></head><body>"
+                + "<div class=\"entry-author-x\"><h3>The bridge budget vote goes late</h3>".repeat(5_000)
+                + TEXT.repeat(10);
+
+        ExtractedPage page = ArticleExtractor.extract(html, "https://news.example/deep");
+
+        assertThat(page.body()).contains("Council members argued");
     }
 }

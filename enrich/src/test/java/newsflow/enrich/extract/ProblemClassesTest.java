@@ -124,4 +124,80 @@ class ProblemClassesTest {
                 "already met its goal");
         assertThat(body).doesNotContain("PUBLISHED:", "Share this on WhatsApp", "Updated at 1:23", "Facebook");
     }
+
+    @Test
+    void shortPostInAWrapperNamedAfterItsAuthorIsKeptOverALongerSidebar() {
+        String body = body("post-wrapper-named-after-author.html");
+        assertThat(body).contains("The night ferry to the outer islands sails again from Monday",
+                "reopened to the larger boats");
+        assertThat(body).doesNotContain("Anna Berg", "Birds of the Skerries");
+    }
+
+    @Test
+    void shortStoryIsChosenOverLongerTeasersThatShareNoWordsWithItsTitleAndDescription() {
+        String body = body("short-story-beaten-by-teasers.html");
+        assertThat(body).contains("Kellford opened a cider museum in the old pressing barn", "Entry is free");
+        assertThat(body).doesNotContain("Engineers", "Route 12", "Stallholders");
+    }
+
+    @Test
+    void commentSectionLeftInTheTextIsCutFromItsFirstLine() {
+        String body = body("comment-section-without-names.html");
+        assertThat(body).contains("The village shop in Ashby opens every Sunday morning",
+                "ask its customers in the spring whether they would rather it opened later in the day.");
+        assertThat(body).doesNotContain("TrackBack URL", "blog.example/trackback", "Listed below are links",
+                "Post a comment", "Great to see the shop", "comments powered by");
+    }
+
+    @Test
+    void headlinesOfOtherStoriesAndTheirLabelAfterTheStoryAreDroppedButTheStorysOwnListStays() {
+        String body = body("headline-rail-after-story.html");
+        assertThat(body).contains("Fares on the island ferries will rise", "The changes cover three kinds of ticket:",
+                "Single and return fares for foot passengers", "Freight tariffs for vans and lorries",
+                "as it did in 2019.");
+        assertThat(body).doesNotContain("More content from", "Harbour master retires", "School sports day",
+                "Follow Island Gazette");
+    }
+
+    @Test
+    void postThatIsAListOfTheSitesOwnLinksIsNotPrunedEmpty() {
+        String body = body("links-roundup-post.html");
+        assertThat(body).contains("How we finally grew leeks thicker than a thumb",
+                "Rebuilding the shed roof before the spring rain");
+    }
+
+    @Test
+    void leadingBylineDateAndReadingTimeLinesAndASocialLabelAreTrimmedAsTheyAreMetadata() {
+        String body = body("byline-and-date-lines-before-story.html");
+        assertThat(body).startsWith("Repairs to the harbour wall at Skerry Point finished three weeks early");
+        assertThat(body).contains("reopens to small boats from Saturday morning.");
+        assertThat(body).doesNotContain("Jane Moss", "4 March 2025", "Reading time", "@SkerryGazette");
+    }
+
+    @Test
+    void shareLabelsTagsShareCountsAndTheAuthorBoxAroundTheStoryAreTrimmed() {
+        String body = body("filing-and-share-lines-after-story.html");
+        assertThat(body).startsWith("Forty years of logbooks kept by the keepers");
+        assertThat(body).endsWith("a visitor who came out on the supply boat.");
+        assertThat(body).doesNotContain("Whatsapp", "Tags:", "Print, PDF", "1484", "About the Author", "walks the coast");
+    }
+
+    @Test
+    void aStoryThatNamesSocialNetworksKeepsThoseLines() {
+        String body = ArticleExtractor.extract("<html><head><title>Where the club posts</title></head><body><article>"
+                + "<h1>Where the club posts</h1><p>The rowing club now posts its race results in two places, and the "
+                + "committee asked members which ones they actually read before the season starts.</p>"
+                + "<p>X, Facebook</p><p>Most members said they would rather get an email, the secretary said.</p>"
+                + "</article></body></html>", "https://news.example/story").body();
+        assertThat(body).contains("X, Facebook");
+    }
+
+    @Test
+    void edgeTrimmingNeverLeavesAPageWithTextEmpty() {
+        String body = ArticleExtractor.extract("<html><head><title>Gallery: the regatta</title></head><body><article>"
+                + "<h1>Gallery: the regatta</h1><p>Share, Email</p><p>Print, PDF</p>"
+                + "</article></body></html>", "https://news.example/story").body();
+        // every line is a share label, so the edge rules would leave nothing: the text is kept as it is
+        assertThat(body).contains("Share, Email", "Print, PDF");
+    }
 }

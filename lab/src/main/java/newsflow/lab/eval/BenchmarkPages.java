@@ -60,6 +60,18 @@ public final class BenchmarkPages {
         return pages;
     }
 
+    /** The pages of one half of the site split ({@link SiteSplit}); {@code null} keeps every page. */
+    public BenchmarkPages half(SiteSplit.Half half) {
+        if (half == null) {
+            return this;
+        }
+        List<Page> kept = pages.stream().filter(p -> SiteSplit.halfOf(p.id(), p.url()) == half).toList();
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("no page of this benchmark is in the " + half + " half");
+        }
+        return new BenchmarkPages(layout, kept);
+    }
+
     /**
      * @throws IllegalArgumentException naming the directory or file when the layout is not recognised, the ground
      *                                  truth is not a JSON object of objects, or a page's file is missing

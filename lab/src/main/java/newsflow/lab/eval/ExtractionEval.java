@@ -7,6 +7,7 @@ import newsflow.enrich.extract.Metadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +49,36 @@ public final class ExtractionEval {
     public record FieldRate(double rate, int pages) {
     }
 
+    /** One page's body scores (4-shingle), for finding the pages a rule should look at. */
+    public record PageScore(String id, String site, SiteSplit.Half half, double f1, double precision, double recall) {
+    }
+
+    /** Below this page F1 the page counts as lost (mostly the wrong block, or nothing). */
+    public static final double LOW_F1 = 0.5;
+
     public record Report(BenchmarkPages.Layout layout, Map<String, Prediction> predictions, ShingleMetric.Scores body,
-                         ShingleMetric.Scores bodyTokens, Map<String, FieldRate> metadata, int failures) {
+                         ShingleMetric.Scores bodyTokens, Map<String, FieldRate> metadata, int failures,
+                         List<PageScore> perPage) {
+
+        /** Pages whose body F1 is under {@link #LOW_F1}, empty predictions included. */
+        public long lowF1Pages() {
+            return perPage.stream().filter(p -> p.f1() < LOW_F1).count();
+        }
     }
 
     public static Report run(BenchmarkPages benchmark) {
+        return run(benchmark, ScoringConvention.DEFAULT);
+    }
+
+    /** Extracts and scores every page; {@code convention} says how the set's ground truth was written. */
+    public static Report run(BenchmarkPages benchmark, ScoringConvention convention) {
         Map<String, Prediction> predictions = new LinkedHashMap<>();
         int failures = 0;
         for (BenchmarkPages.Page page : benchmark.pages()) {
             Prediction prediction;
             try {
-                prediction = predict(page.read(), page.url(), benchmark.layout() == BenchmarkPages.Layout.READABILITY);
+                prediction = predict(page.read(), page.url(), benchmark.layout() == BenchmarkPages.Layout.READABILITY,
+                        convention);
             } catch (RuntimeException e) {
                 // one bad page must not stop the evaluation; it scores as an empty prediction and is counted
                 LOG.warn("extraction failed for page {} ({}): {}", page.id(), page.file(), e.toString());
@@ -74,7 +94,16 @@ public final class ExtractionEval {
             truth.put(page.id(), expected == null ? "" : expected);
             bodies.put(page.id(), predictions.get(page.id()).articleBody());
         }
-        ShingleMetric.Scores body = new ShingleMetric(4).score(truth, bodies, BOOTSTRAP, SEED);
+        ShingleMetric shingles = new ShingleMetric(4);
+        ShingleMetric.Scores body = shingles.score(truth, bodies, BOOTSTRAP, SEED);
+        List<PageScore> perPage = new ArrayList<>();
+        for (BenchmarkPages.Page page : benchmark.pages()) {
+            ShingleMetric.PageCounts c = shingles.page(truth.get(page.id()), bodies.get(page.id()));
+            double p = c.tp() + c.fp() > 0 ? c.precision() : 0;
+            double r = c.recall();
+            perPage.add(new PageScore(page.id(), SiteSplit.site(page.id(), page.url()),
+                    SiteSplit.halfOf(page.id(), page.url()), p + r > 0 ? 2 * p * r / (p + r) : 0, p, r));
+        }
         ShingleMetric.Scores tokens = null;
         Map<String, FieldRate> metadata = new LinkedHashMap<>();
         if (benchmark.layout() == BenchmarkPages.Layout.READABILITY) {
@@ -83,7 +112,7 @@ public final class ExtractionEval {
                 metadata.put(field, rate(benchmark.pages(), predictions, field));
             }
         }
-        return new Report(benchmark.layout(), predictions, body, tokens, metadata, failures);
+        return new Report(benchmark.layout(), predictions, body, tokens, metadata, failures, perPage);
     }
 
     /**
@@ -92,13 +121,14 @@ public final class ExtractionEval {
      * pages would pass through unchanged, except that the language is the tag the page declares ("en-US") where
      * the article carries only its ISO 639-1 code.
      */
-    static Prediction predict(byte[] page, String url, boolean metadata) {
+    static Prediction predict(byte[] page, String url, boolean metadata, ScoringConvention convention) {
         Article a = Extract.article(page, url);
+        String body = convention.scoredBody(a.title(), a.body());
         if (!metadata) {
-            return new Prediction(a.body(), null, null, null, null, null, null);
+            return new Prediction(body, null, null, null, null, null, null);
         }
         Metadata p = ArticleExtractor.extract(page, null, url).metadata();
-        return new Prediction(a.body(), p.title(), p.byline(),
+        return new Prediction(body, p.title(), p.byline(),
                 p.published() == null ? null : p.published().toString(),
                 p.languageTag() != null ? p.languageTag() : p.language(), p.siteName(), p.description());
     }

@@ -67,4 +67,27 @@ class ExtractionEvalTest {
         assertThatThrownBy(() -> BenchmarkPages.load(dir, truth))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gone");
     }
+
+    @Test
+    void countsPagesUnderHalfF1AndSplitsByHalf(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("html"));
+        for (String id : new String[] {"p1", "p2"}) {
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("html/" + id + ".html.gz")))) {
+                out.write(PAGE.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Path truth = dir.resolve("ground-truth.json");
+        // p2's truth is another text entirely: its page F1 is 0
+        Files.writeString(truth, "{\"p1\": {\"articleBody\": \"" + PARAGRAPH_ONE + "\\n" + PARAGRAPH_TWO
+                + "\", \"url\": \"https://gazette.example/pier\"}, \"p2\": {\"articleBody\": \"Nothing of the kind "
+                + "was ever written on this page at all\", \"url\": \"https://other.example/x\"}}");
+
+        BenchmarkPages all = BenchmarkPages.load(dir, truth);
+        ExtractionEval.Report report = ExtractionEval.run(all);
+
+        assertThat(report.lowF1Pages()).isEqualTo(1);
+        assertThat(report.perPage()).extracting(ExtractionEval.PageScore::id).containsExactly("p1", "p2");
+        SiteSplit.Half p1Half = SiteSplit.halfOf("p1", "https://gazette.example/pier");
+        assertThat(all.half(p1Half).pages()).extracting(BenchmarkPages.Page::id).contains("p1");
+    }
 }

@@ -3,6 +3,7 @@ package newsflow.common.kafka;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import newsflow.common.log.LogContext;
 import newsflow.common.metrics.MeterNames;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -59,7 +60,8 @@ import java.util.concurrent.TimeUnit;
  * </ol>
  * On {@link #stop()} the acknowledged prefix is committed and the records in flight are given up.
  *
- * <p>Meters, tagged {@code stage}: {@value MeterNames#STAGE_RECORDS} (records committed), {@value
+ * <p>Meters, tagged {@code stage}: {@value MeterNames#STAGE_RECORDS} (records committed),
+ * {@value MeterNames#STAGE_BATCH_DURATION} (each record, start to done, however it ended), {@value
  * MeterNames#STAGE_LAG} (records behind the end of the partitions held, also tagged {@code topic}) and
  * {@value MeterNames#BATCH_RETRIES} (partition rewinds).
  */
@@ -94,6 +96,7 @@ public final class RecordLoop<T> {
     private final Clock clock;
     private final Counter recordsDone;
     private final Counter retries;
+    private final Timer recordDuration;
     /** Finished records, handed from their threads to the loop thread. */
     private final BlockingQueue<Task> finished = new LinkedBlockingQueue<>();
 
@@ -117,6 +120,9 @@ public final class RecordLoop<T> {
         this.clock = clock;
         this.recordsDone = meters.counter(MeterNames.STAGE_RECORDS, "stage", options.stage());
         this.retries = meters.counter(MeterNames.BATCH_RETRIES, "stage", options.stage());
+        // the batch histogram of the batch stages, one record being this loop's batch, so one dashboard serves both
+        this.recordDuration = Timer.builder(MeterNames.STAGE_BATCH_DURATION).tag("stage", options.stage())
+                .serviceLevelObjectives(StageLoop.BATCH_BUCKETS).register(meters);
         Gauge.builder(MeterNames.STAGE_LAG, () -> lagOf(options.stage(), options.topic()))
                 .tags("stage", options.stage(), "topic", options.topic()).baseUnit("records")
                 .description("records not yet read from the partitions this process holds").register(meters);
@@ -132,6 +138,7 @@ public final class RecordLoop<T> {
         final Partition owner;
         final ConsumerRecord<String, byte[]> record;
         final Instant hardLimit;
+        final long startedNanos = System.nanoTime();
         volatile Thread thread;
         volatile Throwable failure;
 
@@ -309,6 +316,7 @@ public final class RecordLoop<T> {
     private void done(Task task) {
         Partition p = partitions.get(task.owner.tp);
         long offset = task.record.offset();
+        recordDuration.record(System.nanoTime() - task.startedNanos, TimeUnit.NANOSECONDS);
         if (p != task.owner || !p.pending.containsKey(offset)) {
             return; // its partition was dropped (revoked, failed) meanwhile: the result is ignored
         }

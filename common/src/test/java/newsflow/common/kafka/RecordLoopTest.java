@@ -153,6 +153,7 @@ class RecordLoopTest {
         await(() -> Long.valueOf(5).equals(committed(TP0)));
         assertThat(started).as("each record processed once").hasSize(5);
         assertThat(meters.get(MeterNames.STAGE_RECORDS).tag("stage", "test").counter().count()).isEqualTo(5);
+        assertThat(meters.get(MeterNames.STAGE_BATCH_DURATION).tag("stage", "test").timer().count()).isEqualTo(5);
     }
 
     @Test

@@ -2,9 +2,9 @@ package newsflow.enrich.embed;
 
 /**
  * What an article gives the embedding model: the title, then the start of the text, cut at a word boundary. What a
- * news item is about its title and first sentences say; the model's cost grows with its input (a 300-character
- * input costs about half of a 1,000-character one, the model's 256-word-piece window), and the words of the whole
- * text still reach the classifier as word features. docs/measurements.md has the accuracy at both lengths.
+ * news item is about its title and first sentences say; the model's cost grows with its input (up to its
+ * 256-word-piece window, about 1,000 characters), and the words of the whole text still reach the classifier as word
+ * features. docs/measurements.md has the cost and the accuracy at 300 and 1,000 characters.
  */
 final class EmbeddingInput {
 

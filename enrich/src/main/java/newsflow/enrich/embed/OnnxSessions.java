@@ -15,8 +15,9 @@ import java.io.UncheckedIOException;
 /**
  * The bundled MiniLM model on an ONNX session that runs each call on the calling thread, with no spinning worker
  * threads. LangChain4j's own session spreads every call over a pool of one thread per core that spin-waits between
- * operators: on a stage that already embeds several articles side by side that parallelism buys nothing and the
- * spinning about doubled the CPU each article costs (the vectors are the same; {@code EmbeddersTest} compares them).
+ * operators: on a stage that already embeds several articles side by side that parallelism buys nothing, and the
+ * spinning burns CPU each article pays for (the vectors are the same; {@code EmbeddersTest} compares them; the
+ * lab's {@code bench-tagger} measures the cost, docs/measurements.md).
  */
 final class OnnxSessions {
 

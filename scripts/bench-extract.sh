@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Extraction speed benchmark: newsflow's extractor vs readability4j (one JVM, one thread, warm) and vs
-# Readability.js 0.6.0 + jsdom under Node (one thread, warm), over the same pages in one script run.
+# Readability.js 0.6.0 + jsdom under Node (one thread, warm), over the same pages in one script run. The JVM side also
+# measures the enrich step twice: without topics, and as the service runs it (default IPTC tagger included); the
+# last line gives both, so the service's own rate is never read off the extractor's.
 # Usage: scripts/bench-extract.sh --pages DIR [--ground-truth FILE] [--seconds 15] [--warmup-seconds 5]
 #                                 [--flat 10000] [--no-node]
 # The JVM side is the lab's `bench-extract` command, run through ./newsflow (which finds a JDK and builds the lab
@@ -49,3 +51,6 @@ if [[ $node == yes ]]; then
                printf "newsflow / Readability.js: %.1fx (%.1fx to %.1fx over the two halves); newsflow / readability4j: %.2fx\n",
                       rate["newsflow.extractor"] / js, rate["newsflow.extractor"] / hi, rate["newsflow.extractor"] / lo, rate["newsflow.extractor"] / rate["readability4j"] }' "$out"
 fi
+awk '/^RATE / { split($2, n, "="); split($3, r, "="); rate[n[2]] = r[2] }
+     END { printf "enrich step, one thread: %.1f pages/s without topics, %.1f pages/s as the service runs it (default tagger); extractor alone %.1f\n",
+                  rate["enrich.no-tagger"], rate["enrich.service"], rate["newsflow.extractor"] }' "$out"

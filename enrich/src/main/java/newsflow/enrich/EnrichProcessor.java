@@ -2,12 +2,11 @@ package newsflow.enrich;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import newsflow.common.http.FetchException;
-import newsflow.common.kafka.Batch;
-import newsflow.common.kafka.BatchProcessor;
 import newsflow.common.kafka.DeadLetters;
 import newsflow.common.kafka.JsonCodec;
 import newsflow.common.kafka.PoisonRecordException;
-import newsflow.common.kafka.StageLoop;
+import newsflow.common.kafka.RecordLoop;
+import newsflow.common.kafka.RecordProcessor;
 import newsflow.common.log.LogContext;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.model.Article;
@@ -32,8 +31,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -41,15 +38,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * What enrich does with a batch of feed entries; {@link StageLoop} consumes, commits and retries. Per batch: fetch
- * pages and build articles in parallel, produce each article (or dead-letter each entry that failed), and return
- * once the broker acknowledged every one of those sends, so the loop commits only then. When a send fails for a
- * reason that is not the record's own fault (broker down, timeout) the batch fails and the loop replays it after a
- * backoff — at-least-once, and ids make the replay idempotent downstream. A record whose page work is still
- * running at the batch's deadline is built from the feed's content instead, so a pathological page cannot hold
- * the batch past {@code max.poll.interval.ms}.
+ * What enrich does with one feed entry; {@link RecordLoop} consumes, runs entries side by side, commits and retries.
+ * Per entry: fetch the page and build the article, produce it (or dead-letter the entry when it failed), and return
+ * once the broker acknowledged that send, so the loop may commit past it only then. When a send fails for a reason
+ * that is not the record's own fault (broker down, timeout) the record fails and the loop replays its partition
+ * from the first record not done after a backoff — at-least-once, and ids make the replay idempotent downstream. An
+ * entry whose page work is still running at its deadline is built from the feed's content instead, so a
+ * pathological page cannot hold its partition's commit for long.
  */
-final class EnrichProcessor implements BatchProcessor<FeedEntry> {
+final class EnrichProcessor implements RecordProcessor<FeedEntry> {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichProcessor.class);
     static final String STAGE = "enrich";
@@ -93,23 +90,25 @@ final class EnrichProcessor implements BatchProcessor<FeedEntry> {
         return entry;
     }
 
+    /**
+     * Fetches and builds the entry's article (in the pool, so page work still running at the deadline can be cut
+     * short), produces it or dead-letters the entry, and returns once the broker acknowledged that.
+     *
+     * @throws ExecutionException a send failed for a reason that is not the record's fault: the loop rewinds
+     * @throws InterruptedException the loop gave the record up (revoked, failed partition, stopping)
+     */
     @Override
-    public void process(Batch<FeedEntry> batch) throws InterruptedException, ExecutionException {
-        List<Batch.Item<FeedEntry>> items = batch.items();
-        List<Future<Result>> work = new ArrayList<>(items.size());
-        for (Batch.Item<FeedEntry> item : items) {
-            work.add(pool.submit(() -> process(item.value(), item.record())));
+    public void process(ConsumerRecord<String, byte[]> record, FeedEntry entry, Instant deadline)
+            throws InterruptedException, ExecutionException {
+        Future<Result> work = pool.submit(() -> process(entry, record));
+        Result result;
+        try {
+            result = await(work, record, entry, deadline);
+        } catch (InterruptedException e) {
+            work.cancel(true);
+            throw e;
         }
-        List<Send> sends = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            Batch.Item<FeedEntry> item = items.get(i);
-            sends.add(send(item.record(), await(work.get(i), item, batch.deadline())));
-        }
-        List<Send> acknowledged = new ArrayList<>(sends.size());
-        for (Send s : sends) {
-            acknowledged.add(awaitAck(s));
-        }
-        acknowledged.forEach(this::count);
+        count(awaitAck(send(record, result)));
     }
 
     /** A record's outcome: an article, or why it is dead-lettered. */
@@ -210,11 +209,11 @@ final class EnrichProcessor implements BatchProcessor<FeedEntry> {
     }
 
     /**
-     * The record's result; when its page work is still running at the batch deadline, it is cancelled and the
+     * The record's result; when its page work is still running at the record's deadline, it is cancelled and the
      * article is built from the feed's content.
      */
-    private Result await(Future<Result> future, Batch.Item<FeedEntry> item, Instant deadline) throws InterruptedException {
-        ConsumerRecord<String, byte[]> record = item.record();
+    private Result await(Future<Result> future, ConsumerRecord<String, byte[]> record, FeedEntry entry,
+                         Instant deadline) throws InterruptedException {
         try {
             long left = Math.max(0, Duration.between(clock.instant(), deadline).toNanos());
             return future.get(left, TimeUnit.NANOSECONDS);
@@ -224,12 +223,11 @@ final class EnrichProcessor implements BatchProcessor<FeedEntry> {
             return Result.failed("process", e.getCause());
         } catch (TimeoutException e) {
             future.cancel(true);
-            FeedEntry entry = item.value();
-            log.warn("article {} ({}) at {} still processing its page at the batch deadline; using the feed's content",
+            log.warn("article {} ({}) at {} still processing its page at its deadline; using the feed's content",
                     entry.id(), entry.link(), where(record));
             try {
                 return Result.ok(builder.build(entry, new PageOutcome.NotFetched(
-                        "page processing passed the batch deadline (half of max.poll.interval.ms)")));
+                        "page processing passed its deadline (half of max.poll.interval.ms)")));
             } catch (RuntimeException | StackOverflowError again) {
                 return Result.failed("process", again);
             }
@@ -261,7 +259,7 @@ final class EnrichProcessor implements BatchProcessor<FeedEntry> {
      * partition.
      *
      * @return the send that stands for the record (the original or its dead letter)
-     * @throws ExecutionException the broker failed otherwise: the batch must be retried
+     * @throws ExecutionException the broker failed otherwise: the record must be retried
      */
     private Send awaitAck(Send s) throws InterruptedException, ExecutionException {
         if (s.kind() == Kind.DEAD_LETTER) {

@@ -6,6 +6,7 @@ import newsflow.common.http.HttpFetcher;
 import newsflow.common.kafka.DeadLetters;
 import newsflow.common.kafka.JsonCodec;
 import newsflow.common.kafka.KafkaClients;
+import newsflow.common.kafka.RecordLoop;
 import newsflow.common.kafka.StageLoop;
 import newsflow.common.kafka.Topics;
 import newsflow.common.metrics.MeterNames;
@@ -37,27 +38,28 @@ import java.util.function.Supplier;
 /**
  * The enrich service: consumes feed entries (group {@code <prefix>enrich}), fetches each article page through the
  * shared {@link HttpFetcher}, extracts text and metadata, detects language, tags topics and produces
- * {@link Article}s keyed by article id. Offsets are committed only after every article (or dead letter) of a
- * batch was acknowledged; see {@link EnrichProcessor} and {@link StageLoop}.
+ * {@link Article}s keyed by article id. Entries are processed side by side as they arrive, with no batch barrier:
+ * the loop keeps taking entries while earlier ones wait for a slow page or an acknowledgement, and commits per
+ * partition the offset after the entries whose article (or dead letter) was acknowledged, never past one that was
+ * not; see {@link EnrichProcessor} and {@link RecordLoop}.
  *
- * <p>A poll returns at most {@code 4 × enrich.concurrency} records: with every page hitting the read timeout,
- * a batch then still finishes in about four timeouts (fetches in flight are capped at {@code enrich.concurrency}),
- * plus at most {@link PolitePageFetcher#MAX_TURN_WAIT} waiting for a host's turn, well inside the consumer's
- * {@code max.poll.interval.ms}. The alternate version of a shell page is a second fetch, but only of a page that
- * answered, so not one that timed out.
+ * <p>At most {@code 4 × enrich.concurrency} entries are in flight (a partition alone may use them all): fetches in
+ * flight are capped at {@code enrich.concurrency}, so the rest wait for a fetch slot or a host's turn (at most
+ * {@link PolitePageFetcher#MAX_TURN_WAIT}) while already holding their place, and an entry still working on its
+ * page half of {@code max.poll.interval.ms} after it started is built from the feed's content.
  */
 public final class EnrichStage implements Stage {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichStage.class);
-    /** Each client's close waits at most this for its requests in flight: an abandoned batch is replayed anyway. */
+    /** Each client's close waits at most this for its requests in flight: abandoned records are replayed anyway. */
     private static final Duration CLIENT_CLOSE = Duration.ofSeconds(3);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, Article> articleProducer;
     private final KafkaProducer<String, byte[]> deadLetterProducer;
     private final ExecutorService pool;
-    private final StageLoop<FeedEntry> loop;
-    /** Waits of a partition after failed batches (broker down): full jitter, 1 s doubling up to 30 s. */
+    private final RecordLoop<FeedEntry> loop;
+    /** Waits of a partition after a failed record (broker down): full jitter, 1 s doubling up to 30 s. */
     private static final Backoff BACKOFF = Backoff.full(Duration.ofSeconds(1), Duration.ofSeconds(30));
     /** Articles remembered for story grouping, and how far back they are read at start. */
     private static final int STORY_MEMORY = 200_000;
@@ -95,8 +97,8 @@ public final class EnrichStage implements Stage {
             throw e;
         }
         this.articleProducer = articles;
-        // One virtual thread per record of a batch (at most 4 × concurrency): a record waiting for its host's turn
-        // holds no fetch permit, so it does not hold up records of other hosts (see PolitePageFetcher).
+        // Each record's page work runs on its own virtual thread (at most 4 × concurrency records in flight): a record
+        // waiting for its host's turn holds no fetch permit, so it does not hold up records of other hosts.
         this.pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("enrich-page-", 0).factory());
         RobotsCache robots = config.enrich().respectRobots()
                 ? new RobotsCache(http, config.http().userAgent(), Metrics.registry(), Clock.systemUTC()) : null;
@@ -116,9 +118,9 @@ public final class EnrichStage implements Stage {
         EnrichProcessor processor = new EnrichProcessor(articleProducer, deadLetters, topics.articles(), fetcher,
                 config.enrich().fetchPages(), builder, new ArticleSizeLimit(kafka.maxRecordBytes(), Metrics.registry()),
                 pool, Metrics.registry(), Clock.systemUTC());
-        this.loop = new StageLoop<>(consumer, processor, deadLetters, new StageLoop.Options(EnrichProcessor.STAGE,
+        this.loop = new RecordLoop<>(consumer, processor, deadLetters, new StageLoop.Options(EnrichProcessor.STAGE,
                 topics.entries(), BACKOFF, kafka.maxPollInterval(), MeterNames.ENRICH_FAILED),
-                Metrics.registry(), Clock.systemUTC());
+                new RecordLoop.Limits(4 * concurrency, 4 * concurrency), Metrics.registry(), Clock.systemUTC());
     }
 
     /** Reads the topic model before any Kafka client exists, so a bad {@code enrich.model} leaves nothing to close. */
@@ -152,7 +154,7 @@ public final class EnrichStage implements Stage {
         }, this::closeClients);
     }
 
-    /** Stops the loop (the batch in flight is abandoned uncommitted) and waits for it a bounded time. */
+    /** Stops the loop (what is acknowledged is committed, the rest abandoned) and waits for it a bounded time. */
     @Override
     public void close() {
         lifecycle.close(loop::stop, this::closeClients);

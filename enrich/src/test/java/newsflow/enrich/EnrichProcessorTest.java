@@ -7,9 +7,9 @@ import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import newsflow.common.http.FetchException;
 import newsflow.common.http.FetchResponse;
-import newsflow.common.kafka.Batch;
 import newsflow.common.kafka.DeadLetters;
 import newsflow.common.kafka.PoisonRecordException;
+import newsflow.common.kafka.RecordLoop;
 import newsflow.common.kafka.StageLoop;
 import newsflow.common.retry.Backoff;
 import newsflow.common.kafka.JsonCodec;
@@ -51,7 +51,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-/** Enrich's batch processing against Kafka's mock clients; the commit rules are {@code StageLoopTest}'s. */
+/** Enrich's record processing against Kafka's mock clients; the commit rules are {@code RecordLoopTest}'s. */
 class EnrichProcessorTest {
 
     static final String ENTRIES = "nf.entries";
@@ -117,20 +119,34 @@ class EnrichProcessorTest {
     }
 
     /**
-     * Processes the records as the loop hands them over (decoded, with a deadline that far ahead); true when the
-     * batch succeeded, false when it failed (the loop would rewind and retry it).
+     * Processes the records as the loop hands them over (decoded, each on its own thread, with a deadline that far
+     * ahead); true when every record succeeded, false when one failed (the loop would rewind and retry it).
      */
     static boolean processBatch(EnrichProcessor processor, ConsumerRecords<String, byte[]> records, Duration deadline)
             throws Exception {
-        List<Batch.Item<FeedEntry>> items = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : records) {
-            items.add(new Batch.Item<>(r, processor.decode(r)));
-        }
+        Instant due = Instant.now().plus(deadline);
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        CompletionService<Boolean> outcomes = new ExecutorCompletionService<>(threads);
         try {
-            processor.process(new Batch<>(items, Instant.now().plus(deadline), () -> false));
+            for (ConsumerRecord<String, byte[]> r : records) {
+                FeedEntry entry = processor.decode(r);
+                outcomes.submit(() -> {
+                    try {
+                        processor.process(r, entry, due);
+                        return true;
+                    } catch (ExecutionException e) {
+                        return false;
+                    }
+                });
+            }
+            for (int i = 0; i < records.count(); i++) {
+                if (!outcomes.take().get()) {
+                    return false; // the loop would rewind now, giving up the partition's other records
+                }
+            }
             return true;
-        } catch (ExecutionException e) {
-            return false;
+        } finally {
+            threads.shutdownNow();
         }
     }
 
@@ -220,7 +236,7 @@ class EnrichProcessorTest {
             assertThat(r.value().extraction().method()).isEqualTo(Method.PAGE);
             assertThat(r.value().body()).startsWith("A state senate committee voted");
         });
-        assertThat(sent).extracting(r -> r.key()).containsExactly("id-0", "id-1");
+        assertThat(sent).extracting(r -> r.key()).containsExactlyInAnyOrder("id-0", "id-1");
         assertThat(count(MeterNames.ARTICLES_EXTRACTED, "method", "PAGE")).isEqualTo(2);
         assertThat(deadLetters.history()).isEmpty();
     }
@@ -242,7 +258,7 @@ class EnrichProcessorTest {
     }
 
     @Test
-    void pageStillProcessingAtTheBatchDeadlineGivesWayToTheFeedContent() throws Exception {
+    void pageStillProcessingAtItsDeadlineGivesWayToTheFeedContent() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         PageFetcher stuck = url -> {
             try {
@@ -259,8 +275,8 @@ class EnrichProcessorTest {
 
         Article a = articles.history().getFirst().value();
         assertThat(a.extraction().method()).isEqualTo(Method.FEED_CONTENT);
-        assertThat(a.extraction().fallbackReason()).contains("batch deadline");
-        assertThat(warnings()).anySatisfy(w -> assertThat(w).contains("at the batch deadline").contains("nf.entries-0@0"));
+        assertThat(a.extraction().fallbackReason()).contains("its deadline");
+        assertThat(warnings()).anySatisfy(w -> assertThat(w).contains("at its deadline").contains("nf.entries-0@0"));
     }
 
     @Test
@@ -315,7 +331,7 @@ class EnrichProcessorTest {
     }
 
     @Test
-    void brokerFailureFailsTheBatch() throws Exception {
+    void brokerFailureFailsTheRecord() throws Exception {
         articles = articleProducer(false, JsonCodec.ARTICLE.serializer());
         add(0, entry("id-0", LINK));
         add(1, entry("id-1", LINK));
@@ -326,10 +342,10 @@ class EnrichProcessorTest {
         await(() -> articles.history().size() == 2);
         articles.errorNext(new TimeoutException("broker unavailable"));
 
-        assertThat(done.get(10, TimeUnit.SECONDS)).as("the batch fails: the loop rewinds and retries it").isFalse();
+        assertThat(done.get(10, TimeUnit.SECONDS)).as("the record fails: the loop rewinds and retries it").isFalse();
         assertThat(deadLetters.history()).isEmpty();
         assertThat(count(MeterNames.ENRICH_FAILED, "reason", "produce")).isZero();
-        assertThat(warnings()).anySatisfy(w -> assertThat(w).contains("send for nf.entries-0@0 failed").contains("broker unavailable"));
+        assertThat(warnings()).anySatisfy(w -> assertThat(w).contains("send for nf.entries-0@").contains(" failed").contains("broker unavailable"));
     }
 
     @Test
@@ -364,12 +380,10 @@ class EnrichProcessorTest {
     }
 
     @Test
-    void onTheStageLoopEntriesAreConsumedPoisonDeadLetteredAndCommitted() throws Exception {
+    void onTheRecordLoopEntriesAreConsumedPoisonDeadLetteredAndCommitted() throws Exception {
         consumer.unsubscribe();
         DeadLetters letters = new DeadLetters(deadLetters, DEAD_LETTER, EnrichProcessor.STAGE);
-        StageLoop<FeedEntry> loop = new StageLoop<>(consumer, loop(WORDPRESS_PAGE, true), letters,
-                new StageLoop.Options(EnrichProcessor.STAGE, ENTRIES, Backoff.full(Duration.ofMillis(10), Duration.ofMillis(10)),
-                        Duration.ofMinutes(5), MeterNames.ENRICH_FAILED), meters, clock);
+        RecordLoop<FeedEntry> loop = recordLoop(loop(WORDPRESS_PAGE, true), letters);
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(TP));
             add(0, entry("id-0", LINK));
@@ -395,6 +409,56 @@ class EnrichProcessorTest {
         assertThat(loop.ready()).isFalse();
     }
 
+    RecordLoop<FeedEntry> recordLoop(EnrichProcessor processor, DeadLetters letters) {
+        return new RecordLoop<>(consumer, processor, letters, new StageLoop.Options(EnrichProcessor.STAGE, ENTRIES,
+                Backoff.full(Duration.ofMillis(10), Duration.ofMillis(10)), Duration.ofMinutes(5), MeterNames.ENRICH_FAILED),
+                new RecordLoop.Limits(8, 8), meters, clock);
+    }
+
+    @Test
+    void slowPageDoesNotHoldUpLaterEntriesAndTheCommitWaitsForIt() throws Exception {
+        consumer.unsubscribe();
+        CountDownLatch slowPage = new CountDownLatch(1);
+        String slowLink = LINK + "?slow";
+        PageFetcher fetcher = url -> {
+            if (url.equals(slowLink)) {
+                try {
+                    slowPage.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return WORDPRESS_PAGE.fetch(url);
+        };
+        RecordLoop<FeedEntry> loop = recordLoop(loop(fetcher, true), new DeadLetters(deadLetters, DEAD_LETTER,
+                EnrichProcessor.STAGE));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(TP));
+            add(0, entry("id-0", LINK));
+            add(1, entry("id-1", slowLink));
+            for (int i = 2; i < 6; i++) {
+                add(i, entry("id-" + i, LINK));
+            }
+        });
+
+        Thread runner = Thread.ofPlatform().name("enrich-loop-test").start(loop::run);
+        try {
+            // generous: the first article of a cold JVM loads the language models
+            await(() -> articles.history().size() == 5, Duration.ofSeconds(90));
+            assertThat(articles.history()).extracting(r -> r.key()).doesNotContain("id-1");
+            await(() -> Long.valueOf(1).equals(committed()));
+            assertThat(committed()).as("never past the entry whose page is still loading").isEqualTo(1L);
+
+            slowPage.countDown();
+            await(() -> Long.valueOf(6).equals(committed()));
+            assertThat(articles.history()).extracting(r -> r.key()).contains("id-1");
+        } finally {
+            slowPage.countDown();
+            loop.stop();
+            runner.join(10_000);
+        }
+    }
+
     @Test
     void articleOverTheRecordLimitIsCutToFitAndMarkedTruncatedInsteadOfDeadLettered() throws Exception {
         add(0, entry("id-0", LINK));
@@ -417,11 +481,9 @@ class EnrichProcessorTest {
     void entryWrittenByNewerCodeIsDeadLetteredWithTheVersionAsReasonAndCommittedPast() throws Exception {
         consumer.unsubscribe();
         DeadLetters letters = new DeadLetters(deadLetters, DEAD_LETTER, EnrichProcessor.STAGE);
-        StageLoop<FeedEntry> loop = new StageLoop<>(consumer, loop(url -> {
+        RecordLoop<FeedEntry> loop = recordLoop(loop(url -> {
             throw new AssertionError("an entry of a newer schema must not be processed");
-        }, true), letters, new StageLoop.Options(EnrichProcessor.STAGE, ENTRIES,
-                Backoff.full(Duration.ofMillis(10), Duration.ofMillis(10)), Duration.ofMinutes(5), MeterNames.ENRICH_FAILED),
-                meters, clock);
+        }, true), letters);
         String v99 = new String(entry("id-0", LINK), StandardCharsets.UTF_8)
                 .replace("\"schemaVersion\":" + Schema.VERSION, "\"schemaVersion\":99");
         consumer.schedulePollTask(() -> {

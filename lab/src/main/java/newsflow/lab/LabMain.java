@@ -3,6 +3,7 @@ package newsflow.lab;
 import newsflow.app.Main;
 import newsflow.app.cli.NewsflowVersion;
 import newsflow.lab.bench.BenchExtract;
+import newsflow.lab.bench.BenchTagger;
 import newsflow.lab.bench.PathologicalPagesBench;
 import newsflow.lab.cli.BenchAnalystCommand;
 import newsflow.lab.cli.BenchIngestCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = NewsflowVersion.class,
         description = "The lab: evaluations and benchmarks of the newsflow pipeline (never part of the service).",
         subcommands = {EvalExtractCommand.class, ParseDateEvalCommand.class, TopicsEvalCommand.class,
-                StoriesCommand.class, BenchIngestCommand.class, BenchAnalystCommand.class, BenchExtract.class,
+                StoriesCommand.class, BenchIngestCommand.class, BenchAnalystCommand.class, BenchExtract.class, BenchTagger.class,
                 PathologicalPagesBench.class, ChaosCommand.class, CommandLine.HelpCommand.class})
 public final class LabMain {
 

@@ -1,7 +1,5 @@
 package newsflow.enrich.embed;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +18,7 @@ public final class Embedders {
     public static final String MINILM_Q = "all-minilm-l6-v2-q";
 
     private static final Map<String, Supplier<TextEmbedder>> KNOWN = Map.of(
-            MINILM_Q, () -> new OnnxEmbedder(MINILM_Q, new AllMiniLmL6V2QuantizedEmbeddingModel()));
+            MINILM_Q, () -> new OnnxEmbedder(MINILM_Q, OnnxSessions.miniLmQuantized()));
     private static final Map<String, TextEmbedder> LOADED = new ConcurrentHashMap<>();
 
     private Embedders() {

@@ -44,6 +44,16 @@ class EmbeddersTest {
     }
 
     @Test
+    void theCallerThreadSessionGivesWhatLangChain4jsOwnSessionGives() {
+        String input = EmbeddingInput.of("Cup final", "The striker scored twice and the club won the cup.");
+        float[] ours = Embedders.named(Embedders.MINILM_Q).embed("Cup final", "The striker scored twice and the club won the cup.");
+        float[] theirs = new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel()
+                .embed(input).content().vector();
+
+        assertThat(ours).containsExactly(theirs, org.assertj.core.data.Offset.offset(1e-4f));
+    }
+
+    @Test
     void anUnknownNameSaysWhichNamesExist() {
         assertThatThrownBy(() -> Embedders.named("bert-huge"))
                 .isInstanceOf(EmbeddingException.class)

@@ -3,6 +3,10 @@ package newsflow.lab.bench;
 import com.sun.management.ThreadMXBean;
 import net.dankito.readability4j.Readability4J;
 import newsflow.enrich.Extract;
+import newsflow.enrich.embed.Embedders;
+import newsflow.enrich.taxonomy.HybridClassifier;
+import newsflow.enrich.topics.TopicMatcher;
+import newsflow.enrich.topics.TopicTagger;
 import newsflow.lab.eval.BenchmarkPages;
 import newsflow.enrich.extract.ArticleExtractor;
 import picocli.CommandLine.Command;
@@ -15,13 +19,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 
 /**
  * Extraction speed, side by side in one JVM on one thread over the same in-memory pages: newsflow's extractor,
- * the whole enrich step ({@link Extract#article}: extractor plus language detection and topics), and
- * readability4j. Each contender is warmed up, then measured in interleaved rounds so that drift of a noisy machine
+ * the enrich step without topics ({@link Extract#article}: extractor plus language detection, story fingerprint),
+ * the enrich step as the service runs it by default (the same plus the default IPTC tagger: MiniLM embedding,
+ * shipped model, zero-shot topics), and readability4j. Each contender is warmed up, then measured in interleaved rounds so that drift of a noisy machine
  * hits all of them alike. Reports pages/s, the ratio to readability4j, bytes allocated per page and heap in use
  * after a full GC; {@code --flat N} then runs N more pages through enrich and prints the heap after GC along the
  * way, to show that memory stays flat.
@@ -66,6 +72,9 @@ public final class BenchExtract implements Callable<Integer> {
         }
     }
 
+    /** The tagger enrich runs by default ({@code enrich.taxonomy: iptc}, no model file, no rules). */
+    private static final TopicTagger SERVICE_TAGGER = new TopicTagger(new TopicMatcher(Map.of()),
+            HybridClassifier.iptc(Embedders.named(Embedders.MINILM_Q)));
     private static final ThreadMXBean THREAD = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
     /** Keeps results observable so the JIT cannot drop the work. */
@@ -83,7 +92,9 @@ public final class BenchExtract implements Callable<Integer> {
         }
         List<Contender> contenders = List.of(
                 new Contender("newsflow ArticleExtractor", p -> ArticleExtractor.extract(p.bytes(), null, p.url()).body().length()),
-                new Contender("newsflow enrich (Extract.article)", p -> Extract.article(p.bytes(), p.url()).body().length()),
+                new Contender("enrich step, no tagger", p -> Extract.article(p.bytes(), p.url()).body().length()),
+                new Contender("enrich step as the service runs it", p -> Extract.article(p.bytes(), p.url(), SERVICE_TAGGER)
+                        .topics().size()),
                 new Contender("readability4j 1.0.8", p -> new Readability4J(p.url(),
                         new String(p.bytes(), StandardCharsets.UTF_8)).parse().getTextContent().length()));
         System.out.printf(Locale.ROOT, "%d pages, %.1f MiB of HTML; Java %s, max heap %d MiB; single thread%n",
@@ -110,6 +121,8 @@ public final class BenchExtract implements Callable<Integer> {
         // machine-readable, for scripts/bench-extract.sh, which sets these against Readability.js run in the same script
         System.out.printf(Locale.ROOT, "RATE name=newsflow.extractor pages_per_s=%.3f%n", rate(contenders.getFirst()));
         System.out.printf(Locale.ROOT, "RATE name=readability4j pages_per_s=%.3f%n", peerRate);
+        System.out.printf(Locale.ROOT, "RATE name=enrich.no-tagger pages_per_s=%.3f%n", rate(contenders.get(1)));
+        System.out.printf(Locale.ROOT, "RATE name=enrich.service pages_per_s=%.3f%n", rate(contenders.get(2)));
         System.gc();
         System.out.printf(Locale.ROOT, "heap in use after GC at the end: %.1f MiB (pages held in memory: %.1f MiB)%n",
                 MEMORY.getHeapMemoryUsage().getUsed() / 1048576.0, totalBytes / 1048576.0);

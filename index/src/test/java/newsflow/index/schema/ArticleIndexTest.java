@@ -16,6 +16,8 @@ class ArticleIndexTest {
         JsonNode body = index.templateBody("standard");
 
         assertThat(body.get("index_patterns").get(0).asText()).isEqualTo("newsflow-articles-v1-*");
+        assertThat(index.names().archive()).as("the archive index is under the pattern too").startsWith("newsflow-articles-v1-");
+        assertThat(body.at("/template/settings/refresh_interval").asText()).isEqualTo("1s");
         assertThat(body.get("version").asInt()).isEqualTo(1);
         assertThat(body.at("/template/aliases").has("newsflow-articles")).isTrue();
         assertThat(body.at("/template/settings/number_of_shards").asInt()).isEqualTo(2);

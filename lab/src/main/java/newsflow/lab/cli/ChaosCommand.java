@@ -68,7 +68,7 @@ public final class ChaosCommand implements Callable<Integer> {
      * The app's layout: {@code -Dnewsflow.home} when it is one, else {@code app/target/newsflow} of the checkout the
      * lab's layout was built in ({@code <root>/lab/target/newsflow-lab}), else of the working directory.
      */
-    static Path appHome() {
+    public static Path appHome() {
         String property = System.getProperty("newsflow.home");
         if (property != null && !property.isBlank()) {
             Path given = Path.of(property).toAbsolutePath().normalize();

@@ -81,7 +81,10 @@ final class PipelineSite implements AutoCloseable {
         }
     }
 
-    /** The pages under the directories: {@code *.html}, {@code *.html.gz} (benchmark layouts), sorted by path. */
+    /**
+     * The pages under the directories, sorted by path: {@code *.html} and {@code *.html.gz} as the benchmark layouts
+     * keep them, without Readability's {@code expected.html} (its expected output, not a page).
+     */
     static List<Path> pagesUnder(List<Path> dirs) {
         List<Path> found = new ArrayList<>();
         for (Path dir : dirs) {
@@ -91,7 +94,7 @@ final class PipelineSite implements AutoCloseable {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.filter(Files::isRegularFile).filter(f -> {
                     String name = f.getFileName().toString();
-                    return name.endsWith(".html") || name.endsWith(".html.gz");
+                    return (name.endsWith(".html") || name.endsWith(".html.gz")) && !name.equals("expected.html");
                 }).sorted().forEach(found::add);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + dir, e);

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Real article pages under distinct URLs on many loopback hosts ({@link SimulatedFeedServer#address}), listed by
+ * Real article pages under distinct URLs on many loopback hosts ({@link LoopbackHosts}), listed by
  * RSS feeds. Article {@code n} is {@code /a/<n>.html} on host {@code n % hosts}, with the bytes of page
  * {@code n % pages}, in feed {@code n % feeds}. An article is listed only once it is released, and the server notes
  * when a feed listing it was first served: the poll that saw it, where freshness starts.
@@ -37,9 +37,7 @@ final class PipelineSite implements AutoCloseable {
     private final List<Path> pages;
     private final int articles;
     private final int feeds;
-    private final List<HttpServer> servers = new ArrayList<>();
-    private final List<String> baseUrls = new ArrayList<>();
-    private final ExecutorService handlers;
+    private final LoopbackHosts hosts;
     /** Per article: released (listed in its feed) when > 0, as System.nanoTime(); 0 not yet. */
     private final AtomicLongArray released;
     /** Per article: when a feed listing it was first served, System.nanoTime(); 0 not yet. */
@@ -50,8 +48,8 @@ final class PipelineSite implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger feedsPolled = new java.util.concurrent.atomic.AtomicInteger();
 
     PipelineSite(List<Path> pages, int articles, int feeds, int hosts) throws IOException {
-        if (pages.isEmpty() || articles < 1 || feeds < 1 || hosts < 1 || hosts > 250 * 250) {
-            throw new IllegalArgumentException("need pages, articles ≥ 1, feeds ≥ 1 and 1 ≤ hosts ≤ 62500; got "
+        if (pages.isEmpty() || articles < 1 || feeds < 1) {
+            throw new IllegalArgumentException("need pages, articles ≥ 1 and feeds ≥ 1; got "
                     + pages.size() + " pages, " + articles + " articles, " + feeds + " feeds, " + hosts + " hosts");
         }
         this.pages = List.copyOf(pages);
@@ -60,25 +58,7 @@ final class PipelineSite implements AutoCloseable {
         this.released = new AtomicLongArray(articles);
         this.firstServed = new AtomicLongArray(articles);
         this.feedServed = new java.util.concurrent.atomic.AtomicIntegerArray(feeds);
-        this.handlers = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "bench-site");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (int h = 0; h < hosts; h++) {
-                String address = SimulatedFeedServer.address(h);
-                HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 256);
-                server.createContext("/", this::handle);
-                server.setExecutor(handlers);
-                server.start();
-                servers.add(server);
-                baseUrls.add("http://" + address + ":" + server.getAddress().getPort());
-            }
-        } catch (IOException | RuntimeException e) {
-            close();
-            throw e;
-        }
+        this.hosts = new LoopbackHosts(hosts, 8, "bench-site-", "/", host -> this::handle);
     }
 
     /**
@@ -109,13 +89,13 @@ final class PipelineSite implements AutoCloseable {
     List<String> feedUrls() {
         List<String> urls = new ArrayList<>();
         for (int f = 0; f < feeds; f++) {
-            urls.add(baseUrls.get(f % baseUrls.size()) + "/feed/" + f + ".xml");
+            urls.add(hosts.baseUrl(f % hosts.size()) + "/feed/" + f + ".xml");
         }
         return urls;
     }
 
     String articleUrl(int n) {
-        return baseUrls.get(n % baseUrls.size()) + "/a/" + n + ".html";
+        return hosts.baseUrl(n % hosts.size()) + "/a/" + n + ".html";
     }
 
     /** Lists articles {@code from} (inclusive) to {@code to} (exclusive) in their feeds from now on. */
@@ -176,7 +156,7 @@ final class PipelineSite implements AutoCloseable {
         }
         StringBuilder xml = new StringBuilder(4096);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>")
-                .append("<title>Bench feed ").append(feed).append("</title><link>").append(baseUrls.get(feed % baseUrls.size()))
+                .append("<title>Bench feed ").append(feed).append("</title><link>").append(hosts.baseUrl(feed % hosts.size()))
                 .append("/</link><description>Real pages for the pipeline benchmark</description>");
         for (int n = feed; n < articles; n += feeds) {
             if (released.get(n) == 0) {
@@ -208,12 +188,6 @@ final class PipelineSite implements AutoCloseable {
 
     @Override
     public void close() {
-        servers.forEach(s -> s.stop(0));
-        handlers.shutdownNow();
-        try {
-            handlers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        hosts.close();
     }
 }

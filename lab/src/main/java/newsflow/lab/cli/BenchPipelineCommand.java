@@ -4,6 +4,7 @@ import newsflow.common.config.ConfigLoader;
 import newsflow.common.json.Json;
 import newsflow.lab.bench.PipelineBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -39,25 +40,16 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--report", description = "also write the JSON report to this file")
     Path report;
 
-    @Option(names = "--data-dir", description = "new or empty directory for the broker's, node's and stages' data and logs (default: a new temporary one)")
-    Path dataDir;
-
-    @Option(names = "--home", description = "the app's packaged layout, lib/ and elasticsearch/ (default: app/target/newsflow)")
-    Path home;
+    @Mixin
+    StackOptions stack;
 
     @Option(names = "--timeout", defaultValue = "30m", description = "give up on a phase after this (default ${DEFAULT-VALUE})")
     String timeout;
 
     @Override
     public Integer call() throws Exception {
-        Path dir = dataDir;
-        if (dir == null) {
-            dir = Files.createTempDirectory("newsflow-bench-pipeline-");
-            // created 700: Elasticsearch, which runs as its own user when we are root, must be able to enter it
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        PipelineBenchmark.Options options = new PipelineBenchmark.Options(articles, hosts, feeds, pages, dir,
-                home != null ? home : ChaosCommand.appHome(), fresh, ConfigLoader.parseDuration(timeout));
+        PipelineBenchmark.Options options = new PipelineBenchmark.Options(articles, hosts, feeds, pages,
+                stack.dataDir("newsflow-bench-pipeline-"), stack.home(), fresh, ConfigLoader.parseDuration(timeout));
         Map<String, Object> result = new PipelineBenchmark(options).run();
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
         System.out.println(json);

@@ -31,9 +31,9 @@ import java.util.stream.Collectors;
  * local broker and node started for the run, all phases on the same pages in one run so the numbers are ratios
  * against peers measured alongside:
  * <ol>
- *   <li><b>Ceilings</b> (topics {@code benchc.*}): ingest alone fills the entries topic; enrich alone turns it into
- *   articles (first article out to last); index alone drains the articles topic (first document searchable to last).</li>
- *   <li><b>End to end</b> (topics {@code benche.*}): one process running ingest, enrich and index, as the local
+ *   <li><b>Ceilings</b> (topics {@code benchceiling.*}): ingest alone fills the entries topic; enrich alone turns it into
+ *   articles (first article out to last); index alone drains the articles topic (documents over the time its batches took).</li>
+ *   <li><b>End to end</b> (topics {@code benche2e.*}): one process running ingest, enrich and index, as the local
  *   default does; the articles are listed once it polls, first poll to last searchable. CPU per article of each
  *   process tree (newsflow, broker, node) from {@code /proc}, peak RSS sampled, documents per bulk request from the
  *   index stage's log lines.</li>

@@ -49,8 +49,8 @@ import java.util.function.BooleanSupplier;
  * The index stage: consumes enriched articles and bulk-writes them into Elasticsearch.
  *
  * <p>Per poll batch: decode, map to documents, bulk requests of at most {@code elasticsearch.bulkActions}
- * documents and {@link #BULK_BYTES} bytes, dead-letter what Elasticsearch refuses, and only then commit the batch's offsets ({@link StageLoop}
- * does the consuming and committing). While Elasticsearch is unreachable or overloaded the bulk request is retried
+ * documents and {@link #BULK_BYTES} bytes, dead-letter what Elasticsearch refuses, and only then commit the batch's
+ * offsets ({@link StageLoop} does the consuming and committing). While Elasticsearch is unreachable or overloaded the bulk request is retried
  * with backoff until the batch's deadline, then the batch fails and the loop rewinds and pauses its partitions for
  * a backoff; the consumer stays in its group throughout, so nothing is committed, lost, or handed to another
  * instance needlessly.
@@ -202,8 +202,8 @@ public final class IndexStage implements Stage {
         }
 
         /**
-         * Bulk-writes in chunks of {@code elasticsearch.bulkActions} documents and {@link #BULK_BYTES}, retrying Elasticsearch in place until the
-         * batch's deadline; past it the batch fails and the loop retries it after its backoff.
+         * Bulk-writes in chunks of {@code elasticsearch.bulkActions} documents and {@link #BULK_BYTES}, retrying
+         * Elasticsearch in place until the batch's deadline; past it the batch fails and the loop retries it after its backoff.
          */
         @Override
         public void process(Batch<IndexItem<ConsumerRecord<String, byte[]>>> batch) throws Exception {

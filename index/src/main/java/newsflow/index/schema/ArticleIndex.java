@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Sets up the article index: the versioned index template (settings, mapping, alias) and the current month's
- * index and the archive index, so the read alias resolves even before the first article arrives. Monthly indices for other months are
- * created by Elasticsearch on the first bulk write into them and get mapping and alias from the template.
+ * Sets up the article index: the versioned index template (settings, mapping, alias), the current month's index
+ * and the archive index, so the read alias resolves even before the first article arrives. Monthly indices for
+ * other months are created by Elasticsearch on the first bulk write into them and get mapping and alias from the template.
  *
  * <p>Safe to run from several instances at once: putting an identical template twice is a no-op in effect, and
  * an index another instance created first is accepted.

@@ -18,7 +18,9 @@ import newsflow.common.model.Article;
 import newsflow.common.retry.Backoff;
 import newsflow.common.stage.Stage;
 import newsflow.common.stage.StageLifecycle;
+import newsflow.index.bulk.BulkChunks;
 import newsflow.index.bulk.BulkIndexer;
+import newsflow.index.bulk.BulkPacing;
 import newsflow.index.bulk.BulkResult;
 import newsflow.index.bulk.IndexItem;
 import newsflow.index.bulk.Rejection;
@@ -46,12 +48,17 @@ import java.util.function.BooleanSupplier;
 /**
  * The index stage: consumes enriched articles and bulk-writes them into Elasticsearch.
  *
- * <p>Per poll batch: decode, map to documents, one bulk request (at most {@code elasticsearch.bulkActions}
- * documents), dead-letter what Elasticsearch refuses, and only then commit the batch's offsets ({@link StageLoop}
- * does the consuming and committing). While Elasticsearch is unreachable or overloaded the bulk request is retried
+ * <p>Per poll batch: decode, map to documents, bulk requests of at most {@code elasticsearch.bulkActions}
+ * documents and {@link #BULK_BYTES} bytes, dead-letter what Elasticsearch refuses, and only then commit the batch's
+ * offsets ({@link StageLoop} does the consuming and committing). While Elasticsearch is unreachable or overloaded the bulk request is retried
  * with backoff until the batch's deadline, then the batch fails and the loop rewinds and pauses its partitions for
  * a backoff; the consumer stays in its group throughout, so nothing is committed, lost, or handed to another
  * instance needlessly.
+ *
+ * <p>Bulk sizes adapt to the load ({@link BulkPacing}): when idle, what arrives is written at once; when busy, the
+ * next batch waits until {@link #LINGER} after the previous one started and so carries everything that arrived
+ * meanwhile. Elasticsearch's cost per document falls several times between bulks of a few documents and bulks of
+ * dozens (docs/measurements.md), and a document waits at most {@link #LINGER} longer for it.
  */
 public final class IndexStage implements Stage {
 
@@ -64,6 +71,13 @@ public final class IndexStage implements Stage {
      * keeps the wait growing so an overloaded node really gets relief.
      */
     static final Backoff BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(30), 0.5);
+    /**
+     * Longest a batch is held back to gather more documents under load. With the refresh interval (1 s) and the
+     * enrich step before it, it keeps a new item searchable within 2 s of its poll (docs/index.md, Freshness).
+     */
+    static final Duration LINGER = Duration.ofMillis(250);
+    /** Bytes of record values per bulk request at most, within the 5-15 MB Elasticsearch advises for bulks. */
+    static final long BULK_BYTES = 8L * 1024 * 1024;
     /** Longest single sleep between bulk retries: short, so a close() is noticed promptly. */
     private static final Duration SLEEP_SLICE = Duration.ofMillis(500);
     /** Each client's close waits at most this for its requests in flight: an abandoned batch is replayed anyway. */
@@ -119,7 +133,7 @@ public final class IndexStage implements Stage {
         this.indexer = new BulkIndexer(es, backoff, registry);
         this.loop = new StageLoop<>(consumer, new Processor(), deadLetters,
                 new StageLoop.Options(STAGE, topics.articles(), backoff, kafka.maxPollInterval(), MeterNames.INDEX_FAILED),
-                registry, clock);
+                registry, clock, new BulkPacing(LINGER, batch, BULK_BYTES));
     }
 
     @Override
@@ -188,8 +202,8 @@ public final class IndexStage implements Stage {
         }
 
         /**
-         * Bulk-writes in chunks of {@code elasticsearch.bulkActions}, retrying Elasticsearch in place until the
-         * batch's deadline; past it the batch fails and the loop retries it after its backoff.
+         * Bulk-writes in chunks of {@code elasticsearch.bulkActions} documents and {@link #BULK_BYTES}, retrying
+         * Elasticsearch in place until the batch's deadline; past it the batch fails and the loop retries it after its backoff.
          */
         @Override
         public void process(Batch<IndexItem<ConsumerRecord<String, byte[]>>> batch) throws Exception {
@@ -199,10 +213,10 @@ public final class IndexStage implements Stage {
             int indexed = 0;
             int retries = 0;
             int rejected = 0;
-            int chunk = Math.max(1, config.elasticsearch().bulkActions());
-            for (int from = 0; from < items.size(); from += chunk) {
-                BulkResult<ConsumerRecord<String, byte[]>> result = indexer.index(
-                        items.subList(from, Math.min(items.size(), from + chunk)), IndexStage.this::sleepUnlessClosed, giveUp);
+            int maxDocs = Math.max(1, config.elasticsearch().bulkActions());
+            var chunks = BulkChunks.split(items, maxDocs, BULK_BYTES, item -> item.origin().value().length);
+            for (var chunk : chunks) {
+                BulkResult<ConsumerRecord<String, byte[]>> result = indexer.index(chunk, IndexStage.this::sleepUnlessClosed, giveUp);
                 indexed += result.indexed();
                 retries += result.retries();
                 for (Rejection<ConsumerRecord<String, byte[]>> r : result.rejected()) {
@@ -218,8 +232,8 @@ public final class IndexStage implements Stage {
                 }
             }
             registry.counter(MeterNames.ARTICLES_INDEXED).increment(indexed);
-            log.info("indexed {} of {} records ({} dead-lettered, {} bulk retries) in {} ms",
-                    indexed, items.size(), rejected, retries, (System.nanoTime() - start) / 1_000_000);
+            log.info("indexed {} of {} records in {} bulk requests ({} dead-lettered, {} bulk retries) in {} ms",
+                    indexed, items.size(), chunks.size(), rejected, retries, (System.nanoTime() - start) / 1_000_000);
         }
     }
 

@@ -7,6 +7,7 @@ import newsflow.lab.bench.BenchTagger;
 import newsflow.lab.bench.PathologicalPagesBench;
 import newsflow.lab.cli.BenchAnalystCommand;
 import newsflow.lab.cli.BenchIngestCommand;
+import newsflow.lab.cli.BenchPipelineCommand;
 import newsflow.lab.cli.ChaosCommand;
 import newsflow.lab.cli.EvalExtractCommand;
 import newsflow.lab.cli.ParseDateEvalCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         description = "The lab: evaluations and benchmarks of the newsflow pipeline (never part of the service).",
         subcommands = {EvalExtractCommand.class, ParseDateEvalCommand.class, TopicsEvalCommand.class,
                 StoriesCommand.class, BenchIngestCommand.class, BenchAnalystCommand.class, BenchExtract.class, BenchTagger.class,
-                PathologicalPagesBench.class, ChaosCommand.class, CommandLine.HelpCommand.class})
+                PathologicalPagesBench.class, ChaosCommand.class, BenchPipelineCommand.class, CommandLine.HelpCommand.class})
 public final class LabMain {
 
     public static void main(String[] args) {

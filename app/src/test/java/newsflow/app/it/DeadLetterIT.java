@@ -42,12 +42,15 @@ class DeadLetterIT {
         Path yaml = Cli.configFile(config);
         Topics topics = Topics.from(config.kafka());
         IndexNames names = IndexNames.current(config.elasticsearch().index());
-        Article good = TestArticles.dated("https://quay-news.example/dl/good", "Ferry timetable", Instant.parse("2026-02-10T08:00:00Z"));
+        // published now: its month's index, not the archive index the refused (old) article goes to
+        Article good = TestArticles.dated("https://quay-news.example/dl/good", "Ferry timetable",
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         Article refused = TestArticles.dated("https://quay-news.example/dl/refused", "Quay lights", BAD_MONTH);
+        String badIndex = names.forArticle(refused).orElseThrow();
 
         try (ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearch())) {
             // made by hand before the stage put its template: strict, with none of the article's fields
-            es.indices().create(c -> c.index(names.forMonth(BAD_MONTH))
+            es.indices().create(c -> c.index(badIndex)
                     .mappings(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
                             .properties("unrelated", p -> p.keyword(k -> k))));
             try (Pipeline index = new Pipeline(config, EnumSet.of(StageName.INDEX)).start()) {
@@ -64,7 +67,7 @@ class DeadLetterIT {
                 assertThat(bad.at("/deadLetter/stage").asText()).isEqualTo("index");
                 assertThat(bad.at("/deadLetter/sourceTopic").asText()).isEqualTo(topics.articles());
                 assertThat(bad.at("/deadLetter/error").asText()).contains("Elasticsearch refused document " + refused.id())
-                        .contains(names.forMonth(BAD_MONTH));
+                        .contains(badIndex);
                 assertThat(bad.at("/deadLetter/time").asText()).isNotEmpty();
                 assertThat(bad.at("/replayable").asBoolean()).isTrue();
                 Article original = Json.read(bad.at("/deadLetter/payload").asText(), Article.class);
@@ -81,8 +84,8 @@ class DeadLetterIT {
                 assertThat(Cli.run("dead-letter", "list", "--config", yaml.toString(), "--stage", "enrich").out())
                         .contains("0 dead letters");
 
-                // the fix: the hand-made index goes; the template creates that month's index again, right
-                es.indices().delete(d -> d.index(names.forMonth(BAD_MONTH)));
+                // the fix: the hand-made index goes; the template creates that index again, right
+                es.indices().delete(d -> d.index(badIndex));
 
                 Cli.Run dry = Cli.run("dead-letter", "replay", "--config", yaml.toString(), "--since", "1h", "--dry-run");
                 assertThat(dry.exit()).isZero();

@@ -63,6 +63,8 @@ import java.util.concurrent.TimeoutException;
  *   short; a batch still running after the whole interval is cancelled and treated as a failure (rewind, back
  *   off) so that a stuck processor shows up in the logs and metrics instead of holding partitions silently.</li>
  * </ol>
+ * A {@link Pacing} may keep every partition paused for a while after a committed batch, so records gather in
+ * Kafka and the next poll returns them as one bigger batch; nothing is read, so nothing uncommitted is held.
  * On {@link #stop()} the batch in flight is abandoned uncommitted.
  *
  * <p>Meters, tagged {@code stage}: {@value MeterNames#STAGE_RECORDS} (records committed),
@@ -114,6 +116,7 @@ public final class StageLoop<T> {
     private final Counter recordsDone;
     private final Counter batchRetries;
     private final Timer batchDuration;
+    private final Pacing pacing;
 
     private volatile boolean stopping;
     /** Records behind the end of the partitions held, after the last poll. */
@@ -123,9 +126,18 @@ public final class StageLoop<T> {
     private InFlight inFlight;
     private final Map<TopicPartition, Integer> failures = new HashMap<>();
     private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
+    /** Every partition stays paused until then after a committed batch ({@link Pacing}); null when not held. */
+    private Instant heldUntil;
 
     public StageLoop(Consumer<String, byte[]> consumer, BatchProcessor<T> processor, DeadLetters deadLetters,
                      Options options, MeterRegistry meters, Clock clock) {
+        this(consumer, processor, deadLetters, options, meters, clock, Pacing.NONE);
+    }
+
+    /** A loop that leaves records waiting after each committed batch as {@code pacing} says. */
+    public StageLoop(Consumer<String, byte[]> consumer, BatchProcessor<T> processor, DeadLetters deadLetters,
+                     Options options, MeterRegistry meters, Clock clock, Pacing pacing) {
+        this.pacing = pacing;
         this.consumer = consumer;
         this.processor = processor;
         this.deadLetters = deadLetters;
@@ -162,7 +174,7 @@ public final class StageLoop<T> {
             log.info("{} consuming {}", options.stage(), options.topic());
             while (!stopping) {
                 applyPauses();
-                ConsumerRecords<String, byte[]> records = consumer.poll(inFlight == null ? IDLE_POLL : Duration.ZERO);
+                ConsumerRecords<String, byte[]> records = consumer.poll(inFlight == null ? idleWait() : Duration.ZERO);
                 ready = true;
                 measureLag();
                 if (inFlight == null) {
@@ -191,6 +203,15 @@ public final class StageLoop<T> {
             }
             log.info("{} loop stopped", options.stage());
         }
+    }
+
+    /** The poll wait between batches: short enough to end a pacing hold on time. */
+    private Duration idleWait() {
+        if (heldUntil == null) {
+            return IDLE_POLL;
+        }
+        Duration left = Duration.between(clock.instant(), heldUntil);
+        return left.isNegative() ? Duration.ZERO : min(IDLE_POLL, left);
     }
 
     /** Sums the consumer's own view of the lag (no request to the broker) over the partitions it holds. */
@@ -228,6 +249,7 @@ public final class StageLoop<T> {
         final Instant deadline;
         final Instant hardLimit;
         final int size;
+        final long bytes;
         volatile boolean cancelled;
         volatile Thread worker;
 
@@ -241,6 +263,11 @@ public final class StageLoop<T> {
             this.deadline = started.plus(options.maxPollInterval().dividedBy(2));
             this.hardLimit = started.plus(options.maxPollInterval());
             this.size = records.count();
+            long sum = 0;
+            for (ConsumerRecord<String, byte[]> r : records) {
+                sum += r.value() == null ? 0 : r.value().length;
+            }
+            this.bytes = sum;
         }
 
         void cancel() {
@@ -351,11 +378,18 @@ public final class StageLoop<T> {
             consumer.commitSync(offsets);
             partitions.forEach(failures::remove);
             counted(batch, partitions);
+            hold(batch);
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {
             fail(batch, partitions, "commit failed: " + e);
         }
+    }
+
+    private void hold(InFlight batch) {
+        Duration took = Duration.ofNanos(System.nanoTime() - batch.startedNanos);
+        Duration hold = pacing.holdAfter(batch.size, batch.bytes, took);
+        heldUntil = hold.isZero() || hold.isNegative() ? null : clock.instant().plus(hold);
     }
 
     /** Rewinds the partitions to the batch start and pauses each for the backoff of its failure streak. */
@@ -376,12 +410,19 @@ public final class StageLoop<T> {
                 options.stage(), batch.size, partitions, why, longest.toMillis());
     }
 
-    /** Pauses every partition while a batch is in flight, else those backing off; resumes the rest. */
+    /**
+     * Pauses every partition while a batch is in flight or the pacing holds, else those backing off; resumes the
+     * rest.
+     */
     private void applyPauses() {
         Set<TopicPartition> assigned = consumer.assignment();
         Instant now = clock.instant();
         pausedUntil.entrySet().removeIf(e -> !assigned.contains(e.getKey()) || !now.isBefore(e.getValue()));
-        Set<TopicPartition> pause = new HashSet<>(inFlight != null ? assigned : pausedUntil.keySet());
+        if (heldUntil != null && !now.isBefore(heldUntil)) {
+            heldUntil = null;
+        }
+        boolean all = inFlight != null || heldUntil != null;
+        Set<TopicPartition> pause = new HashSet<>(all ? assigned : pausedUntil.keySet());
         Set<TopicPartition> resume = new HashSet<>(assigned);
         resume.removeAll(pause);
         consumer.pause(pause);

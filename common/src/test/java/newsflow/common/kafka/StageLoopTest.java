@@ -56,6 +56,7 @@ class StageLoopTest {
     final RecordingProcessor processor = new RecordingProcessor();
     StageLoop<String> loop;
     Thread runner;
+    Pacing pacing = Pacing.NONE;
 
     /**
      * Counts polls, fails the next commit when asked to, and keeps a log like a broker does, so a rewound
@@ -196,7 +197,7 @@ class StageLoopTest {
             });
         });
         loop = new StageLoop<>(consumer, processor, new DeadLetters(deadLetterProducer, "nf.dead-letter", "test", meters),
-                new StageLoop.Options("test", TOPIC, BACKOFF, MAX_POLL_INTERVAL, "test.failed"), meters, clock);
+                new StageLoop.Options("test", TOPIC, BACKOFF, MAX_POLL_INTERVAL, "test.failed"), meters, clock, pacing);
         runner = Thread.ofPlatform().name("stage-loop-test").start(loop::run);
     }
 
@@ -263,6 +264,39 @@ class StageLoopTest {
         runner.join(10_000);
         loop = null;
         assertThat(meters.get(MeterNames.STAGE_LAG).gauge().value()).as("a stopped loop holds no partitions").isZero();
+    }
+
+    @Test
+    void pacingLeavesNewRecordsWaitingAfterACommitSoTheNextBatchGathersThem() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        pacing = (records, bytes, took) -> {
+            asked.add(records + " records, " + bytes + " bytes");
+            return Duration.ofSeconds(1);
+        };
+        start(Map.of(TP0, List.of("a", "bc")));
+        await(() -> Long.valueOf(2).equals(committed(TP0)));
+        for (int i = 2; i < 5; i++) {
+            consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, i, "key-" + i, ("v" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+
+        letTheLoopTurn(20);
+        assertThat(processor.batches).as("held: nothing read before the hold is over").hasSize(1);
+        assertThat(consumer.pausedAndAssigned()).containsExactly(TP0);
+
+        clock.advance(Duration.ofSeconds(1));
+        await(() -> Long.valueOf(5).equals(committed(TP0)));
+        assertThat(processor.values()).containsExactly(List.of("a", "bc"), List.of("v2", "v3", "v4"));
+        assertThat(asked.getFirst()).as("the pacing sees the batch's size").isEqualTo("2 records, 3 bytes");
+    }
+
+    @Test
+    void withoutPacingTheNextRecordsAreTakenAtOnce() throws Exception {
+        start(Map.of(TP0, List.of("a")));
+        await(() -> Long.valueOf(1).equals(committed(TP0)));
+        consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 1, "key-1", "b".getBytes(StandardCharsets.UTF_8)));
+
+        await(() -> Long.valueOf(2).equals(committed(TP0)));
+        assertThat(processor.values()).containsExactly(List.of("a"), List.of("b"));
     }
 
     @Test

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Sets up the article index: the versioned index template (settings, mapping, alias) and the current month's
- * index, so the read alias resolves even before the first article arrives. Monthly indices for other months are
- * created by Elasticsearch on the first bulk write into them and get mapping and alias from the template.
+ * Sets up the article index: the versioned index template (settings, mapping, alias), the current month's index
+ * and the archive index, so the read alias resolves even before the first article arrives. Monthly indices for
+ * other months are created by Elasticsearch on the first bulk write into them and get mapping and alias from the template.
  *
  * <p>Safe to run from several instances at once: putting an identical template twice is a no-op in effect, and
  * an index another instance created first is accepted.
@@ -36,6 +36,9 @@ public final class ArticleIndex {
     private static final String MAPPING_RESOURCE = "/newsflow/index/article-mapping.json";
     /** Above the built-in templates (priority 100 and below) so ours wins for its pattern. */
     private static final int TEMPLATE_PRIORITY = 200;
+
+    /** How soon a written document becomes searchable; docs/index.md (Freshness) explains the choice. */
+    static final String REFRESH_INTERVAL = "1s";
 
     /**
      * What {@link #ensure} set up. {@code textAnalysis} names the filters the text analyzers are made of:
@@ -153,6 +156,7 @@ public final class ArticleIndex {
         client.indices().putIndexTemplate(t -> t.name(names.template()).withJson(new StringReader(body)));
         String current = names.forMonth(clock.instant());
         createIfMissing(current);
+        createIfMissing(names.archive());
         addNewFieldsToExistingIndices();
         log.info("index template {} (pattern {}, text analysis {}) in place, alias {}{}, current index {}",
                 names.template(), names.pattern(), analysis.label, names.alias(), withAlias ? "" : " not attached", current);
@@ -232,6 +236,9 @@ public final class ArticleIndex {
         ObjectNode settings = template.putObject("settings");
         settings.put("number_of_shards", config.shards());
         settings.put("number_of_replicas", config.replicas());
+        // Set explicitly: the default (1 s) stops refreshing a shard not searched for 30 s, and the first search
+        // after that waits for a refresh; an explicit interval keeps new articles searchable within it.
+        settings.put("refresh_interval", REFRESH_INTERVAL);
         // The mapping refers to the analyzers by name only; what they are made of gets decided here, per node.
         settings.set("analysis", TextAnalysis.settings(analysis));
         template.set("mappings", mapping());

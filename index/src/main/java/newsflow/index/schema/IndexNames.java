@@ -28,6 +28,14 @@ public record IndexNames(String alias, int version) {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
     /** A published date this far after the feed was read is a parsing error or a lie, not the future. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofDays(2);
+    /**
+     * An article published this long before its feed entry was read is an archive page (a feed or sitemap listing
+     * old items): it goes to the one archive index instead of the index of its month, so a first crawl of a site's
+     * back catalogue writes into one index rather than creating dozens of monthly ones on its first bulk.
+     */
+    static final Duration ARCHIVE_AGE = Duration.ofDays(31);
+    /** The last part of the archive index's name. */
+    static final String ARCHIVE = "archive";
     /** Before this, a published date is almost always a broken parse (epoch 0, year 1) rather than an archive. */
     private static final Instant EARLIEST_PLAUSIBLE = Instant.parse("1990-01-01T00:00:00Z");
 
@@ -86,17 +94,33 @@ public record IndexNames(String alias, int version) {
         return template() + "-" + MONTH.format(time);
     }
 
+    /** The index of archive pages, e.g. {@code newsflow-articles-v1-archive}. */
+    public String archive() {
+        return template() + "-" + ARCHIVE;
+    }
+
     /**
      * The index an article belongs in: the month it was published, or (no or implausible published date) the
-     * month its feed entry was read, or the month enrich produced it. Empty when the article carries none of them.
+     * month its feed entry was read, or the month enrich produced it; the {@link #archive()} index when it was
+     * published more than {@link #ARCHIVE_AGE} before its feed entry was read (or enrich built it). Empty when the
+     * article carries none of these times. Like the month, the choice depends on the article alone.
      */
     public Optional<String> forArticle(Article article) {
-        return partitionTime(article).map(this::forMonth);
+        Optional<Instant> time = partitionTime(article);
+        Instant reference = referenceTime(article);
+        if (time.isPresent() && reference != null && time.get().isBefore(reference.minus(ARCHIVE_AGE))) {
+            return Optional.of(archive());
+        }
+        return time.map(this::forMonth);
+    }
+
+    private static Instant referenceTime(Article article) {
+        Instant fetched = article.entry() == null ? null : article.entry().fetchedAt();
+        return fetched != null ? fetched : article.processedAt();
     }
 
     static Optional<Instant> partitionTime(Article article) {
-        Instant fetched = article.entry() == null ? null : article.entry().fetchedAt();
-        Instant fallback = fetched != null ? fetched : article.processedAt();
+        Instant fallback = referenceTime(article);
         Instant published = article.published();
         if (published != null && plausible(published, fallback)) {
             return Optional.of(published);

@@ -21,6 +21,8 @@ class ArticleIndexTest {
 
         assertThat(body.get("index_patterns").get(0).asText()).isEqualTo("newsflow-articles-v2-*");
         assertThat(body.get("version").asInt()).isEqualTo(2);
+        assertThat(index.names().archive()).as("the archive index is under the pattern too").startsWith("newsflow-articles-v2-");
+        assertThat(body.at("/template/settings/refresh_interval").asText()).isEqualTo("1s");
         assertThat(body.at("/template/aliases").has("newsflow-articles")).isTrue();
         assertThat(body.at("/template/settings/number_of_shards").asInt()).isEqualTo(2);
         assertThat(body.at("/template/settings/number_of_replicas").asInt()).isEqualTo(1);

@@ -79,4 +79,30 @@ class IndexNamesTest {
         assertThatThrownBy(() -> IndexNames.current("News Articles")).hasMessageContaining("not a valid index name");
         assertThatThrownBy(() -> IndexNames.current("")).hasMessageContaining("empty");
     }
+
+    @Test
+    void anArticlePublishedLongBeforeItWasReadGoesToTheOneArchiveIndex() {
+        Instant fetched = Instant.parse("2026-11-05T10:00:00Z");
+        var old = TestArticles.article(Instant.parse("2019-03-02T00:00:00Z"), fetched, fetched);
+        var older = TestArticles.article(Instant.parse("2011-07-30T00:00:00Z"), fetched, fetched);
+        var lastMonth = TestArticles.article(Instant.parse("2026-10-10T00:00:00Z"), fetched, fetched);
+
+        String v = "newsflow-articles-v" + IndexNames.CURRENT_VERSION + "-";
+        assertThat(names.archive()).isEqualTo(v + "archive");
+        assertThat(names.forArticle(old)).contains(names.archive());
+        assertThat(names.forArticle(older)).contains(names.archive());
+        assertThat(names.forArticle(lastMonth)).contains(v + "2026.10");
+        assertThat(IndexNames.versionOf("newsflow-articles", names.archive())).hasValue(IndexNames.CURRENT_VERSION);
+    }
+
+    @Test
+    void theArchiveChoiceDependsOnTheArticleNotOnWhenItIsIndexed() {
+        // no feed entry: the time enrich built it is the reference, carried in the article like the feed time
+        var built = new newsflow.common.model.Article(1, "x", "u", null, null, "t", "b", null,
+                Instant.parse("2020-01-01T00:00:00Z"), null, null, null, null, "en", null, 1, null,
+                Instant.parse("2026-09-09T09:00:00Z"));
+
+        assertThat(names.forArticle(built)).contains(names.archive());
+        assertThat(names.forArticle(built)).isEqualTo(names.forArticle(built));
+    }
 }

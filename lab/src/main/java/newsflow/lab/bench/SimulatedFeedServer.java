@@ -41,9 +41,7 @@ final class SimulatedFeedServer implements AutoCloseable {
 
     private final int feeds;
     private final int changeEvery;
-    private final List<HttpServer> servers = new ArrayList<>();
-    private final List<String> baseUrls = new ArrayList<>();
-    private final ExecutorService handlers;
+    private final LoopbackHosts hosts;
     private final AtomicIntegerArray requestsPerFeed;
     private final AtomicIntegerArray inFlight;
     private final AtomicIntegerArray maxInFlight;
@@ -55,7 +53,7 @@ final class SimulatedFeedServer implements AutoCloseable {
 
     /** @param handlerThreads threads answering requests, shared by all hosts */
     SimulatedFeedServer(int feeds, int hosts, int changeEvery, int handlerThreads) throws IOException {
-        if (hosts < 1 || hosts > 250 * 250 || feeds < hosts || changeEvery < 1) {
+        if (feeds < hosts || changeEvery < 1) {
             throw new IllegalArgumentException("need 1 ≤ hosts ≤ 62500, feeds ≥ hosts and changeEvery ≥ 1; got "
                     + feeds + " feeds, " + hosts + " hosts, changeEvery " + changeEvery);
         }
@@ -69,40 +67,20 @@ final class SimulatedFeedServer implements AutoCloseable {
         for (int h = 0; h < hosts; h++) {
             minGap.set(h, Long.MAX_VALUE);
         }
-        AtomicInteger n = new AtomicInteger();
-        this.handlers = Executors.newFixedThreadPool(handlerThreads, r -> {
-            Thread t = new Thread(r, THREAD_PREFIX + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (int h = 0; h < hosts; h++) {
-                String address = address(h);
-                HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 256);
-                int host = h;
-                server.createContext("/feed/", exchange -> handle(host, exchange));
-                server.setExecutor(handlers);
-                server.start();
-                servers.add(server);
-                baseUrls.add("http://" + address + ":" + server.getAddress().getPort());
-            }
-        } catch (IOException | RuntimeException e) {
-            close();
-            throw e;
-        }
+        this.hosts = new LoopbackHosts(hosts, handlerThreads, THREAD_PREFIX, "/feed/", host -> exchange -> handle(host, exchange));
     }
 
     /** Host h's loopback address: 127.1.0.1, 127.1.0.2, … 127.1.0.250, 127.1.1.1, … */
     static String address(int host) {
-        return "127.1." + host / 250 + "." + (host % 250 + 1);
+        return LoopbackHosts.address(host);
     }
 
     int hosts() {
-        return servers.size();
+        return hosts.size();
     }
 
     String feedUrl(int feed) {
-        return baseUrls.get(feed % servers.size()) + "/feed/" + feed + ".xml";
+        return hosts.baseUrl(feed % hosts.size()) + "/feed/" + feed + ".xml";
     }
 
     private void handle(int host, HttpExchange exchange) throws IOException {
@@ -124,7 +102,7 @@ final class SimulatedFeedServer implements AutoCloseable {
         };
         try (exchange) {
             int feed = feedOf(exchange.getRequestURI().getPath());
-            if (feed < 0 || feed % servers.size() != host) {
+            if (feed < 0 || feed % hosts.size() != host) {
                 notFound.increment();
                 release.run();
                 exchange.sendResponseHeaders(404, -1);
@@ -139,7 +117,7 @@ final class SimulatedFeedServer implements AutoCloseable {
                 exchange.sendResponseHeaders(304, -1);
                 return;
             }
-            byte[] body = rss(feed, version, baseUrls.get(host)).getBytes(StandardCharsets.UTF_8);
+            byte[] body = rss(feed, version, hosts.baseUrl(host)).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             ok.increment();
@@ -208,12 +186,6 @@ final class SimulatedFeedServer implements AutoCloseable {
 
     @Override
     public void close() {
-        servers.forEach(s -> s.stop(0));
-        handlers.shutdownNow();
-        try {
-            handlers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        hosts.close();
     }
 }

@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The pipeline as separate processes, each of which can be killed with SIGKILL and started again on the same data:
  * a local Kafka broker, a local Elasticsearch node (both children of this JVM, started through the app's local
- * stack classes) and one {@code newsflow run --stages X} JVM per stage.
+ * stack classes) and one {@code newsflow run --stages X} JVM per stage. The pipeline benchmark uses it too, with
+ * processes of its own choice of stages ({@link #startProcess}).
  */
-final class ChaosPipeline implements AutoCloseable {
+public final class ChaosPipeline implements AutoCloseable {
 
     enum Stage {
         INGEST, ENRICH, INDEX;
@@ -40,6 +41,8 @@ final class ChaosPipeline implements AutoCloseable {
     private final Map<Stage, Process> stages = new EnumMap<>(Stage.class);
     private final Map<Stage, Integer> starts = new EnumMap<>(Stage.class);
     private final List<String> unexpectedExits = new ArrayList<>();
+    /** Processes started by {@link #startProcess}, by name: not watched or restarted like the chaos stages. */
+    private final Map<String, Process> others = new java.util.LinkedHashMap<>();
     private LocalKafka kafka;
     private LocalElasticsearch elasticsearch;
     private int kafkaPort;
@@ -59,10 +62,15 @@ final class ChaosPipeline implements AutoCloseable {
             running = List.copyOf(stages.values());
         }
         running.forEach(Process::destroyForcibly);
+        List<Process> more;
+        synchronized (this) {
+            more = List.copyOf(others.values());
+        }
+        more.forEach(Process::destroyForcibly);
     }
 
     /** Starts the broker and the node under {@code dataDir}; the stages start with {@link #startStages(Path)}. */
-    static ChaosPipeline startServices(Path home, Path dataDir) {
+    public static ChaosPipeline startServices(Path home, Path dataDir) {
         ChaosPipeline pipeline = new ChaosPipeline(home, dataDir);
         // both at once, as the local stack starts them: each takes tens of seconds
         var node = java.util.concurrent.CompletableFuture.supplyAsync(
@@ -85,11 +93,11 @@ final class ChaosPipeline implements AutoCloseable {
         return pipeline;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    String elasticsearchUrl() {
+    public String elasticsearchUrl() {
         return elasticsearch.url();
     }
 
@@ -97,6 +105,69 @@ final class ChaosPipeline implements AutoCloseable {
         this.yaml = config;
         for (Stage stage : Stage.values()) {
             start(stage);
+        }
+    }
+
+    /**
+     * Starts {@code newsflow run --config config --stages stages} as a process named {@code name} (its log is
+     * {@code logs/<name>.log}); returns its pid.
+     */
+    public synchronized long startProcess(String name, String stages, Path config, String heap) {
+        Path logFile = dataDir.resolve("logs").resolve(name + ".log");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        try {
+            Process p = new ProcessBuilder(java, "-Xmx" + heap, "-Dnewsflow.home=" + home, "-cp", home.resolve("lib") + "/*",
+                    "newsflow.app.Main", "run", "--config", config.toString(), "--stages", stages)
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            others.put(name, p);
+            log.info("started {} (stages {}, pid {}, log {})", name, stages, p.pid(), logFile);
+            return p.pid();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the " + name + " process", e);
+        }
+    }
+
+    /** Stops a process of {@link #startProcess} (SIGTERM, SIGKILL after 30 s) and waits for it. */
+    public synchronized void stopProcess(String name) throws InterruptedException {
+        Process p = others.remove(name);
+        if (p == null) {
+            return;
+        }
+        p.destroy();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Whether a process of {@link #startProcess} is still running; an exit is a failure of the run. */
+    public synchronized boolean alive(String name) {
+        Process p = others.get(name);
+        return p != null && p.isAlive();
+    }
+
+    public Path logOf(String name) {
+        return dataDir.resolve("logs").resolve(name + ".log");
+    }
+
+    /** The Kafka broker's pid (the root of its process tree). */
+    public long brokerPid() {
+        return readPid(dataDir.resolve("kafka/broker.pid"), "Kafka broker");
+    }
+
+    /** The Elasticsearch node's pid (its launcher; the server JVM is a descendant). */
+    public long nodePid() {
+        return readPid(dataDir.resolve("elasticsearch/node.pid"), "Elasticsearch node");
+    }
+
+    private static long readPid(Path pidFile, String name) {
+        try {
+            return Long.parseLong(Files.readString(pidFile).strip());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("cannot read the " + name + "'s pid from " + pidFile, e);
         }
     }
 
@@ -183,12 +254,7 @@ final class ChaosPipeline implements AutoCloseable {
     }
 
     private static void killTree(Path pidFile, String name) throws InterruptedException {
-        long pid;
-        try {
-            pid = Long.parseLong(Files.readString(pidFile).strip());
-        } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException("cannot read the " + name + "'s pid from " + pidFile, e);
-        }
+        long pid = readPid(pidFile, name);
         ProcessHandle root = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
         List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
         all.add(root);
@@ -206,8 +272,10 @@ final class ChaosPipeline implements AutoCloseable {
     /** Stops the stages (SIGTERM, then SIGKILL after 30 s), then the node and the broker. */
     @Override
     public synchronized void close() {
-        stages.values().forEach(Process::destroy);
-        for (Process p : stages.values()) {
+        List<Process> all = new ArrayList<>(stages.values());
+        all.addAll(others.values());
+        all.forEach(Process::destroy);
+        for (Process p : all) {
             try {
                 if (!p.waitFor(30, TimeUnit.SECONDS)) {
                     p.destroyForcibly();

@@ -4,6 +4,7 @@ import newsflow.common.config.ConfigLoader;
 import newsflow.lab.chaos.ChaosOptions;
 import newsflow.lab.chaos.ChaosRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -38,11 +39,8 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seeds the kill schedule and the articles' text (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--data-dir", description = "new or empty directory for the broker's, node's and stages' data and logs (default: a new temporary one)")
-    Path dataDir;
-
-    @Option(names = "--home", description = "the app's packaged layout, lib/ and elasticsearch/ (default: app/target/newsflow)")
-    Path home;
+    @Mixin
+    StackOptions stack;
 
     @Option(names = "--total-timeout", defaultValue = "5s", description = "the stages' http.totalTimeout (default ${DEFAULT-VALUE})")
     String totalTimeout;
@@ -52,14 +50,8 @@ public final class ChaosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = dataDir;
-        if (dir == null) {
-            dir = Files.createTempDirectory("newsflow-chaos-");
-            // created 700: Elasticsearch, which runs as its own user when we are root, must be able to enter it
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
         ChaosOptions options = new ChaosOptions(articles, hostilePerKind, nesting, ConfigLoader.parseDuration(killEvery),
-                kills, seed, dir, home != null ? home : appHome(), ConfigLoader.parseDuration(totalTimeout),
+                kills, seed, stack.dataDir("newsflow-chaos-"), stack.home(), ConfigLoader.parseDuration(totalTimeout),
                 ConfigLoader.parseDuration(timeout));
         return ChaosRun.runAndReport(options, System.out) ? 0 : 1;
     }
@@ -68,7 +60,7 @@ public final class ChaosCommand implements Callable<Integer> {
      * The app's layout: {@code -Dnewsflow.home} when it is one, else {@code app/target/newsflow} of the checkout the
      * lab's layout was built in ({@code <root>/lab/target/newsflow-lab}), else of the working directory.
      */
-    static Path appHome() {
+    public static Path appHome() {
         String property = System.getProperty("newsflow.home");
         if (property != null && !property.isBlank()) {
             Path given = Path.of(property).toAbsolutePath().normalize();

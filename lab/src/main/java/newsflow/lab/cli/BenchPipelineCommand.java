@@ -1,0 +1,61 @@
+package newsflow.lab.cli;
+
+import newsflow.common.config.ConfigLoader;
+import newsflow.common.json.Json;
+import newsflow.lab.bench.PipelineBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code newsflow bench-pipeline}: the whole pipeline's speed against each stage's own, on real pages. */
+@Command(name = "bench-pipeline", mixinStandardHelpOptions = true, description = {
+        "Serves real article pages (the extraction datasets' html files, under distinct URLs) from loopback hosts, starts",
+        "a local Kafka broker and Elasticsearch node, and runs the real stages as `newsflow run` processes: each stage alone",
+        "(ingest, enrich, index ceilings), then all three in one process end to end, then new articles one at a time for",
+        "freshness. Prints the JSON report (see docs/measurements.md for its keys)."})
+public final class BenchPipelineCommand implements Callable<Integer> {
+
+    @Option(names = "--articles", defaultValue = "2000", description = "articles (default ${DEFAULT-VALUE})")
+    int articles;
+
+    @Option(names = "--hosts", defaultValue = "20", description = "loopback hosts serving them (default ${DEFAULT-VALUE})")
+    int hosts;
+
+    @Option(names = "--feeds", defaultValue = "100", description = "feeds listing them (default ${DEFAULT-VALUE})")
+    int feeds;
+
+    @Option(names = "--pages", arity = "1..*", required = true,
+            description = "directories of .html/.html.gz pages (e.g. the extraction datasets); pages repeat under new URLs when fewer than --articles")
+    List<Path> pages;
+
+    @Option(names = "--fresh", defaultValue = "20", description = "articles listed one at a time for freshness (default ${DEFAULT-VALUE})")
+    int fresh;
+
+    @Option(names = "--report", description = "also write the JSON report to this file")
+    Path report;
+
+    @Mixin
+    StackOptions stack;
+
+    @Option(names = "--timeout", defaultValue = "30m", description = "give up on a phase after this (default ${DEFAULT-VALUE})")
+    String timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        PipelineBenchmark.Options options = new PipelineBenchmark.Options(articles, hosts, feeds, pages,
+                stack.dataDir("newsflow-bench-pipeline-"), stack.home(), fresh, ConfigLoader.parseDuration(timeout));
+        Map<String, Object> result = new PipelineBenchmark(options).run();
+        String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
+        System.out.println(json);
+        if (report != null) {
+            Files.writeString(report, json + "\n");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,56 @@
+package newsflow.lab.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The short pipeline benchmark: a few dozen real-shaped pages through every phase against the real broker and node.
+ * It checks the report's shape and that every article became searchable, never the speeds.
+ */
+class PipelineBenchmarkIT {
+
+    private static final int ARTICLES = 36;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyArticleBecomesSearchableAndTheReportHasEveryKey(@TempDir Path dir) throws Exception {
+        // @TempDir is 700: Elasticsearch, run as its own user when the build runs as root, must be able to enter it
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path pages = Files.createDirectories(dir.resolve("pages"));
+        for (int i = 0; i < 12; i++) {
+            Files.writeString(pages.resolve("page-" + i + ".html"), page(i));
+        }
+        PipelineBenchmark.Options options = new PipelineBenchmark.Options(ARTICLES, 4, 6, List.of(pages),
+                dir.resolve("run"), Path.of(System.getProperty("newsflow.home")), 3, Duration.ofMinutes(5));
+
+        Map<String, Object> report = new PipelineBenchmark(options).run();
+
+        assertThat(report).containsKeys("e2e_articles_per_s", "enrich_ceiling_per_s", "index_ceiling_per_s",
+                "cpu_ms_per_article", "freshness_p95_s", "peak_rss_mb", "docs_per_bulk", "ingest_ceiling_per_s");
+        assertThat(report.get("searchable")).as("every article and every fresh one: %s", report).isEqualTo((long) ARTICLES + 3);
+        assertThat(report.get("freshness_items")).isEqualTo(3);
+        for (String key : List.of("e2e_articles_per_s", "enrich_ceiling_per_s", "index_ceiling_per_s", "freshness_p95_s")) {
+            assertThat((Double) report.get(key)).as(key + " in %s", report).isPositive();
+        }
+        assertThat((Map<String, Object>) report.get("cpu_ms_per_article")).containsKeys("newsflow", "broker", "node");
+        assertThat((Map<String, Object>) report.get("peak_rss_mb")).containsKeys("newsflow", "broker", "node")
+                .allSatisfy((k, v) -> assertThat(((Number) v).longValue()).as("peak RSS of %s", k).isPositive());
+        assertThat((Map<String, Object>) report.get("docs_per_bulk")).satisfies(m -> assertThat(((Number) m.get("count")).intValue()).isPositive());
+    }
+
+    private static String page(int i) {
+        return "<html lang=\"en\"><head><title>Harbour report " + i + "</title></head><body><article><h1>Harbour report "
+                + i + "</h1>" + ("<p>The harbour board met on Tuesday about the ferry timetable number " + i
+                + " and agreed to publish its decision after the summer recess, the chair said.</p>").repeat(6)
+                + "</article></body></html>";
+    }
+}

@@ -1,9 +1,6 @@
 package newsflow.common.kafka;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import newsflow.common.log.LogContext;
 import newsflow.common.metrics.MeterNames;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -26,11 +23,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -72,7 +67,6 @@ public final class RecordLoop<T> {
     static final Duration IDLE_POLL = Duration.ofMillis(500);
     /** Longest wait for a record to finish between two polls while records are in flight. */
     static final Duration MAX_BUSY_WAIT = Duration.ofMillis(100);
-    private static final Set<RecordLoop<?>> RUNNING = ConcurrentHashMap.newKeySet();
 
     /**
      * @param maxInFlight     records processed at once, over every partition
@@ -94,15 +88,12 @@ public final class RecordLoop<T> {
     private final Limits limits;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final Counter recordsDone;
-    private final Counter retries;
-    private final Timer recordDuration;
+    private final StageMeters stageMeters;
     /** Finished records, handed from their threads to the loop thread. */
     private final BlockingQueue<Task> finished = new LinkedBlockingQueue<>();
 
     private volatile boolean stopping;
     private volatile boolean ready;
-    private volatile long lag;
     // Touched by the loop thread only (the rebalance listener runs inside poll, on that thread).
     private final Map<TopicPartition, Partition> partitions = new HashMap<>();
     private final Map<TopicPartition, Integer> failures = new HashMap<>();
@@ -118,19 +109,8 @@ public final class RecordLoop<T> {
         this.limits = limits;
         this.meters = meters;
         this.clock = clock;
-        this.recordsDone = meters.counter(MeterNames.STAGE_RECORDS, "stage", options.stage());
-        this.retries = meters.counter(MeterNames.BATCH_RETRIES, "stage", options.stage());
-        // the batch histogram of the batch stages, one record being this loop's batch, so one dashboard serves both
-        this.recordDuration = Timer.builder(MeterNames.STAGE_BATCH_DURATION).tag("stage", options.stage())
-                .serviceLevelObjectives(StageLoop.BATCH_BUCKETS).register(meters);
-        Gauge.builder(MeterNames.STAGE_LAG, () -> lagOf(options.stage(), options.topic()))
-                .tags("stage", options.stage(), "topic", options.topic()).baseUnit("records")
-                .description("records not yet read from the partitions this process holds").register(meters);
-    }
-
-    private static long lagOf(String stage, String topic) {
-        return RUNNING.stream().filter(l -> l.options.stage().equals(stage) && l.options.topic().equals(topic))
-                .mapToLong(l -> l.lag).sum();
+        // the batch stages' meters, one record being this loop's batch, so one dashboard serves both
+        this.stageMeters = new StageMeters(meters, options.stage(), options.topic());
     }
 
     /** One record being processed, on its own thread. */
@@ -187,7 +167,7 @@ public final class RecordLoop<T> {
     }
 
     private void consume() {
-        RUNNING.add(this);
+        stageMeters.running();
         try {
             consumer.subscribe(List.of(options.topic()), new Rebalance());
             log.info("{} consuming {} (at most {} records in flight, {} per partition)", options.stage(),
@@ -213,7 +193,7 @@ public final class RecordLoop<T> {
             log.warn("{} loop interrupted; stopping", options.stage());
         } finally {
             ready = false;
-            RUNNING.remove(this);
+            stageMeters.stopped();
             stopAll();
             log.info("{} loop stopped", options.stage());
         }
@@ -240,14 +220,7 @@ public final class RecordLoop<T> {
     }
 
     private void measureLag() {
-        long total = 0;
-        for (TopicPartition tp : consumer.assignment()) {
-            OptionalLong behind = consumer.currentLag(tp);
-            if (behind.isPresent()) {
-                total += behind.getAsLong();
-            }
-        }
-        lag = total;
+        stageMeters.measureLag(consumer);
     }
 
     private void start(ConsumerRecord<String, byte[]> record) {
@@ -316,7 +289,7 @@ public final class RecordLoop<T> {
     private void done(Task task) {
         Partition p = partitions.get(task.owner.tp);
         long offset = task.record.offset();
-        recordDuration.record(System.nanoTime() - task.startedNanos, TimeUnit.NANOSECONDS);
+        stageMeters.duration.record(System.nanoTime() - task.startedNanos, TimeUnit.NANOSECONDS);
         if (p != task.owner || !p.pending.containsKey(offset)) {
             return; // its partition was dropped (revoked, failed) meanwhile: the result is ignored
         }
@@ -350,7 +323,7 @@ public final class RecordLoop<T> {
         commitQuietly(p);
         long rewindTo = Math.min(p.prefix(), offset);
         drop(p.tp);
-        retries.increment();
+        stageMeters.retries.increment();
         consumer.seek(p.tp, rewindTo);
         Duration wait = options.backoff().delay(failures.merge(p.tp, 1, Integer::sum));
         pausedUntil.put(p.tp, clock.instant().plus(wait));
@@ -410,7 +383,7 @@ public final class RecordLoop<T> {
         }
         offsets.forEach((tp, offset) -> {
             Partition p = partitions.get(tp);
-            recordsDone.increment(offset.offset() - p.committed);
+            stageMeters.records.increment(offset.offset() - p.committed);
             p.committed = offset.offset();
             failures.remove(tp);
         });

@@ -1,9 +1,6 @@
 package newsflow.common.kafka;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import newsflow.common.log.LogContext;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.retry.Backoff;
@@ -27,10 +24,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -84,11 +79,6 @@ public final class StageLoop<T> {
     static final Duration[] BATCH_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
             Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(150)};
-    /**
-     * Every running loop, so the lag gauge of a stage sums the loops of that stage in this process (tests, and a
-     * process restarted in place, run several one after the other or side by side; one gauge serves them all).
-     */
-    private static final Set<StageLoop<?>> RUNNING = ConcurrentHashMap.newKeySet();
 
     /**
      * @param stage           the stage's name, for logs, dead letters and meters
@@ -113,14 +103,11 @@ public final class StageLoop<T> {
     private final Clock clock;
     private final Duration busyPoll;
     private final Duration revokeGrace;
-    private final Counter recordsDone;
-    private final Counter batchRetries;
-    private final Timer batchDuration;
+    private final StageMeters stageMeters;
     private final Pacing pacing;
 
     private volatile boolean stopping;
     /** Records behind the end of the partitions held, after the last poll. */
-    private volatile long lag;
     private volatile boolean ready;
     // Touched by the loop thread only (the rebalance listener runs inside poll, on that thread).
     private InFlight inFlight;
@@ -146,18 +133,7 @@ public final class StageLoop<T> {
         this.clock = clock;
         this.busyPoll = min(MAX_BUSY_POLL, options.maxPollInterval().dividedBy(10));
         this.revokeGrace = min(MAX_REVOKE_GRACE, options.maxPollInterval().dividedBy(4));
-        this.recordsDone = meters.counter(MeterNames.STAGE_RECORDS, "stage", options.stage());
-        this.batchRetries = meters.counter(MeterNames.BATCH_RETRIES, "stage", options.stage());
-        this.batchDuration = Timer.builder(MeterNames.STAGE_BATCH_DURATION).tag("stage", options.stage())
-                .serviceLevelObjectives(BATCH_BUCKETS).register(meters);
-        Gauge.builder(MeterNames.STAGE_LAG, () -> lagOf(options.stage(), options.topic()))
-                .tags("stage", options.stage(), "topic", options.topic()).baseUnit("records")
-                .description("records not yet read from the partitions this process holds").register(meters);
-    }
-
-    private static long lagOf(String stage, String topic) {
-        return RUNNING.stream().filter(l -> l.options.stage().equals(stage) && l.options.topic().equals(topic))
-                .mapToLong(l -> l.lag).sum();
+        this.stageMeters = new StageMeters(meters, options.stage(), options.topic());
     }
 
     /** Consumes until {@link #stop()}; returns early only when interrupted. */
@@ -168,7 +144,7 @@ public final class StageLoop<T> {
     }
 
     private void consume() {
-        RUNNING.add(this);
+        stageMeters.running();
         try {
             consumer.subscribe(List.of(options.topic()), new Rebalance());
             log.info("{} consuming {}", options.stage(), options.topic());
@@ -195,7 +171,7 @@ public final class StageLoop<T> {
             log.warn("{} loop interrupted; stopping", options.stage());
         } finally {
             ready = false;
-            RUNNING.remove(this);
+            stageMeters.stopped();
             if (inFlight != null) {
                 log.info("{} stopping: batch of {} records abandoned uncommitted", options.stage(), inFlight.size);
                 inFlight.cancel();
@@ -214,16 +190,8 @@ public final class StageLoop<T> {
         return left.isNegative() ? Duration.ZERO : min(IDLE_POLL, left);
     }
 
-    /** Sums the consumer's own view of the lag (no request to the broker) over the partitions it holds. */
     private void measureLag() {
-        long total = 0;
-        for (TopicPartition tp : consumer.assignment()) {
-            OptionalLong behind = consumer.currentLag(tp);
-            if (behind.isPresent()) {
-                total += behind.getAsLong();
-            }
-        }
-        lag = total;
+        stageMeters.measureLag(consumer);
     }
 
     /** True once the consumer polled successfully, until the loop stops. */
@@ -352,12 +320,12 @@ public final class StageLoop<T> {
     }
 
     private void timed(InFlight batch) {
-        batchDuration.record(System.nanoTime() - batch.startedNanos, TimeUnit.NANOSECONDS);
+        stageMeters.duration.record(System.nanoTime() - batch.startedNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Counts the records of the committed partitions as done. */
     private void counted(InFlight batch, Collection<TopicPartition> committed) {
-        recordsDone.increment(committed.stream().mapToInt(tp -> batch.counts.getOrDefault(tp, 0)).sum());
+        stageMeters.records.increment(committed.stream().mapToInt(tp -> batch.counts.getOrDefault(tp, 0)).sum());
     }
 
     private Set<TopicPartition> owned(InFlight batch) {
@@ -397,7 +365,7 @@ public final class StageLoop<T> {
         if (partitions.isEmpty()) {
             return; // all revoked: nothing of it is ours to retry
         }
-        batchRetries.increment();
+        stageMeters.retries.increment();
         Duration longest = Duration.ZERO;
         Instant now = clock.instant();
         for (TopicPartition tp : partitions) {

@@ -30,6 +30,8 @@ final class ContentScorer {
     private static final Set<String> TABLE_PARTS = Set.of("table", "tbody", "thead", "tfoot", "tr");
     private static final int MIN_RIVALS = 3;
     private static final double RIVAL_RATIO = 0.75;
+    private static final int MIN_TWINS = 2;
+    private static final double TWIN_RATIO = 0.5;
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
     private static final Set<String> BLOCK_CHILDREN = Set.of(
             "p", "div", "section", "article", "table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2", "h3",
@@ -89,7 +91,11 @@ final class ContentScorer {
             return new Selection(null, 0, List.of(), scores);
         }
         double best = scores.get(top);
-        top = climbSingleWrappers(outOfTable(commonAncestorOfRivals(top, leaders, scores)), scores);
+        Element framed = commonAncestorOfRivals(top, leaders, scores);
+        if (framed == top) {
+            framed = commonAncestorOfTwins(top, scores, m);
+        }
+        top = climbSingleWrappers(outOfTable(framed), scores);
         double topScore = scores.getOrDefault(top, best);
         return new Selection(top, topScore, withSiblings(top, topScore, scores, m), scores);
     }
@@ -153,6 +159,47 @@ final class ContentScorer {
         }
         for (Element ancestor = top.parent(); ancestor != null && !ancestor.nameIs("body"); ancestor = ancestor.parent()) {
             if (holding.getOrDefault(ancestor, 0) >= MIN_RIVALS) {
+                return ancestor;
+            }
+        }
+        return top;
+    }
+
+    /**
+     * A body built from many blocks made alike (one styled container per section: same tag, same class) can have
+     * its sections score unevenly, so that fewer than {@value #MIN_RIVALS} of them are among the leading five and
+     * {@link #commonAncestorOfRivals} does not see the split: when at least {@value #MIN_TWINS} other candidates
+     * built like the winner score at least {@value #TWIN_RATIO} of it, the closest ancestor holding at least half
+     * of them (and {@value #MIN_TWINS}) is the article. Teaser cards are built alike too, but their link density
+     * keeps their scores far below an article section's; nested twins (a block inside one like it) do not count.
+     */
+    private static Element commonAncestorOfTwins(Element top, Map<Element, Double> scores, ElementMeasures m) {
+        String className = top.className();
+        if (className.isBlank()) {
+            return top;
+        }
+        double topScore = scores.get(top);
+        List<Element> twins = new ArrayList<>();
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            m.budget().tick(PASS);
+            Element c = e.getKey();
+            if (c != top && e.getValue() >= TWIN_RATIO * topScore && c.normalName().equals(top.normalName())
+                    && c.className().equals(className) && !isInside(c, top) && !isInside(top, c)) {
+                twins.add(c);
+            }
+        }
+        if (twins.size() < MIN_TWINS) {
+            return top;
+        }
+        int needed = Math.max(MIN_TWINS, (twins.size() + 1) / 2);
+        Map<Element, Integer> holding = new IdentityHashMap<>();
+        for (Element twin : twins) {
+            for (Element p = twin.parent(); p != null; p = p.parent()) {
+                holding.merge(p, 1, Integer::sum);
+            }
+        }
+        for (Element ancestor = top.parent(); ancestor != null && !ancestor.nameIs("body"); ancestor = ancestor.parent()) {
+            if (holding.getOrDefault(ancestor, 0) >= needed) {
                 return ancestor;
             }
         }

@@ -33,6 +33,15 @@ class ProblemClassesTest {
     }
 
     @Test
+    void sectionsInBlocksBuiltAlikeAreKeptWholeWhenOneOutscoresTheOthers() {
+        String body = body("sections-in-styled-blocks.html");
+        assertThat(body).contains("Flour decides more about a loaf", "Strong white flour, milled from hard wheat",
+                "Wholemeal keeps the bran", "Rye has little gluten", "Spelt, an old relative of wheat",
+                "the best scones and flatbreads there are");
+        assertThat(body).doesNotContain("Keeping a starter alive", "Crumb Notes");
+    }
+
+    @Test
     void sectionsNamedAfterTheirHeadingAndTypesetFormulasAreKept() {
         String body = body("math-and-section-anchors.html");
         assertThat(body).contains("Gearbox keeps every branch", "Sharing work with a reviewer",

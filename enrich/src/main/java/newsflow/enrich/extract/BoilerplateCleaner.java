@@ -141,7 +141,8 @@ final class BoilerplateCleaner {
         if (isMath(e)) {
             return false;
         }
-        boolean chrome = CHROME.contains(tag) && !isStandfirst(e, m) || isHidden(e) || isChromeRole(e);
+        boolean chromeTag = CHROME.contains(tag) && !isStandfirst(e, m);
+        boolean chrome = chromeTag || isHidden(e) || isChromeRole(e);
         Verdict byName = chrome ? Verdict.NONE : classify(e);
         if (!chrome && (byName == Verdict.NONE || isWordsInASentence(e))) {
             return false;
@@ -153,6 +154,11 @@ final class BoilerplateCleaner {
             return false;
         }
         if (!chrome && isEmbeddedPost(e, m)) {
+            return false;
+        }
+        // Page builders misuse chrome tags for the story itself (<header class="blog-post-content">): a header,
+        // footer or aside that is visible, has no chrome role and holds most of the page's prose is the article.
+        if (chromeTag && !isHidden(e) && !isChromeRole(e) && holdsMostText(e, page, m) && !isDiscussion(e)) {
             return false;
         }
         // Layout wrappers are named after their neighbours ("content-with-sidebar", "l-sidebar-fixed

@@ -42,6 +42,14 @@ class ProblemClassesTest {
     }
 
     @Test
+    void storyWrittenInsideAHeaderElementIsKept() {
+        String body = body("story-in-header-element.html");
+        assertThat(body).contains("Villagers in Low Marsh woke on Tuesday", "a spring that feeds the pond from below",
+                "at least for a few days");
+        assertThat(body).doesNotContain("How deep do garden ponds", "Frogspawn in January", "Water Lines");
+    }
+
+    @Test
     void sectionsNamedAfterTheirHeadingAndTypesetFormulasAreKept() {
         String body = body("math-and-section-anchors.html");
         assertThat(body).contains("Gearbox keeps every branch", "Sharing work with a reviewer",

@@ -36,7 +36,7 @@ final class BoilerplateCleaner {
 
     /** Always boilerplate when a class/id part names them. */
     private static final Set<String> HARD_WORDS = Set.of(
-            "comment", "comments", "commentlist", "disqus", "respond", "reply", "cookie", "cookies", "consent",
+            "comment", "comments", "commentlist", "commentbody", "disqus", "respond", "reply", "cookie", "cookies", "consent",
             "gdpr", "newsletter", "newsletters", "subscribe", "subscription", "signup", "outbrain", "taboola",
             "zergnet", "breadcrumb", "breadcrumbs", "related", "recommend", "recommended", "recommendations",
             "social", "share", "shares", "sharing", "sharedaddy", "sharethis", "addthis", "sidebar", "promo", "promos", "promotion", "advert", "advertisement", "ad", "ads", "adsense", "sponsor",
@@ -61,7 +61,8 @@ final class BoilerplateCleaner {
 
     /** Reader discussion: never rescued as the article, however long. */
     private static final Set<String> DISCUSSION_WORDS = Set.of(
-            "comment", "comments", "commentlist", "disqus", "respond", "reply", "replies", "discussion", "forum");
+            "comment", "comments", "commentlist", "commentbody", "disqus", "respond", "reply", "replies", "discussion",
+            "forum");
 
     private static final String EMBEDDED_POSTS =
             "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-embed-bq";
@@ -231,7 +232,9 @@ final class BoilerplateCleaner {
             Verdict byId = classifyToken(id.strip());
             // Documentation generators name each section after its heading ("sharing-with-other-developers"):
             // such an id says what the section is about, not that it is a share bar.
-            if (byId != Verdict.NONE && !isHeadingAnchor(e, id)) {
+            // A discussion is named after its heading too ("<div id=comments><h2>Comments</h2>"): that id still
+            // says what the block is.
+            if (byId != Verdict.NONE && (!isHeadingAnchor(e, id) || isDiscussion(e))) {
                 verdict = stronger(verdict, byId);
             }
         }

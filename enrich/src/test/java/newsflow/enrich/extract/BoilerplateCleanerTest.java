@@ -25,6 +25,7 @@ class BoilerplateCleanerTest {
             "newsletterbox, HARD",
             "comments-area, HARD",
             "comment-respond, HARD",
+            "commentbody by-nick-p, HARD",
             "entry-meta, SOFT",
             "cat-links, SOFT",
             "widget widget_recent_entries, SOFT",

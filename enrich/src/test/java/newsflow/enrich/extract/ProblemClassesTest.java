@@ -50,6 +50,13 @@ class ProblemClassesTest {
     }
 
     @Test
+    void commentsSectionNamedAfterItsCommentsHeadingIsNotTheStory() {
+        String body = body("comments-named-after-their-heading.html");
+        assertThat(body).contains("The harbour fair opened on Saturday", "the crowd cheered anyway");
+        assertThat(body).doesNotContain("whelk stall", "Quayside Kim", "the gull that tried to take the ball");
+    }
+
+    @Test
     void sectionsNamedAfterTheirHeadingAndTypesetFormulasAreKept() {
         String body = body("math-and-section-anchors.html");
         assertThat(body).contains("Gearbox keeps every branch", "Sharing work with a reviewer",

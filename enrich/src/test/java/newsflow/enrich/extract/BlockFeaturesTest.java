@@ -61,7 +61,7 @@ class BlockFeaturesTest {
         assertThat(feature(n, "is_winner")).isZero();
         assertThat(feature(n, "rank")).isEqualTo(0.5);
         assertThat(feature(n, "score_ratio")).isCloseTo(-3 / 40.0, within(1e-9));
-        assertThat(feature(n, "start")).isZero();
+        assertThat(feature(n, "start")).isLessThan(0.05);
         assertThat(feature(n, "desc_overlap")).isZero();
     }
 

@@ -123,9 +123,9 @@ public final class BenchExtract implements Callable<Integer> {
         }
         Contender peer = contenders.getLast();
         double peerRate = rate(peer);
-        System.out.printf(Locale.ROOT, "%-36s %10s %9s %15s %14s %9s%n", "extractor", "pages/s", "vs r4j", "vs r4j median", "alloc/page", "failures");
+        System.out.printf(Locale.ROOT, "%-42s %10s %9s %15s %14s %9s%n", "extractor", "pages/s", "vs r4j", "vs r4j median", "alloc/page", "failures");
         for (Contender c : contenders) {
-            System.out.printf(Locale.ROOT, "%-36s %10.1f %8.2fx %14.2fx %10.0f KiB %9d%n", c.name, rate(c), rate(c) / peerRate,
+            System.out.printf(Locale.ROOT, "%-42s %10.1f %8.2fx %14.2fx %10.0f KiB %9d%n", c.name, rate(c), rate(c) / peerRate,
                     medianRatio(c, peer), c.allocated / 1024.0 / Math.max(1, c.pages), c.failures);
         }
         System.out.println("(pages/s over all rounds; 'vs r4j median': median over rounds of the ratio to readability4j's"

@@ -51,6 +51,11 @@ public final class TrainExtractModelCommand implements Callable<Integer> {
                     + "page's best candidate (default shingles)")
     String label;
 
+    @Option(names = "--folds", defaultValue = "4",
+            description = "choose the policy and threshold out of fold over this many folds of sites; 0 or 1: on the "
+                    + "model fitted on every page (default 4)")
+    int folds;
+
     @Option(names = "--lambda", defaultValue = "0.01", description = "L2 penalty (default 0.01)")
     double lambda;
 
@@ -86,10 +91,10 @@ public final class TrainExtractModelCommand implements Callable<Integer> {
             names.add(d.getFileName().toString());
         }
         String trainedOn = String.format(Locale.ROOT, "tune halves of %s; label %s: >= %.2f of a block's 4-shingles in "
-                + "the ground-truth body%s; L2 %.3g", String.join(", ", names), label, labelShare,
+                + "the ground-truth body%s; L2 %.3g; policy chosen %s", String.join(", ", names), label, labelShare,
                 label.equals("best") ? ", and its selection's body F1 >= 0.5 and within 0.02 of the page's best" : "",
-                lambda);
-        BlockModelTrainer.Result result = BlockModelTrainer.train(pages, candidates, lambda, trainedOn);
+                lambda, folds >= 2 ? "out of fold over " + folds + " folds of sites" : "in sample");
+        BlockModelTrainer.Result result = BlockModelTrainer.train(pages, candidates, lambda, folds, trainedOn);
         result.grid().forEach(System.out::println);
         System.out.printf(Locale.ROOT, "%d pages, %d blocks (%d article text); selection F1 on the tune pages: "
                         + "rules %.4f, model %.4f (%s, threshold %.2f)%n", result.pages(), result.blocks(),

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * <p>Examples: every candidate block the extractor judges on a page ({@link BlockTraining}). Label: a block is
  * article text when at least {@code labelShare} of its 4-shingles (the benchmark's tokens, as a multiset) are
  * shingles of the page's ground-truth body ({@link ShingleMetric}, matched share of the block's own shingles).
- * Then the policy and its threshold are chosen on the same tune pages by the mean body F1 of the selection each
- * choice gives (the text of the chosen block framed as the extractor frames it, against the ground truth): the
+ * Then the policy and its threshold are chosen on the same tune pages (out of fold, by site) by the mean body F1 of
+ * the selection each choice gives (the text of the chosen block framed as the extractor frames it, against the ground truth): the
  * rules' own choice is the baseline, and a policy is kept only when it beats it. The held halves are never read.
  */
 public final class BlockModelTrainer {
@@ -33,7 +33,7 @@ public final class BlockModelTrainer {
     private static final ShingleMetric SHINGLES = new ShingleMetric(4);
 
     /** One page's candidates: features, label, text length, and the body F1 of the selection each one gives. */
-    public record PageBlocks(String set, String id, List<double[]> features, boolean[] content, int[] chars,
+    public record PageBlocks(String set, String id, String site, List<double[]> features, boolean[] content, int[] chars,
                              double[] selectionF1, int winner) {
     }
 
@@ -117,7 +117,7 @@ public final class BlockModelTrainer {
                     content[i] &= f1[i] >= BEST_F1 && f1[i] >= best - BEST_MARGIN;
                 }
             }
-            out.add(new PageBlocks(set, page.id(), features, content, chars, f1, winner));
+            out.add(new PageBlocks(set, page.id(), SiteSplit.site(page.id(), page.url()), features, content, chars, f1, winner));
         }
         return out;
     }
@@ -136,65 +136,94 @@ public final class BlockModelTrainer {
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    /** Fits the model and chooses its policy and threshold on the same (tune) pages. */
-    public static Result train(List<PageBlocks> pages, int candidates, double lambda, String trainedOn) {
-        List<double[]> x = new ArrayList<>();
-        List<Boolean> labels = new ArrayList<>();
-        for (PageBlocks p : pages) {
-            for (int i = 0; i < p.features().size(); i++) {
-                x.add(p.features().get(i));
-                labels.add(p.content()[i]);
-            }
-        }
-        boolean[] y = new boolean[labels.size()];
+    /**
+     * Fits the model on every page and chooses its policy and threshold. With {@code folds} ≥ 2 each setting is
+     * scored out of fold: the pages are grouped by site into {@code folds} folds, and a page is judged by a model
+     * fitted on the other folds, so that the choice does not reward a fit to the very pages it is scored on. With
+     * fewer folds, every setting is scored by the model fitted on all pages.
+     */
+    public static Result train(List<PageBlocks> pages, int candidates, double lambda, int folds, String trainedOn) {
+        int blocks = 0;
         int positives = 0;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = labels.get(i);
-            positives += y[i] ? 1 : 0;
-        }
-        LogisticRegression.Fit fit = LogisticRegression.fit(x, y, lambda, 3000);
         double ruleF1 = 0;
-        for (PageBlocks p : pages) {
-            ruleF1 += p.selectionF1()[p.winner()] / pages.size();
-        }
         double oracle = 0;
         for (PageBlocks p : pages) {
+            blocks += p.features().size();
+            for (boolean c : p.content()) {
+                positives += c ? 1 : 0;
+            }
+            ruleF1 += p.selectionF1()[p.winner()] / pages.size();
             double top = 0;
             for (double v : p.selectionF1()) {
                 top = Math.max(top, v);
             }
             oracle += top / pages.size();
         }
-        BlockModel best = null;
-        double bestF1 = ruleF1;
+        LogisticRegression.Fit fit = fit(pages, lambda, -1, folds);
+        List<LogisticRegression.Fit> foldFits = new ArrayList<>();
+        for (int f = 0; folds >= 2 && f < folds; f++) {
+            foldFits.add(fit(pages, lambda, f, folds));
+        }
         List<String> grid = new ArrayList<>();
         grid.add(String.format(Locale.ROOT, "best candidate on every page (the ceiling of a choice): selection F1 %.4f",
                 oracle));
+        String bestPolicy = null;
+        double bestThreshold = 0;
+        double bestF1 = ruleF1;
         for (String policy : List.of(BlockModel.VETO, BlockModel.LARGEST)) {
             for (double t : THRESHOLDS) {
-                BlockModel model = new BlockModel(BlockModel.VERSION, BlockModel.featureNames(), fit.mean(), fit.scale(),
-                        fit.weights(), fit.bias(), policy, t, candidates, trainedOn);
                 double f1 = 0;
                 int changed = 0;
                 for (PageBlocks p : pages) {
-                    int chosen = model.choose(p.features(), p.chars(), p.winner());
+                    LogisticRegression.Fit judge = folds >= 2 ? foldFits.get(fold(p, folds)) : fit;
+                    int chosen = model(judge, policy, t, candidates, trainedOn).choose(p.features(), p.chars(), p.winner());
                     f1 += p.selectionF1()[chosen] / pages.size();
                     changed += chosen != p.winner() ? 1 : 0;
                 }
-                grid.add(String.format(Locale.ROOT, "%-7s threshold %.2f: selection F1 %.4f (rules %.4f), %d pages changed",
-                        policy, t, f1, ruleF1, changed));
-                // strictly better only: on a tie the more cautious setting tried first stays
+                grid.add(String.format(Locale.ROOT, "%-7s threshold %.2f: selection F1 %.4f%s (rules %.4f), %d pages changed",
+                        policy, t, f1, folds >= 2 ? " out of fold" : "", ruleF1, changed));
+                // strictly better only: on a tie the setting tried first stays
                 if (f1 > bestF1 + 1e-9) {
-                    best = model;
+                    bestPolicy = policy;
+                    bestThreshold = t;
                     bestF1 = f1;
                 }
             }
         }
-        if (best == null) {
-            // nothing beats the rules on the tune pages: a model that never overrides them (threshold above 1)
-            best = new BlockModel(BlockModel.VERSION, BlockModel.featureNames(), fit.mean(), fit.scale(), fit.weights(),
-                    fit.bias(), BlockModel.VETO, 1.01, candidates, trainedOn);
+        // nothing beats the rules on the tune pages: a model that never overrides them (threshold above 1)
+        BlockModel best = bestPolicy == null ? model(fit, BlockModel.VETO, 1.01, candidates, trainedOn)
+                : model(fit, bestPolicy, bestThreshold, candidates, trainedOn);
+        return new Result(best, pages.size(), blocks, positives, ruleF1, bestF1, grid);
+    }
+
+    private static BlockModel model(LogisticRegression.Fit fit, String policy, double threshold, int candidates,
+                                    String trainedOn) {
+        return new BlockModel(BlockModel.VERSION, BlockModel.featureNames(), fit.mean(), fit.scale(), fit.weights(),
+                fit.bias(), policy, threshold, candidates, trainedOn);
+    }
+
+    /** The fold of a page: by its set and site, so that no site is in two folds. */
+    static int fold(PageBlocks p, int folds) {
+        return Math.floorMod((p.set() + "/" + p.site()).hashCode(), folds);
+    }
+
+    /** Fits on every page outside fold {@code leftOut} (every page when it is negative). */
+    private static LogisticRegression.Fit fit(List<PageBlocks> pages, double lambda, int leftOut, int folds) {
+        List<double[]> x = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        for (PageBlocks p : pages) {
+            if (leftOut >= 0 && fold(p, folds) == leftOut) {
+                continue;
+            }
+            for (int i = 0; i < p.features().size(); i++) {
+                x.add(p.features().get(i));
+                labels.add(p.content()[i]);
+            }
         }
-        return new Result(best, pages.size(), x.size(), positives, ruleF1, bestF1, grid);
+        boolean[] y = new boolean[labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.get(i);
+        }
+        return LogisticRegression.fit(x, y, lambda, 3000);
     }
 }

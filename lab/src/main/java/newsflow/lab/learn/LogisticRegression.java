@@ -49,13 +49,17 @@ public final class LogisticRegression {
                 scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
             }
         }
+        boolean[] constant = new boolean[d];
         for (int j = 0; j < d; j++) {
-            scale[j] = scale[j] > 1e-12 ? Math.sqrt(scale[j]) : 1;
+            constant[j] = scale[j] <= 1e-12;
+            scale[j] = constant[j] ? 1 : Math.sqrt(scale[j]);
         }
         double[][] z = new double[n][d];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                z[i][j] = (x.get(i)[j] - mean[j]) / scale[j];
+                // exactly 0 for a constant feature: rounding in its mean would otherwise leave a tiny gradient
+                // that Adam's normalised steps blow up into a weight
+                z[i][j] = constant[j] ? 0 : (x.get(i)[j] - mean[j]) / scale[j];
             }
         }
         double[] w = new double[d + 1];

@@ -13,6 +13,7 @@ import newsflow.lab.cli.EvalExtractCommand;
 import newsflow.lab.cli.ParseDateEvalCommand;
 import newsflow.lab.cli.StoriesCommand;
 import newsflow.lab.cli.TopicsEvalCommand;
+import newsflow.lab.cli.TrainExtractModelCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
         description = "The lab: evaluations and benchmarks of the newsflow pipeline (never part of the service).",
         subcommands = {EvalExtractCommand.class, ParseDateEvalCommand.class, TopicsEvalCommand.class,
                 StoriesCommand.class, BenchIngestCommand.class, BenchAnalystCommand.class, BenchExtract.class, BenchTagger.class,
-                PathologicalPagesBench.class, ChaosCommand.class, BenchPipelineCommand.class, CommandLine.HelpCommand.class})
+                PathologicalPagesBench.class, ChaosCommand.class, TrainExtractModelCommand.class, BenchPipelineCommand.class, CommandLine.HelpCommand.class})
 public final class LabMain {
 
     public static void main(String[] args) {

@@ -166,6 +166,7 @@ public final class ArticleExtractor {
      */
     static List<Element> mainContent(Element cleaned, ElementMeasures m, String description) {
         ContentScorer.Selection scored = DoubtfulWinner.reconsider(ContentScorer.select(cleaned, m), description, m);
+        scored = BlockRanker.reconsider(scored, cleaned, description, m);
         Element declared = declaredContainer(cleaned, m);
         if (scored.top() == null) {
             return List.of(declared != null ? declared : cleaned);

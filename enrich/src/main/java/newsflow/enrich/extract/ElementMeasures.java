@@ -130,6 +130,28 @@ final class ElementMeasures {
         return i == null ? e.text() : text.substring(start[i], end[i]);
     }
 
+    /**
+     * Where {@code e}'s text starts and ends in the measured subtree's text, as shares of it (0 = top, 1 = bottom);
+     * {@code {0, 1}} for an element outside the measured subtree.
+     */
+    double[] span(Element e) {
+        Integer i = index.get(e);
+        if (i == null || text.isEmpty()) {
+            return new double[] {0, 1};
+        }
+        return new double[] {(double) start[i] / text.length(), (double) end[i] / text.length()};
+    }
+
+    /** The first {@code max} characters of {@code e.text()}, without copying the rest. */
+    String textPrefix(Element e, int max) {
+        Integer i = index.get(e);
+        if (i == null) {
+            String t = e.text();
+            return t.length() > max ? t.substring(0, max) : t;
+        }
+        return text.substring(start[i], Math.min(end[i], start[i] + max));
+    }
+
     /** {@code e.text().isBlank()}. */
     boolean isBlank(Element e) {
         Integer i = index.get(e);

@@ -27,7 +27,7 @@ import java.util.function.ToIntFunction;
  * Extraction speed, side by side in one JVM on one thread over the same in-memory pages: newsflow's extractor,
  * the enrich step without topics ({@link Extract#article}: extractor plus language detection, story fingerprint),
  * the enrich step as the service runs it by default (the same plus the default IPTC tagger: MiniLM embedding,
- * shipped model, zero-shot topics), and readability4j. Each contender is warmed up, then measured in interleaved rounds so that drift of a noisy machine
+ * shipped model, zero-shot topics), the extractor with its learned block model on, and readability4j. Each contender is warmed up, then measured in interleaved rounds so that drift of a noisy machine
  * hits all of them alike. Reports pages/s, the ratio to readability4j, bytes allocated per page and heap in use
  * after a full GC; {@code --flat N} then runs N more pages through enrich and prints the heap after GC along the
  * way, to show that memory stays flat.
@@ -65,12 +65,22 @@ public final class BenchExtract implements Callable<Integer> {
         long allocated;
         int failures;
         final List<Double> roundRates = new ArrayList<>();
+        /** The extractor's block-model switch while this contender runs (null: the extractor's default). */
+        final String blockModel;
 
         Contender(String name, ToIntFunction<Loaded> run) {
+            this(name, run, null);
+        }
+
+        Contender(String name, ToIntFunction<Loaded> run, String blockModel) {
             this.name = name;
             this.run = run;
+            this.blockModel = blockModel;
         }
     }
+
+    /** The extractor's switch for its learned block model (newsflow.enrich.extract.BlockRanker). */
+    private static final String BLOCK_MODEL_PROPERTY = "newsflow.extract.blockModel";
 
     /** The tagger enrich runs by default ({@code enrich.taxonomy: iptc}, no model file, no rules). */
     private static final TopicTagger SERVICE_TAGGER = new TopicTagger(new TopicMatcher(Map.of()),
@@ -95,6 +105,8 @@ public final class BenchExtract implements Callable<Integer> {
                 new Contender("enrich step, no tagger", p -> Extract.article(p.bytes(), p.url()).body().length()),
                 new Contender("enrich step as the service runs it", p -> Extract.article(p.bytes(), p.url(), SERVICE_TAGGER)
                         .topics().size()),
+                new Contender("newsflow ArticleExtractor, block model on",
+                        p -> ArticleExtractor.extract(p.bytes(), null, p.url()).body().length(), "on"),
                 new Contender("readability4j 1.0.8", p -> new Readability4J(p.url(),
                         new String(p.bytes(), StandardCharsets.UTF_8)).parse().getTextContent().length()));
         System.out.printf(Locale.ROOT, "%d pages, %.1f MiB of HTML; Java %s, max heap %d MiB; single thread%n",
@@ -111,9 +123,9 @@ public final class BenchExtract implements Callable<Integer> {
         }
         Contender peer = contenders.getLast();
         double peerRate = rate(peer);
-        System.out.printf(Locale.ROOT, "%-36s %10s %9s %15s %14s %9s%n", "extractor", "pages/s", "vs r4j", "vs r4j median", "alloc/page", "failures");
+        System.out.printf(Locale.ROOT, "%-42s %10s %9s %15s %14s %9s%n", "extractor", "pages/s", "vs r4j", "vs r4j median", "alloc/page", "failures");
         for (Contender c : contenders) {
-            System.out.printf(Locale.ROOT, "%-36s %10.1f %8.2fx %14.2fx %10.0f KiB %9d%n", c.name, rate(c), rate(c) / peerRate,
+            System.out.printf(Locale.ROOT, "%-42s %10.1f %8.2fx %14.2fx %10.0f KiB %9d%n", c.name, rate(c), rate(c) / peerRate,
                     medianRatio(c, peer), c.allocated / 1024.0 / Math.max(1, c.pages), c.failures);
         }
         System.out.println("(pages/s over all rounds; 'vs r4j median': median over rounds of the ratio to readability4j's"
@@ -123,6 +135,7 @@ public final class BenchExtract implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "RATE name=readability4j pages_per_s=%.3f%n", peerRate);
         System.out.printf(Locale.ROOT, "RATE name=enrich.no-tagger pages_per_s=%.3f%n", rate(contenders.get(1)));
         System.out.printf(Locale.ROOT, "RATE name=enrich.service pages_per_s=%.3f%n", rate(contenders.get(2)));
+        System.out.printf(Locale.ROOT, "RATE name=newsflow.extractor.block-model pages_per_s=%.3f%n", rate(contenders.get(3)));
         System.gc();
         System.out.printf(Locale.ROOT, "heap in use after GC at the end: %.1f MiB (pages held in memory: %.1f MiB)%n",
                 MEMORY.getHeapMemoryUsage().getUsed() / 1048576.0, totalBytes / 1048576.0);
@@ -149,6 +162,22 @@ public final class BenchExtract implements Callable<Integer> {
 
     /** Whole passes over the pages until the time is used up (at least one pass). */
     private static void runFor(Contender c, List<Loaded> pages, double secondsBudget, boolean measure) {
+        String previous = System.getProperty(BLOCK_MODEL_PROPERTY);
+        if (c.blockModel != null) {
+            System.setProperty(BLOCK_MODEL_PROPERTY, c.blockModel);
+        }
+        try {
+            runPasses(c, pages, secondsBudget, measure);
+        } finally {
+            if (previous == null) {
+                System.clearProperty(BLOCK_MODEL_PROPERTY);
+            } else {
+                System.setProperty(BLOCK_MODEL_PROPERTY, previous);
+            }
+        }
+    }
+
+    private static void runPasses(Contender c, List<Loaded> pages, double secondsBudget, boolean measure) {
         long budget = (long) (secondsBudget * 1e9);
         long allocStart = THREAD.getCurrentThreadAllocatedBytes();
         long start = System.nanoTime();

@@ -38,6 +38,8 @@ import java.util.stream.Stream;
 public final class EvalExtractCommand implements Callable<Integer> {
 
     private static final int BOOTSTRAP = 200;
+    /** The extractor's switch for its learned block model (newsflow.enrich.extract.BlockRanker). */
+    static final String BLOCK_MODEL_PROPERTY = "newsflow.extract.blockModel";
 
     static final class Source {
         @ArgGroup(exclusive = false)
@@ -71,8 +73,18 @@ public final class EvalExtractCommand implements Callable<Integer> {
             description = "write one line per page: set, id, site, half, F1, precision, recall")
     Path perPage;
 
+    @Option(names = "--block-model", paramLabel = "on|off",
+            description = "use the extractor's learned block model (on) or not (off); default: the extractor's default")
+    String blockModel;
+
     @Override
     public Integer call() throws Exception {
+        if (blockModel != null) {
+            if (!blockModel.equals("on") && !blockModel.equals("off")) {
+                throw new IllegalArgumentException("--block-model " + blockModel + ": expected on or off");
+            }
+            System.setProperty(BLOCK_MODEL_PROPERTY, blockModel);
+        }
         SiteSplit.Half chosen = parseHalf(half);
         List<Path> sets = new ArrayList<>();
         if (source.all != null) {

@@ -37,7 +37,7 @@ public final class SiteSplit {
     }
 
     /** The key pages of one site share: host without {@code www.}, else the id without a trailing {@code -N}. */
-    static String site(String id, String url) {
+    public static String site(String id, String url) {
         String host = host(url);
         if (host != null && !host.equals(FAKE_HOST)) {
             return host.startsWith("www.") ? host.substring(4) : host;

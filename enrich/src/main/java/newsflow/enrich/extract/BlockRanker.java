@@ -1,0 +1,104 @@
+package newsflow.enrich.extract;
+
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The learned block model's say in choosing the article block: the rules' best-scored blocks (and their winner) are
+ * judged by {@link BlockModel}, and its policy may choose another one, which is then framed by the scorer's own
+ * rules ({@link ContentScorer#selectAt}, the rejected winner not taken back as a sibling). Off unless the system
+ * property {@value #PROPERTY} is {@code on} (see docs/article-pages.md for why it is off by default); {@code off}
+ * turns it off. Work per page: the features of at most {@code candidates + 1} blocks, each a few table look-ups.
+ */
+final class BlockRanker {
+
+    static final String PROPERTY = "newsflow.extract.blockModel";
+    /** Whether the model is used when the property is not set: measured in docs/measurements.md. */
+    static final boolean DEFAULT_ON = false;
+    /** Blocks shorter than this are not candidates (the rules' winner always is). */
+    static final int MIN_CANDIDATE_CHARS = 80;
+
+    /** One judged block: its final rule score and its features. */
+    record Candidate(Element block, double score, double[] features) {
+    }
+
+    private BlockRanker() {
+    }
+
+    static boolean enabled() {
+        String v = System.getProperty(PROPERTY);
+        return v == null ? DEFAULT_ON : v.equalsIgnoreCase("on") || v.equalsIgnoreCase("true");
+    }
+
+    /** The selection, changed when the model is on and its policy prefers another block. */
+    static ContentScorer.Selection reconsider(ContentScorer.Selection scored, Element root, String description,
+                                              ElementMeasures m) {
+        if (scored.top() == null || !enabled()) {
+            return scored;
+        }
+        return reconsider(scored, root, description, m, BlockModel.shipped());
+    }
+
+    static ContentScorer.Selection reconsider(ContentScorer.Selection scored, Element root, String description,
+                                              ElementMeasures m, BlockModel model) {
+        if (scored.top() == null) {
+            return scored;
+        }
+        List<Candidate> candidates = candidates(scored, root, description, m, model.candidates());
+        Element chosen = choose(model, candidates, scored.top(), m);
+        return chosen == scored.top() ? scored : ContentScorer.selectAt(chosen, scored.top(), scored.scores(), m);
+    }
+
+    /** The block the model's policy picks; the rules' winner when nothing passes its threshold. */
+    static Element choose(BlockModel model, List<Candidate> candidates, Element winner, ElementMeasures m) {
+        List<double[]> features = new ArrayList<>(candidates.size());
+        int[] chars = new int[candidates.size()];
+        int winnerIndex = -1;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            features.add(c.features());
+            chars[i] = m.textLength(c.block());
+            winnerIndex = c.block() == winner ? i : winnerIndex;
+        }
+        int chosen = model.choose(features, chars, winnerIndex);
+        return chosen < 0 ? winner : candidates.get(chosen).block();
+    }
+
+    /** The {@code k} best-scored blocks of at least {@value #MIN_CANDIDATE_CHARS} characters, and the winner. */
+    static List<Candidate> candidates(ContentScorer.Selection scored, Element root, String description,
+                                      ElementMeasures m, int k) {
+        List<Map.Entry<Element, Double>> ranked = new ArrayList<>();
+        for (Map.Entry<Element, Double> e : scored.scores().entrySet()) {
+            if (e.getValue() > 0) {
+                ranked.add(e);
+            }
+        }
+        ranked.sort(Map.Entry.<Element, Double>comparingByValue().reversed());
+        BlockFeatures.Page page = new BlockFeatures.Page(m, m.textLength(root), scored.top(), scored.topScore(),
+                description == null ? Set.of() : DoubtfulWinner.words(description));
+        List<Candidate> out = new ArrayList<>();
+        boolean winnerIn = false;
+        int rank = 0;
+        for (Map.Entry<Element, Double> e : ranked) {
+            if (out.size() >= k) {
+                break;
+            }
+            Element block = e.getKey();
+            if (block != scored.top() && m.textLength(block) < MIN_CANDIDATE_CHARS) {
+                continue;
+            }
+            winnerIn |= block == scored.top();
+            out.add(new Candidate(block, e.getValue(), BlockFeatures.of(block, e.getValue(), rank++, k, page)));
+        }
+        if (!winnerIn) {
+            // the winner after framing (an ancestor of rivals, a wrapper) may score lower than the blocks it holds
+            double score = scored.scores().getOrDefault(scored.top(), scored.topScore());
+            out.add(new Candidate(scored.top(), score, BlockFeatures.of(scored.top(), score, k, k, page)));
+        }
+        return out;
+    }
+}

@@ -43,6 +43,8 @@ public final class SearchService {
     private final String alias;
     private final SearchConfig limits;
     private final Semaphore running;
+    /** The shards of the alias as the last search answer counted them; 0 before any answer. */
+    private volatile int shards;
 
     /**
      * @param client built with {@link newsflow.index.es.ElasticsearchClients#create(newsflow.common.config.ElasticsearchConfig,
@@ -88,6 +90,9 @@ public final class SearchService {
     public <T> Optional<SearchResponse<T>> send(SearchRequest request, Class<T> documentType) {
         Optional<SearchResponse<T>> response = guarded("search " + alias, () -> client.search(request, documentType),
                 SearchService::isPartial);
+        if (response.isPresent() && response.get().shards() != null && response.get().shards().total() != null) {
+            shards = response.get().shards().total().intValue();
+        }
         if (response.isEmpty()) {
             log.info("alias {} does not exist yet (nothing indexed): empty result", alias);
         } else if (isPartial(response.get())) {
@@ -109,6 +114,14 @@ public final class SearchService {
                 r -> false)
                 .map(r -> r.tokens().stream().map(AnalyzeToken::token).toList())
                 .orElse(List.of());
+    }
+
+    /**
+     * The shards the alias spans, as the last search answer counted them (a new monthly index adds some); 0 before
+     * any search has answered. For requests whose cost is per shard ({@code sampler}'s size).
+     */
+    public int shards() {
+        return shards;
     }
 
     /** The read alias searches go to. */

@@ -12,6 +12,7 @@ import newsflow.common.http.HttpFetcher;
 import newsflow.common.metrics.Metrics;
 import newsflow.common.retry.Backoff;
 import newsflow.common.server.HttpGuard;
+import newsflow.common.server.HttpServers;
 import newsflow.index.bulk.BulkIndexer;
 import newsflow.index.bulk.BulkResult;
 import newsflow.index.bulk.IndexItem;
@@ -186,7 +187,7 @@ public final class AnalystBenchmark {
         String yearAgo = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(365).toString();
         RecordingTransport tap = new RecordingTransport(
                 ElasticsearchClients.create(config.elasticsearch(), config.search().clientDeadline())._transport());
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        HttpServer server = HttpServers.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         try (ElasticsearchClient searchClient = new ElasticsearchClient(tap);
              HttpFetcher client = new HttpFetcher(http)) {

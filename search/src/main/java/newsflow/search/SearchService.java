@@ -26,6 +26,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 
@@ -38,6 +42,8 @@ public final class SearchService {
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
     private static final String UNREACHABLE = "Elasticsearch is unreachable: ";
+    /** Runs the next export page's request while the current one is written: a thread that only waits. */
+    private static final Executor PREFETCH = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("export-page-", 0).factory());
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -198,6 +204,11 @@ public final class SearchService {
      * so a bad query or an unavailable node fails before any row is written. A page Elasticsearch answers only
      * partially (timed out, failed shards) fails the export rather than silently leaving rows out.
      *
+     * <p>The next page is asked for as soon as a page has come in (its last hit is the next cursor), and the page
+     * is written while Elasticsearch looks for the next one: writing rows and searching overlap instead of taking
+     * turns. Still one request of an export at a time. When the sink fails, the page already asked for is
+     * dropped.
+     *
      * @param after a cursor ({@code next} of a search page with the same scope) to start after, or null
      * @return the rows handed to {@code sink}
      * @throws SearchTimeoutException when a page came back partial or late
@@ -206,13 +217,9 @@ public final class SearchService {
         List<SortOptions> sort = SearchRequests.sort(scope.sort());
         List<FieldValue> cursor = after == null ? null : Cursor.decode(after, sort.size());
         long rows = 0;
-        while (rows < limit) {
-            int size = (int) Math.min(SearchRequests.EXPORT_PAGE_SIZE, limit - rows);
-            Optional<SearchResponse<ArticleDocument>> page = send(
-                    SearchRequests.exportPage(scope, cursor, size, alias, limits.timeout()), ArticleDocument.class);
-            if (page.isEmpty()) {
-                break;
-            }
+        int size = exportPageSize(limit, rows);
+        Optional<SearchResponse<ArticleDocument>> page = exportPage(scope, cursor, size);
+        while (page.isPresent()) {
             if (isPartial(page.get())) {
                 throw new SearchTimeoutException("Elasticsearch answered a page of the export only partially after "
                         + rows + " rows (search.timeout " + limits.timeout().toMillis() + " ms or failed shards)", null);
@@ -221,14 +228,42 @@ public final class SearchService {
             if (hits.isEmpty()) {
                 break;
             }
+            boolean last = hits.size() < size || rows + hits.size() >= limit || hits.getLast().sort().isEmpty();
+            CompletableFuture<Optional<SearchResponse<ArticleDocument>>> next = null;
+            if (!last) {
+                List<FieldValue> nextCursor = hits.getLast().sort();
+                int nextSize = exportPageSize(limit, rows + hits.size());
+                size = nextSize;
+                next = CompletableFuture.supplyAsync(() -> exportPage(scope, nextCursor, nextSize), PREFETCH);
+            }
             sink.accept(hits.stream().map(SearchService::toHit).toList());
             rows += hits.size();
-            if (hits.size() < size || hits.getLast().sort().isEmpty()) {
+            if (next == null) {
                 break;
             }
-            cursor = hits.getLast().sort();
+            page = awaitPage(next);
         }
         return rows;
+    }
+
+    private static int exportPageSize(int limit, long rows) {
+        return (int) Math.min(SearchRequests.EXPORT_PAGE_SIZE, limit - rows);
+    }
+
+    private Optional<SearchResponse<ArticleDocument>> exportPage(SearchScope scope, List<FieldValue> cursor, int size) {
+        return send(SearchRequests.exportPage(scope, cursor, size, alias, limits.timeout()), ArticleDocument.class);
+    }
+
+    /** The prefetched page, its failure thrown as the request would have thrown it. */
+    private static <T> T awaitPage(CompletableFuture<T> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -218,25 +218,25 @@ public final class SearchService {
         List<FieldValue> cursor = after == null ? null : Cursor.decode(after, sort.size());
         long rows = 0;
         int size = exportPageSize(limit, rows);
-        Optional<SearchResponse<ArticleDocument>> page = exportPage(scope, cursor, size);
+        Optional<SearchResponse<ExportSource>> page = exportPage(scope, cursor, size);
         while (page.isPresent()) {
             if (isPartial(page.get())) {
                 throw new SearchTimeoutException("Elasticsearch answered a page of the export only partially after "
                         + rows + " rows (search.timeout " + limits.timeout().toMillis() + " ms or failed shards)", null);
             }
-            List<Hit<ArticleDocument>> hits = page.get().hits().hits();
+            List<Hit<ExportSource>> hits = page.get().hits().hits();
             if (hits.isEmpty()) {
                 break;
             }
             boolean last = hits.size() < size || rows + hits.size() >= limit || hits.getLast().sort().isEmpty();
-            CompletableFuture<Optional<SearchResponse<ArticleDocument>>> next = null;
+            CompletableFuture<Optional<SearchResponse<ExportSource>>> next = null;
             if (!last) {
                 List<FieldValue> nextCursor = hits.getLast().sort();
                 int nextSize = exportPageSize(limit, rows + hits.size());
                 size = nextSize;
                 next = CompletableFuture.supplyAsync(() -> exportPage(scope, nextCursor, nextSize), PREFETCH);
             }
-            sink.accept(hits.stream().map(SearchService::toHit).toList());
+            sink.accept(hits.stream().map(SearchService::toExportHit).toList());
             rows += hits.size();
             if (next == null) {
                 break;
@@ -250,8 +250,14 @@ public final class SearchService {
         return (int) Math.min(SearchRequests.EXPORT_PAGE_SIZE, limit - rows);
     }
 
-    private Optional<SearchResponse<ArticleDocument>> exportPage(SearchScope scope, List<FieldValue> cursor, int size) {
-        return send(SearchRequests.exportPage(scope, cursor, size, alias, limits.timeout()), ArticleDocument.class);
+    private Optional<SearchResponse<ExportSource>> exportPage(SearchScope scope, List<FieldValue> cursor, int size) {
+        return send(SearchRequests.exportPage(scope, cursor, size, alias, limits.timeout()), ExportSource.class);
+    }
+
+    private static SearchHit toExportHit(Hit<ExportSource> hit) {
+        // only with _source disabled, which our template never does: the row keeps its id
+        return hit.source() == null ? new SearchHit(hit.id(), null, null, null, null, null, null, List.of(), List.of(),
+                null, List.of(), null) : hit.source().toHit(hit.id());
     }
 
     /** The prefetched page, its failure thrown as the request would have thrown it. */

@@ -2,6 +2,7 @@ package newsflow.app.demo;
 
 import com.sun.net.httpserver.HttpServer;
 import newsflow.common.config.FeedConfig;
+import newsflow.common.server.HttpServers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ public final class DemoSite implements AutoCloseable {
         }
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[]{127, 0, 0, 1}), port), 0);
+            server = HttpServers.create(new InetSocketAddress(InetAddress.getByAddress(new byte[]{127, 0, 0, 1}), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(port == 0
                     ? "demo site: cannot bind a port on 127.0.0.1"

@@ -7,6 +7,7 @@ import newsflow.common.json.Json;
 import newsflow.common.metrics.Metrics;
 import newsflow.common.server.HttpGuard;
 import newsflow.common.server.HttpReplies;
+import newsflow.common.server.HttpServers;
 import newsflow.common.stage.Stage;
 import newsflow.search.api.SavedSearchApi;
 import newsflow.search.api.SearchApi;
@@ -48,7 +49,7 @@ final class StatusServer implements AutoCloseable {
                               Supplier<Map<String, String>> unreachable) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
+            server = HttpServers.create(new InetSocketAddress(config.host(), config.port()), 64);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port()
                     + " (set server.port / NEWSFLOW_SERVER_PORT)", e);

@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param maxCompareQueries queries compared side by side in one request ({@code q} repeated), at most
  * @param maxAttentionBuckets date buckets of one attention series (its range divided by its interval), at most
  * @param maxStoryArticles  articles one story view lists, at most (the story's size is counted in full)
- * @param topWordsSample    best-matching articles per shard whose text top words reads
+ * @param topWordsSample    best-matching articles whose text top words reads, in all (spread over the shards)
  */
 public record SearchConfig(int maxQueryLength, int maxTerms, int maxWildcardTerms, Duration timeout, int maxConcurrent,
                            int maxQueryDepth, int exportMaxRows, int maxCompareQueries,
@@ -27,7 +27,7 @@ public record SearchConfig(int maxQueryLength, int maxTerms, int maxWildcardTerm
     public static final int DEFAULT_MAX_COMPARE_QUERIES = 5;
     public static final int DEFAULT_MAX_ATTENTION_BUCKETS = 1000;
     public static final int DEFAULT_MAX_STORY_ARTICLES = 500;
-    public static final int DEFAULT_TOP_WORDS_SAMPLE = 200;
+    public static final int DEFAULT_TOP_WORDS_SAMPLE = 1000;
 
     public static final SearchConfig DEFAULTS = new SearchConfig(1000, 64, 4, Duration.ofSeconds(5), 8);
 

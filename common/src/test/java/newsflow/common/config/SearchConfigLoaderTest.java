@@ -19,7 +19,7 @@ class SearchConfigLoaderTest {
         assertThat(config.search().clientDeadline()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.search().maxAttentionBuckets()).isEqualTo(1000);
         assertThat(config.search().maxStoryArticles()).isEqualTo(500);
-        assertThat(config.search().topWordsSample()).isEqualTo(200);
+        assertThat(config.search().topWordsSample()).isEqualTo(1000);
         assertThat(config.server().apiKeys()).isEmpty();
     }
 

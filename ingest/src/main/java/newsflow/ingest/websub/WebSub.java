@@ -10,6 +10,7 @@ import newsflow.common.http.FetchException;
 import newsflow.common.http.FetchRequest;
 import newsflow.common.http.HttpFetcher;
 import newsflow.common.metrics.MeterNames;
+import newsflow.common.server.HttpServers;
 import newsflow.ingest.parse.PushHub;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,7 @@ public final class WebSub implements AutoCloseable {
         this.meters = meters;
         this.clock = clock;
         try {
-            server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
+            server = HttpServers.create(new InetSocketAddress(config.host(), config.port()), 64);
         } catch (IOException e) {
             throw new UncheckedIOException("WebSub callback server cannot listen on " + config.host() + ":" + config.port(), e);
         }

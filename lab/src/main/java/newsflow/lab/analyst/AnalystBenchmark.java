@@ -12,6 +12,7 @@ import newsflow.common.http.HttpFetcher;
 import newsflow.common.metrics.Metrics;
 import newsflow.common.retry.Backoff;
 import newsflow.common.server.HttpGuard;
+import newsflow.common.server.HttpServers;
 import newsflow.index.bulk.BulkIndexer;
 import newsflow.index.bulk.BulkResult;
 import newsflow.index.bulk.IndexItem;
@@ -39,6 +40,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 
@@ -53,7 +55,8 @@ import java.util.concurrent.Executors;
 public final class AnalystBenchmark {
 
     /**
-     * @param dataDir where the local node keeps its data (a fresh directory: the run's index is thrown away)
+     * @param dataDir where the local node keeps its data: a new directory, or one an earlier run of the same
+     *                {@code articles} wrote, whose index is then measured again without being written anew
      * @param home    the app's packaged layout the local node is started from
      * @param variants different URLs per kind of request, taken in turn
      */
@@ -87,12 +90,27 @@ public final class AnalystBenchmark {
             HttpConfig http = benchHttp(config);
             SourceTexts texts = SourceTexts.load(options.datasets(), http);
             out.printf("source texts: %d%n", texts.texts().size());
-            Instant now = Instant.now();
+            Optional<IndexedRun> earlier = IndexedRun.read(options.dataDir())
+                    .filter(r -> r.holds(options.articles(), texts.texts().size(), SEED));
+            // a reused index holds the articles of the run that wrote it: the same dates, so the same "now"
+            Instant now = earlier.map(IndexedRun::now).orElseGet(Instant::now);
             SyntheticArticles articles = new SyntheticArticles(texts, now, SEED);
             try (ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearch())) {
                 ArticleIndex index = new ArticleIndex(es, config.elasticsearch());
                 String textAnalyzer = index.ensure().textAnalysis();
-                double indexRate = load(es, index, config, articles);
+                long present = count(es, config);
+                double indexRate;
+                if (earlier.isPresent() && present == options.articles()) {
+                    indexRate = earlier.get().docsPerSecond();
+                    out.printf("reusing the index of %,d articles in %s (written %s at %.0f documents/s)%n", present,
+                            options.dataDir(), now, indexRate);
+                } else if (present > 0) {
+                    throw new IllegalStateException(options.dataDir() + " holds " + present + " articles of another "
+                            + "run: give --data-dir a new directory (or the one a run of the same --articles wrote)");
+                } else {
+                    indexRate = load(es, index, config, articles);
+                    new IndexedRun(options.articles(), texts.texts().size(), SEED, now, indexRate).write(options.dataDir());
+                }
                 AnalystReport.AlertResult alerts = AlertMatching.measure(articles, options, config.search(), textAnalyzer,
                         indexRate, out);
                 Map<String, String> unmeasured = new java.util.LinkedHashMap<>();
@@ -150,7 +168,7 @@ public final class AnalystBenchmark {
             }
         }
         es.indices().refresh(r -> r.index(config.elasticsearch().index()));
-        long count = es.count(c -> c.index(config.elasticsearch().index())).count();
+        long count = count(es, config);
         if (count < options.articles()) {
             throw new IllegalStateException("the index holds " + count + " articles after writing " + options.articles());
         }
@@ -159,12 +177,17 @@ public final class AnalystBenchmark {
         return rate;
     }
 
+    /** Articles under the alias; 0 before the first is written (no index yet). */
+    private static long count(ElasticsearchClient es, NewsflowConfig config) throws IOException {
+        return es.count(c -> c.index(config.elasticsearch().index()).ignoreUnavailable(true).allowNoIndices(true)).count();
+    }
+
     private List<RequestResult> measureRequests(NewsflowConfig config, HttpConfig http, Instant now,
                                                 Map<String, String> unmeasured) throws Exception {
         String yearAgo = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(365).toString();
         RecordingTransport tap = new RecordingTransport(
                 ElasticsearchClients.create(config.elasticsearch(), config.search().clientDeadline())._transport());
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        HttpServer server = HttpServers.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         try (ElasticsearchClient searchClient = new ElasticsearchClient(tap);
              HttpFetcher client = new HttpFetcher(http)) {

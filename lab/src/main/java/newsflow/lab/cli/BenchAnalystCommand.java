@@ -40,7 +40,8 @@ public final class BenchAnalystCommand implements Callable<Integer> {
     @Option(names = "--match-articles", defaultValue = "5000", description = "articles matched against them (default ${DEFAULT-VALUE})")
     int matchArticles;
 
-    @Option(names = "--data-dir", description = "where the local node keeps the run's index (default: a new directory under /tmp)")
+    @Option(names = "--data-dir", description = {"where the local node keeps the run's index (default: a new directory under /tmp);",
+            "a directory an earlier run of the same --articles wrote is measured again without writing the articles anew"})
     Path dataDir;
 
     @Option(names = "--home", description = "the app's packaged layout, lib/ and elasticsearch/ (default: app/target/newsflow)")

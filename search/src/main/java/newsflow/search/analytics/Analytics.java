@@ -39,7 +39,7 @@ public final class Analytics {
     public TopWords topWords(String rawQuery) {
         AnalyticsParams.ListRequest list = AnalyticsParams.list(rawQuery, search.limits(), clock);
         SearchRequest request = TopWordsSearch.request(list.query(), search.alias(), timeout(), list.size(),
-                search.limits().topWordsSample());
+                TopWordsSearch.perShard(search.limits().topWordsSample(), search.shards()));
         return search.send(request, Void.class)
                 .map(response -> TopWordsSearch.result(response, list.size(), stopForms::of))
                 .orElseGet(() -> new TopWords(null, List.of(), false));

@@ -15,12 +15,15 @@ import java.util.function.BiFunction;
  * Significant words of the matching articles: Elasticsearch's {@code significant_text} on the body compares how
  * often each word occurs in the matches with how often it occurs in the whole index.
  *
- * <p>Bounded: the words are read from the text of the best-matching {@code search.topWordsSample} articles per
- * shard only (a {@code sampler}: reading text is what costs), and near-duplicate passages (wire copy republished
- * by many outlets) are read once ({@code filter_duplicate_text}). Per language: the words come from the articles
- * in the language most of the matches are in, and that language's stop words are dropped. Stop words are
- * dropped here rather than in the request because the language is known only from the answer; a few more words
- * than asked for are fetched so that dropping some still leaves enough.
+ * <p>Bounded: reading and re-analysing article text is what costs (about as much per article as a search of the
+ * whole index), so the words are read from a sample of the best-matching {@code search.topWordsSample} articles in
+ * all, spread over the shards the alias spans ({@code sampler} under {@link #perShard}), and near-duplicate passages
+ * (wire copy republished by many outlets) are read once ({@code filter_duplicate_text}). The sample is taken
+ * before the language split: each sampled article is read once, whatever its language (under a per-language split
+ * each language would read a sample of its own). Per language: the words come from the sampled articles in the
+ * language most of them are in, and that language's stop words are dropped. Stop words are dropped here rather
+ * than in the request because the language is known only from the answer; a few more words than asked for are
+ * fetched so that dropping some still leaves enough.
  */
 final class TopWordsSearch {
 
@@ -32,11 +35,21 @@ final class TopWordsSearch {
     static final int MAX_SIZE = 100;
     /** Words fetched beyond {@code size}, to make up for stop words dropped. */
     static final int STOP_WORD_MARGIN = 20;
+    /** Articles read per shard at least, however many shards share the sample (fewer say little). */
+    static final int MIN_PER_SHARD = 10;
+    /**
+     * Shards assumed before any answer has told how many the alias spans: a year of monthly indices. A guess too
+     * high only makes the first sample smaller.
+     */
+    static final int ASSUMED_SHARDS = 12;
 
     private TopWordsSearch() {
     }
 
-    static SearchRequest request(Query scope, String alias, String timeout, int size, int sample) {
+    /**
+     * @param perShard articles each shard reads ({@link #perShard})
+     */
+    static SearchRequest request(Query scope, String alias, String timeout, int size, int perShard) {
         return SearchRequest.of(s -> s
                 .index(alias)
                 .timeout(timeout)
@@ -44,23 +57,35 @@ final class TopWordsSearch {
                 .size(1)
                 .source(src -> src.fetch(false))
                 .query(scope)
-                .aggregations(AGG_LANGUAGE, lang -> lang
-                        .terms(t -> t.field("language").size(1))
-                        .aggregations(AGG_SAMPLE, smp -> smp
-                                .sampler(x -> x.shardSize(sample))
+                .aggregations(AGG_SAMPLE, smp -> smp
+                        .sampler(x -> x.shardSize(perShard))
+                        .aggregations(AGG_LANGUAGE, lang -> lang
+                                .terms(t -> t.field("language").size(1))
                                 .aggregations(AGG_WORDS, w -> w.significantText(st -> st
                                         .field(FIELD)
                                         .size(size + STOP_WORD_MARGIN)
                                         .filterDuplicateText(true))))));
     }
 
-    /** The language most matches are in; null when nothing matched. */
-    static String language(SearchResponse<?> response) {
-        Aggregate agg = response.aggregations().get(AGG_LANGUAGE);
+    /**
+     * The articles each shard reads so that all of them read about {@code sample}: the sampler's size is per
+     * shard, and an alias of monthly indices spans more shards every month.
+     *
+     * @param shards the shards of the alias as the last answer counted them; 0 when not known yet
+     */
+    static int perShard(int sample, int shards) {
+        int over = shards > 0 ? shards : ASSUMED_SHARDS;
+        return Math.max(MIN_PER_SHARD, (sample + over - 1) / over);
+    }
+
+    /** The sampled articles' language bucket: the language most of them are in; null when nothing matched. */
+    private static StringTermsBucket mainLanguage(SearchResponse<?> response) {
+        Aggregate sample = response.aggregations().get(AGG_SAMPLE);
+        Aggregate agg = sample == null || !sample.isSampler() ? null : sample.sampler().aggregations().get(AGG_LANGUAGE);
         if (agg == null || !agg.isSterms() || agg.sterms().buckets().array().isEmpty()) {
             return null;
         }
-        return agg.sterms().buckets().array().getFirst().key().stringValue();
+        return agg.sterms().buckets().array().getFirst();
     }
 
     /**
@@ -68,13 +93,12 @@ final class TopWordsSearch {
      *                  nothing matched)
      */
     static TopWords result(SearchResponse<?> response, int size, BiFunction<String, String, Set<String>> stopWords) {
-        String language = language(response);
-        if (language == null) {
+        StringTermsBucket bucket = mainLanguage(response);
+        if (bucket == null) {
             return new TopWords(null, List.of(), SearchService.isPartial(response));
         }
-        StringTermsBucket bucket = response.aggregations().get(AGG_LANGUAGE).sterms().buckets().array().getFirst();
-        Aggregate sample = bucket.aggregations().get(AGG_SAMPLE);
-        Aggregate words = sample == null || !sample.isSampler() ? null : sample.sampler().aggregations().get(AGG_WORDS);
+        String language = bucket.key().stringValue();
+        Aggregate words = bucket.aggregations().get(AGG_WORDS);
         if (words == null || !words.isSigsterms()) {
             return new TopWords(language, List.of(), SearchService.isPartial(response));
         }

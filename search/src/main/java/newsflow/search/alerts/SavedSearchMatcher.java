@@ -6,8 +6,6 @@ import newsflow.search.query.QueryNode;
 import newsflow.search.query.QueryParser;
 import newsflow.search.saved.SavedFilters;
 import newsflow.search.saved.SavedSearch;
-import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.FixedBitSet;
 import org.slf4j.Logger;
@@ -32,7 +30,9 @@ import java.util.Set;
  *   searches whose required words the article has; only those are run (a query with no required word, a NOT alone
  *   say, always is);</li>
  *   <li>each query is run in its translation for the article's languages ({@link LuceneQueries#forLanguages}), a
- *   tenth of the clauses of the one for every language, with the same matches on that article.</li>
+ *   tenth of the clauses of the one for every language, with the same matches on that article, and
+ *   {@link PrebuiltQuery prebuilt}: its bools, terms and prefixes decided from the article's terms without Lucene
+ *   rewriting the tree again for every article.</li>
  * </ul>
  * Queries, required terms and the presearcher are built once per version of the saved searches, not per article.
  * The work per article is bounded: at most {@code alerts.maxSavedSearches} queries, each within the search
@@ -55,11 +55,12 @@ public final class SavedSearchMatcher {
     /**
      * A saved search's version, translated; {@code query} null when it no longer parses.
      *
-     * @param required   what an article needs for {@code query} to match it
-     * @param byLanguages {@code query} in the translation for articles of those languages, made when first needed
+     * @param required    what an article needs for {@code query} to match it
+     * @param byLanguages {@code query} in the translation for articles of those languages, prebuilt when first
+     *                    needed
      */
     private record Compiled(Instant updated, QueryNode parsed, SavedFilters filters, Query query,
-                            RequiredTerms required, Map<Set<String>, Query> byLanguages) {
+                            RequiredTerms required, Map<Set<String>, PrebuiltQuery> byLanguages) {
     }
 
     SavedSearchMatcher(TextAnalysis analysis, SearchConfig limits) {
@@ -99,16 +100,15 @@ public final class SavedSearchMatcher {
             versions.add(compile(search));
         }
         Presearcher candidates = presearcher();
-        MemoryIndex index = ArticleIndexFields.of(doc, analysis);
-        IndexSearcher searcher = index.createSearcher();
+        PrebuiltQuery.Article article = new PrebuiltQuery.Article(ArticleIndexFields.of(doc, analysis).createSearcher());
         Set<String> languages = Set.copyOf(doc.i18n().keySet());
         try {
-            FixedBitSet possible = candidates.candidates(searcher.getIndexReader().leaves().getFirst().reader());
+            FixedBitSet possible = candidates.candidates(article.reader());
             List<SavedSearch> out = new ArrayList<>();
             for (int i = 0; i < searches.size(); i++) {
                 SavedSearch search = searches.get(i);
                 Compiled c = versions.get(i);
-                if (c.query() != null && possible.get(slots.get(search.id())) && searcher.count(forLanguages(c, languages)) > 0) {
+                if (c.query() != null && possible.get(slots.get(search.id())) && forLanguages(c, languages).matches(article)) {
                     out.add(search);
                 }
             }
@@ -139,9 +139,9 @@ public final class SavedSearchMatcher {
         return version;
     }
 
-    private Query forLanguages(Compiled c, Set<String> languages) {
-        return c.byLanguages().computeIfAbsent(languages, key -> translations
-                .computeIfAbsent(key, queries::forLanguages).toLucene(c.parsed(), c.filters()));
+    private PrebuiltQuery forLanguages(Compiled c, Set<String> languages) {
+        return c.byLanguages().computeIfAbsent(languages, key -> PrebuiltQuery.of(translations
+                .computeIfAbsent(key, queries::forLanguages).toLucene(c.parsed(), c.filters())));
     }
 
     /** The presearcher over every compiled saved search, rebuilt after a change. */

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which saved searches an article matches, in memory: the article becomes a one-document Lucene index
@@ -48,19 +49,29 @@ public final class SavedSearchMatcher {
     private final Map<String, Compiled> compiled = new HashMap<>();
     /** Translations by the article's languages (an article has one at most: a dozen entries). */
     private final Map<Set<String>, LuceneQueries> translations = new HashMap<>();
-    /** The presearcher over {@link #compiled}, numbered by {@link #slots}; null when a saved search changed. */
+    /** The presearcher over {@link #compiled}; null when a saved search changed. */
     private Presearcher presearcher;
-    private final Map<String, Integer> slots = new HashMap<>();
 
-    /**
-     * A saved search's version, translated; {@code query} null when it no longer parses.
-     *
-     * @param required    what an article needs for {@code query} to match it
-     * @param byLanguages {@code query} in the translation for articles of those languages, prebuilt when first
-     *                    needed
-     */
-    private record Compiled(Instant updated, QueryNode parsed, SavedFilters filters, Query query,
-                            RequiredTerms required, Map<Set<String>, PrebuiltQuery> byLanguages) {
+    /** A saved search's version, translated; {@code query} null when it no longer parses. */
+    private static final class Compiled {
+        final Instant updated;
+        final QueryNode parsed;
+        final SavedFilters filters;
+        final Query query;
+        /** What an article needs for {@code query} to match it. */
+        final RequiredTerms required;
+        /** {@code query} in the translation for articles of those languages, prebuilt when first needed. */
+        final Map<Set<String>, PrebuiltQuery> byLanguages = new HashMap<>();
+        /** Its number in the presearcher, set when that is built. */
+        int slot;
+
+        Compiled(Instant updated, QueryNode parsed, SavedFilters filters, Query query) {
+            this.updated = updated;
+            this.parsed = parsed;
+            this.filters = filters;
+            this.query = query;
+            this.required = query == null ? RequiredTerms.NOTHING : RequiredTerms.of(query);
+        }
     }
 
     SavedSearchMatcher(TextAnalysis analysis, SearchConfig limits) {
@@ -108,7 +119,7 @@ public final class SavedSearchMatcher {
             for (int i = 0; i < searches.size(); i++) {
                 SavedSearch search = searches.get(i);
                 Compiled c = versions.get(i);
-                if (c.query() != null && possible.get(slots.get(search.id())) && forLanguages(c, languages).matches(article)) {
+                if (c.query != null && possible.get(c.slot) && forLanguages(c, languages).matches(article)) {
                     out.add(search);
                 }
             }
@@ -121,18 +132,18 @@ public final class SavedSearchMatcher {
     /** The saved search's version, translated once (logged when its query no longer parses under today's limits). */
     private Compiled compile(SavedSearch search) {
         Compiled known = compiled.get(search.id());
-        if (known != null && known.updated().equals(search.updated())) {
+        if (known != null && known.updated.equals(search.updated())) {
             return known;
         }
         Compiled version;
         try {
             QueryNode parsed = search.query() == null ? null : QueryParser.parse(search.query(), limits);
             Query query = queries.toLucene(parsed, search.filters());
-            version = new Compiled(search.updated(), parsed, search.filters(), query, RequiredTerms.of(query), new HashMap<>());
+            version = new Compiled(search.updated(), parsed, search.filters(), query);
         } catch (IllegalArgumentException e) {
             log.error("saved search {} ('{}') cannot be matched: its query '{}' is refused: {}", search.id(),
                     search.name(), search.query(), e.getMessage());
-            version = new Compiled(search.updated(), null, search.filters(), null, RequiredTerms.NOTHING, Map.of());
+            version = new Compiled(search.updated(), null, search.filters(), null);
         }
         compiled.put(search.id(), version);
         presearcher = null;
@@ -140,19 +151,18 @@ public final class SavedSearchMatcher {
     }
 
     private PrebuiltQuery forLanguages(Compiled c, Set<String> languages) {
-        return c.byLanguages().computeIfAbsent(languages, key -> PrebuiltQuery.of(translations
-                .computeIfAbsent(key, queries::forLanguages).toLucene(c.parsed(), c.filters())));
+        return c.byLanguages.computeIfAbsent(languages, key -> PrebuiltQuery.of(translations
+                .computeIfAbsent(key, queries::forLanguages).toLucene(c.parsed, c.filters)));
     }
 
     /** The presearcher over every compiled saved search, rebuilt after a change. */
     private Presearcher presearcher() {
         if (presearcher == null) {
-            slots.clear();
             List<RequiredTerms> required = new ArrayList<>(compiled.size());
-            compiled.forEach((id, c) -> {
-                slots.put(id, required.size());
-                required.add(c.required());
-            });
+            for (Compiled c : compiled.values()) {
+                c.slot = required.size();
+                required.add(c.required);
+            }
             presearcher = new Presearcher(required);
         }
         return presearcher;
@@ -160,7 +170,7 @@ public final class SavedSearchMatcher {
 
     /** Forgets compiled queries of saved searches no longer in {@code current}. */
     synchronized void retain(List<SavedSearch> current) {
-        if (compiled.keySet().retainAll(current.stream().map(SavedSearch::id).toList())) {
+        if (compiled.keySet().retainAll(current.stream().map(SavedSearch::id).collect(Collectors.toSet()))) {
             presearcher = null;
         }
     }

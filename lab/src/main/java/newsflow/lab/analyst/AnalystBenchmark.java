@@ -59,14 +59,21 @@ public final class AnalystBenchmark {
      *                {@code articles} wrote, whose index is then measured again without being written anew
      * @param home    the app's packaged layout the local node is started from
      * @param variants different URLs per kind of request, taken in turn
+     * @param alertsOnly only the index rate and saved-search matching, no requests (which need the large index
+     *                   that matching does not)
      */
     public record Options(int articles, Path datasets, int rounds, int warmup, int variants, int savedSearches,
-                          int matchArticles, Path dataDir, Path home) {
+                          int matchArticles, Path dataDir, Path home, boolean alertsOnly) {
         public Options {
             if (articles < 100 || rounds < 1 || warmup < 1 || variants < 1 || savedSearches < 1 || matchArticles < 1) {
                 throw new IllegalArgumentException("--articles must be at least 100; rounds, warm-up, variants, "
                         + "saved searches and matched articles at least 1");
             }
+        }
+
+        public Options(int articles, Path datasets, int rounds, int warmup, int variants, int savedSearches,
+                       int matchArticles, Path dataDir, Path home) {
+            this(articles, datasets, rounds, warmup, variants, savedSearches, matchArticles, dataDir, home, false);
         }
     }
 
@@ -114,7 +121,7 @@ public final class AnalystBenchmark {
                 AnalystReport.AlertResult alerts = AlertMatching.measure(articles, options, config.search(), textAnalyzer,
                         indexRate, out);
                 Map<String, String> unmeasured = new java.util.LinkedHashMap<>();
-                List<RequestResult> requests = measureRequests(config, http, now, unmeasured);
+                List<RequestResult> requests = options.alertsOnly() ? List.of() : measureRequests(config, http, now, unmeasured);
                 return new AnalystReport(options.articles(), indexRate, requests, unmeasured, alerts);
             }
         }

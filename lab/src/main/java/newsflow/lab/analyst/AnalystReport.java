@@ -45,6 +45,7 @@ public record AnalystReport(
     }
 
     /**
+     * @param articlesPerCpuSecond articles per second of the matching thread's CPU time
      * @param ratioToIndexRate {@code articlesPerSecond / indexDocsPerSecond}: above 1, matching keeps up with the
      *                         pipeline's article rate on one core
      */
@@ -52,6 +53,7 @@ public record AnalystReport(
             @JsonProperty("saved_searches") int savedSearches,
             @JsonProperty("articles") int articles,
             @JsonProperty("articles_per_second") double articlesPerSecond,
+            @JsonProperty("articles_per_cpu_second") double articlesPerCpuSecond,
             @JsonProperty("matches") long matches,
             @JsonProperty("ratio_to_index_rate") double ratioToIndexRate) {
     }

@@ -40,6 +40,10 @@ public final class BenchAnalystCommand implements Callable<Integer> {
     @Option(names = "--match-articles", defaultValue = "5000", description = "articles matched against them (default ${DEFAULT-VALUE})")
     int matchArticles;
 
+    @Option(names = "--alerts-only", description = "only the index rate and saved-search matching, no requests: "
+            + "matching needs far fewer --articles than the requests")
+    boolean alertsOnly;
+
     @Option(names = "--data-dir", description = {"where the local node keeps the run's index (default: a new directory under /tmp);",
             "a directory an earlier run of the same --articles wrote is measured again without writing the articles anew"})
     Path dataDir;
@@ -57,7 +61,7 @@ public final class BenchAnalystCommand implements Callable<Integer> {
         dir.toFile().setExecutable(true, false);
         dir.toFile().setReadable(true, false);
         AnalystReport result = new AnalystBenchmark(new AnalystBenchmark.Options(articles, datasets, rounds, warmup,
-                variants, savedSearches, matchArticles, dir, home != null ? home : ChaosCommand.appHome()), System.out).run();
+                variants, savedSearches, matchArticles, dir, home != null ? home : ChaosCommand.appHome(), alertsOnly), System.out).run();
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
         System.out.println(json);
         if (report != null) {

@@ -57,6 +57,7 @@ class AnalystBenchmarkIT {
         assertThat(report.alerts().articles()).isEqualTo(50);
         assertThat(report.alerts().matches()).as(text).isPositive();
         assertThat(report.alerts().articlesPerSecond()).isPositive();
+        assertThat(report.alerts().articlesPerCpuSecond()).isPositive();
 
         JsonNode json = Json.mapper().readTree(Json.mapper().writeValueAsString(report));
         assertThat(json.fieldNames()).toIterable().containsExactly("articles", "index_docs_per_second", "requests", "unmeasured", "alerts");

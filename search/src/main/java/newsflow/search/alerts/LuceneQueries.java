@@ -1,5 +1,6 @@
 package newsflow.search.alerts;
 
+import newsflow.index.document.TextFields;
 import newsflow.search.query.Field;
 import newsflow.search.query.QueryNode;
 import newsflow.search.saved.SavedFilters;
@@ -18,8 +19,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import static newsflow.search.alerts.ArticleIndexFields.AUTHORS;
 import static newsflow.search.alerts.ArticleIndexFields.AUTHORS_TEXT;
@@ -48,10 +51,34 @@ import static newsflow.search.alerts.ArticleIndexFields.TOPICS;
  */
 final class LuceneQueries {
 
+    private static final List<String> ENGLISH_FIELDS = List.of(ArticleIndexFields.TITLE, ArticleIndexFields.DESCRIPTION,
+            ArticleIndexFields.BODY);
+
     private final TextAnalysis analysis;
+    /** The text fields the articles this translation is for can have; null: any. */
+    private final Set<String> reached;
 
     LuceneQueries(TextAnalysis analysis) {
+        this(analysis, null);
+    }
+
+    private LuceneQueries(TextAnalysis analysis, Set<String> reached) {
         this.analysis = analysis;
+        this.reached = reached;
+    }
+
+    /**
+     * The translation for articles with text in the English fields and these languages' only ({@code i18n} keys;
+     * an article has one at most): a word's clause on another language's field could only match nothing there,
+     * unless that language's analyzer drops the word entirely (which matches everything), so every other clause
+     * on those fields is left out. Same matches on such an article, a tenth of the clauses.
+     */
+    LuceneQueries forLanguages(Set<String> languages) {
+        Set<String> fields = new HashSet<>(ENGLISH_FIELDS);
+        for (String key : languages) {
+            ENGLISH_FIELDS.forEach(base -> fields.add(TextFields.languageField(key, base)));
+        }
+        return new LuceneQueries(analysis, Set.copyOf(fields));
     }
 
     /** The query within the filters; a null query is everything within them. */
@@ -129,12 +156,22 @@ final class LuceneQueries {
     }
 
     /** Best fields: a match in any one field is a match (scores aside, which an alert does not need). */
-    private static Query anyField(List<String> fields, PerField perField) {
-        if (fields.size() == 1) {
-            return perField.on(fields.getFirst());
+    private Query anyField(List<String> fields, PerField perField) {
+        List<Query> clauses = new ArrayList<>(fields.size());
+        for (String f : fields) {
+            Query q = perField.on(f);
+            if (reached == null || reached.contains(f) || q instanceof MatchAllDocsQuery) {
+                clauses.add(q);
+            }
+        }
+        if (clauses.isEmpty()) {
+            return new MatchNoDocsQuery("none of the fields is in the article");
+        }
+        if (clauses.size() == 1) {
+            return clauses.getFirst();
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
-        fields.forEach(f -> b.add(perField.on(f), Occur.SHOULD));
+        clauses.forEach(q -> b.add(q, Occur.SHOULD));
         return b.build();
     }
 

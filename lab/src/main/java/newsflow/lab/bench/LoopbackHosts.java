@@ -2,6 +2,7 @@ package newsflow.lab.bench;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import newsflow.common.server.HttpServers;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -40,7 +41,7 @@ final class LoopbackHosts implements AutoCloseable {
         try {
             for (int h = 0; h < hosts; h++) {
                 String address = address(h);
-                HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 256);
+                HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getByName(address), 0), 256);
                 server.createContext(context, handler.apply(h));
                 server.setExecutor(handlers);
                 server.start();

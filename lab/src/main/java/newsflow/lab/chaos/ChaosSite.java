@@ -2,6 +2,7 @@ package newsflow.lab.chaos;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import newsflow.common.server.HttpServers;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class ChaosSite implements AutoCloseable {
         this.seed = seed;
         this.published = Instant.now().minus(Duration.ofHours(2));
         this.gzipBomb = gzipOfZeros(BOMB_INFLATED_BYTES);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 200);
+        server = HttpServers.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 200);
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -1,6 +1,7 @@
 package newsflow.lab.chaos;
 
 import com.sun.net.httpserver.HttpServer;
+import newsflow.common.server.HttpServers;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -43,7 +44,7 @@ final class InternalServer implements AutoCloseable {
     }
 
     private HttpServer bind(InetSocketAddress address) throws IOException {
-        HttpServer server = HttpServer.create(address, 0);
+        HttpServer server = HttpServers.create(address, 0);
         server.createContext("/", ex -> {
             requests.add(ex.getRemoteAddress() + " " + ex.getRequestMethod() + " " + ex.getRequestURI());
             byte[] page = ("<html><head><title>Internal</title></head><body><article><h1>Internal</h1><p>" + SECRET

@@ -82,6 +82,14 @@ class ArchitectureTest {
                     resideOutsideOfPackage("newsflow..").or(resideInAnyPackage(EXTRACTION_MAY_USE)))
             .because("the extraction library must not pull in the enrich stage, classifier or topics");
 
+    @ArchTest
+    static final ArchRule http_servers_are_opened_through_HttpServers = noClasses()
+            .that().doNotHaveFullyQualifiedName("newsflow.common.server.HttpServers")
+            .should().callMethod(com.sun.net.httpserver.HttpServer.class, "create",
+                    java.net.InetSocketAddress.class, int.class)
+            .because("HttpServers turns Nagle's algorithm off; a server opened directly held every answer over 8 KB "
+                    + "for the client's 40 ms delayed ACK");
+
     /** A new module fails here until it has a row, and a module whose classes were not found cannot pass vacuously. */
     @ArchTest
     static void every_module_has_a_row_and_classes(JavaClasses imported) {

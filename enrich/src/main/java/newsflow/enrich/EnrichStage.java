@@ -159,7 +159,7 @@ public final class EnrichStage implements Stage {
     }
 
     /** Compacted (one mark per article) and expiring with the window: the topic holds at most a window of marks. */
-    static Map<String, String> storyStateTopicConfig() {
+    public static Map<String, String> storyStateTopicConfig() {
         return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
                 TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(STORY_WINDOW.toMillis()));

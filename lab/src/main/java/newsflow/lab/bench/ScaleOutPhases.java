@@ -51,7 +51,7 @@ public final class ScaleOutPhases {
 
     private static final Logger log = LoggerFactory.getLogger(ScaleOutPhases.class);
     private static final Pattern STORY_LOAD =
-            Pattern.compile("stories: (\\d+) articles remembered from (\\d+) marks of the last \\S+ in (\\d+) ms");
+            Pattern.compile("stories: (\\d+) articles remembered from (\\d+) marks of the last \\S+ in (\\d+) ms \\((\\d+) ms CPU\\)");
     private static final PipelineSite.PageLatency SLOW =
             new PipelineSite.PageLatency(Duration.ofMillis(300), Duration.ofSeconds(10), 50);
     /** enrich.concurrency in the benchmark's configuration: page fetches in flight. */
@@ -90,11 +90,13 @@ public final class ScaleOutPhases {
         if (plan.startArticles() > 0) {
             Map<String, Object> first = new LinkedHashMap<>();
             Map<String, Object> load = new LinkedHashMap<>();
-            start(stack, dir, "startmarks", true, first, load);
-            start(stack, dir, "startarticles", false, first, load);
+            Map<String, Object> loadCpu = new LinkedHashMap<>();
+            start(stack, dir, "startmarks", true, first, load, loadCpu);
+            start(stack, dir, "startarticles", false, first, load, loadCpu);
             report.put("start_articles", plan.startArticles());
             report.put("start_first_article_s", first);
             report.put("start_story_load_ms", load);
+            report.put("start_story_load_cpu_ms", loadCpu);
         }
     }
 
@@ -192,7 +194,7 @@ public final class ScaleOutPhases {
      * ({@code marks}) or without; one entry waits for it. From its start to its first article.
      */
     private void start(ChaosPipeline stack, Path dir, String name, boolean marks, Map<String, Object> first,
-                       Map<String, Object> load) throws Exception {
+                       Map<String, Object> load, Map<String, Object> loadCpu) throws Exception {
         int n = plan.startArticles();
         try (PipelineSite site = new PipelineSite(pages, 1, 1, 1)) {
             Path yaml = PipelineBenchmark.config(stack, dir, name, site);
@@ -222,7 +224,9 @@ public final class ScaleOutPhases {
                 }
                 String key = marks ? "with_marks" : "articles_only";
                 first.put(key, PipelineBenchmark.round((System.nanoTime() - started) / 1e9));
-                load.put(key, storyLoadMillis(stack.logOf(name)));
+                long[] logged = storyLoadMillis(stack.logOf(name));
+                load.put(key, logged == null ? null : logged[0]);
+                loadCpu.put(key, logged == null ? null : logged[1]);
                 stack.stopProcess(name);
             }
         }
@@ -261,12 +265,12 @@ public final class ScaleOutPhases {
                 a.topics(), a.wordCount(), a.extraction(), a.processedAt(), id);
     }
 
-    /** The story-memory load time the process logged, null when it did not. */
-    static Long storyLoadMillis(Path logFile) throws IOException {
+    /** The story-memory load's wall and CPU milliseconds the process logged, null when it did not. */
+    static long[] storyLoadMillis(Path logFile) throws IOException {
         for (String line : Files.readAllLines(logFile)) {
             Matcher m = STORY_LOAD.matcher(line);
             if (m.find()) {
-                return Long.parseLong(m.group(3));
+                return new long[]{Long.parseLong(m.group(3)), Long.parseLong(m.group(4))};
             }
         }
         return null;

@@ -18,19 +18,20 @@ import newsflow.common.stage.Stage;
 import newsflow.common.stage.StageLifecycle;
 import newsflow.enrich.process.ArticleBuilder;
 import newsflow.enrich.robots.RobotsCache;
-import newsflow.enrich.stories.StoryFeed;
-import newsflow.enrich.stories.StoryIndex;
+import newsflow.enrich.stories.StoryState;
 import newsflow.enrich.topics.TopicTagger;
 import newsflow.enrich.topics.TopicsReloader;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -61,11 +62,11 @@ public final class EnrichStage implements Stage {
     private final RecordLoop<FeedEntry> loop;
     /** Waits of a partition after a failed record (broker down): full jitter, 1 s doubling up to 30 s. */
     private static final Backoff BACKOFF = Backoff.full(Duration.ofSeconds(1), Duration.ofSeconds(30));
-    /** Articles remembered for story grouping, and how far back they are read at start. */
+    /** Articles remembered for story grouping, and how far back their marks are read at start (and kept). */
     private static final int STORY_MEMORY = 200_000;
     private static final Duration STORY_WINDOW = Duration.ofDays(7);
-    private final StoryIndex stories;
-    private final StoryFeed storyFeed;
+    private final KafkaClients kafka;
+    private final StoryState stories;
     private final StageLifecycle lifecycle = new StageLifecycle(EnrichProcessor.STAGE);
     private final Duration reloadInterval;
     private final TopicsReloader reloader;
@@ -108,10 +109,11 @@ public final class EnrichStage implements Stage {
         this.reloader = configFile == null || config.enrich().reloadInterval().isZero() ? null
                 : TopicsReloader.forFile(configFile, config.enrich(), tagger, Metrics.registry());
         Supplier<TopicTagger> topicsNow = reloader == null ? () -> tagger : reloader;
-        this.stories = new StoryIndex(STORY_MEMORY);
-        this.storyFeed = new StoryFeed(kafka.readerWithoutGroup(clientId + "-stories"), topics.articles(), stories,
+        this.kafka = kafka;
+        this.stories = new StoryState(kafka.readerWithoutGroup(clientId + "-stories"),
+                kafka.bytesProducer(clientId + "-stories"), topics.storyState(), topics.articles(), STORY_MEMORY,
                 STORY_WINDOW, Clock.systemUTC());
-        ArticleBuilder builder = new ArticleBuilder(topicsNow, stories, Clock.systemUTC(),
+        ArticleBuilder builder = new ArticleBuilder(topicsNow, stories.index(), Clock.systemUTC(),
                 config.enrich().extractBudget());
         this.reloadInterval = config.enrich().reloadInterval();
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, topics.deadLetter(), EnrichProcessor.STAGE);
@@ -148,10 +150,19 @@ public final class EnrichStage implements Stage {
             if (reloader != null) {
                 reloader.start(reloadInterval);
             }
-            storyFeed.catchUp(); // group new articles with what was published before this instance started
-            Thread.ofVirtual().name("enrich-stories").start(storyFeed);
+            // group new articles with what every instance grouped before this one started
+            kafka.ensureTopic(kafka.topics().storyState(), storyStateTopicConfig());
+            stories.load();
+            Thread.ofVirtual().name("enrich-stories").start(stories);
             loop.run();
         }, this::closeClients);
+    }
+
+    /** Compacted (one mark per article) and expiring with the window: the topic holds at most a window of marks. */
+    public static Map<String, String> storyStateTopicConfig() {
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(STORY_WINDOW.toMillis()));
     }
 
     /** Stops the loop (what is acknowledged is committed, the rest abandoned) and waits for it a bounded time. */
@@ -161,7 +172,6 @@ public final class EnrichStage implements Stage {
     }
 
     private void closeClients() {
-        storyFeed.close();
         if (reloader != null) {
             reloader.close();
         }
@@ -169,6 +179,7 @@ public final class EnrichStage implements Stage {
         quietly("consumer", () -> consumer.close(CloseOptions.timeout(CLIENT_CLOSE)));
         quietly("article producer", () -> articleProducer.close(CLIENT_CLOSE));
         quietly("dead-letter producer", () -> deadLetterProducer.close(CLIENT_CLOSE));
+        quietly("story state", stories::close);
     }
 
     private static void quietly(String what, Runnable action) {

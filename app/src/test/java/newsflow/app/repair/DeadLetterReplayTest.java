@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DeadLetterReplayTest {
 
     private static final Topics TOPICS = new Topics("nf.entries", "nf.articles", "nf.dead-letter", "nf.feed-state", "nf.feeds",
-            "nf.saved-searches", "nf.alerts", "nf.alert-deliveries");
+            "nf.saved-searches", "nf.alerts", "nf.alert-deliveries", "nf.story-state");
     private static final Instant T = Instant.parse("2026-05-01T00:00:00Z");
 
     private static StoredDeadLetter letter(long offset, String topic, int sourceOffset, String payload, boolean truncated) {

@@ -14,13 +14,15 @@ import newsflow.common.config.KafkaConfig;
  * @param savedSearches   compacted: saved searches (a tombstone when deleted), keyed by saved search id
  * @param alerts          compacted, with retention: one record per match, keyed {@code savedSearchId:articleId}
  * @param alertDeliveries compacted, with retention: each alert's webhook outcome, keyed as the alert
+ * @param storyState      compacted, with retention: enrich's story memory, one small mark per article keyed by
+ *                        article id (fingerprint, story id), shared by every enrich instance
  */
 public record Topics(String entries, String articles, String deadLetter, String feedState, String feeds,
-                     String savedSearches, String alerts, String alertDeliveries) {
+                     String savedSearches, String alerts, String alertDeliveries, String storyState) {
 
     public static Topics from(KafkaConfig config) {
         String p = config.topicPrefix();
         return new Topics(p + "entries", p + "articles", p + "dead-letter", p + "feed-state", p + "feeds",
-                p + "saved-searches", p + "alerts", p + "alert-deliveries");
+                p + "saved-searches", p + "alerts", p + "alert-deliveries", p + "story-state");
     }
 }

@@ -25,18 +25,38 @@ public final class StoryIndex {
     record Member(String id, long simhash, String storyId, Instant published) {
     }
 
+    /** Told of every article this index grouped itself (not of those it learned), once, outside the index's lock. */
+    @FunctionalInterface
+    public interface Journal {
+        Journal NONE = (id, mark) -> {
+        };
+
+        void assigned(String id, StoryMark mark);
+    }
+
     private final int capacity;
     private final int maxDistance;
+    private final Journal journal;
     private final Map<String, Member> byId = new HashMap<>();
     private final Deque<Member> order = new ArrayDeque<>();
 
     public StoryIndex(int capacity) {
-        this(capacity, MAX_DISTANCE);
+        this(capacity, MAX_DISTANCE, Journal.NONE);
+    }
+
+    /** @param journal where each new assignment goes so other instances (and this one's restart) learn it */
+    public StoryIndex(int capacity, Journal journal) {
+        this(capacity, MAX_DISTANCE, journal);
     }
 
     StoryIndex(int capacity, int maxDistance) {
+        this(capacity, maxDistance, Journal.NONE);
+    }
+
+    private StoryIndex(int capacity, int maxDistance, Journal journal) {
         this.capacity = capacity;
         this.maxDistance = maxDistance;
+        this.journal = journal;
     }
 
     /**
@@ -45,20 +65,25 @@ public final class StoryIndex {
      *
      * @param simhash 0 (too short to fingerprint) never matches anything
      */
-    public synchronized String assign(String id, long simhash, Instant published) {
-        Member known = byId.get(id);
-        if (known != null) {
-            return known.storyId();
-        }
-        String story = id;
-        if (simhash != 0L) {
-            Member nearest = nearest(simhash);
-            if (nearest != null) {
-                story = nearest.storyId();
+    public String assign(String id, long simhash, Instant published) {
+        Member added;
+        synchronized (this) {
+            Member known = byId.get(id);
+            if (known != null) {
+                return known.storyId();
             }
+            String story = id;
+            if (simhash != 0L) {
+                Member nearest = nearest(simhash);
+                if (nearest != null) {
+                    story = nearest.storyId();
+                }
+            }
+            added = new Member(id, simhash, story, published);
+            add(added);
         }
-        add(new Member(id, simhash, story, published));
-        return story;
+        journal.assigned(id, new StoryMark(simhash, added.storyId(), published));
+        return added.storyId();
     }
 
     /** Learns an article another enrich instance grouped (its story id is taken as given). */

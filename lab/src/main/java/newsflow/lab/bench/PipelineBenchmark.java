@@ -55,10 +55,17 @@ public final class PipelineBenchmark {
 
     private final Options options;
     private final List<Path> pages;
+    private final ScaleOutPhases.Plan scaleOut;
 
     public PipelineBenchmark(Options options) {
+        this(options, ScaleOutPhases.Plan.NONE);
+    }
+
+    /** @param scaleOut the scale-out phases to run after the others (several enrich instances, slow pages, start) */
+    public PipelineBenchmark(Options options, ScaleOutPhases.Plan scaleOut) {
         this.options = options;
         this.pages = PipelineSite.pagesUnder(options.pageDirs());
+        this.scaleOut = scaleOut;
     }
 
     /** Runs every phase and returns the report (keys as docs/measurements.md lists them). */
@@ -76,6 +83,7 @@ public final class PipelineBenchmark {
             ProcessTree node = new ProcessTree("node", stack.nodePid());
             ceilings(stack, dir, node, report);
             endToEnd(stack, dir, broker, node, report);
+            new ScaleOutPhases(this, options, pages, scaleOut).run(stack, dir, report);
         }
         return report;
     }
@@ -106,7 +114,7 @@ public final class PipelineBenchmark {
     }
 
     /** One stage process alone until {@code progress} reaches {@code n}; timed from the first item out to the last. */
-    private Phase phase(ChaosPipeline stack, String name, String stages, Path yaml, LongSupplier progress, int n,
+    Phase phase(ChaosPipeline stack, String name, String stages, Path yaml, LongSupplier progress, int n,
                         ProcessTree other) throws Exception {
         long pid = stack.startProcess(name, stages, yaml, "768m");
         ProcessTree tree = new ProcessTree(name, pid);
@@ -140,7 +148,7 @@ public final class PipelineBenchmark {
         return phase;
     }
 
-    private record Phase(long nanos, long cpuMillis, long otherCpuMillis) {
+    record Phase(long nanos, long cpuMillis, long otherCpuMillis) {
         double ratePerSecond(int n) {
             // timed from the first item to the last: n - 1 intervals
             return round((n - 1) / Math.max(1e-9, nanos / 1e9));
@@ -265,7 +273,7 @@ public final class PipelineBenchmark {
                 .query(q -> q.term(t -> t.field("url").value(url)))).count() > 0;
     }
 
-    private static long count(ElasticsearchClient es, NewsflowConfig config) {
+    static long count(ElasticsearchClient es, NewsflowConfig config) {
         try {
             return es.count(c -> c.index(config.elasticsearch().index()).allowNoIndices(true).ignoreUnavailable(true)).count();
         } catch (IOException | RuntimeException e) {
@@ -318,7 +326,7 @@ public final class PipelineBenchmark {
         return p;
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 
@@ -327,7 +335,7 @@ public final class PipelineBenchmark {
      * politeness off (the hosts are this machine), the default tagger as shipped, feeds polled every 5 s (the
      * freshness phase needs polls; 100 feeds make 20 polls a second).
      */
-    private static Path config(ChaosPipeline stack, Path dir, String phase, PipelineSite site) throws IOException {
+    static Path config(ChaosPipeline stack, Path dir, String phase, PipelineSite site) throws IOException {
         String feeds = site.feedUrls().stream().map(u -> "  - url: \"" + u + "\"").collect(Collectors.joining("\n"));
         String yaml = """
                 # written by newsflow bench-pipeline: one phase's configuration
@@ -364,7 +372,7 @@ public final class PipelineBenchmark {
     }
 
     /** The records on a topic (sum of its partitions' end offsets), 0 while it does not exist. */
-    private static final class TopicCount implements AutoCloseable {
+    static final class TopicCount implements AutoCloseable {
         private final KafkaConsumer<String, byte[]> reader;
         private final String topic;
 

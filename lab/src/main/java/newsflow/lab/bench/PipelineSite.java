@@ -46,8 +46,33 @@ final class PipelineSite implements AutoCloseable {
     /** Per feed: whether it was served at least once. */
     private final java.util.concurrent.atomic.AtomicIntegerArray feedServed;
     private final java.util.concurrent.atomic.AtomicInteger feedsPolled = new java.util.concurrent.atomic.AtomicInteger();
+    private final PageLatency latency;
+
+    /**
+     * How long an article page takes to answer: {@code typical}, except every {@code slowEvery}-th article (n with
+     * {@code n % slowEvery == slowEvery - 1}), which takes {@code slow}. Feeds answer at once.
+     */
+    record PageLatency(java.time.Duration typical, java.time.Duration slow, int slowEvery) {
+        static final PageLatency NONE = new PageLatency(java.time.Duration.ZERO, java.time.Duration.ZERO, 1);
+
+        java.time.Duration of(int article) {
+            return article % slowEvery == slowEvery - 1 ? slow : typical;
+        }
+
+        int slowAmong(int articles) {
+            return slow.equals(typical) ? 0 : articles / slowEvery;
+        }
+
+        double meanSeconds() {
+            return (typical.toNanos() * (slowEvery - 1) + slow.toNanos()) / (double) slowEvery / 1e9;
+        }
+    }
 
     PipelineSite(List<Path> pages, int articles, int feeds, int hosts) throws IOException {
+        this(pages, articles, feeds, hosts, PageLatency.NONE);
+    }
+
+    PipelineSite(List<Path> pages, int articles, int feeds, int hosts, PageLatency latency) throws IOException {
         if (pages.isEmpty() || articles < 1 || feeds < 1) {
             throw new IllegalArgumentException("need pages, articles ≥ 1 and feeds ≥ 1; got "
                     + pages.size() + " pages, " + articles + " articles, " + feeds + " feeds, " + hosts + " hosts");
@@ -58,7 +83,9 @@ final class PipelineSite implements AutoCloseable {
         this.released = new AtomicLongArray(articles);
         this.firstServed = new AtomicLongArray(articles);
         this.feedServed = new java.util.concurrent.atomic.AtomicIntegerArray(feeds);
-        this.hosts = new LoopbackHosts(hosts, 8, "bench-site-", "/", host -> this::handle);
+        this.latency = latency;
+        // a page that waits holds its handler thread: enough of them that waiting pages never queue the others
+        this.hosts = new LoopbackHosts(hosts, latency == PageLatency.NONE ? 8 : 128, "bench-site-", "/", host -> this::handle);
     }
 
     /**
@@ -127,11 +154,23 @@ final class PipelineSite implements AutoCloseable {
             } else if (path.startsWith("/a/") && path.endsWith(".html")) {
                 int n = number(path, "/a/", ".html", articles);
                 if (n >= 0 && released.get(n) > 0) {
+                    sleep(latency.of(n));
                     send(exchange, "text/html; charset=utf-8", page(pages.get(n % pages.size())));
                     return;
                 }
             }
             exchange.sendResponseHeaders(404, -1);
+        }
+    }
+
+    private static void sleep(java.time.Duration d) {
+        if (d.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

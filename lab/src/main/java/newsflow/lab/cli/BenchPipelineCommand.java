@@ -3,6 +3,7 @@ package newsflow.lab.cli;
 import newsflow.common.config.ConfigLoader;
 import newsflow.common.json.Json;
 import newsflow.lab.bench.PipelineBenchmark;
+import newsflow.lab.bench.ScaleOutPhases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +38,17 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--fresh", defaultValue = "20", description = "articles listed one at a time for freshness (default ${DEFAULT-VALUE})")
     int fresh;
 
+    @Option(names = "--enrich-instances", defaultValue = "1",
+            description = "also run this many enrich processes side by side on one entries topic, against one (default ${DEFAULT-VALUE}: no such phase)")
+    int enrichInstances;
+
+    @Option(names = "--slow-pages", description = "also run enrich alone on pages answering after 300 ms, every 50th after 10 s")
+    boolean slowPages;
+
+    @Option(names = "--start-articles", defaultValue = "0",
+            description = "also time a new enrich instance to its first article on a topic holding this many articles, with and without story marks (default ${DEFAULT-VALUE}: no such phase)")
+    int startArticles;
+
     @Option(names = "--report", description = "also write the JSON report to this file")
     Path report;
 
@@ -50,7 +62,8 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PipelineBenchmark.Options options = new PipelineBenchmark.Options(articles, hosts, feeds, pages,
                 stack.dataDir("newsflow-bench-pipeline-"), stack.home(), fresh, ConfigLoader.parseDuration(timeout));
-        Map<String, Object> result = new PipelineBenchmark(options).run();
+        Map<String, Object> result = new PipelineBenchmark(options,
+                new ScaleOutPhases.Plan(enrichInstances, slowPages, startArticles)).run();
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
         System.out.println(json);
         if (report != null) {

@@ -32,7 +32,7 @@ class PipelineBenchmarkIT {
         PipelineBenchmark.Options options = new PipelineBenchmark.Options(ARTICLES, 4, 6, List.of(pages),
                 dir.resolve("run"), Path.of(System.getProperty("newsflow.home")), 3, Duration.ofMinutes(5));
 
-        Map<String, Object> report = new PipelineBenchmark(options).run();
+        Map<String, Object> report = new PipelineBenchmark(options, new ScaleOutPhases.Plan(2, true, 200)).run();
 
         assertThat(report).containsKeys("e2e_articles_per_s", "enrich_ceiling_per_s", "index_ceiling_per_s",
                 "cpu_ms_per_article", "freshness_p95_s", "peak_rss_mb", "docs_per_bulk", "ingest_ceiling_per_s");
@@ -45,6 +45,22 @@ class PipelineBenchmarkIT {
         assertThat((Map<String, Object>) report.get("peak_rss_mb")).containsKeys("newsflow", "broker", "node")
                 .allSatisfy((k, v) -> assertThat(((Number) v).longValue()).as("peak RSS of %s", k).isPositive());
         assertThat((Map<String, Object>) report.get("docs_per_bulk")).satisfies(m -> assertThat(((Number) m.get("count")).intValue()).isPositive());
+        scaleOutPhasesReported(report);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void scaleOutPhasesReported(Map<String, Object> report) {
+        for (String key : List.of("scale_enrich_1_per_s", "scale_enrich_1_cpu_ms_per_article", "scale_enrich_n_per_s",
+                "scale_enrich_n_cpu_ms_per_article", "slow_enrich_per_s", "slow_fetch_bound_per_s")) {
+            assertThat((Double) report.get(key)).as(key + " in %s", report).isPositive();
+        }
+        assertThat(report.get("scale_enrich_instances")).isEqualTo(2);
+        // both starts processed their entry, and each logged how long its story memory took to load
+        assertThat((Map<String, Object>) report.get("start_first_article_s")).containsOnlyKeys("with_marks", "articles_only");
+        for (String key : List.of("start_story_load_ms", "start_story_load_cpu_ms")) {
+            assertThat((Map<String, Object>) report.get(key)).as(key).containsOnlyKeys("with_marks", "articles_only")
+                    .allSatisfy((k, v) -> assertThat(v).as(k).isNotNull());
+        }
     }
 
     private static String page(int i) {

@@ -56,15 +56,19 @@ public final class PipelineBenchmark {
      * What to run. {@code freshItems} articles are listed one at a time after the end-to-end phase; then
      * {@code webSubItems} more, each announced by the feeds' WebSub hub (0: no hub, WebSub off); then
      * {@code loadedArticles} at 80 % of the measured end-to-end rate with {@code freshItems} fresh ones among them
-     * (0: no loaded phase).
+     * (0: no loaded phase). The broker and the node run with {@code serviceHeap} each, as {@code localStack.heap}
+     * sets them.
      */
     public record Options(int articles, int hosts, int feeds, List<Path> pageDirs, Path dataDir, Path home,
-                          int freshItems, Duration timeout, int webSubItems, int loadedArticles) {
+                          int freshItems, Duration timeout, int webSubItems, int loadedArticles, String serviceHeap) {
 
-        /** Without the WebSub and loaded-freshness phases. */
+        /** The local default's heap of the broker and the node ({@code localStack.heap}). */
+        public static final String DEFAULT_SERVICE_HEAP = "512m";
+
+        /** Without the WebSub and loaded-freshness phases, the services with the default heap. */
         public Options(int articles, int hosts, int feeds, List<Path> pageDirs, Path dataDir, Path home,
                        int freshItems, Duration timeout) {
-            this(articles, hosts, feeds, pageDirs, dataDir, home, freshItems, timeout, 0, 0);
+            this(articles, hosts, feeds, pageDirs, dataDir, home, freshItems, timeout, 0, 0, DEFAULT_SERVICE_HEAP);
         }
     }
 
@@ -91,7 +95,8 @@ public final class PipelineBenchmark {
         report.put("pages", Math.min(n, pages.size()));
         report.put("hosts", options.hosts());
         report.put("feeds", options.feeds());
-        try (ChaosPipeline stack = ChaosPipeline.startServices(options.home(), dir)) {
+        report.put("service_heap", options.serviceHeap());
+        try (ChaosPipeline stack = ChaosPipeline.startServices(options.home(), dir, options.serviceHeap())) {
             ProcessTree broker = new ProcessTree("broker", stack.brokerPid());
             ProcessTree node = new ProcessTree("node", stack.nodePid());
             ceilings(stack, dir, node, report);

@@ -46,6 +46,10 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             description = "articles listed at 80% of the measured end-to-end rate, with --fresh fresh ones among them timed to searchable (default: half of --articles; 0: no loaded phase)")
     int loadedArticles;
 
+    @Option(names = "--service-heap", defaultValue = PipelineBenchmark.Options.DEFAULT_SERVICE_HEAP,
+            description = "heap of the broker and of the node each, as localStack.heap sets them (default ${DEFAULT-VALUE})")
+    String serviceHeap;
+
     @Option(names = "--report", description = "also write the JSON report to this file")
     Path report;
 
@@ -59,7 +63,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PipelineBenchmark.Options options = new PipelineBenchmark.Options(articles, hosts, feeds, pages,
                 stack.dataDir("newsflow-bench-pipeline-"), stack.home(), fresh, ConfigLoader.parseDuration(timeout),
-                webSub, loadedArticles < 0 ? articles / 2 : loadedArticles);
+                webSub, loadedArticles < 0 ? articles / 2 : loadedArticles, serviceHeap);
         Map<String, Object> result = new PipelineBenchmark(options).run();
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
         System.out.println(json);

@@ -30,7 +30,8 @@ class PipelineBenchmarkIT {
             Files.writeString(pages.resolve("page-" + i + ".html"), page(i));
         }
         PipelineBenchmark.Options options = new PipelineBenchmark.Options(ARTICLES, 4, 6, List.of(pages),
-                dir.resolve("run"), Path.of(System.getProperty("newsflow.home")), 3, Duration.ofMinutes(5), 3, 24);
+                dir.resolve("run"), Path.of(System.getProperty("newsflow.home")), 3, Duration.ofMinutes(5), 3, 24,
+                PipelineBenchmark.Options.DEFAULT_SERVICE_HEAP);
 
         Map<String, Object> report = new PipelineBenchmark(options).run();
 

@@ -56,9 +56,9 @@ import java.util.function.BooleanSupplier;
  * instance needlessly.
  *
  * <p>Bulk sizes adapt to the load ({@link BulkPacing}): when idle, what arrives is written at once; when busy, the
- * next batch waits until {@link #LINGER} after the previous one started and so carries everything that arrived
- * meanwhile. Elasticsearch's cost per document falls several times between bulks of a few documents and bulks of
- * dozens (docs/measurements.md), and a document waits at most {@link #LINGER} longer for it.
+ * next batch waits until {@code elasticsearch.bulkLinger} after the previous one started and so carries everything
+ * that arrived meanwhile. Elasticsearch's cost per document falls several times between bulks of a few documents
+ * and bulks of dozens (docs/measurements.md), and a document waits at most the linger longer for it.
  */
 public final class IndexStage implements Stage {
 
@@ -71,11 +71,6 @@ public final class IndexStage implements Stage {
      * keeps the wait growing so an overloaded node really gets relief.
      */
     static final Backoff BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(30), 0.5);
-    /**
-     * Longest a batch is held back to gather more documents under load. With the refresh interval (1 s) and the
-     * enrich step before it, it keeps a new item searchable within 2 s of its poll (docs/index.md, Freshness).
-     */
-    static final Duration LINGER = Duration.ofMillis(250);
     /** Bytes of record values per bulk request at most, within the 5-15 MB Elasticsearch advises for bulks. */
     static final long BULK_BYTES = 8L * 1024 * 1024;
     /** Longest single sleep between bulk retries: short, so a close() is noticed promptly. */
@@ -133,7 +128,7 @@ public final class IndexStage implements Stage {
         this.indexer = new BulkIndexer(es, backoff, registry);
         this.loop = new StageLoop<>(consumer, new Processor(), deadLetters,
                 new StageLoop.Options(STAGE, topics.articles(), backoff, kafka.maxPollInterval(), MeterNames.INDEX_FAILED),
-                registry, clock, new BulkPacing(LINGER, batch, BULK_BYTES));
+                registry, clock, new BulkPacing(config.elasticsearch().bulkLinger(), batch, BULK_BYTES));
     }
 
     @Override

@@ -29,7 +29,8 @@ final class ConfigValidator {
             "elasticsearch.shards", "elasticsearch.bulkActions", "ingest.pollThreads", "ingest.perHostConcurrency",
             "ingest.maxEntriesPerFeed", "enrich.concurrency", "enrich.perHostConcurrency");
     /** Durations that cannot be zero: a probe every 0 s would spin, a zero extraction budget uses no page. */
-    private static final Set<String> POSITIVE_DURATION = Set.of("health.checkInterval", "enrich.extractBudget");
+    private static final Set<String> POSITIVE_DURATION = Set.of("health.checkInterval", "enrich.extractBudget",
+            "elasticsearch.refreshInterval");
     /** Settings with a fixed set of values (kept as strings in their records). */
     private static final Map<String, Set<String>> ONE_OF = Map.of("enrich.taxonomy", Set.of(EnrichConfig.IPTC, EnrichConfig.NO_TAXONOMY));
     /** A JVM heap size as -Xmx takes it. */

@@ -68,6 +68,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void bulkLingerAndRefreshIntervalHaveDefaultsAndAreSetByFileOrEnvironment() {
+        ElasticsearchConfig defaults = ConfigLoader.load(null, Map.of()).elasticsearch();
+        assertThat(defaults.bulkLinger()).isEqualTo(Duration.ofMillis(250));
+        assertThat(defaults.refreshInterval()).isEqualTo(Duration.ofSeconds(1));
+        ElasticsearchConfig set = ConfigLoader.load("elasticsearch:\n  bulkLinger: 500ms\n",
+                Map.of("NEWSFLOW_ELASTICSEARCH_REFRESH_INTERVAL", "2s")).elasticsearch();
+        assertThat(set.bulkLinger()).isEqualTo(Duration.ofMillis(500));
+        assertThat(set.refreshInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> ConfigLoader.load("elasticsearch:\n  refreshInterval: 0s\n", Map.of()))
+                .hasMessageContaining("elasticsearch.refreshInterval");
+        assertThatThrownBy(() -> ConfigLoader.load("elasticsearch:\n  bulkLinger: -1s\n", Map.of()))
+                .hasMessageContaining("elasticsearch.bulkLinger");
+    }
+
+    @Test
     void watchTopicsAreNamedQueries() {
         NewsflowConfig config = ConfigLoader.load("enrich:\n  watchTopics:\n"
                 + "    korea: '(\"North Korea\" OR Pyongyang) AND (missile OR nuclear)'\n", Map.of());

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,9 +37,6 @@ public final class ArticleIndex {
     private static final String MAPPING_RESOURCE = "/newsflow/index/article-mapping.json";
     /** Above the built-in templates (priority 100 and below) so ours wins for its pattern. */
     private static final int TEMPLATE_PRIORITY = 200;
-
-    /** How soon a written document becomes searchable; docs/index.md (Freshness) explains the choice. */
-    static final String REFRESH_INTERVAL = "1s";
 
     /**
      * What {@link #ensure} set up. {@code textAnalysis} names the filters the text analyzers are made of:
@@ -238,12 +236,18 @@ public final class ArticleIndex {
         settings.put("number_of_replicas", config.replicas());
         // Set explicitly: the default (1 s) stops refreshing a shard not searched for 30 s, and the first search
         // after that waits for a refresh; an explicit interval keeps new articles searchable within it.
-        settings.put("refresh_interval", REFRESH_INTERVAL);
+        settings.put("refresh_interval", timeValue(config.refreshInterval()));
         // The mapping refers to the analyzers by name only; what they are made of gets decided here, per node.
         settings.set("analysis", TextAnalysis.settings(analysis));
         template.set("mappings", mapping());
         template.putObject("aliases").putObject(names.alias());
         return root;
+    }
+
+    /** A duration as Elasticsearch writes time values: whole seconds as {@code 1s}, else milliseconds. */
+    static String timeValue(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 
     static JsonNode mapping() {

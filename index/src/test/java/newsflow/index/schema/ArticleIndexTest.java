@@ -5,6 +5,7 @@ import newsflow.common.config.ElasticsearchConfig;
 import newsflow.index.document.TextFields;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,16 @@ class ArticleIndexTest {
         assertThat(body.at("/template/settings/number_of_replicas").asInt()).isEqualTo(1);
         assertThat(body.at("/template/mappings/dynamic").asText()).isEqualTo("strict");
         assertThat(body.at("/template/mappings/properties/title/fields/keyword/type").asText()).isEqualTo("keyword");
+    }
+
+    @Test
+    void theRefreshIntervalIsTheConfiguredOne() {
+        ElasticsearchConfig slower = new ElasticsearchConfig("http://localhost:9200", "", "", "", "newsflow-articles", 1, 0,
+                500, Duration.ofMillis(250), Duration.ofMillis(1500));
+
+        assertThat(new ArticleIndex(null, slower).templateBody(TextAnalysis.Flavor.STANDARD)
+                .at("/template/settings/refresh_interval").asText()).isEqualTo("1500ms");
+        assertThat(ArticleIndex.timeValue(Duration.ofSeconds(2))).isEqualTo("2s");
     }
 
     @Test

@@ -46,7 +46,7 @@ class IndexDocTest {
         assertThat(doc).contains("`" + names.forMonth(Instant.parse("2026-11-15T00:00:00Z")) + "`");
         assertThat(doc).contains("`<alias>-v<version>-<yyyy.MM>`");
         assertThat(doc).contains("`<alias>-v<version>-archive`", "`" + names.archive() + "`");
-        assertThat(section(doc, "## Freshness and bulk sizes")).contains("`refresh_interval: " + ArticleIndex.REFRESH_INTERVAL + "`");
+        assertThat(section(doc, "## Freshness and bulk sizes")).contains("`elasticsearch.refreshInterval`", "`elasticsearch.bulkLinger`");
         assertThat(section(doc, "## Time field")).contains("`published`");
         assertThat(MappedField.article()).filteredOn(f -> f.path().equals("published")).singleElement()
                 .extracting(MappedField::type).isEqualTo("date");

@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,13 +47,35 @@ public final class PipelineBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineBenchmark.class);
     private static final Duration SAMPLE = Duration.ofMillis(250);
+    /** The idle window after the idle freshness whose CPU per second is the warm pipeline's fixed cost. */
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
     private static final Pattern BULK_LINE =
             Pattern.compile("indexed (\\d+) of (\\d+) records in (\\d+) bulk requests .* in (\\d+) ms");
 
-    /** What to run. {@code freshItems} articles are listed one at a time after the end-to-end phase. */
+    /**
+     * What to run. {@code freshItems} articles are listed one at a time after the end-to-end phase; then
+     * {@code webSubItems} more, each announced by the feeds' WebSub hub (0: no hub, WebSub off); then
+     * {@code loadedArticles} at 80 % of the measured end-to-end rate with {@code freshItems} fresh ones among them
+     * (0: no loaded phase). The broker and the node run with {@code serviceHeap} each, as {@code localStack.heap}
+     * sets them.
+     */
     public record Options(int articles, int hosts, int feeds, List<Path> pageDirs, Path dataDir, Path home,
-                          int freshItems, Duration timeout) {
+                          int freshItems, Duration timeout, int webSubItems, int loadedArticles, String serviceHeap) {
+
+        /** The local default's heap of the broker and the node ({@code localStack.heap}). */
+        public static final String DEFAULT_SERVICE_HEAP = "512m";
+
+        /** Without the WebSub and loaded-freshness phases, the services with the default heap. */
+        public Options(int articles, int hosts, int feeds, List<Path> pageDirs, Path dataDir, Path home,
+                       int freshItems, Duration timeout) {
+            this(articles, hosts, feeds, pageDirs, dataDir, home, freshItems, timeout, 0, 0, DEFAULT_SERVICE_HEAP);
+        }
     }
+
+    /** The loaded-freshness phase lists articles at this share of the end-to-end capacity measured before it. */
+    static final double LOAD_SHARE = 0.8;
+    /** The WebSub callback secret of the benchmark's ingest (the hub gets one derived from it). */
+    private static final String WEBSUB_SECRET = "bench-pipeline-websub-secret";
 
     private final Options options;
     private final List<Path> pages;
@@ -78,7 +102,8 @@ public final class PipelineBenchmark {
         report.put("pages", Math.min(n, pages.size()));
         report.put("hosts", options.hosts());
         report.put("feeds", options.feeds());
-        try (ChaosPipeline stack = ChaosPipeline.startServices(options.home(), dir)) {
+        report.put("service_heap", options.serviceHeap());
+        try (ChaosPipeline stack = ChaosPipeline.startServices(options.home(), dir, options.serviceHeap())) {
             ProcessTree broker = new ProcessTree("broker", stack.brokerPid());
             ProcessTree node = new ProcessTree("node", stack.nodePid());
             ceilings(stack, dir, node, report);
@@ -159,8 +184,13 @@ public final class PipelineBenchmark {
             throws Exception {
         int n = options.articles();
         int fresh = options.freshItems();
-        try (PipelineSite site = new PipelineSite(pages, n + fresh, options.feeds(), options.hosts())) {
-            Path yaml = config(stack, dir, "e2e", site);
+        int extra = options.webSubItems() + options.loadedArticles() + (options.loadedArticles() > 0 ? fresh : 0);
+        try (PipelineSite site = new PipelineSite(pages, n + fresh + extra, options.feeds(), options.hosts())) {
+            WebSubHub hub = options.webSubItems() > 0 ? new WebSubHub() : null;
+            if (hub != null) {
+                site.advertiseHub(hub);
+            }
+            Path yaml = config(stack, dir, "e2e", site, hub != null);
             NewsflowConfig config = ConfigLoader.load(yaml);
             try (ElasticsearchClient es = ElasticsearchClients.create(config.elasticsearch())) {
                 long pid = stack.startProcess("pipeline", "ingest,enrich,index", yaml, "1g");
@@ -226,6 +256,24 @@ public final class PipelineBenchmark {
                 report.put("freshness_p95_s", f.get("p95"));
                 report.put("freshness_items", freshness.size());
                 report.put("searchable", count(es, config));
+                // warm (every stage has run thousands of articles) and idle (every article searchable)
+                report.put("idle_cpu_ms_per_s", idleCpu(trees, IDLE_WINDOW));
+                FreshUnderLoad more = new FreshUnderLoad(site, url -> found(es, config, url), () -> count(es, config),
+                        options.timeout());
+                int next = n + fresh;
+                if (hub != null) {
+                    List<Double> pushed = more.webSub(hub, options.feeds(), next, options.webSubItems());
+                    Map<String, Object> w = percentiles(pushed);
+                    report.put("websub_freshness_p50_s", w.get("p50"));
+                    report.put("websub_freshness_p95_s", w.get("p95"));
+                    report.put("websub_freshness_items", pushed.size());
+                    next += options.webSubItems();
+                }
+                if (options.loadedArticles() > 0) {
+                    Object capacity = report.get("e2e_steady_articles_per_s");
+                    double perSecond = LOAD_SHARE * (capacity instanceof Double d ? d : (Double) report.get("e2e_articles_per_s"));
+                    report.putAll(more.loaded(next, options.loadedArticles(), fresh, perSecond, trees, stack.logOf("pipeline")));
+                }
                 stack.stopProcess("pipeline");
             }
         }
@@ -281,6 +329,28 @@ public final class PipelineBenchmark {
         }
     }
 
+    /**
+     * CPU per second of each tree over {@code window} while nothing new is listed: the fixed cost (feed polls,
+     * consumers' fetches, heartbeats, the node's housekeeping, the benchmark's own count requests) that a low
+     * article rate divides over few articles.
+     */
+    private static Map<String, Object> idleCpu(List<ProcessTree> trees, Duration window) throws InterruptedException {
+        Map<String, Long> before = cpu(trees);
+        long start = System.nanoTime();
+        Thread.sleep(window.toMillis());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> after = cpu(trees);
+        Map<String, Object> perSecond = new LinkedHashMap<>();
+        double total = 0;
+        for (ProcessTree t : trees) {
+            double ms = (after.get(t.name()) - before.get(t.name())) / seconds;
+            perSecond.put(t.name(), round(ms));
+            total += ms;
+        }
+        perSecond.put("total", round(total));
+        return perSecond;
+    }
+
     private static Map<String, Long> cpu(List<ProcessTree> trees) {
         Map<String, Long> cpu = new LinkedHashMap<>();
         trees.forEach(t -> cpu.put(t.name(), t.cpuMillis()));
@@ -333,9 +403,18 @@ public final class PipelineBenchmark {
     /**
      * A phase's configuration: the run's broker and node, topics and index of its own, the site's hosts allowed,
      * politeness off (the hosts are this machine), the default tagger as shipped, feeds polled every 5 s (the
-     * freshness phase needs polls; 100 feeds make 20 polls a second).
+     * freshness phase needs polls; 100 feeds make 20 polls a second). The least interval is 5 s too: the site's items
+     * share one publication time, and a feed adapts its interval to half the gap between its items, so with a lower
+     * floor every feed went down to it (with 1 s: 100 polls, 100 feed-state writes a second, and the idle pipeline's
+     * newsflow process took 300 ms of CPU per second).
      */
     static Path config(ChaosPipeline stack, Path dir, String phase, PipelineSite site) throws IOException {
+        return config(stack, dir, phase, site, false);
+    }
+
+    /** With {@code webSub}, ingest's WebSub callback server on a free loopback port, and the feeds' hub subscribed to. */
+    private static Path config(ChaosPipeline stack, Path dir, String phase, PipelineSite site, boolean webSub)
+            throws IOException {
         String feeds = site.feedUrls().stream().map(u -> "  - url: \"" + u + "\"").collect(Collectors.joining("\n"));
         String yaml = """
                 # written by newsflow bench-pipeline: one phase's configuration
@@ -352,7 +431,7 @@ public final class PipelineBenchmark {
                     - "127.1.0.0/16"
                 ingest:
                   defaultInterval: 5s
-                  minInterval: 1s
+                  minInterval: 5s
                   perHostDelay: 0s
                   perHostConcurrency: 4
                 enrich:
@@ -366,9 +445,25 @@ public final class PipelineBenchmark {
                 %s
                 """.formatted(dir.resolve("stages-" + phase), stack.bootstrapServers(), phase, phase,
                 stack.elasticsearchUrl(), phase, feeds);
+        if (webSub) {
+            int port = freePort();
+            yaml += """
+                    websub:
+                      callbackUrl: "http://127.0.0.1:%d"
+                      host: 127.0.0.1
+                      port: %d
+                      secret: "%s"
+                    """.formatted(port, port, WEBSUB_SECRET);
+        }
         Path file = dir.resolve(phase + ".yaml");
         Files.writeString(file, yaml);
         return file;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The records on a topic (sum of its partitions' end offsets), 0 while it does not exist. */

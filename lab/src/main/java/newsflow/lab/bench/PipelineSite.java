@@ -68,6 +68,9 @@ final class PipelineSite implements AutoCloseable {
         }
     }
 
+    /** The hub the feeds advertise (WebSub), null: none. */
+    private volatile WebSubHub hub;
+
     PipelineSite(List<Path> pages, int articles, int feeds, int hosts) throws IOException {
         this(pages, articles, feeds, hosts, PageLatency.NONE);
     }
@@ -116,9 +119,28 @@ final class PipelineSite implements AutoCloseable {
     List<String> feedUrls() {
         List<String> urls = new ArrayList<>();
         for (int f = 0; f < feeds; f++) {
-            urls.add(hosts.baseUrl(f % hosts.size()) + "/feed/" + f + ".xml");
+            urls.add(feedUrl(f));
         }
         return urls;
+    }
+
+    String feedUrl(int feed) {
+        return hosts.baseUrl(feed % hosts.size()) + "/feed/" + feed + ".xml";
+    }
+
+    /** The feed listing article n. */
+    int feedOf(int n) {
+        return n % feeds;
+    }
+
+    /** From now on the feeds advertise {@code hub} (served at {@code /hub} on the first host) with their own URL as topic. */
+    void advertiseHub(WebSubHub hub) {
+        this.hub = hub;
+    }
+
+    /** The feed's content as a poll would get it now (what a hub pushes); counts as serving it. */
+    byte[] feedContent(int feed) {
+        return feed(feed);
     }
 
     String articleUrl(int n) {
@@ -151,6 +173,9 @@ final class PipelineSite implements AutoCloseable {
                     send(exchange, "application/rss+xml; charset=utf-8", feed(feed));
                     return;
                 }
+            } else if (path.equals(WebSubHub.PATH) && hub != null) {
+                hub.handle(exchange);
+                return;
             } else if (path.startsWith("/a/") && path.endsWith(".html")) {
                 int n = number(path, "/a/", ".html", articles);
                 if (n >= 0 && released.get(n) > 0) {
@@ -194,9 +219,14 @@ final class PipelineSite implements AutoCloseable {
             feedsPolled.incrementAndGet();
         }
         StringBuilder xml = new StringBuilder(4096);
-        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>")
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel>")
                 .append("<title>Bench feed ").append(feed).append("</title><link>").append(hosts.baseUrl(feed % hosts.size()))
                 .append("/</link><description>Real pages for the pipeline benchmark</description>");
+        if (hub != null) {
+            xml.append("<atom:link rel=\"hub\" href=\"").append(hosts.baseUrl(0)).append(WebSubHub.PATH).append("\"/>")
+                    .append("<atom:link rel=\"self\" href=\"").append(feedUrl(feed)).append("\"/>");
+        }
         for (int n = feed; n < articles; n += feeds) {
             if (released.get(n) == 0) {
                 continue;

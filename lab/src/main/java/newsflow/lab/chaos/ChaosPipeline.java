@@ -71,13 +71,18 @@ public final class ChaosPipeline implements AutoCloseable {
 
     /** Starts the broker and the node under {@code dataDir}; the stages start with {@link #startStages(Path)}. */
     public static ChaosPipeline startServices(Path home, Path dataDir) {
+        return startServices(home, dataDir, SERVICE_HEAP);
+    }
+
+    /** As {@link #startServices(Path, Path)}, both services with {@code heap} (an {@code -Xmx} value). */
+    public static ChaosPipeline startServices(Path home, Path dataDir, String heap) {
         ChaosPipeline pipeline = new ChaosPipeline(home, dataDir);
         // both at once, as the local stack starts them: each takes tens of seconds
         var node = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> LocalElasticsearch.start(home, dataDir.resolve("elasticsearch"), 0, SERVICE_HEAP),
+                () -> LocalElasticsearch.start(home, dataDir.resolve("elasticsearch"), 0, heap),
                 runnable -> new Thread(runnable, "chaos-elasticsearch-start").start());
         try {
-            pipeline.kafka = LocalKafka.start(home, dataDir.resolve("kafka"), 0, 0, SERVICE_HEAP);
+            pipeline.kafka = LocalKafka.start(home, dataDir.resolve("kafka"), 0, 0, heap);
             pipeline.kafkaPort = URI.create("kafka://" + pipeline.kafka.bootstrapServers()).getPort();
         } catch (RuntimeException e) {
             node.thenAccept(LocalElasticsearch::close);

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
         "Serves real article pages (the extraction datasets' html files, under distinct URLs) from loopback hosts, starts",
         "a local Kafka broker and Elasticsearch node, and runs the real stages as `newsflow run` processes: each stage alone",
         "(ingest, enrich, index ceilings), then all three in one process end to end, then new articles one at a time for",
-        "freshness. Prints the JSON report (see docs/measurements.md for its keys)."})
+        "freshness (idle, after a WebSub hub's delivery, and while articles arrive at 80% of the end-to-end rate).",
+        "Prints the JSON report (see docs/measurements.md for its keys)."})
 public final class BenchPipelineCommand implements Callable<Integer> {
 
     @Option(names = "--articles", defaultValue = "2000", description = "articles (default ${DEFAULT-VALUE})")
@@ -49,6 +50,18 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             description = "also time a new enrich instance to its first article on a topic holding this many articles, with and without story marks (default ${DEFAULT-VALUE}: no such phase)")
     int startArticles;
 
+    @Option(names = "--websub", defaultValue = "20",
+            description = "articles announced one at a time by the feeds' WebSub hub, timed from the hub's delivery to searchable (default ${DEFAULT-VALUE}; 0: no hub, WebSub off)")
+    int webSub;
+
+    @Option(names = "--loaded-articles", defaultValue = "-1",
+            description = "articles listed at 80% of the measured end-to-end rate, with --fresh fresh ones among them timed to searchable (default: half of --articles; 0: no loaded phase)")
+    int loadedArticles;
+
+    @Option(names = "--service-heap", defaultValue = PipelineBenchmark.Options.DEFAULT_SERVICE_HEAP,
+            description = "heap of the broker and of the node each, as localStack.heap sets them (default ${DEFAULT-VALUE})")
+    String serviceHeap;
+
     @Option(names = "--report", description = "also write the JSON report to this file")
     Path report;
 
@@ -61,7 +74,8 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PipelineBenchmark.Options options = new PipelineBenchmark.Options(articles, hosts, feeds, pages,
-                stack.dataDir("newsflow-bench-pipeline-"), stack.home(), fresh, ConfigLoader.parseDuration(timeout));
+                stack.dataDir("newsflow-bench-pipeline-"), stack.home(), fresh, ConfigLoader.parseDuration(timeout),
+                webSub, loadedArticles < 0 ? articles / 2 : loadedArticles, serviceHeap);
         Map<String, Object> result = new PipelineBenchmark(options,
                 new ScaleOutPhases.Plan(enrichInstances, slowPages, startArticles)).run();
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);

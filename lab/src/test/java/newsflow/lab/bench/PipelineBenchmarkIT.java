@@ -30,7 +30,8 @@ class PipelineBenchmarkIT {
             Files.writeString(pages.resolve("page-" + i + ".html"), page(i));
         }
         PipelineBenchmark.Options options = new PipelineBenchmark.Options(ARTICLES, 4, 6, List.of(pages),
-                dir.resolve("run"), Path.of(System.getProperty("newsflow.home")), 3, Duration.ofMinutes(5));
+                dir.resolve("run"), Path.of(System.getProperty("newsflow.home")), 3, Duration.ofMinutes(5), 3, 24,
+                PipelineBenchmark.Options.DEFAULT_SERVICE_HEAP);
 
         Map<String, Object> report = new PipelineBenchmark(options, new ScaleOutPhases.Plan(2, true, 200)).run();
 
@@ -45,6 +46,17 @@ class PipelineBenchmarkIT {
         assertThat((Map<String, Object>) report.get("peak_rss_mb")).containsKeys("newsflow", "broker", "node")
                 .allSatisfy((k, v) -> assertThat(((Number) v).longValue()).as("peak RSS of %s", k).isPositive());
         assertThat((Map<String, Object>) report.get("docs_per_bulk")).satisfies(m -> assertThat(((Number) m.get("count")).intValue()).isPositive());
+        assertThat((Map<String, Object>) report.get("idle_cpu_ms_per_s")).containsKeys("newsflow", "broker", "node", "total");
+        // WebSub: every pushed article found, timed from the hub's delivery
+        assertThat(report.get("websub_freshness_items")).isEqualTo(3);
+        assertThat((Double) report.get("websub_freshness_p95_s")).isPositive();
+        // loaded: the 24 articles at 80 % of the measured rate and the 3 fresh ones among them all searchable
+        assertThat(report.get("loaded_articles")).isEqualTo(24);
+        assertThat(report.get("loaded_freshness_items")).isEqualTo(3);
+        assertThat((Double) report.get("loaded_freshness_p95_s")).isPositive();
+        assertThat((Double) report.get("loaded_target_per_s")).isPositive();
+        assertThat((Map<String, Object>) report.get("loaded_cpu_ms_per_article")).containsKeys("newsflow", "broker", "node", "total");
+        assertThat((Map<String, Object>) report.get("loaded_docs_per_bulk")).satisfies(m -> assertThat(((Number) m.get("count")).intValue()).isPositive());
         scaleOutPhasesReported(report);
     }
 

@@ -102,6 +102,7 @@ final class BoilerplateCleaner {
     static void clean(Element root, ExtractionBudget budget, String title, String siteName) {
         budget.check(PASS);
         removeComments(root);
+        UnwrappedComments.remove(root, budget);
         ElementMeasures m = ElementMeasures.of(root, budget, PASS);
         PageText page = new PageText(proseChars(root, m), unlinkedChars(root, m),
                 HeadlineHolders.find(root, title, siteName));

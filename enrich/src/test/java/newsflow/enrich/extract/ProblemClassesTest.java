@@ -224,4 +224,13 @@ class ProblemClassesTest {
         // every line is a share label, so the edge rules would leave nothing: the text is kept as it is
         assertThat(body).contains("Share, Email", "Print, PDF");
     }
+
+    @Test
+    void commentsWrittenAsBareNumberedBlocksAfterTheStoryAreDropped() {
+        String body = body("numbered-comment-blocks.html");
+        assertThat(body).contains("The island ferry will run four crossings a day",
+                "the parish council has asked for a meeting with the operator");
+        assertThat(body).doesNotContain("Four crossings, and the first at half past eight",
+                "somehow the summer fares went up", "the school bus can wait", "Posted by: Kirsty");
+    }
 }

@@ -233,4 +233,12 @@ class ProblemClassesTest {
         assertThat(body).doesNotContain("Four crossings, and the first at half past eight",
                 "somehow the summer fares went up", "the school bus can wait", "Posted by: Kirsty");
     }
+
+    @Test
+    void shortPostOfLinksIsChosenOverAProfileBoxThatComesBeforeItsHeadline() {
+        String body = body("profile-box-before-short-post.html");
+        assertThat(body).contains("diary of storms", "rust from the inside", "What the tide tables got wrong in 1953",
+                "brass band marches");
+        assertThat(body).doesNotContain("Retired ferry engineer", "View my complete profile");
+    }
 }

@@ -241,4 +241,26 @@ class ProblemClassesTest {
                 "brass band marches");
         assertThat(body).doesNotContain("Retired ferry engineer", "View my complete profile");
     }
+
+    @Test
+    void storyRenderedOncePerScreenSizeComesOutOnce() {
+        String body = body("story-rendered-per-screen-size.html");
+        assertThat(body).contains("A simple loft conversion with roof windows", "letting the rain in",
+                "until the final invoice arrives");
+        assertThat(body.split("A simple loft conversion with roof windows", -1)).hasSize(2);
+        assertThat(body.split("until the final invoice arrives", -1)).hasSize(2);
+    }
+
+    @Test
+    void aParagraphTheStoryRepeatsOnPurposeStays() {
+        String body = ArticleExtractor.extract("""
+                <html><body><div class="story">
+                <p>The chorus came back after every verse, and the crowd knew it by the second time round, singing
+                it louder than the band on the stage in front of them all evening long.</p>
+                <p>Then the band played the second verse, slower, with only the piano and a single voice.</p>
+                <p>The chorus came back after every verse, and the crowd knew it by the second time round, singing
+                it louder than the band on the stage in front of them all evening long.</p>
+                </div></body></html>""", "https://news.example/story").body();
+        assertThat(body.split("The chorus came back after every verse", -1)).hasSize(3);
+    }
 }

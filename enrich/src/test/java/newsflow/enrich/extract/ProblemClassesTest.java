@@ -263,4 +263,13 @@ class ProblemClassesTest {
                 </div></body></html>""", "https://news.example/story").body();
         assertThat(body.split("The chorus came back after every verse", -1)).hasSize(3);
     }
+
+    @Test
+    void teasersInABlockMarkedNocontentAreDropped() {
+        String body = body("teasers-marked-nocontent.html");
+        assertThat(body).contains("Plenty of readers still have boxes of photos",
+                "the next box of cards always turns up");
+        assertThat(body).doesNotContain("More from the Gadgets desk", "Cold weather drains batteries",
+                "By SAM PRICE", "Timetable apps that speak");
+    }
 }

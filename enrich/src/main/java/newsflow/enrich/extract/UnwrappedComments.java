@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * Reader comments written straight into the post's container without a wrapper: Movable Type's classic templates
- * put each comment in a bare {@code <div id="c169900">} followed by a {@code <p class="posted">Posted by: …</p>}
- * line, as siblings of the story's own paragraphs, so no class or id names the thread and the scorer takes it
- * in with the story. When a container holds at least {@value #MIN_COMMENTS} children with such numbered ids,
- * the run from the first to the last of them is dropped, with the short "posted by" line after the last.
+ * put each comment in a bare {@code <div id="c169900">} (or after an empty anchor {@code <a id="c64002784"></a>})
+ * followed by a {@code <p class="posted">Posted by: …</p>} line, as siblings of the story's own paragraphs, so no
+ * class or id names the thread and the scorer takes it in with the story. When a container holds at least
+ * {@value #MIN_COMMENTS} children with such numbered ids, the run from the first to the last of them is dropped,
+ * with the last comment's paragraphs up to its "posted" line (when one follows within a few paragraphs).
  */
 final class UnwrappedComments {
 
@@ -22,6 +23,8 @@ final class UnwrappedComments {
     /** "c169900", "comment-4411", "comment_12": a comment's number as its whole id. */
     private static final Pattern COMMENT_ID = Pattern.compile("(?i)(c|comment[-_]?)\\d{3,}");
     private static final int MAX_POSTED_LINE = 200;
+    /** Paragraphs of the last comment looked through for its "posted" line. */
+    private static final int MAX_LAST_COMMENT_PARAGRAPHS = 20;
     private static final String PASS = "boilerplate cleaning";
 
     private UnwrappedComments() {
@@ -32,7 +35,7 @@ final class UnwrappedComments {
         Map<Element, List<Element>> byParent = new IdentityHashMap<>();
         for (Element e : root.getAllElements()) {
             budget.tick(PASS);
-            if (e.nameIs("div") && e.parent() != null && !e.id().isEmpty() && COMMENT_ID.matcher(e.id()).matches()) {
+            if (isMarker(e) && e.parent() != null && COMMENT_ID.matcher(e.id()).matches()) {
                 byParent.computeIfAbsent(e.parent(), p -> new ArrayList<>()).add(e);
             }
         }
@@ -47,8 +50,12 @@ final class UnwrappedComments {
         List<Element> children = parent.children();
         int from = first.elementSiblingIndex();
         int to = last.elementSiblingIndex();
-        if (to + 1 < children.size() && isPostedLine(children.get(to + 1))) {
-            to++;
+        for (int i = to + 1; i < children.size() && i <= to + MAX_LAST_COMMENT_PARAGRAPHS
+                && children.get(i).nameIs("p"); i++) {
+            if (isPostedLine(children.get(i))) {
+                to = i;
+                break;
+            }
         }
         List<Element> doomed = new ArrayList<>(children.subList(from, to + 1));
         for (Element e : doomed) {
@@ -57,8 +64,15 @@ final class UnwrappedComments {
         }
     }
 
-    /** The comment's signature line: a short paragraph after the comment's text. */
+    /** A comment's block ({@code div}) or the empty anchor before its paragraphs. */
+    private static boolean isMarker(Element e) {
+        return !e.id().isEmpty() && (e.nameIs("div") || e.nameIs("a") && !e.hasText() && e.childrenSize() == 0);
+    }
+
+    /** The comment's signature line: a short paragraph classed "posted" or reading "Posted by …". */
     private static boolean isPostedLine(Element e) {
-        return e.nameIs("p") && e.text().length() < MAX_POSTED_LINE;
+        String text = e.text();
+        return text.length() < MAX_POSTED_LINE
+                && (e.hasClass("posted") || text.regionMatches(true, 0, "posted by", 0, "posted by".length()));
     }
 }

@@ -272,4 +272,13 @@ class ProblemClassesTest {
         assertThat(body).doesNotContain("More from the Gadgets desk", "Cold weather drains batteries",
                 "By SAM PRICE", "Timetable apps that speak");
     }
+
+    @Test
+    void commentsAfterBareNumberedAnchorsAreDroppedToTheLastCommentsPostedLine() {
+        String body = body("numbered-comment-anchors.html");
+        assertThat(body).contains("Every spring someone asks whether the user group",
+                "only works when it is held at an angle");
+        assertThat(body).doesNotContain("We tried going online for a year", "The projector cable trick",
+                "could we get biscuits", "Posted by: Glen");
+    }
 }

@@ -117,8 +117,10 @@ public final class ArticleExtractor {
         Element work = doc.body() == null ? new Element("body") : doc.body();
         BoilerplateCleaner.clean(work, budget, meta.title(), meta.siteName());
         budget.check("content selection");
-        List<Element> main = mainContent(work, ElementMeasures.of(work, budget, "content selection"), meta.description());
-        List<Element> content = ContentPruner.prune(main, ContentPruner.hostOf(baseUrl == null ? "" : baseUrl), budget);
+        List<Element> main = mainContent(work, ElementMeasures.of(work, budget, "content selection"), meta.description(),
+                meta.title());
+        List<Element> content = RepeatedVariants.collapse(
+                ContentPruner.prune(main, ContentPruner.hostOf(baseUrl == null ? "" : baseUrl), budget), budget);
         budget.check("rendering");
         String rendered = TextRenderer.render(content);
         String htmlBody = dropTitleAndJunk(rendered, titleKeys, meta);
@@ -157,15 +159,17 @@ public final class ArticleExtractor {
 
     /** The elements holding the article text, in document order. */
     static List<Element> mainContent(Element cleaned) {
-        return mainContent(cleaned, ElementMeasures.of(cleaned, ExtractionBudget.unlimited(), "content selection"), null);
+        return mainContent(cleaned, ElementMeasures.of(cleaned, ExtractionBudget.unlimited(), "content selection"), null, null);
     }
 
     /**
      * As {@link #mainContent(Element)}, with the measures of the cleaned page; {@code description} (the page's
-     * own summary, may be null) lets a doubtful winner be replaced ({@link DoubtfulWinner}).
+     * own summary, may be null) lets a doubtful winner be replaced ({@link DoubtfulWinner}), and {@code title}
+     * (may be null) one that comes before the page's headline ({@link WinnerBeforeHeadline}).
      */
-    static List<Element> mainContent(Element cleaned, ElementMeasures m, String description) {
+    static List<Element> mainContent(Element cleaned, ElementMeasures m, String description, String title) {
         ContentScorer.Selection scored = DoubtfulWinner.reconsider(ContentScorer.select(cleaned, m), description, m);
+        scored = WinnerBeforeHeadline.reconsider(scored, cleaned, title, m);
         scored = BlockRanker.reconsider(scored, cleaned, description, m);
         Element declared = declaredContainer(cleaned, m);
         if (scored.top() == null) {

@@ -34,14 +34,17 @@ final class BoilerplateCleaner {
     /** Page chrome by tag: dropped unless they wrap the article. */
     private static final Set<String> CHROME = Set.of("nav", "aside", "footer", "header", "form", "menu");
 
-    /** Always boilerplate when a class/id part names them. */
+    /**
+     * Always boilerplate when a class/id part names them. {@code nocontent} is the site's own marker, for search
+     * engines' indexers, of a block that is not the page's content.
+     */
     private static final Set<String> HARD_WORDS = Set.of(
             "comment", "comments", "commentlist", "commentbody", "disqus", "respond", "reply", "cookie", "cookies", "consent",
             "gdpr", "newsletter", "newsletters", "subscribe", "subscription", "signup", "outbrain", "taboola",
             "zergnet", "breadcrumb", "breadcrumbs", "related", "recommend", "recommended", "recommendations",
             "social", "share", "shares", "sharing", "sharedaddy", "sharethis", "addthis", "sidebar", "promo", "promos", "promotion", "advert", "advertisement", "ad", "ads", "adsense", "sponsor",
             "sponsored", "paywall", "popup", "modal", "banner", "trending", "popular", "mostread",
-            "recirc", "outstream");
+            "recirc", "outstream", "nocontent");
 
     /**
      * Always boilerplate when a class/id part starts with them, because plugins glue words together
@@ -102,6 +105,7 @@ final class BoilerplateCleaner {
     static void clean(Element root, ExtractionBudget budget, String title, String siteName) {
         budget.check(PASS);
         removeComments(root);
+        UnwrappedComments.remove(root, budget);
         ElementMeasures m = ElementMeasures.of(root, budget, PASS);
         PageText page = new PageText(proseChars(root, m), unlinkedChars(root, m),
                 HeadlineHolders.find(root, title, siteName));

@@ -93,4 +93,21 @@ class ExtractionBoundsTest {
 
         assertThat(page.body()).contains("Council members argued");
     }
+
+    @Test
+    void thousandsOfSiblingCopiesOfAStoryCollapseToOneAndASpentBudgetStopsTheCollapse() {
+        String copy = "<div class=\"variant\"><div><p>" + TEXT.repeat(4) + "</p></div></div>";
+        String html = "<html><body><div class=\"story\">" + copy.repeat(5_000) + "</div></body></html>";
+
+        ExtractedPage page = ArticleExtractor.extract(html, "https://news.example/copies");
+
+        assertThat(WordCounter.count(page.body())).isEqualTo(4 * 11);
+
+        org.jsoup.nodes.Element story = org.jsoup.Jsoup.parse(html).selectFirst("div.story");
+        AtomicLong readings = new AtomicLong();
+        ExtractionBudget budget = ExtractionBudget.of(Duration.ofSeconds(5),
+                () -> readings.incrementAndGet() >= 3 ? Duration.ofHours(1).toNanos() : 0);
+        assertThatThrownBy(() -> RepeatedVariants.collapse(List.of(story), budget))
+                .isInstanceOfSatisfying(ExtractionBudgetExceeded.class, e -> assertThat(e.pass()).isEqualTo("content pruning"));
+    }
 }

@@ -224,4 +224,61 @@ class ProblemClassesTest {
         // every line is a share label, so the edge rules would leave nothing: the text is kept as it is
         assertThat(body).contains("Share, Email", "Print, PDF");
     }
+
+    @Test
+    void commentsWrittenAsBareNumberedBlocksAfterTheStoryAreDropped() {
+        String body = body("numbered-comment-blocks.html");
+        assertThat(body).contains("The island ferry will run four crossings a day",
+                "the parish council has asked for a meeting with the operator");
+        assertThat(body).doesNotContain("Four crossings, and the first at half past eight",
+                "somehow the summer fares went up", "the school bus can wait", "Posted by: Kirsty");
+    }
+
+    @Test
+    void shortPostOfLinksIsChosenOverAProfileBoxThatComesBeforeItsHeadline() {
+        String body = body("profile-box-before-short-post.html");
+        assertThat(body).contains("diary of storms", "rust from the inside", "What the tide tables got wrong in 1953",
+                "brass band marches");
+        assertThat(body).doesNotContain("Retired ferry engineer", "View my complete profile");
+    }
+
+    @Test
+    void storyRenderedOncePerScreenSizeComesOutOnce() {
+        String body = body("story-rendered-per-screen-size.html");
+        assertThat(body).contains("A simple loft conversion with roof windows", "letting the rain in",
+                "until the final invoice arrives");
+        assertThat(body.split("A simple loft conversion with roof windows", -1)).hasSize(2);
+        assertThat(body.split("until the final invoice arrives", -1)).hasSize(2);
+    }
+
+    @Test
+    void aParagraphTheStoryRepeatsOnPurposeStays() {
+        String body = ArticleExtractor.extract("""
+                <html><body><div class="story">
+                <p>The chorus came back after every verse, and the crowd knew it by the second time round, singing
+                it louder than the band on the stage in front of them all evening long.</p>
+                <p>Then the band played the second verse, slower, with only the piano and a single voice.</p>
+                <p>The chorus came back after every verse, and the crowd knew it by the second time round, singing
+                it louder than the band on the stage in front of them all evening long.</p>
+                </div></body></html>""", "https://news.example/story").body();
+        assertThat(body.split("The chorus came back after every verse", -1)).hasSize(3);
+    }
+
+    @Test
+    void teasersInABlockMarkedNocontentAreDropped() {
+        String body = body("teasers-marked-nocontent.html");
+        assertThat(body).contains("Plenty of readers still have boxes of photos",
+                "the next box of cards always turns up");
+        assertThat(body).doesNotContain("More from the Gadgets desk", "Cold weather drains batteries",
+                "By SAM PRICE", "Timetable apps that speak");
+    }
+
+    @Test
+    void commentsAfterBareNumberedAnchorsAreDroppedToTheLastCommentsPostedLine() {
+        String body = body("numbered-comment-anchors.html");
+        assertThat(body).contains("Every spring someone asks whether the user group",
+                "only works when it is held at an angle");
+        assertThat(body).doesNotContain("We tried going online for a year", "The projector cable trick",
+                "could we get biscuits", "Posted by: Glen");
+    }
 }

@@ -163,14 +163,22 @@ public final class ArticleExtractor {
     }
 
     /**
+     * The hand rules' choice of the article block, before the learned model's (optional) say: the scorer's winner,
+     * reconsidered when doubtful and when it comes before the headline. {@link BlockTraining} trains on this choice.
+     */
+    static ContentScorer.Selection rulesChoice(Element cleaned, ElementMeasures m, String description, String title) {
+        ContentScorer.Selection scored = DoubtfulWinner.reconsider(ContentScorer.select(cleaned, m), description, m);
+        return WinnerBeforeHeadline.reconsider(scored, cleaned, title, m);
+    }
+
+    /**
      * As {@link #mainContent(Element)}, with the measures of the cleaned page; {@code description} (the page's
      * own summary, may be null) lets a doubtful winner be replaced ({@link DoubtfulWinner}), and {@code title}
      * (may be null) one that comes before the page's headline ({@link WinnerBeforeHeadline}).
      */
     static List<Element> mainContent(Element cleaned, ElementMeasures m, String description, String title) {
-        ContentScorer.Selection scored = DoubtfulWinner.reconsider(ContentScorer.select(cleaned, m), description, m);
-        scored = WinnerBeforeHeadline.reconsider(scored, cleaned, title, m);
-        scored = BlockRanker.reconsider(scored, cleaned, description, m);
+        ContentScorer.Selection scored = BlockRanker.reconsider(rulesChoice(cleaned, m, description, title), cleaned,
+                description, m);
         Element declared = declaredContainer(cleaned, m);
         if (scored.top() == null) {
             return List.of(declared != null ? declared : cleaned);

@@ -36,7 +36,7 @@ public final class BlockTraining {
         Element work = doc.body() == null ? new Element("body") : doc.body();
         BoilerplateCleaner.clean(work, budget, meta.title(), meta.siteName());
         ElementMeasures m = ElementMeasures.of(work, budget, "content selection");
-        ContentScorer.Selection scored = DoubtfulWinner.reconsider(ContentScorer.select(work, m), meta.description(), m);
+        ContentScorer.Selection scored = ArticleExtractor.rulesChoice(work, m, meta.description(), meta.title());
         if (scored.top() == null) {
             return List.of();
         }

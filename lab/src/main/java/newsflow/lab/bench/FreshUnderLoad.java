@@ -1,5 +1,8 @@
 package newsflow.lab.bench;
 
+import static newsflow.lab.bench.PipelineBenchmark.cpu;
+import static newsflow.lab.bench.PipelineBenchmark.round;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,23 +116,8 @@ final class FreshUnderLoad {
         report.put("loaded_freshness_p95_s", f.get("p95"));
         report.put("loaded_freshness_max_s", latencies.stream().mapToDouble(Double::doubleValue).max().orElse(0));
         report.put("loaded_freshness_items", latencies.size());
-        Map<String, Object> perArticle = new LinkedHashMap<>();
-        double total = 0;
-        for (ProcessTree t : trees) {
-            double ms = (cpu1.get(t.name()) - cpu0.get(t.name())) / (double) (load + fresh);
-            perArticle.put(t.name(), round(ms));
-            total += ms;
-        }
-        perArticle.put("total", round(total));
-        report.put("loaded_cpu_ms_per_article", perArticle);
-        Map<String, Object> rss = new LinkedHashMap<>();
-        long sum = 0;
-        for (var e : peak.entrySet()) {
-            rss.put(e.getKey(), e.getValue() / (1024 * 1024));
-            sum += e.getValue();
-        }
-        rss.put("sum_of_peaks", sum / (1024 * 1024));
-        report.put("loaded_peak_rss_mb", rss);
+        report.put("loaded_cpu_ms_per_article", PipelineBenchmark.cpuMsPerArticle(trees, cpu0, cpu1, load + fresh));
+        report.put("loaded_peak_rss_mb", PipelineBenchmark.peakRssMb(peak));
         List<Double> bulks = PipelineBenchmark.docsPerBulk(stageLog);
         report.put("loaded_docs_per_bulk", PipelineBenchmark.percentiles(bulks.subList(Math.min(bulksBefore, bulks.size()), bulks.size())));
         return report;
@@ -168,15 +156,5 @@ final class FreshUnderLoad {
             seconds.add(round((System.nanoTime() - pushed) / 1e9));
         }
         return seconds;
-    }
-
-    private static Map<String, Long> cpu(List<ProcessTree> trees) {
-        Map<String, Long> cpu = new LinkedHashMap<>();
-        trees.forEach(t -> cpu.put(t.name(), t.cpuMillis()));
-        return cpu;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

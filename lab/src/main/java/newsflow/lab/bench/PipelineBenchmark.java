@@ -232,23 +232,8 @@ public final class PipelineBenchmark {
                 Map<String, Long> cpu1 = cpu(trees);
                 report.put("e2e_articles_per_s", round(n / ((end - firstPoll) / 1e9)));
                 report.put("e2e_steady_articles_per_s", at90 > at10 ? round((n * 8 / 10.0) / ((at90 - at10) / 1e9)) : null);
-                Map<String, Object> perArticle = new LinkedHashMap<>();
-                double total = 0;
-                for (ProcessTree t : trees) {
-                    double ms = (cpu1.get(t.name()) - cpu0.get(t.name())) / (double) n;
-                    perArticle.put(t.name(), round(ms));
-                    total += ms;
-                }
-                perArticle.put("total", round(total));
-                report.put("cpu_ms_per_article", perArticle);
-                Map<String, Object> rss = new LinkedHashMap<>();
-                long sum = 0;
-                for (var e : peak.entrySet()) {
-                    rss.put(e.getKey(), e.getValue() / (1024 * 1024));
-                    sum += e.getValue();
-                }
-                rss.put("sum_of_peaks", sum / (1024 * 1024));
-                report.put("peak_rss_mb", rss);
+                report.put("cpu_ms_per_article", cpuMsPerArticle(trees, cpu0, cpu1, n));
+                report.put("peak_rss_mb", peakRssMb(peak));
                 report.put("docs_per_bulk", percentiles(docsPerBulk(stack.logOf("pipeline"))));
                 List<Double> freshness = freshness(stack, site, es, config, n, fresh);
                 Map<String, Object> f = percentiles(freshness);
@@ -351,7 +336,7 @@ public final class PipelineBenchmark {
         return perSecond;
     }
 
-    private static Map<String, Long> cpu(List<ProcessTree> trees) {
+    static Map<String, Long> cpu(List<ProcessTree> trees) {
         Map<String, Long> cpu = new LinkedHashMap<>();
         trees.forEach(t -> cpu.put(t.name(), t.cpuMillis()));
         return cpu;
@@ -398,6 +383,32 @@ public final class PipelineBenchmark {
 
     static double round(double v) {
         return Math.round(v * 100) / 100.0;
+    }
+
+    /** CPU milliseconds per article of each process tree between two readings, and their total. */
+    static Map<String, Object> cpuMsPerArticle(List<ProcessTree> trees, Map<String, Long> before, Map<String, Long> after,
+                                               long articles) {
+        Map<String, Object> perArticle = new LinkedHashMap<>();
+        double total = 0;
+        for (ProcessTree t : trees) {
+            double ms = (after.get(t.name()) - before.get(t.name())) / (double) articles;
+            perArticle.put(t.name(), round(ms));
+            total += ms;
+        }
+        perArticle.put("total", round(total));
+        return perArticle;
+    }
+
+    /** Peak RSS of each process tree in MB, and the sum of the peaks. */
+    static Map<String, Object> peakRssMb(Map<String, Long> peakBytes) {
+        Map<String, Object> rss = new LinkedHashMap<>();
+        long sum = 0;
+        for (var e : peakBytes.entrySet()) {
+            rss.put(e.getKey(), e.getValue() / (1024 * 1024));
+            sum += e.getValue();
+        }
+        rss.put("sum_of_peaks", sum / (1024 * 1024));
+        return rss;
     }
 
     /**

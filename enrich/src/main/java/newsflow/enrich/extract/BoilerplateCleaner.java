@@ -120,10 +120,31 @@ final class BoilerplateCleaner {
             }
             if (isBoilerplate(e, page, m)) {
                 e.remove();
+            } else if (isSourceCode(e)) {
+                removeNonContentIn(e);
             } else {
                 pending.addAll(e.children());
             }
         }
+    }
+
+    /**
+     * Source code: a highlighter names its tokens ({@code hljs-comment}, {@code token comment}, {@code c1}), and
+     * a code comment is code, not a reader's comment: inside {@code pre} and {@code code} class names say nothing
+     * about the page's layout, so only elements that are never content are removed there.
+     */
+    private static boolean isSourceCode(Element e) {
+        return e.nameIs("pre") || e.nameIs("code");
+    }
+
+    private static void removeNonContentIn(Element code) {
+        List<Element> never = new ArrayList<>();
+        for (Element d : code.getAllElements()) {
+            if (d != code && NEVER_CONTENT.contains(d.normalName())) {
+                never.add(d);
+            }
+        }
+        never.forEach(Element::remove);
     }
 
     static boolean isBoilerplate(Element e) {

@@ -281,4 +281,14 @@ class ProblemClassesTest {
         assertThat(body).doesNotContain("We tried going online for a year", "The projector cable trick",
                 "could we get biscuits", "Posted by: Glen");
     }
+
+    @Test
+    void commentsInsideHighlightedSourceCodeAreKeptAsCode() {
+        String body = body("code-comments-in-highlighted-code.html");
+        assertThat(body).contains("# stop at the first failing command", "set -e",
+                "# the folder to copy and the disk to copy it to",
+                "# mirror the folder, removing files deleted at the source", "rsync -a --delete",
+                "A timer starts it at two in the morning");
+        assertThat(body).doesNotContain("Pat wrote", "older copies");
+    }
 }

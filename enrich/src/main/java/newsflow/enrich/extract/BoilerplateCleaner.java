@@ -170,6 +170,9 @@ final class BoilerplateCleaner {
         boolean chromeTag = CHROME.contains(tag) && !isStandfirst(e, m);
         boolean chrome = chromeTag || isHidden(e) || isChromeRole(e);
         Verdict byName = chrome ? Verdict.NONE : classify(e);
+        if (byName == Verdict.SOFT && PageBuilderBlocks.isBuildingBlock(e)) {
+            byName = Verdict.NONE;
+        }
         if (!chrome && (byName == Verdict.NONE || isWordsInASentence(e))) {
             return false;
         }
@@ -278,6 +281,11 @@ final class BoilerplateCleaner {
             soft |= SOFT_WORDS.contains(part);
         }
         return soft ? Verdict.SOFT : Verdict.NONE;
+    }
+
+    /** A soft word other than the page builders' "widget" ({@link PageBuilderBlocks}). */
+    static boolean isSoftWord(String part) {
+        return SOFT_WORDS.contains(part) && !part.equals("widget") && !part.equals("widgets");
     }
 
     private static Verdict stronger(Verdict a, Verdict b) {

@@ -291,4 +291,13 @@ class ProblemClassesTest {
                 "A timer starts it at two in the morning");
         assertThat(body).doesNotContain("Pat wrote", "older copies");
     }
+
+    @Test
+    void storyBuiltOfPageBuilderWidgetsInsideTheArticleIsKeptWhole() {
+        String body = body("story-built-of-builder-widgets.html");
+        assertThat(body).contains("For a month we baked the same loaf", "Strong white flour",
+                "Strong white flour rose highest", "Wholemeal and spelt", "Wholemeal gave a dense, nutty loaf",
+                "Rye, last of the five");
+        assertThat(body).doesNotContain("Sam Baker writes", "countertop oven", "All rights reserved");
+    }
 }

@@ -1,0 +1,55 @@
+package newsflow.enrich.extract;
+
+import org.jsoup.nodes.Element;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Page builders (Elementor, SiteOrigin, Divi …) write a whole story as a column of "widgets": a heading widget, a
+ * text widget per paragraph or two, an image widget. Inside the story's own container ({@code <article>},
+ * {@code <main>}) a class that says "widget" names one of those building blocks, not a sidebar's box; sidebars
+ * are named as such (a hard word) and stay boilerplate. Only the word "widget" is read this way: a block inside
+ * the article named "author", "meta" or "tags" is still furniture.
+ */
+final class PageBuilderBlocks {
+
+    private static final Set<String> WIDGET_WORDS = Set.of("widget", "widgets");
+    private static final Pattern PARTS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+    /** Enough levels for a builder's section / column / widget nesting inside the article. */
+    private static final int MAX_DEPTH = 40;
+
+    private PageBuilderBlocks() {
+    }
+
+    /**
+     * True when the only soft word of {@code e}'s class and id is "widget" and it sits inside an
+     * {@code <article>} or {@code <main>}.
+     */
+    static boolean isBuildingBlock(Element e) {
+        if (!namesOnlyAWidget(e)) {
+            return false;
+        }
+        int depth = 0;
+        for (Element p = e.parent(); p != null && depth < MAX_DEPTH; p = p.parent(), depth++) {
+            if (p.nameIs("article") || p.nameIs("main")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namesOnlyAWidget(Element e) {
+        boolean widget = false;
+        String names = CAMEL.matcher(e.className() + " " + e.id()).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
+        for (String part : PARTS.split(names)) {
+            if (BoilerplateCleaner.isSoftWord(part)) {
+                return false;
+            }
+            widget |= WIDGET_WORDS.contains(part);
+        }
+        return widget;
+    }
+}

@@ -274,6 +274,9 @@ final class BoilerplateCleaner {
     private static Verdict classifyToken(String token) {
         boolean soft = false;
         String lower = CAMEL.matcher(token).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
+        if (UtilityClasses.isStyleOnly(lower)) {
+            return Verdict.NONE;
+        }
         for (String part : PARTS.split(lower)) {
             if (HARD_WORDS.contains(part) || startsWithHardPrefix(part)) {
                 return Verdict.HARD;

@@ -272,7 +272,7 @@ final class ContentScorer {
 
     static double classWeight(Element e) {
         double weight = 0;
-        String className = e.className().toLowerCase(Locale.ROOT);
+        String className = UtilityClasses.withoutStyleOnly(e.className()).toLowerCase(Locale.ROOT);
         String id = e.id().toLowerCase(Locale.ROOT);
         if (!className.isEmpty()) {
             weight += NEGATIVE.matcher(className).find() ? -25 : 0;

@@ -300,4 +300,12 @@ class ProblemClassesTest {
                 "Rye, last of the five");
         assertThat(body).doesNotContain("Sam Baker writes", "countertop oven", "All rights reserved");
     }
+
+    @Test
+    void textInBoxesThatOnlyClipTheirOverflowIsKept() {
+        String body = body("text-in-overflow-hidden-boxes.html");
+        assertThat(body).contains("Working adults who want to train", "Riverside runs its practical nursing course",
+                "Hillcrest teaches anatomy online", "Lakeside offers the longest course");
+        assertThat(body).doesNotContain("Sign in to save this comparison", "all rights reserved");
+    }
 }

@@ -277,11 +277,14 @@ final class BoilerplateCleaner {
         if (UtilityClasses.isStyleOnly(lower)) {
             return Verdict.NONE;
         }
+        String previous = "";
         for (String part : PARTS.split(lower)) {
-            if (HARD_WORDS.contains(part) || startsWithHardPrefix(part)) {
+            // "most-read", "side-bar": a hard word written as two parts counts as one
+            if (HARD_WORDS.contains(part) || startsWithHardPrefix(part) || isHardCompound(previous, part)) {
                 return Verdict.HARD;
             }
             soft |= SOFT_WORDS.contains(part);
+            previous = part;
         }
         return soft ? Verdict.SOFT : Verdict.NONE;
     }
@@ -289,6 +292,11 @@ final class BoilerplateCleaner {
     /** A soft word other than the page builders' "widget" ({@link PageBuilderBlocks}). */
     static boolean isSoftWord(String part) {
         return SOFT_WORDS.contains(part) && !part.equals("widget") && !part.equals("widgets");
+    }
+
+    /** Two parts that make a hard word together ("most-read", "side-bar"), each at least two letters. */
+    private static boolean isHardCompound(String first, String second) {
+        return first.length() >= 2 && second.length() >= 2 && HARD_WORDS.contains(first + second);
     }
 
     private static Verdict stronger(Verdict a, Verdict b) {

@@ -308,4 +308,12 @@ class ProblemClassesTest {
                 "Hillcrest teaches anatomy online", "Lakeside offers the longest course");
         assertThat(body).doesNotContain("Sign in to save this comparison", "all rights reserved");
     }
+
+    @Test
+    void aMostReadListNamedWithAHyphenInsideTheArticleIsDropped() {
+        String body = body("most-read-list-inside-article.html");
+        assertThat(body).contains("raise its fares by ten percent", "A return ticket for a car",
+                "The company last raised fares two years ago");
+        assertThat(body).doesNotContain("Most read", "School board picks", "Storm knocks out power");
+    }
 }

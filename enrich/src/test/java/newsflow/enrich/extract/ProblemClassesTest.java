@@ -281,4 +281,19 @@ class ProblemClassesTest {
         assertThat(body).doesNotContain("We tried going online for a year", "The projector cable trick",
                 "could we get biscuits", "Posted by: Glen");
     }
+
+    @Test
+    void aSlideshowInsideTheStoryIsNotTheArticle() {
+        String body = body("slideshow-inside-story.html");
+        assertThat(body).contains("About forty swimmers met at the old slipway",
+                "a towel waiting on the steps", "posts the week's times on its noticeboard");
+        assertThat(body).doesNotContain("wade in from the slipway at dawn", "A lifeguard, in a kayak");
+    }
+
+    @Test
+    void storyTextNamedBesideAnAdSlotNameIsKept() {
+        String body = body("story-text-named-beside-ad-slot.html");
+        assertThat(body).contains("The only shop in Little Marsden reopened on Monday",
+                "leaving the village, which has no bus on Sundays", "up for sale");
+    }
 }

@@ -379,10 +379,14 @@ final class BoilerplateCleaner {
         return false;
     }
 
-    /** WordPress {@code post_class()} output: {@code hentry}, {@code type-post}, {@code category-<slug>} … */
+    /**
+     * A blog engine's post wrapper: WordPress's {@code post_class()} output ({@code hentry}, {@code type-post},
+     * {@code category-<slug>} …) or Movable Type's and TypePad's ({@code entry-type-post},
+     * {@code entry-author-<name>}).
+     */
     private static boolean isWordPressPost(Element e) {
         for (String c : e.classNames()) {
-            if (c.equals("hentry") || c.startsWith("type-")) {
+            if (c.equals("hentry") || c.startsWith("type-") || c.startsWith("entry-type-")) {
                 return true;
             }
         }
@@ -390,11 +394,13 @@ final class BoilerplateCleaner {
     }
 
     /**
-     * A post's category or tag slug ({@code category-uncategorized}, {@code tag-social-media}): it names what the
-     * post is about, not what the block is, so it must not make the post itself look like a widget.
+     * A post's category, tag or author slug ({@code category-uncategorized}, {@code tag-social-media},
+     * {@code entry-author-jane_moss}): it names what the post is about or who wrote it, not what the block is, so
+     * it must not make the post itself look like a widget (an author box).
      */
     private static boolean isTaxonomyTerm(String token) {
-        return token.startsWith("category-") || token.startsWith("tag-") || token.startsWith("post_tag-");
+        return token.startsWith("category-") || token.startsWith("tag-") || token.startsWith("post_tag-")
+                || token.startsWith("entry-author-") || token.startsWith("entry-category-");
     }
 
     private static boolean startsWithHardPrefix(String part) {

@@ -296,4 +296,12 @@ class ProblemClassesTest {
         assertThat(body).contains("The only shop in Little Marsden reopened on Monday",
                 "leaving the village, which has no bus on Sundays", "up for sale");
     }
+
+    @Test
+    void postWrapperNamedAfterItsAuthorIsKeptWhenItsHeadingDiffersFromTheTitle() {
+        String body = body("post-wrapper-named-after-author-dated-heading.html");
+        assertThat(body).contains("A quick look at what happened in the harbour", "The fuel dock now takes cards",
+                "write to the office with anything we missed");
+        assertThat(body).doesNotContain("Books on the shelf", "Lighthouses, Ferries, and Fog");
+    }
 }

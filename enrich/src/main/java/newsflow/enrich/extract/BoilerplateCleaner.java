@@ -44,7 +44,7 @@ final class BoilerplateCleaner {
             "zergnet", "breadcrumb", "breadcrumbs", "related", "recommend", "recommended", "recommendations",
             "social", "share", "shares", "sharing", "sharedaddy", "sharethis", "addthis", "sidebar", "promo", "promos", "promotion", "advert", "advertisement", "ad", "ads", "adsense", "sponsor",
             "sponsored", "paywall", "popup", "modal", "banner", "trending", "popular", "mostread",
-            "recirc", "outstream", "nocontent");
+            "recirc", "outstream", "nocontent", "slideshow");
 
     /**
      * Always boilerplate when a class/id part starts with them, because plugins glue words together
@@ -61,6 +61,17 @@ final class BoilerplateCleaner {
             "search", "logo", "copyright", "readmore", "overlay", "rating", "alert", "notice", "disclaimer",
             "subnav", "topbar", "bottombar", "sr", "screen", "visually", "offscreen", "crumbs", "more", "next",
             "prev", "previous", "posted", "cat", "category", "categories", "also", "widget", "widgets");
+
+    /**
+     * A slideshow widget (a list of slides, each a photo's caption, that a script pages through): the captions are
+     * comma-rich sentences, so twenty of them outscore the story they sit in, and they are most of the page's
+     * prose. Never rescued as the article, however long, like a discussion.
+     */
+    private static final Set<String> SLIDESHOW_WORDS = Set.of("slideshow", "slideshows");
+
+    /** First and second part of a class token that names the story's text: {@code entry-content}, {@code articleBody}. */
+    private static final Set<String> STORY_PARTS = Set.of("entry", "post", "article", "story");
+    private static final Set<String> TEXT_PARTS = Set.of("content", "body", "text");
 
     /** Reader discussion: never rescued as the article, however long. */
     private static final Set<String> DISCUSSION_WORDS = Set.of(
@@ -193,7 +204,7 @@ final class BoilerplateCleaner {
         // Layout wrappers are named after their neighbours ("content-with-sidebar", "l-sidebar-fixed
         // l-article-body-segment"): a named block holding most of the page's prose is the article, not a widget.
         // Discussion threads can be that long too, so they never get this rescue.
-        return byName == Verdict.NONE || !holdsMostText(e, page, m) || isDiscussion(e);
+        return byName == Verdict.NONE || !holdsMostText(e, page, m) || isDiscussion(e) || isSlideshow(e);
     }
 
     /**
@@ -227,9 +238,18 @@ final class BoilerplateCleaner {
     }
 
     private static boolean isDiscussion(Element e) {
+        return namedBy(e, DISCUSSION_WORDS);
+    }
+
+    private static boolean isSlideshow(Element e) {
+        return namedBy(e, SLIDESHOW_WORDS);
+    }
+
+    /** A part of the element's class or id (camel case and separators split) is one of {@code words}. */
+    private static boolean namedBy(Element e, Set<String> words) {
         String names = CAMEL.matcher(e.className() + " " + e.id()).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
         for (String part : PARTS.split(names)) {
-            if (DISCUSSION_WORDS.contains(part)) {
+            if (words.contains(part)) {
                 return true;
             }
         }
@@ -268,7 +288,28 @@ final class BoilerplateCleaner {
         }
         // "entry-meta", "post-navigation": a positive word next to a soft one does not by itself rescue a block;
         // isProse decides that on the text.
+        if (verdict == Verdict.HARD && namesStoryText(className)) {
+            // "entry-content handle-adX2": a class that names the story's text, beside one that tells the ad server
+            // where it may place ads, is the story; it is kept when it holds prose (isProse), as a soft name would.
+            return Verdict.SOFT;
+        }
         return verdict;
+    }
+
+    /**
+     * A class token that names the story's text itself ({@code entry-content}, {@code article-body},
+     * {@code storyText}): a story part ({@link #STORY_PARTS}) followed by a text part ({@link #TEXT_PARTS}).
+     */
+    static boolean namesStoryText(String className) {
+        for (String token : className.split("\\s+")) {
+            String[] parts = PARTS.split(CAMEL.matcher(token).replaceAll("$1-$2").toLowerCase(Locale.ROOT));
+            for (int i = 0; i + 1 < parts.length; i++) {
+                if (STORY_PARTS.contains(parts[i]) && TEXT_PARTS.contains(parts[i + 1])) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Verdict classifyToken(String token) {
@@ -378,10 +419,14 @@ final class BoilerplateCleaner {
         return false;
     }
 
-    /** WordPress {@code post_class()} output: {@code hentry}, {@code type-post}, {@code category-<slug>} … */
+    /**
+     * A blog engine's post wrapper: WordPress's {@code post_class()} output ({@code hentry}, {@code type-post},
+     * {@code category-<slug>} …) or Movable Type's and TypePad's ({@code entry-type-post},
+     * {@code entry-author-<name>}).
+     */
     private static boolean isWordPressPost(Element e) {
         for (String c : e.classNames()) {
-            if (c.equals("hentry") || c.startsWith("type-")) {
+            if (c.equals("hentry") || c.startsWith("type-") || c.startsWith("entry-type-")) {
                 return true;
             }
         }
@@ -389,11 +434,13 @@ final class BoilerplateCleaner {
     }
 
     /**
-     * A post's category or tag slug ({@code category-uncategorized}, {@code tag-social-media}): it names what the
-     * post is about, not what the block is, so it must not make the post itself look like a widget.
+     * A post's category, tag or author slug ({@code category-uncategorized}, {@code tag-social-media},
+     * {@code entry-author-jane_moss}): it names what the post is about or who wrote it, not what the block is, so
+     * it must not make the post itself look like a widget (an author box).
      */
     private static boolean isTaxonomyTerm(String token) {
-        return token.startsWith("category-") || token.startsWith("tag-") || token.startsWith("post_tag-");
+        return token.startsWith("category-") || token.startsWith("tag-") || token.startsWith("post_tag-")
+                || token.startsWith("entry-author-") || token.startsWith("entry-category-");
     }
 
     private static boolean startsWithHardPrefix(String part) {

@@ -316,4 +316,27 @@ class ProblemClassesTest {
                 "The company last raised fares two years ago");
         assertThat(body).doesNotContain("Most read", "School board picks", "Storm knocks out power");
     }
+
+    @Test
+    void aSlideshowInsideTheStoryIsNotTheArticle() {
+        String body = body("slideshow-inside-story.html");
+        assertThat(body).contains("About forty swimmers met at the old slipway",
+                "a towel waiting on the steps", "posts the week's times on its noticeboard");
+        assertThat(body).doesNotContain("wade in from the slipway at dawn", "A lifeguard, in a kayak");
+    }
+
+    @Test
+    void storyTextNamedBesideAnAdSlotNameIsKept() {
+        String body = body("story-text-named-beside-ad-slot.html");
+        assertThat(body).contains("The only shop in Little Marsden reopened on Monday",
+                "leaving the village, which has no bus on Sundays", "up for sale");
+    }
+
+    @Test
+    void postWrapperNamedAfterItsAuthorIsKeptWhenItsHeadingDiffersFromTheTitle() {
+        String body = body("post-wrapper-named-after-author-dated-heading.html");
+        assertThat(body).contains("A quick look at what happened in the harbour", "The fuel dock now takes cards",
+                "write to the office with anything we missed");
+        assertThat(body).doesNotContain("Books on the shelf", "Lighthouses, Ferries, and Fog");
+    }
 }

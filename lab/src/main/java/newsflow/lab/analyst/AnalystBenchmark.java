@@ -9,6 +9,7 @@ import newsflow.common.config.NewsflowConfig;
 import newsflow.common.config.ServerConfig;
 import newsflow.common.http.FetchRequest;
 import newsflow.common.http.HttpFetcher;
+import newsflow.lab.bench.ResourceUse;
 import newsflow.common.metrics.Metrics;
 import newsflow.common.retry.Backoff;
 import newsflow.common.server.HttpGuard;
@@ -267,6 +268,7 @@ public final class AnalystBenchmark {
                     boolean oursFirst = order.nextBoolean();
                     for (int side = 0; side < 2; side++) {
                         boolean ours = (side == 0) == oursFirst;
+                        long cpu0 = ResourceUse.processCpuNanos();
                         long t0 = System.nanoTime();
                         try {
                             if (ours) {
@@ -283,8 +285,9 @@ public final class AnalystBenchmark {
                             continue;
                         }
                         long took = System.nanoTime() - t0;
+                        long cpu = ResourceUse.processCpuNanos() - cpu0;
                         if (measured) {
-                            (ours ? oursTimes : directTimes).computeIfAbsent(kind, k -> new Latencies()).add(took);
+                            (ours ? oursTimes : directTimes).computeIfAbsent(kind, k -> new Latencies()).add(took, cpu);
                         }
                     }
                 }
@@ -300,7 +303,7 @@ public final class AnalystBenchmark {
                 double perCall = captured.get(kind).stream().mapToInt(List::size).average().orElse(0);
                 results.add(new RequestResult(kind.label(), o.count(), perCall,
                         o.millis(0.5), o.millis(0.99), d.millis(0.5), d.millis(0.99), o.millis(0.5) / d.millis(0.5) - 1,
-                        counts.get(kind)[0], counts.get(kind)[1], o.failures(), d.failures()));
+                        counts.get(kind)[0], counts.get(kind)[1], o.failures(), d.failures(), o.meanCpuMillis(), d.meanCpuMillis()));
             }
             return results;
         } finally {

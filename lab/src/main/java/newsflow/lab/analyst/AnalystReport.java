@@ -28,6 +28,10 @@ public record AnalystReport(
      *                    variants; {@code directCount} the same from Elasticsearch's answers, -1 when not comparable
      * @param oursFailures measured calls that failed (our API answering 5xx at its client deadline, say), not
      *                    in the percentiles
+     * @param oursCpuMs   CPU milliseconds per call of the benchmark's JVM (its client, and on our side our API and
+     *                    its Elasticsearch client; the node is another process), the mean over the measured calls:
+     *                    {@code oursCpuMs - directCpuMs} is what a call costs our process, which a shared machine's
+     *                    load does not inflate as it does latencies
      */
     public record RequestResult(
             @JsonProperty("kind") String kind,
@@ -41,7 +45,9 @@ public record AnalystReport(
             @JsonProperty("ours_count") long oursCount,
             @JsonProperty("direct_count") long directCount,
             @JsonProperty("ours_failures") int oursFailures,
-            @JsonProperty("direct_failures") int directFailures) {
+            @JsonProperty("direct_failures") int directFailures,
+            @JsonProperty("ours_cpu_ms") double oursCpuMs,
+            @JsonProperty("direct_cpu_ms") double directCpuMs) {
     }
 
     /**

@@ -3,14 +3,15 @@ package newsflow.lab.analyst;
 import java.util.Arrays;
 
 /**
- * The durations of one kind of request on one side, kept whole (a few hundred samples, exact percentiles), and how
- * many calls failed (not counted as durations).
+ * The durations of one kind of request on one side, kept whole (a few hundred samples, exact percentiles), the
+ * CPU time they took in this JVM, and how many calls failed (not counted as durations).
  */
 final class Latencies {
 
     private long[] nanos = new long[64];
     private int n;
     private int failures;
+    private long cpuNanos;
 
     void fail() {
         failures++;
@@ -20,11 +21,21 @@ final class Latencies {
         return failures;
     }
 
-    void add(long duration) {
+    /**
+     * @param cpu this JVM's CPU time over the call ({@code ResourceUse.processCpuNanos}): counted in 10 ms clock ticks
+     *            on Linux, so one call's figure is coarse, and the mean over a few dozen calls is not biased by it
+     */
+    void add(long duration, long cpu) {
         if (n == nanos.length) {
             nanos = Arrays.copyOf(nanos, n * 2);
         }
         nanos[n++] = duration;
+        cpuNanos += cpu;
+    }
+
+    /** This JVM's CPU time per call in milliseconds, the mean over the calls. */
+    double meanCpuMillis() {
+        return n == 0 ? 0 : cpuNanos / 1e6 / n;
     }
 
     int count() {

@@ -9,13 +9,13 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 /** What the JVM reports about its own CPU time, threads, collections and heap. */
-final class ResourceUse {
+public final class ResourceUse {
 
     private ResourceUse() {
     }
 
     /** CPU time of the whole process (all threads, JIT and GC included), in nanoseconds. */
-    static long processCpuNanos() {
+    public static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }

@@ -97,7 +97,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + esHome.resolve("config/jvm.options.d"), e);
         }
-        LocalKafka.write(esHome.resolve("config/jvm.options.d/newsflow.options"), "-Xms" + heap + "\n-Xmx" + heap + "\n");
+        LocalKafka.write(esHome.resolve("config/jvm.options.d/newsflow.options"), jvmOptions(heap));
 
         List<String> command = new ArrayList<>();
         if (ServiceUser.runningAsRoot()) {
@@ -152,6 +152,17 @@ public final class LocalElasticsearch implements AutoCloseable {
     @Override
     public void close() {
         process.stop(STOP_GRACE);
+    }
+
+    /**
+     * The node's JVM options beyond Elasticsearch's own: the heap, and C1 only ({@code -XX:TieredStopAtLevel=1}).
+     * A freshly started node spends most of its CPU for minutes on C2 compilations of Elasticsearch's code (measured:
+     * about half of the node's CPU while the pipeline benchmark indexes 1,000 articles, and still tens of
+     * milliseconds a second after ten minutes, docs/measurements.md); the local node restarts with the stack and
+     * indexes tens of articles a second at most, far below what it indexes with C1's code.
+     */
+    static String jvmOptions(String heap) {
+        return "-Xms" + heap + "\n-Xmx" + heap + "\n-XX:TieredStopAtLevel=1\n";
     }
 
     static String settings(Path data, Path logs, int httpPort, int transportPort) {

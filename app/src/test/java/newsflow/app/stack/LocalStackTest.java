@@ -91,6 +91,12 @@ class LocalStackTest {
     }
 
     @Test
+    void nodeJvmGetsTheHeapAndC1Only() {
+        assertThat(LocalElasticsearch.jvmOptions("256m").lines())
+                .containsExactly("-Xms256m", "-Xmx256m", "-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void configuredLocalPortsInUseAreRefusedTogetherBeforeAnythingStarts() throws IOException {
         try (var kafkaTaken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
              var elasticsearchTaken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -91,8 +91,9 @@ class LocalStackTest {
     }
 
     @Test
-    void nodeJvmGetsTheHeapAndC1Only() {
-        assertThat(LocalElasticsearch.jvmOptions("256m").lines())
+    void nodeJvmGetsTheHeapAndC1OnlyWhenAsked() {
+        assertThat(LocalElasticsearch.jvmOptions("256m", false).lines()).containsExactly("-Xms256m", "-Xmx256m");
+        assertThat(LocalElasticsearch.jvmOptions("256m", true).lines())
                 .containsExactly("-Xms256m", "-Xmx256m", "-XX:TieredStopAtLevel=1");
     }
 
@@ -101,7 +102,7 @@ class LocalStackTest {
         try (var kafkaTaken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
              var elasticsearchTaken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             var local = new newsflow.common.config.LocalStackConfig(kafkaTaken.getLocalPort(), 0,
-                    elasticsearchTaken.getLocalPort(), "256m");
+                    elasticsearchTaken.getLocalPort(), "256m", false);
 
             assertThatThrownBy(() -> LocalStack.requireConfiguredPortsFree(local, true, true))
                     .hasMessageContaining("localStack.kafkaPort " + kafkaTaken.getLocalPort() + " is already in use")

@@ -66,6 +66,11 @@ public final class LocalElasticsearch implements AutoCloseable {
      * any) with the given heap ({@code -Xms}/{@code -Xmx} value).
      */
     public static LocalElasticsearch start(Path home, Path dir, int httpPort, String heap) {
+        return start(home, dir, httpPort, heap, false);
+    }
+
+    /** As {@link #start(Path, Path, int, String)}; {@code c1Only}: see {@link #jvmOptions}. */
+    public static LocalElasticsearch start(Path home, Path dir, int httpPort, String heap, boolean c1Only) {
         Path zip = ElasticsearchDistribution.findZip(home);
         Path javaHome = JavaHomeFinder.forThisProcess().find(); // before anything is unpacked: a missing JDK fails first
         Path abs = dir.toAbsolutePath().normalize();
@@ -97,7 +102,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + esHome.resolve("config/jvm.options.d"), e);
         }
-        LocalKafka.write(esHome.resolve("config/jvm.options.d/newsflow.options"), "-Xms" + heap + "\n-Xmx" + heap + "\n");
+        LocalKafka.write(esHome.resolve("config/jvm.options.d/newsflow.options"), jvmOptions(heap, c1Only));
 
         List<String> command = new ArrayList<>();
         if (ServiceUser.runningAsRoot()) {
@@ -152,6 +157,17 @@ public final class LocalElasticsearch implements AutoCloseable {
     @Override
     public void close() {
         process.stop(STOP_GRACE);
+    }
+
+    /**
+     * The node's JVM options beyond Elasticsearch's own: the heap, and with {@code c1Only} ({@code
+     * localStack.elasticsearchC1Only}) {@code -XX:TieredStopAtLevel=1}. A freshly started node spends about half its
+     * CPU for many minutes on C2 compilations of Elasticsearch's code whatever the article rate; C1 alone saves that,
+     * and its code searches, aggregates and merges more slowly (measured in docs/measurements.md, "Where the node's
+     * CPU goes"), so it is the operator's choice.
+     */
+    static String jvmOptions(String heap, boolean c1Only) {
+        return "-Xms" + heap + "\n-Xmx" + heap + "\n" + (c1Only ? "-XX:TieredStopAtLevel=1\n" : "");
     }
 
     static String settings(Path data, Path logs, int httpPort, int transportPort) {

@@ -113,7 +113,7 @@ public final class LocalStack implements AutoCloseable {
                 : CompletableFuture.completedFuture(null);
         CompletableFuture<LocalElasticsearch> elasticsearch = wantElasticsearch
                 ? async("local-elasticsearch-start", () -> LocalElasticsearch.start(home, dataDir.resolve("elasticsearch"),
-                        local.elasticsearchPort(), local.heap()))
+                        local.elasticsearchPort(), local.heap(), local.elasticsearchC1Only()))
                 : CompletableFuture.completedFuture(null);
 
         List<Throwable> failures = new ArrayList<>();

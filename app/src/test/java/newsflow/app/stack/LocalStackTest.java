@@ -91,11 +91,18 @@ class LocalStackTest {
     }
 
     @Test
+    void nodeJvmGetsTheHeapAndC1OnlyWhenAsked() {
+        assertThat(LocalElasticsearch.jvmOptions("256m", false).lines()).containsExactly("-Xms256m", "-Xmx256m");
+        assertThat(LocalElasticsearch.jvmOptions("256m", true).lines())
+                .containsExactly("-Xms256m", "-Xmx256m", "-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void configuredLocalPortsInUseAreRefusedTogetherBeforeAnythingStarts() throws IOException {
         try (var kafkaTaken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
              var elasticsearchTaken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             var local = new newsflow.common.config.LocalStackConfig(kafkaTaken.getLocalPort(), 0,
-                    elasticsearchTaken.getLocalPort(), "256m");
+                    elasticsearchTaken.getLocalPort(), "256m", false);
 
             assertThatThrownBy(() -> LocalStack.requireConfiguredPortsFree(local, true, true))
                     .hasMessageContaining("localStack.kafkaPort " + kafkaTaken.getLocalPort() + " is already in use")

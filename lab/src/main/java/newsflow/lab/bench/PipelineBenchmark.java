@@ -133,6 +133,7 @@ public final class PipelineBenchmark {
                 // leave out the first bulk, which may be all of them
                 report.put("index_ceiling_per_s", indexCeiling(stack.logOf("index-alone")));
                 report.put("index_alone_node_cpu_ms_per_article", round(index.otherCpuMillis / (double) n));
+                report.put("index_alone_node_jit_cpu_ms_per_article", round(index.otherJitMillis / (double) n));
                 report.put("index_alone_docs_per_bulk", percentiles(docsPerBulk(stack.logOf("index-alone"))));
             }
         }
@@ -147,6 +148,7 @@ public final class PipelineBenchmark {
         long first = 0;
         long cpuAtFirst = 0;
         long otherAtFirst = 0;
+        long otherJitAtFirst = 0;
         long done;
         while (true) {
             long now = System.nanoTime();
@@ -155,6 +157,7 @@ public final class PipelineBenchmark {
                 first = now;
                 cpuAtFirst = tree.cpuMillis();
                 otherAtFirst = other == null ? 0 : other.cpuMillis();
+                otherJitAtFirst = other == null ? 0 : other.jitCpuMillis();
             }
             if (done >= n) {
                 break;
@@ -167,13 +170,19 @@ public final class PipelineBenchmark {
             Thread.sleep(SAMPLE.toMillis());
         }
         Phase phase = new Phase(System.nanoTime() - first, tree.cpuMillis() - cpuAtFirst,
-                other == null ? 0 : other.cpuMillis() - otherAtFirst);
+                other == null ? 0 : other.cpuMillis() - otherAtFirst,
+                other == null ? 0 : other.jitCpuMillis() - otherJitAtFirst);
         log.info("{}: {} items in {} ms", name, n, phase.nanos / 1_000_000);
         stack.stopProcess(name);
         return phase;
     }
 
-    record Phase(long nanos, long cpuMillis, long otherCpuMillis) {
+    /** {@code otherJitMillis}: the part of {@code otherCpuMillis} its JIT compiler threads took ({@link ProcessTree#jitCpuMillis}). */
+    record Phase(long nanos, long cpuMillis, long otherCpuMillis, long otherJitMillis) {
+        Phase(long nanos, long cpuMillis, long otherCpuMillis) {
+            this(nanos, cpuMillis, otherCpuMillis, 0);
+        }
+
         double ratePerSecond(int n) {
             // timed from the first item to the last: n - 1 intervals
             return round((n - 1) / Math.max(1e-9, nanos / 1e9));
@@ -198,6 +207,7 @@ public final class PipelineBenchmark {
                 List<ProcessTree> trees = List.of(newsflow, broker, node);
                 awaitFirstPolls(stack, site);
                 Map<String, Long> cpu0 = cpu(trees);
+                long nodeJit0 = node.jitCpuMillis();
                 Map<String, Long> peak = new LinkedHashMap<>();
                 site.release(0, n);
                 long deadline = System.nanoTime() + options.timeout().toNanos();
@@ -230,9 +240,12 @@ public final class PipelineBenchmark {
                     firstPoll = served == 0 ? firstPoll : Math.min(firstPoll, served);
                 }
                 Map<String, Long> cpu1 = cpu(trees);
+                long nodeJit = node.jitCpuMillis() - nodeJit0;
                 report.put("e2e_articles_per_s", round(n / ((end - firstPoll) / 1e9)));
                 report.put("e2e_steady_articles_per_s", at90 > at10 ? round((n * 8 / 10.0) / ((at90 - at10) / 1e9)) : null);
                 report.put("cpu_ms_per_article", cpuMsPerArticle(trees, cpu0, cpu1, n));
+                // the node's warm-up within its share: compiler threads, not work per article (docs/measurements.md)
+                report.put("node_jit_cpu_ms_per_article", round(nodeJit / (double) n));
                 report.put("peak_rss_mb", peakRssMb(peak));
                 report.put("docs_per_bulk", percentiles(docsPerBulk(stack.logOf("pipeline"))));
                 List<Double> freshness = freshness(stack, site, es, config, n, fresh);

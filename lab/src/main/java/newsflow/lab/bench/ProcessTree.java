@@ -24,6 +24,43 @@ record ProcessTree(String name, long pid) {
         return ticks * 1000 / TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU time of the tree's JIT compiler threads (HotSpot's {@code C1 CompilerThread}s and {@code C2 CompilerThread}s),
+     * in milliseconds: a JVM's warm-up, which a freshly started node pays over its first minutes of work whatever the
+     * article rate, so a short benchmark charges it to few articles.
+     */
+    long jitCpuMillis() {
+        long ticks = 0;
+        for (long p : pids()) {
+            for (Path task : tasks(p)) {
+                String stat = read(task.resolve("stat"));
+                if (isCompilerThread(stat)) {
+                    ticks += parseTicks(stat);
+                }
+            }
+        }
+        return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
+    /** The thread's name is the command field of its stat line, cut to 15 characters by the kernel. */
+    static boolean isCompilerThread(String stat) {
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            return false;
+        }
+        String name = stat.substring(open + 1, close);
+        return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+    }
+
+    private static List<Path> tasks(long pid) {
+        try (var list = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return list.toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of(); // exited meanwhile
+        }
+    }
+
     /** Resident set of the tree's live processes, in bytes. */
     long rssBytes() {
         long kb = 0;

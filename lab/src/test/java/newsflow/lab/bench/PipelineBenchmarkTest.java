@@ -40,4 +40,12 @@ class PipelineBenchmarkTest {
 
         assertThat(ProcessTree.parseTicks(stat)).isEqualTo(175);
     }
+
+    @Test
+    void jitCpuIsTheCompilerThreadsOnly() {
+        assertThat(ProcessTree.isCompilerThread("77 (C2 CompilerThre) S 1 4242 4242 0 -1 0 0 0 0 0 900 10 0 0")).isTrue();
+        assertThat(ProcessTree.isCompilerThread("78 (C1 CompilerThre) S 1 4242 4242 0 -1 0 0 0 0 0 90 1 0 0")).isTrue();
+        assertThat(ProcessTree.isCompilerThread("79 (elasticsearch[n) S 1 4242 4242 0 -1 0 0 0 0 0 50 5 0 0")).isFalse();
+        assertThat(ProcessTree.isCompilerThread("80 (GC Thread#0) S 1 4242 4242 0 -1 0 0 0 0 0 50 5 0 0")).isFalse();
+    }
 }

@@ -33,8 +33,8 @@ import java.util.Set;
  * cheap step finds how the matching articles write each stem:
  *
  * <ol>
- *   <li>one search over the matching articles in the words' language, the {@link #ARTICLES} that contain the most of
- *       the stems first, highlighting the stems in the body: Elasticsearch's highlighter re-analyses each of those
+ *   <li>one search over the matching articles in the words' language, the {@link #ARTICLES} that hold the rarest of the
+ *       stems first ({@link #request}), highlighting the stems in the body: Elasticsearch's highlighter re-analyses each of those
  *       bodies with the index's own analyzer and marks the words as written whose terms are among the stems;</li>
  *   <li>the distinct marked words are run once through the body's analyzer ({@code _analyze}), which tells which
  *       stem each one is a form of;</li>
@@ -83,8 +83,8 @@ final class SurfaceWords {
         }
         List<String> stems = top.words().stream().map(TopWords.Word::stem).toList();
         try {
-            Optional<SearchResponse<Void>> response = search.send(request(scope, top.language(), stems, search.alias(), timeout),
-                    Void.class);
+            Optional<SearchResponse<Void>> response = search.send(request(scope, top.language(), top.words(), search.alias(),
+                    timeout), Void.class);
             if (response.isEmpty() || response.get().hits().hits().isEmpty()) {
                 return top;
             }
@@ -101,13 +101,18 @@ final class SurfaceWords {
     }
 
     /**
-     * The best {@link #ARTICLES} of the scope in {@code language}, ranked by how many of the stems they contain, with
-     * the stems marked in their bodies.
+     * The best {@link #ARTICLES} of the scope in {@code language} for finding the words' forms, with the stems marked
+     * in their bodies. An article scores {@code 1 / count} for each of the stems it contains ({@code count}: the
+     * sampled articles containing that stem), so the few articles that hold a rare stem come first: a stem most
+     * matches contain is in most of the articles picked anyway, one of a handful of articles would otherwise be
+     * missed.
      */
-    static SearchRequest request(Query scope, String language, List<String> stems, String alias, String timeout) {
-        List<FieldValue> values = stems.stream().map(FieldValue::of).toList();
-        List<Query> each = stems.stream()
-                .map(stem -> Query.of(q -> q.constantScore(c -> c.filter(f -> f.term(t -> t.field(TopWordsSearch.FIELD).value(stem))))))
+    static SearchRequest request(Query scope, String language, List<TopWords.Word> words, String alias, String timeout) {
+        List<FieldValue> values = words.stream().map(w -> FieldValue.of(w.stem())).toList();
+        List<Query> each = words.stream()
+                .map(w -> Query.of(q -> q.constantScore(c -> c
+                        .filter(f -> f.term(t -> t.field(TopWordsSearch.FIELD).value(w.stem())))
+                        .boost(1.0f / Math.max(1, w.count())))))
                 .toList();
         return SearchRequest.of(s -> s
                 .index(alias)

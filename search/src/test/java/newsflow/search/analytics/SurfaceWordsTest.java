@@ -21,10 +21,12 @@ class SurfaceWordsTest {
     private static final String E = SurfaceWords.END;
 
     @Test
-    void theRequestRanksTheScopesArticlesInTheLanguageByStemsContainedAndMarksTheStemsInShortPassages() {
+    void theRequestRanksTheScopesArticlesInTheLanguageRareStemsFirstAndMarksTheStemsInShortPassages() {
         Query scope = Query.of(q -> q.match(m -> m.field("body").query("flood")));
-        JsonNode body = Json.read(JsonpUtils.toJsonString(SurfaceWords.request(scope, "en", List.of("sandbag", "elect"),
-                "articles", "5000ms"), EsResponses.MAPPER), JsonNode.class);
+        List<TopWords.Word> words = List.of(new TopWords.Word("sandbag", "sandbag", 2.0, 4, 9),
+                new TopWords.Word("elect", "elect", 1.0, 1, 3));
+        JsonNode body = Json.read(JsonpUtils.toJsonString(SurfaceWords.request(scope, "en", words, "articles", "5000ms"),
+                EsResponses.MAPPER), JsonNode.class);
 
         assertThat(body.get("size").asInt()).isEqualTo(SurfaceWords.ARTICLES);
         assertThat(body.at("/_source").asBoolean(true)).isFalse();
@@ -32,9 +34,11 @@ class SurfaceWordsTest {
         JsonNode bool = body.at("/query/bool");
         assertThat(bool.at("/filter/0/match/body/query").asText()).isEqualTo("flood");
         assertThat(bool.at("/filter/1/term/language/value").asText()).isEqualTo("en");
-        // one point per stem an article contains: the articles with the most of them first
+        // 1 / count per stem an article contains: the few articles holding a rare stem first
         assertThat(bool.get("should")).hasSize(2);
+        assertThat(bool.at("/should/0/constant_score/boost").asDouble()).isEqualTo(0.25);
         assertThat(bool.at("/should/1/constant_score/filter/term/body/value").asText()).isEqualTo("elect");
+        assertThat(bool.at("/should/1/constant_score/boost").asDouble()).isEqualTo(1.0);
         assertThat(bool.get("minimum_should_match").asText()).isEqualTo("1");
         JsonNode field = body.at("/highlight/fields/0/body");
         assertThat(field.at("/highlight_query/terms/body")).extracting(JsonNode::asText).containsExactly("sandbag", "elect");

@@ -143,5 +143,6 @@
   $('reset').addEventListener('click', () => go({}));
   window.addEventListener('popstate', () => go(readUrl(), true));
   NF.onResize(drawOverTime);
+  NF.onKeyChange(() => load(state));
   go(state, true);
 })();

@@ -59,18 +59,140 @@
     return p.toString();
   };
 
-  // GET (or another method with a JSON body) an API path; resolves with the parsed body, rejects with an Error
-  // whose message is the API's own error text and whose .status is the HTTP status.
+  // ---- the API key ----------------------------------------------------------------------------------------------
+  // A server with server.apiKeys answers every /api request that lacks one of its keys with 401; the page and its
+  // files need none (a browser cannot send a header when it opens a page). The analyst gives the key once, in the
+  // dialog a 401 opens (or the "API key" button), and the page sends it as X-Api-Key with every request it makes:
+  // NF.api and the downloads (NF.keyedDownload). It is kept in sessionStorage (this tab, until it closes) or, when
+  // asked, in localStorage (this browser, until forgotten); never in the URL, so a shared link carries no key.
+  const KEY_ITEM = 'newsflow.apiKey';
+  const keyListeners = [];
+  let keyAsked = false;           // this server has asked for a key: the "API key" button stays
+  const store = (kind) => { try { return window[kind] || null; } catch (e) { return null; } };   // storage may be off
+
+  NF.apiKey = function () {
+    const session = store('sessionStorage'), local = store('localStorage');
+    return (session && session.getItem(KEY_ITEM)) || (local && local.getItem(KEY_ITEM)) || '';
+  };
+
+  function storeKey(key, remember) {
+    ['sessionStorage', 'localStorage'].forEach((kind) => { const st = store(kind); if (st) st.removeItem(KEY_ITEM); });
+    const st = key ? store(remember ? 'localStorage' : 'sessionStorage') : null;
+    if (st) st.setItem(KEY_ITEM, key);
+    keyButton();
+    keyListeners.forEach((f) => f());
+  }
+
+  const withKey = (headers) => { const k = NF.apiKey(); return k ? Object.assign({}, headers, { 'X-Api-Key': k }) : headers; };
+
+  // What a page does once the key changed: load again what the missing key had refused.
+  NF.onKeyChange = (f) => { keyListeners.push(f); };
+
+  let keyDialog = null;
+  function dialog() {
+    if (keyDialog) return keyDialog;
+    const el = NF.el;
+    const input = el('input', { id: 'api-key', type: 'password', autocomplete: 'off', spellcheck: 'false', required: true });
+    const remember = el('input', { id: 'api-key-remember', type: 'checkbox' });
+    const note = el('p', { id: 'api-key-note', class: 'note', role: 'alert' });
+    const forget = el('button', { type: 'button', id: 'api-key-forget', text: 'Forget the key' });
+    const cancel = el('button', { type: 'button', id: 'api-key-cancel', text: 'Cancel' });
+    const form = el('form', { id: 'api-key-form', class: 'key-form' }, [
+      el('label', { for: 'api-key' }, ['API key', input]),
+      el('label', { for: 'api-key-remember', class: 'check' }, [remember, 'Remember on this device (otherwise until this tab is closed)']),
+      note,
+      el('div', { class: 'actions' }, [el('button', { type: 'submit', class: 'primary', text: 'Use this key' }), forget, cancel])]);
+    keyDialog = el('dialog', { id: 'api-key-dialog', 'aria-labelledby': 'api-key-title' }, [
+      el('h2', { id: 'api-key-title', text: 'API key' }),
+      el('p', { class: 'help', text: 'This server answers only requests that carry one of its API keys. The page sends the key '
+        + 'as the X-Api-Key header with each of its requests, downloads included; links you share do not contain it.' }),
+      form]);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const key = input.value.trim();
+      if (!key) return;
+      input.value = '';
+      keyDialog.close();
+      storeKey(key, remember.checked);
+    });
+    forget.addEventListener('click', () => { input.value = ''; keyDialog.close(); storeKey('', false); });
+    cancel.addEventListener('click', () => keyDialog.close());
+    keyDialog.note = note;
+    keyDialog.input = input;
+    document.body.appendChild(keyDialog);
+    return keyDialog;
+  }
+
+  // Opens the key dialog (once, however many requests were refused at the same time).
+  NF.askKey = function (message) {
+    keyAsked = true;
+    keyButton();
+    const d = dialog();
+    d.note.textContent = message || '';
+    if (!d.open) d.showModal();
+    d.input.focus();
+  };
+
+  const refused = () => NF.askKey(NF.apiKey() ? 'The server refused this key: check it and enter it again.'
+    : 'This server needs an API key.');
+
+  // The "API key" button in the page's navigation, once the server has asked for a key or one is kept.
+  function keyButton() {
+    const nav = document.querySelector('nav.top');
+    if (!nav || !(keyAsked || NF.apiKey())) return;
+    let b = NF.$('api-key-button');
+    if (!b) {
+      b = NF.el('button', { type: 'button', id: 'api-key-button', class: 'link', onclick: () => NF.askKey('') });
+      nav.appendChild(b);
+    }
+    b.textContent = NF.apiKey() ? 'API key (set)' : 'API key';
+  }
+  document.addEventListener('DOMContentLoaded', keyButton);
+  if (document.readyState !== 'loading') keyButton();
+
+  // A download link (CSV, NDJSON). A link cannot carry a header: with a key, the file is fetched with it and handed
+  // to the browser as a file (held in memory: an export is bounded by search.exportMaxRows); without one the link
+  // is followed as it is and streams to disk. onError gets the API's error.
+  NF.keyedDownload = function (a, onError) {
+    a.addEventListener('click', (e) => {
+      if (!NF.apiKey()) return;
+      e.preventDefault();
+      fetch(a.href, { headers: withKey({}) }).then((r) => {
+        if (r.ok) return r.blob();
+        return r.json().catch(() => ({})).then((body) => {
+          const err = new Error(body.error || 'HTTP ' + r.status);
+          err.status = r.status;
+          throw err;
+        });
+      }).then((blob) => {
+        const url = URL.createObjectURL(blob);
+        const save = NF.el('a', { href: url, download: a.getAttribute('download') || '', class: 'sr-only' });
+        document.body.appendChild(save);
+        save.click();
+        save.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+      }).catch((err) => {
+        if (err.status === 401) refused();
+        if (onError) onError(err);
+      });
+    });
+  };
+
+  // GET (or another method with a JSON body) an API path, with the API key when there is one; resolves with the
+  // parsed body, rejects with an Error whose message is the API's own error text and whose .status is the HTTP
+  // status. A 401 opens the key dialog.
   NF.api = function (path, params, init) {
     const qs = params ? NF.queryString(params) : '';
-    const options = Object.assign({ headers: { Accept: 'application/json' } }, init || {});
+    const options = Object.assign({}, init || {});
+    options.headers = withKey(Object.assign({ Accept: 'application/json' }, options.headers));
     if (options.json !== undefined) {
       options.body = JSON.stringify(options.json);
-      options.headers = Object.assign({ 'Content-Type': 'application/json' }, options.headers);
+      options.headers['Content-Type'] = 'application/json';
       delete options.json;
     }
     return fetch(path + (qs ? '?' + qs : ''), options).then((r) => {
       if (r.status === 204) return {};
+      if (r.status === 401) refused();
       return r.json().catch(() => ({ error: 'HTTP ' + r.status + ': the answer is not JSON' })).then((body) => {
         if (!r.ok || body.error) {
           const e = new Error(body.error || 'HTTP ' + r.status);

@@ -276,7 +276,8 @@
     NF.api('/api/top-words', Object.assign(scope(s), { size: 15 })).then((res) => {
       if (!current()) return;
       NF.barList(box, (res.words || []).map((w) => ({ label: w.term, value: w.score, note: NF.number(w.count),
-        title: w.term + ': in ' + w.count + ' matching articles, ' + w.background + ' in all; click to add it to the query',
+        title: w.term + (w.stem && w.stem !== w.term ? ' (indexed as “' + w.stem + '”)' : '') + ': in ' + w.count
+          + ' matching articles, ' + w.background + ' in all; click to add it to the query',
         onclick: () => update((c) => { c.q = ((c.q ? c.q + ' ' : '') + w.term).trim(); }) })),
         s.q ? 'No characteristic words.' : 'Search for something to see its characteristic words.');
     }).catch((e) => { if (current()) NF.unavailable(box, 'Top words', e); });
@@ -487,6 +488,14 @@
     }
   });
   NF.onResize(drawAttention);
+  ['csv', 'ndjson'].forEach((id) => NF.keyedDownload($(id), (e) => { $('error').textContent = 'The download failed: ' + e.message; }));
+  // a key given (or forgotten): everything again, as on opening the page
+  NF.onKeyChange(() => {
+    const s = state;
+    state = { cmp: [], topic: [], source: [], lang: [], author: [] };
+    go(s, { fromHistory: true });
+    loadSaved();
+  });
 
   const initial = state;
   state = { cmp: [], topic: [], source: [], lang: [], author: [] };

@@ -59,6 +59,7 @@ final class StatusPrinter {
                     e.buildVersion(),
                     !e.liveVersions().isEmpty() && !e.liveVersions().equals(java.util.Set.of(e.buildVersion()))
                             ? ": run `newsflow index upgrade` (docs/upgrades.md)" : ""));
+            out.append(String.format(Locale.ROOT, "  alert matching: %s%n", e.alertMatching()));
         }
         if (s.disk() != null) {
             PipelineStatus.Disk d = s.disk();

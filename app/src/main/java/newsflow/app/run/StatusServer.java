@@ -63,7 +63,8 @@ final class StatusServer implements AutoCloseable {
     /** Adds every endpoint to a server the caller starts (a test checks the /api ones against the OpenAPI document). */
     static void routes(HttpServer server, HttpGuard guard, List<Stage> stages, SearchService search,
                        SavedSearchApi savedSearches, Supplier<Map<String, String>> unreachable) {
-        // every handler goes through the guard: Host check, API key, GET/HEAD only, security headers, JSON errors
+        // every handler goes through the guard: Host check, API key (not for the page's files), GET/HEAD only, security
+        // headers, JSON errors
         server.createContext("/health", guard.read(ex -> respond(ex, 200, "application/json", Json.write(Map.of("status", "UP")))));
         server.createContext("/ready", guard.read(ex -> {
             ReadyAnswer answer = ReadyAnswer.of(stages, unreachable.get());
@@ -76,7 +77,8 @@ final class StatusServer implements AutoCloseable {
         if (savedSearches != null) {
             savedSearches.register(server, guard);
         }
-        server.createContext("/", guard.read(ex -> {
+        // the page needs no key (a browser cannot send one when it opens it); it sends the key with every API call
+        server.createContext("/", guard.page(ex -> {
             if (search != null && ex.getRequestURI().getPath().equals("/")) {
                 SearchPage.servePage(ex);
             } else {

@@ -44,9 +44,11 @@ public record PipelineStatus(Instant at, List<Stage> stages, Feeds feeds, DeadLe
      *                      document)
      * @param buildVersion  the schema version this build writes
      * @param documents     documents behind the alias, null when it does not exist yet
+     * @param alertMatching how the alerts stage matches saved searches against this node, and why
+     *                      ({@code newsflow.search.alerts.MatchingPath#summary})
      */
     public record Elasticsearch(String url, String health, int nodes, String alias, Set<Integer> liveVersions,
-                                int buildVersion, Long documents) {
+                                int buildVersion, Long documents, String alertMatching) {
     }
 
     /**

@@ -11,6 +11,7 @@ import newsflow.common.kafka.KafkaClients;
 import newsflow.index.es.ElasticsearchClients;
 import newsflow.index.schema.AliasTargets;
 import newsflow.index.schema.IndexNames;
+import newsflow.search.alerts.MatchingPath;
 import newsflow.ingest.registry.FeedRegistry;
 import newsflow.ingest.state.FeedState;
 import newsflow.ingest.status.FeedStatus;
@@ -140,7 +141,8 @@ public final class StatusCollector {
                 documents = es.count(c -> c.index(alias)).count();
             }
             return new PipelineStatus.Elasticsearch(config.elasticsearch().url(), health.status().jsonValue(),
-                    health.numberOfNodes(), alias, live.versions(), IndexNames.CURRENT_VERSION, documents);
+                    health.numberOfNodes(), alias, live.versions(), IndexNames.CURRENT_VERSION, documents,
+                    MatchingPath.detect(es).summary());
         }
     }
 

@@ -25,7 +25,8 @@ class StatusPrinterTest {
                 new PipelineStatus.Feeds(12, 1, List.of(new FeedStatus("https://a.example/rss", null, true, null,
                         "HTTP 404", 3, null, null, 0, false, false))),
                 new PipelineStatus.DeadLetters(AT.minusSeconds(3600), 3, Map.of("enrich", 2L, "index", 1L)),
-                new PipelineStatus.Elasticsearch("http://es:9200", "yellow", 1, "newsflow-articles", Set.of(1), 2, 1500L),
+                new PipelineStatus.Elasticsearch("http://es:9200", "yellow", 1, "newsflow-articles", Set.of(1), 2, 1500L,
+                        "in-process (the Elasticsearch node has no percolator module)"),
                 new PipelineStatus.Disk("/srv/newsflow/data", 3L << 30, 1L << 30, (4L << 30) + 5, 20L << 30),
                 List.of());
 
@@ -37,7 +38,8 @@ class StatusPrinterTest {
         assertThat(text).contains("feeds: 12 registered, 1 failing, 1 not polled yet", "https://a.example/rss", "HTTP 404");
         assertThat(text).contains("dead letters in the last hour: 3 (enrich 2, index 1)");
         assertThat(text).contains("elasticsearch http://es:9200: yellow, 1 node(s)",
-                "alias newsflow-articles: 1500 documents, schema version 1 (this build writes 2): run `newsflow index upgrade`");
+                "alias newsflow-articles: 1500 documents, schema version 1 (this build writes 2): run `newsflow index upgrade`",
+                "alert matching: in-process (the Elasticsearch node has no percolator module)");
         assertThat(text).contains("local stack data /srv/newsflow/data: 4.0 GiB (kafka 3.0 GiB, elasticsearch 1.0 GiB), 20.0 GiB free");
         assertThat(text).doesNotContain("problems");
     }

@@ -145,6 +145,11 @@ class AlertsIT {
                 assertThat(atom.items().getFirst().link()).isEqualTo(base + "/news/breakwater.html");
                 assertThat(atom.items().getFirst().title()).isEqualTo("Breakwater to close for repairs");
                 assertThat(atom(api, quietId).items()).isEmpty();
+
+                // the local node (integ-test-zip) has no percolator module: the stage says it matches in-process
+                String metrics = api.send("GET", "/metrics", null, null).body();
+                assertThat(metrics).contains("newsflow_alerts_matching_starts_total{path=\"in-process\",percolator=\"absent\"}")
+                        .doesNotContain("percolator=\"present\"", "percolator=\"unknown\"");
             }
             assertThat(deliveries).hasSize(1);
 

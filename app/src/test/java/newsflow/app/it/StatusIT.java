@@ -86,6 +86,9 @@ class StatusIT {
                 assertThat(s.at("/elasticsearch/alias").asText()).isEqualTo(config.elasticsearch().index());
                 assertThat(s.at("/elasticsearch/documents").asLong()).isEqualTo(site.articleCount());
                 assertThat(s.at("/elasticsearch/liveVersions")).extracting(JsonNode::asInt).containsExactly(IndexNames.CURRENT_VERSION);
+                // the local node (integ-test-zip) has no percolator module: alerts match in-process, and say why
+                assertThat(s.at("/elasticsearch/alertMatching").asText())
+                        .isEqualTo("in-process (the Elasticsearch node has no percolator module)");
 
                 assertThat(s.at("/disk/dataDir").asText()).isEqualTo(stackDir.toAbsolutePath().normalize().toString());
                 assertThat(s.at("/disk/freeBytes").asLong()).isPositive();

@@ -41,6 +41,14 @@ public final class Browser implements AutoCloseable {
 
     /** @throws AssertionError when Chromium or chromedriver is not installed */
     public static Browser start(int width, int height) {
+        return start(width, height, null);
+    }
+
+    /**
+     * @param downloads where the browser saves downloaded files without asking; null: the browser's default
+     * @throws AssertionError when Chromium or chromedriver is not installed
+     */
+    public static Browser start(int width, int height, Path downloads) {
         for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(binary)) {
                 throw new AssertionError(binary + " is missing: install it with `apt-get install -y chromium chromium-driver` "
@@ -55,6 +63,10 @@ public final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                    "download.prompt_for_download", false));
+        }
         // the driver binary is given: Selenium Manager (which would download one) is never asked
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();

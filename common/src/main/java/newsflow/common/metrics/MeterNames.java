@@ -48,6 +48,11 @@ public final class MeterNames {
     public static final String ALERTS_CREATED = "newsflow.alerts.created";
     /** Webhook deliveries that ended, tag outcome (delivered, dead-lettered, no-webhook). */
     public static final String ALERTS_DELIVERIES = "newsflow.alerts.deliveries";
+    /**
+     * Starts of the alerts stage's matching, tags {@code path} (how saved searches are matched: {@code in-process}) and
+     * {@code percolator} (whether the Elasticsearch node has the percolator module: present, absent, unknown).
+     */
+    public static final String ALERTS_MATCHING_STARTS = "newsflow.alerts.matching.starts";
     /** Records of the alerts stage dead-lettered. Tag reason. */
     public static final String ALERTS_FAILED = "newsflow.alerts.failed";
     /** Batches a Kafka stage rewound and paused to retry after a failure (processing, acks or commit); tag {@code stage}. */

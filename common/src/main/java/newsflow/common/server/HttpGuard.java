@@ -20,8 +20,8 @@ import java.util.Set;
  * What every endpoint of newsflow's HTTP servers checks before its own work, in one place: the Host header
  * (when bound to loopback, against DNS rebinding), the API key ({@code server.apiKeys}), the method (GET/HEAD
  * where nothing is written, 405 otherwise), for writes with a body a JSON Content-Type and a size bound, security
- * headers, and a JSON 500 when the handler fails. Wrap each handler with {@link #read}, {@link #write} or
- * {@link #readWrite}.
+ * headers, and a JSON 500 when the handler fails. Wrap each handler with {@link #read}, {@link #write},
+ * {@link #readWrite} or, for a page's static files only, {@link #page}.
  */
 public final class HttpGuard {
 
@@ -53,12 +53,23 @@ public final class HttpGuard {
 
     /** An endpoint that only reads: GET and HEAD. */
     public HttpHandler read(HttpHandler handler) {
-        return exchange -> guard(exchange, false, READ_METHODS, ANY_SIZE, handler);
+        return exchange -> guard(exchange, true, false, READ_METHODS, ANY_SIZE, handler);
+    }
+
+    /**
+     * A page and its static files (HTML, script, style): GET and HEAD, checked like {@link #read} except that no API
+     * key is asked for. A browser cannot send a header when it opens a page or loads its script, so with
+     * {@code server.apiKeys} set a keyed page could never be opened; these files carry no data (every piece of
+     * data the page shows comes from an endpoint that needs the key, which the page sends). Never for an endpoint
+     * that answers data.
+     */
+    public HttpHandler page(HttpHandler handler) {
+        return exchange -> guard(exchange, false, false, READ_METHODS, ANY_SIZE, handler);
     }
 
     /** An endpoint that changes something: the API key is required unless the server is bound to loopback. */
     public HttpHandler write(Set<String> methods, HttpHandler handler) {
-        return exchange -> guard(exchange, true, Set.copyOf(methods), ANY_SIZE, handler);
+        return exchange -> guard(exchange, true, true, Set.copyOf(methods), ANY_SIZE, handler);
     }
 
     /**
@@ -73,11 +84,12 @@ public final class HttpGuard {
         Set<String> methods = new java.util.HashSet<>(READ_METHODS);
         methods.addAll(writeMethods);
         Set<String> all = Set.copyOf(methods);
-        return exchange -> guard(exchange, !READ_METHODS.contains(exchange.getRequestMethod()), all, maxBodyBytes, handler);
+        return exchange -> guard(exchange, true, !READ_METHODS.contains(exchange.getRequestMethod()), all, maxBodyBytes, handler);
     }
 
-    private void guard(HttpExchange exchange, boolean writes, Set<String> methods, long maxBody, HttpHandler handler)
-            throws IOException {
+    /** @param keyed whether {@code server.apiKeys}, when set, applies (every endpoint but a page's static files) */
+    private void guard(HttpExchange exchange, boolean keyed, boolean writes, Set<String> methods, long maxBody,
+                       HttpHandler handler) throws IOException {
         try (exchange) {
             var headers = exchange.getResponseHeaders();
             headers.set("X-Content-Type-Options", "nosniff");
@@ -90,7 +102,7 @@ public final class HttpGuard {
                 HttpReplies.error(exchange, 421, "Host '" + host + "' is not this server (bound to loopback: use localhost, 127.0.0.1 or [::1])");
                 return;
             }
-            boolean keyNeeded = !keyDigests.isEmpty() || (writes && !loopback);
+            boolean keyNeeded = (keyed && !keyDigests.isEmpty()) || (writes && !loopback);
             if (keyNeeded && !hasValidKey(exchange)) {
                 if (keyDigests.isEmpty()) {
                     HttpReplies.error(exchange, 403, "writing is refused off loopback unless server.apiKeys is set");

@@ -36,6 +36,8 @@ class HttpServerGuardTest {
                 HttpReplies.error(ex, e.status(), e.getMessage());
             }
         }));
+        server.createContext("/page", guard.page(ex -> HttpReplies.send(ex, 200, "text/html; charset=utf-8",
+                "<!doctype html>".getBytes(StandardCharsets.UTF_8))));
         server.createContext("/boom", guard.read(ex -> {
             throw new IllegalStateException("bug");
         }));
@@ -122,6 +124,18 @@ class HttpServerGuardTest {
         assertThat(request("GET", "/read", "h", "Authorization: Bearer k-on")).startsWith("HTTP/1.1 401");
         assertThat(request("POST", "/write", "h", "Authorization: bearer k-two")).startsWith("HTTP/1.1 200");
         assertThat(request("POST", "/write", "h", "X-Api-Key: k-three")).startsWith("HTTP/1.1 401");
+    }
+
+    @Test
+    void aPagesStaticFilesNeedNoKeyButKeepEveryOtherCheck() throws IOException {
+        start(true, List.of("k-one"));
+        String host = "127.0.0.1:" + port;
+        // a browser opens the page without a header; the page then sends the key with every API request
+        assertThat(request("GET", "/page", host)).startsWith("HTTP/1.1 200").contains("<!doctype html>")
+                .containsIgnoringCase("content-security-policy: default-src 'none'");
+        assertThat(request("GET", "/read", host)).startsWith("HTTP/1.1 401");
+        assertThat(request("GET", "/page", "evil.example:" + port)).startsWith("HTTP/1.1 421");
+        assertThat(request("POST", "/page", host)).startsWith("HTTP/1.1 405");
     }
 
     @Test

@@ -141,8 +141,11 @@ public final class AlertsStage implements Stage {
                 return;
             }
             matcher = new SavedSearchMatcher(analysis.get(), config.search());
-            log.info("alerts stage: matching {} with the '{}' analyzer, delivering {}", kafka.topics().articles(),
-                    analysis.get().name(), kafka.topics().alerts());
+            MatchingPath path = MatchingPath.detect(es);
+            meters.counter(MeterNames.ALERTS_MATCHING_STARTS, "path", path.path(), "percolator", path.percolator().label())
+                    .increment();
+            log.info("alerts stage: matching {} {} with the '{}' analyzer, delivering {}", kafka.topics().articles(),
+                    path.summary(), analysis.get().name(), kafka.topics().alerts());
             Thread delivery = Thread.ofPlatform().name("stage-alert-delivery").start(deliveryLoop::run);
             try {
                 matchLoop.run();

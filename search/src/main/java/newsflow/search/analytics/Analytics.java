@@ -19,12 +19,14 @@ public final class Analytics {
     private final SearchService search;
     private final Clock clock;
     private final StopForms stopForms;
+    private final SurfaceWords surfaceWords;
 
     /** @param clock "now" for relative dates and for the end of an attention range without {@code to} */
     public Analytics(SearchService search, Clock clock) {
         this.search = search;
         this.clock = clock;
         this.stopForms = new StopForms(search);
+        this.surfaceWords = new SurfaceWords(search);
     }
 
     /** {@code GET /api/attention}. */
@@ -40,9 +42,10 @@ public final class Analytics {
         AnalyticsParams.ListRequest list = AnalyticsParams.list(rawQuery, search.limits(), clock);
         SearchRequest request = TopWordsSearch.request(list.query(), search.alias(), timeout(), list.size(),
                 TopWordsSearch.perShard(search.limits().topWordsSample(), search.shards()));
-        return search.send(request, Void.class)
+        TopWords stems = search.send(request, Void.class)
                 .map(response -> TopWordsSearch.result(response, list.size(), stopForms::of))
                 .orElseGet(() -> new TopWords(null, List.of(), false));
+        return surfaceWords.name(stems, list.query(), timeout());
     }
 
     /** {@code GET /api/top-sources}. */

@@ -23,7 +23,8 @@ import java.util.function.BiFunction;
  * each language would read a sample of its own). Per language: the words come from the sampled articles in the
  * language most of them are in, and that language's stop words are dropped. Stop words are dropped here rather
  * than in the request because the language is known only from the answer; a few more words than asked for are
- * fetched so that dropping some still leaves enough.
+ * fetched so that dropping some still leaves enough. The words are index terms (stems where the index stems):
+ * {@link SurfaceWords} shows them as the articles write them.
  */
 final class TopWordsSearch {
 
@@ -107,7 +108,7 @@ final class TopWordsSearch {
         return new TopWords(language, words.sigsterms().buckets().array().stream()
                 .filter(b -> !stop.contains(b.key()))
                 .limit(size)
-                .map(b -> new TopWords.Word(b.key(), b.score(), b.docCount(), b.bgCount()))
+                .map(b -> new TopWords.Word(b.key(), b.key(), b.score(), b.docCount(), b.bgCount()))
                 .toList(), SearchService.isPartial(response));
     }
 }

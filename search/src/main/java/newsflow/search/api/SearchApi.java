@@ -59,8 +59,8 @@ public final class SearchApi {
         server.createContext(ARTICLES_PATH, guard.read(JsonEndpoint.of(api::article)));
         server.createContext(DASHBOARD_PATH, guard.read(JsonEndpoint.of(api::dashboard)));
         server.createContext(OpenApiDocument.PATH, guard.read(OpenApiDocument::serve));
-        server.createContext(SearchPage.ASSETS_PATH, guard.read(SearchPage::serveAsset));
-        server.createContext(SearchPage.DASHBOARD_PAGE, guard.read(SearchPage::serveDashboard));
+        server.createContext(SearchPage.ASSETS_PATH, guard.page(SearchPage::serveAsset));
+        server.createContext(SearchPage.DASHBOARD_PAGE, guard.page(SearchPage::serveDashboard));
         AnalyticsRoutes.register(server, api.analytics, guard);
     }
 

@@ -68,7 +68,8 @@ class TopWordsSearchTest {
 
         assertThat(asked).containsExactly("fr articles-v1-2026.11");
         assertThat(words.language()).isEqualTo("fr");
-        assertThat(words.words()).containsExactly(new TopWords.Word("inondation", 3.5, 8, 9), new TopWords.Word("digue", 0.9, 4, 5));
+        assertThat(words.words()).containsExactly(new TopWords.Word("inondation", "inondation", 3.5, 8, 9),
+                new TopWords.Word("digue", "digue", 0.9, 4, 5));
     }
 
     @Test

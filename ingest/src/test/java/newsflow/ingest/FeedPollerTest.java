@@ -238,6 +238,32 @@ class FeedPollerTest {
     }
 
     @Test
+    void pollsThatChangeNothingAreNotWrittenYetARestartPublishesNothingAgain() {
+        FeedStateStore store = store(List.of());
+        FeedPoller poller = poller(entriesProducer(true), store);
+        poller.poll(feedConfig);
+        int written = stateProducer.history().size();
+        FeedState firstState = store.get(feedConfig.url());
+
+        PollOutcome notModified = poller.poll(feedConfig);
+        honourEtag = false; // the same document again, downloaded in full
+        PollOutcome sameDocument = poller.poll(feedConfig);
+
+        assertThat(notModified.status()).isEqualTo(PollOutcome.Status.NOT_MODIFIED);
+        assertThat(sameDocument.status()).isEqualTo(PollOutcome.Status.FETCHED);
+        assertThat(sameDocument.published()).isZero();
+        assertThat(stateProducer.history()).as("neither poll changed what a restart needs").hasSize(written);
+        assertThat(store.get(feedConfig.url()).lastSuccess()).as("in memory, the latest poll")
+                .isAfterOrEqualTo(firstState.lastSuccess());
+        assertThat(meters.counter(MeterNames.FEEDS_POLLED, "feed", feedConfig.url()).count()).isEqualTo(3.0);
+
+        RecordingProducer<FeedEntry> afterRestart = entriesProducer(true);
+        PollOutcome outcome = poller(afterRestart, store(List.copyOf(stateProducer.history()))).poll(feedConfig);
+        assertThat(outcome.published()).isZero();
+        assertThat(afterRestart.history()).isEmpty();
+    }
+
+    @Test
     void whenPublishingFailsTheEntriesAreNotRememberedAndTheNextPollSendsThemAgain() {
         RecordingProducer<FeedEntry> failing = entriesProducer(false);
         FeedStateStore store = store(List.of());

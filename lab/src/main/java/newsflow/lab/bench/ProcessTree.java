@@ -24,6 +24,33 @@ record ProcessTree(String name, long pid) {
         return ticks * 1000 / TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU time of the tree's JIT compiler threads (HotSpot names them {@code C1 CompilerThread…} and
+     * {@code C2 CompilerThread…}), in milliseconds: the warm-up every new JVM pays, whatever work it then does.
+     */
+    long compilerCpuMillis() {
+        long ticks = 0;
+        for (long p : pids()) {
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(p), "task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    String stat = read(task.resolve("stat"));
+                    if (!stat.isEmpty() && isCompilerThread(stat)) {
+                        ticks += parseTicks(stat);
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // exited meanwhile
+            }
+        }
+        return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
+    /** Whether a task's stat line (command name in parentheses, cut to 15 characters) is a JIT compiler thread. */
+    static boolean isCompilerThread(String stat) {
+        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        return comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre");
+    }
+
     /** Resident set of the tree's live processes, in bytes. */
     long rssBytes() {
         long kb = 0;

@@ -271,7 +271,7 @@ class FeedPollerTest {
         honourEtag = false;
         RecordingProducer<FeedEntry> entries = entriesProducer(true);
         FeedPoller poller = poller(entries, store(List.of()));
-        poller.poll(feedConfig);
+        assertThat(poller.poll(feedConfig).status()).isEqualTo(PollOutcome.Status.FETCHED);
         assertThat(poller.poll(feedConfig).status()).isEqualTo(PollOutcome.Status.NOT_MODIFIED);
 
         body = new String(feed("rss2-content-encoded.xml"), StandardCharsets.UTF_8)

@@ -60,6 +60,7 @@ public final class FeedPoller implements FeedPoll {
     /** Told of every WebSub hub a fetched feed advertises (subscribes when WebSub is on). */
     private final BiConsumer<String, PushHub> hubAdvertised;
     private final Timer pollDuration;
+    private final SeenDocuments seen = new SeenDocuments();
     /** Histogram buckets of a poll: from a 304 on loopback to one that ran into http.totalTimeout. */
     static final Duration[] POLL_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
@@ -100,6 +101,7 @@ public final class FeedPoller implements FeedPoll {
     private PollOutcome pollOnce(FeedConfig feed) {
         String url = feed.url();
         FeedState state = states.get(url);
+        FeedState before = state;
         Instant now = clock.instant();
         try {
             FetchResponse response = fetcher.fetch(feed, state);
@@ -116,11 +118,19 @@ public final class FeedPoller implements FeedPoll {
                 // A 304 may omit the validators; the ones sent are still the right ones then.
                 String etag = response.etag() != null ? response.etag() : state.etag();
                 String lastModified = response.lastModified() != null ? response.lastModified() : state.lastModified();
-                states.save(state.withSuccess(etag, lastModified, now).withNextPollAt(next));
+                FeedState after = state.withSuccess(etag, lastModified, now).withNextPollAt(next);
+                states.save(after);
+                seen.stateMoved(url, before, after);
                 meters.counter(MeterNames.FEEDS_POLLED, "feed", url).increment();
                 log.debug("feed {}: not modified", url);
                 return new PollOutcome(url, PollOutcome.Status.NOT_MODIFIED, 0, 0, null, null, next);
             }
+            byte[] digest = SeenDocuments.digest(response.body());
+            SeenDocuments.Seen same = seen.same(feed, digest, response.contentType(), before);
+            if (same != null) {
+                return sameDocument(feed, state, same, response, now);
+            }
+            seen.forget(url);
             ParsedFeed parsed = parser.parse(response.body(), response.contentType(), url);
             List<FeedEntry> entries = parsed.entries(feed.name(), now);
             PublishPlan plan = PublishPlan.of(entries, state);
@@ -131,10 +141,12 @@ public final class FeedPoller implements FeedPoll {
             if (timing.disabled(state.errorStreak())) {
                 log.info("feed {} answers again after {} failures: enabled", url, state.errorStreak());
             }
-            states.save(state.withSuccess(response.etag(), response.lastModified(), now)
+            FeedState after = state.withSuccess(response.etag(), response.lastModified(), now)
                     .remember(plan.seen(), rememberedIds)
                     .withInterval(interval)
-                    .withNextPollAt(next));
+                    .withNextPollAt(next);
+            states.save(after);
+            seen.remember(new SeenDocuments.Seen(digest, response.contentType(), feed, parsed.hints(), parsed.push(), after));
 
             if (parsed.push() != null) {
                 hubAdvertised.accept(url, parsed.push());
@@ -193,9 +205,30 @@ public final class FeedPoller implements FeedPoll {
         return failed(feed, reason, cause, null);
     }
 
+    /**
+     * The document processed last time, byte for byte, against the state it left: nothing can be new, so it is
+     * neither parsed nor published again; the poll counts as not modified, at the interval adapted last time.
+     */
+    private PollOutcome sameDocument(FeedConfig feed, FeedState state, SeenDocuments.Seen same, FetchResponse response,
+                                     Instant now) throws StateSaveException {
+        String url = feed.url();
+        Duration interval = state.interval() != null ? state.interval() : timing.interval(feed);
+        Instant next = timing.nextPoll(now, interval, same.hints());
+        FeedState after = state.withSuccess(response.etag(), response.lastModified(), now).withNextPollAt(next);
+        states.save(after);
+        seen.remember(same.withAfter(after));
+        if (same.hub() != null) {
+            hubAdvertised.accept(url, same.hub()); // renews the subscription in time, as every fetch does
+        }
+        meters.counter(MeterNames.FEEDS_POLLED, "feed", url).increment();
+        log.debug("feed {}: the same document as last time", url);
+        return new PollOutcome(url, PollOutcome.Status.NOT_MODIFIED, 0, 0, null, null, next);
+    }
+
     /** @param retryAfter the wait the server asked for, if any: the next attempt is no sooner */
     private PollOutcome failed(FeedConfig feed, String reason, Exception cause, Duration retryAfter) {
         String url = feed.url();
+        seen.forget(url);
         Instant now = clock.instant();
         // Re-read: a failed state save has already updated the in-memory state with what was published.
         FeedState failedState = states.get(url).withFailure(cause.getMessage(), now);

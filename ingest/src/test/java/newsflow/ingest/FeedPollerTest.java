@@ -11,6 +11,7 @@ import newsflow.common.metrics.MeterNames;
 import newsflow.common.model.FeedEntry;
 import newsflow.ingest.fetch.FeedFetcher;
 import newsflow.ingest.parse.FeedParser;
+import newsflow.ingest.parse.PushHub;
 import newsflow.ingest.publish.EntryPublisher;
 import newsflow.ingest.schedule.PollOutcome;
 import newsflow.ingest.schedule.NetworkWatch;
@@ -235,6 +236,89 @@ class FeedPollerTest {
         assertThat(outcome.skipped()).isEqualTo(2);
         assertThat(afterRestart.history()).extracting(r -> r.value().title()).containsExactly("Lighthouse reopens to visitors");
         assertThat(afterRestart.history().get(0).value().summary()).contains("from Sunday");
+    }
+
+    @Test
+    void pollsThatChangeNothingAreNotWrittenYetARestartPublishesNothingAgain() {
+        FeedStateStore store = store(List.of());
+        FeedPoller poller = poller(entriesProducer(true), store);
+        poller.poll(feedConfig);
+        int written = stateProducer.history().size();
+        FeedState firstState = store.get(feedConfig.url());
+
+        PollOutcome notModified = poller.poll(feedConfig);
+        honourEtag = false; // the same document again, downloaded in full
+        PollOutcome sameDocument = poller.poll(feedConfig);
+
+        assertThat(notModified.status()).isEqualTo(PollOutcome.Status.NOT_MODIFIED);
+        assertThat(sameDocument.status()).as("byte for byte the document processed last").isEqualTo(PollOutcome.Status.NOT_MODIFIED);
+        assertThat(sameDocument.published()).isZero();
+        assertThat(stateProducer.history()).as("neither poll changed what a restart needs").hasSize(written);
+        assertThat(store.get(feedConfig.url()).lastSuccess()).as("in memory, the latest poll")
+                .isAfterOrEqualTo(firstState.lastSuccess());
+        assertThat(meters.counter(MeterNames.FEEDS_POLLED, "feed", feedConfig.url()).count()).isEqualTo(3.0);
+
+        RecordingProducer<FeedEntry> afterRestart = entriesProducer(true);
+        PollOutcome outcome = poller(afterRestart, store(List.copyOf(stateProducer.history()))).poll(feedConfig);
+        assertThat(outcome.status()).as("parsed again after a restart").isEqualTo(PollOutcome.Status.FETCHED);
+        assertThat(outcome.published()).isZero();
+        assertThat(outcome.skipped()).isEqualTo(3);
+        assertThat(afterRestart.history()).isEmpty();
+    }
+
+    @Test
+    void aDocumentThatChangedByOneByteIsParsedAndItsChangedEntryPublished() {
+        honourEtag = false;
+        RecordingProducer<FeedEntry> entries = entriesProducer(true);
+        FeedPoller poller = poller(entries, store(List.of()));
+        assertThat(poller.poll(feedConfig).status()).isEqualTo(PollOutcome.Status.FETCHED);
+        assertThat(poller.poll(feedConfig).status()).isEqualTo(PollOutcome.Status.NOT_MODIFIED);
+
+        body = new String(feed("rss2-content-encoded.xml"), StandardCharsets.UTF_8)
+                .replace("Visitors may climb the tower again from Saturday.", "Visitors may climb the tower from Sunday.")
+                .getBytes(StandardCharsets.UTF_8);
+        PollOutcome changed = poller.poll(feedConfig);
+
+        assertThat(changed.status()).isEqualTo(PollOutcome.Status.FETCHED);
+        assertThat(changed.published()).isEqualTo(1);
+        assertThat(entries.history()).hasSize(4);
+    }
+
+    @Test
+    void theSameDocumentIsParsedAgainWhenTheFeedsStateChangedSinceOrItsConfiguration() {
+        honourEtag = false;
+        FeedStateStore store = store(List.of());
+        FeedPoller poller = poller(entriesProducer(true), store);
+        poller.poll(feedConfig);
+
+        status = 500;
+        assertThat(poller.poll(feedConfig).status()).isEqualTo(PollOutcome.Status.FAILED);
+        status = 200;
+        PollOutcome afterFailure = poller.poll(feedConfig);
+        assertThat(afterFailure.status()).as("the failure changed the state").isEqualTo(PollOutcome.Status.FETCHED);
+        assertThat(afterFailure.skipped()).isEqualTo(3);
+        assertThat(store.get(feedConfig.url()).errorStreak()).isZero();
+
+        FeedConfig renamed = new FeedConfig(feedConfig.url(), "Gazette (renamed)", null, null, Map.of());
+        assertThat(poller.poll(renamed).status()).as("another configuration").isEqualTo(PollOutcome.Status.FETCHED);
+        assertThat(poller.poll(renamed).status()).isEqualTo(PollOutcome.Status.NOT_MODIFIED);
+    }
+
+    @Test
+    void theSameDocumentStillAdvertisesItsHubSoTheSubscriptionIsRenewed() {
+        honourEtag = false;
+        body = feed("websub-rss.xml");
+        List<PushHub> advertised = new CopyOnWriteArrayList<>();
+        FeedPoller poller = new FeedPoller(new FeedFetcher(http), new FeedParser(CONFIG.maxEntriesPerFeed()),
+                new EntryPublisher(entriesProducer(true), ENTRIES, Duration.ofSeconds(2)), store(List.of()),
+                new PollTiming(CONFIG), CONFIG.rememberedIds(), new NetworkWatch(Clock.systemUTC()),
+                (url, hub) -> advertised.add(hub), meters, Clock.systemUTC());
+
+        poller.poll(feedConfig);
+        assertThat(poller.poll(feedConfig).status()).isEqualTo(PollOutcome.Status.NOT_MODIFIED);
+
+        assertThat(advertised).hasSize(2).doesNotContainNull();
+        assertThat(advertised.get(1)).isEqualTo(advertised.get(0));
     }
 
     @Test

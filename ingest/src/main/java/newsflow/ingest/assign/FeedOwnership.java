@@ -80,7 +80,11 @@ public final class FeedOwnership implements ConsumerRebalanceListener {
         owned.removeAll(numbers);
         List<String> feeds = feedsIn(numbers);
         scheduler.deactivate(feeds);
-        log.info("ingest partitions {} {}: stopped polling {} feeds", numbers, how, feeds.size());
+        // handed over in order: the next owner restores these feeds from the topic, so the poll times kept in
+        // memory only go there first; lost partitions may already be polled by another instance, whose writes win
+        int written = "revoked".equals(how) ? states.writePending(feeds) : 0;
+        log.info("ingest partitions {} {}: stopped polling {} feeds ({} pending states written)", numbers, how,
+                feeds.size(), written);
     }
 
     /**

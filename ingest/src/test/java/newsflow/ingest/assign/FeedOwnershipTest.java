@@ -3,11 +3,13 @@ package newsflow.ingest.assign;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import newsflow.common.config.FeedConfig;
 import newsflow.common.config.IngestConfig;
+import newsflow.common.json.Json;
 import newsflow.ingest.registry.RegistryChanges;
 import newsflow.ingest.schedule.FeedPoll;
 import newsflow.ingest.schedule.PollOutcome;
 import newsflow.ingest.schedule.PollScheduler;
 import newsflow.ingest.schedule.PollTiming;
+import newsflow.ingest.state.FeedState;
 import newsflow.ingest.state.FeedStateStore;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -73,6 +75,9 @@ class FeedOwnershipTest {
         return consumer;
     }
 
+    private final MockProducer<String, byte[]> stateProducer =
+            new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    private FeedStateStore states;
     private final String a0 = feedIn(0, "a");
     private final String a1 = feedIn(1, "a");
     private final String b0 = feedIn(0, "b");
@@ -88,8 +93,7 @@ class FeedOwnershipTest {
                 2000, 2, 2, Duration.ZERO, Duration.ofHours(6), 30);
         scheduler = new PollScheduler(List.of(feed(a0, null), feed(a1, null)), poll, new PollTiming(fast), url -> null,
                 2, new SimpleMeterRegistry(), Clock.systemUTC());
-        FeedStateStore states = new FeedStateStore(FeedOwnershipTest::emptyStateTopic,
-                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()), STATE, Duration.ofSeconds(5));
+        states = new FeedStateStore(FeedOwnershipTest::emptyStateTopic, stateProducer, STATE, Duration.ofSeconds(5));
         MockConsumer<String, byte[]> member = emptyStateTopic();
         member.assign(List.of(P0, P1));
         ownership = new FeedOwnership(member, states, scheduler, PARTITIONS);
@@ -163,5 +167,43 @@ class FeedOwnershipTest {
         Thread.sleep(QUIET.toMillis());
 
         assertThat(pollsOf(b1)).isZero();
+    }
+
+    /** Saves two polls of {@code url} a second apart: the first is written, the second (nothing changed) is not. */
+    private FeedState pollTwice(String url) throws Exception {
+        Instant t = Instant.parse("2024-05-01T12:00:00Z");
+        FeedState first = FeedState.initial(url).withSuccess("\"e\"", null, t).withNextPollAt(t.plusSeconds(5));
+        states.save(first);
+        FeedState second = first.withSuccess("\"e\"", null, t.plusSeconds(1)).withNextPollAt(t.plusSeconds(6));
+        assertThat(states.save(second)).isFalse();
+        return second;
+    }
+
+    @Test
+    void aRevokedPartitionsFeedsHaveTheirPendingStateWrittenForTheNextOwner() throws Exception {
+        ownership.onPartitionsAssigned(List.of(P0, P1));
+        FeedState latest = pollTwice(a1);
+        pollTwice(a0);
+        int before = stateProducer.history().size();
+
+        ownership.onPartitionsRevoked(List.of(P1));
+
+        assertThat(stateProducer.history().subList(before, stateProducer.history().size()))
+                .as("a1's latest state, not a0's (still ours)")
+                .singleElement().satisfies(r -> {
+                    assertThat(r.key()).isEqualTo(a1);
+                    assertThat(Json.read(r.value(), FeedState.class)).isEqualTo(latest);
+                });
+    }
+
+    @Test
+    void aLostPartitionsFeedsAreLeftToWhoeverPollsThemNow() throws Exception {
+        ownership.onPartitionsAssigned(List.of(P0, P1));
+        pollTwice(a1);
+        int before = stateProducer.history().size();
+
+        ownership.onPartitionsLost(List.of(P1));
+
+        assertThat(stateProducer.history()).hasSize(before);
     }
 }

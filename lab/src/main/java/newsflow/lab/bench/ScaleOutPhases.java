@@ -110,44 +110,87 @@ public final class ScaleOutPhases {
             try (PipelineBenchmark.TopicCount entries = new PipelineBenchmark.TopicCount(config, Topics.from(config.kafka()).entries());
                  PipelineBenchmark.TopicCount articles = new PipelineBenchmark.TopicCount(config, Topics.from(config.kafka()).articles())) {
                 bench.phase(stack, "scale-ingest", "ingest", yaml, entries::count, n, null);
-                PipelineBenchmark.Phase one = bench.phase(stack, "scale-enrich-1", "enrich", yaml, articles::count, n, null);
-                report.put("scale_enrich_1_per_s", one.ratePerSecond(n));
-                report.put("scale_enrich_1_cpu_ms_per_article", PipelineBenchmark.round(one.cpuMillis() / (double) n));
+                // each process's first articles pay its JIT warm-up: the steady window starts once every process
+                // has done about as many as the one process of the other run (same per process in both)
+                int warm = n / (2 * k);
+                Together one = together(stack, "scale-enrich-1", 1, yaml, articles::count, n, warm);
+                report.put("scale_enrich_1_per_s", one.phase().ratePerSecond(n));
+                report.put("scale_enrich_1_cpu_ms_per_article", PipelineBenchmark.round(one.phase().cpuMillis() / (double) n));
                 // the same entries again in another group, so the k processes split the partitions between them
                 Path pair = dir.resolve("scale-" + k + ".yaml");
                 Files.writeString(pair, Files.readString(yaml).replace("groupPrefix: \"bench-scale-\"",
                         "groupPrefix: \"bench-scale-" + k + "-\""));
                 long before = articles.count();
-                PipelineBenchmark.Phase many = together(stack, "scale-enrich-" + k, k, pair,
-                        () -> articles.count() - before, n);
+                Together many = together(stack, "scale-enrich-" + k, k, pair, () -> articles.count() - before, n, (long) k * warm);
                 report.put("scale_enrich_instances", k);
-                report.put("scale_enrich_n_per_s", many.ratePerSecond(n));
-                report.put("scale_enrich_n_cpu_ms_per_article", PipelineBenchmark.round(many.cpuMillis() / (double) n));
+                report.put("scale_enrich_n_per_s", many.phase().ratePerSecond(n));
+                report.put("scale_enrich_n_cpu_ms_per_article", PipelineBenchmark.round(many.phase().cpuMillis() / (double) n));
                 report.put("scale_partitions", config.kafka().partitions());
+                report.put("scale_enrich_warm_articles_per_process", warm);
+                report.put("scale_enrich_1_steady_cpu_ms_per_article", one.steadyCpuPerArticle());
+                report.put("scale_enrich_n_steady_cpu_ms_per_article", many.steadyCpuPerArticle());
+                report.put("scale_enrich_1_jit_cpu_ms_per_article", one.jitPerArticle(n));
+                report.put("scale_enrich_n_jit_cpu_ms_per_article", many.jitPerArticle(n));
+                report.put("scale_enrich_1_steady_jit_cpu_ms_per_article", one.steadyJitPerArticle());
+                report.put("scale_enrich_n_steady_jit_cpu_ms_per_article", many.steadyJitPerArticle());
             }
         }
     }
 
-    /** {@code k} enrich processes side by side until {@code progress} reaches n; CPU summed over them. */
-    private PipelineBenchmark.Phase together(ChaosPipeline stack, String name, int k, Path yaml,
-                                             java.util.function.LongSupplier progress, int n) throws Exception {
+    /**
+     * A run of {@link #together}: the whole phase (from the first article), and its steady window (from the
+     * {@code steadyFrom}-th article to the last) with the articles in it; CPU of the JIT compiler threads in each.
+     */
+    record Together(PipelineBenchmark.Phase phase, long jitMillis, long steadyArticles, long steadyCpuMillis,
+                    long steadyJitMillis) {
+
+        double jitPerArticle(int n) {
+            return PipelineBenchmark.round(jitMillis / (double) n);
+        }
+
+        Double steadyCpuPerArticle() {
+            return steadyArticles <= 0 ? null : PipelineBenchmark.round(steadyCpuMillis / (double) steadyArticles);
+        }
+
+        Double steadyJitPerArticle() {
+            return steadyArticles <= 0 ? null : PipelineBenchmark.round(steadyJitMillis / (double) steadyArticles);
+        }
+    }
+
+    /**
+     * {@code k} enrich processes side by side until {@code progress} reaches n; CPU summed over them, from the first
+     * article, and from the {@code steadyFrom}-th on.
+     */
+    private Together together(ChaosPipeline stack, String name, int k, Path yaml,
+                              java.util.function.LongSupplier progress, int n, long steadyFrom) throws Exception {
         List<ProcessTree> trees = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= k; i++) {
-            String each = name + "-" + i;
+            String each = k == 1 ? name : name + "-" + i;
             names.add(each);
             trees.add(new ProcessTree(each, stack.startProcess(each, "enrich", yaml, "768m")));
         }
         long deadline = System.nanoTime() + options.timeout().toNanos();
         long first = 0;
         long cpuAtFirst = 0;
+        long jitAtFirst = 0;
+        long steadyAt = -1;
+        long cpuAtSteady = 0;
+        long jitAtSteady = 0;
         try {
+            long done;
             while (true) {
                 long now = System.nanoTime();
-                long done = progress.getAsLong();
+                done = progress.getAsLong();
                 if (first == 0 && done > 0) {
                     first = now;
-                    cpuAtFirst = trees.stream().mapToLong(ProcessTree::cpuMillis).sum();
+                    cpuAtFirst = cpu(trees);
+                    jitAtFirst = jit(trees);
+                }
+                if (steadyAt < 0 && done >= steadyFrom && done < n) {
+                    steadyAt = done;
+                    cpuAtSteady = cpu(trees);
+                    jitAtSteady = jit(trees);
                 }
                 if (done >= n) {
                     break;
@@ -158,15 +201,25 @@ public final class ScaleOutPhases {
                 }
                 Thread.sleep(250);
             }
-            PipelineBenchmark.Phase phase = new PipelineBenchmark.Phase(System.nanoTime() - first,
-                    trees.stream().mapToLong(ProcessTree::cpuMillis).sum() - cpuAtFirst, 0);
+            long cpu = cpu(trees);
+            long jit = jit(trees);
+            PipelineBenchmark.Phase phase = new PipelineBenchmark.Phase(System.nanoTime() - first, cpu - cpuAtFirst, 0);
             log.info("{}: {} items in {} ms by {} processes", name, n, phase.nanos() / 1_000_000, k);
-            return phase;
+            return new Together(phase, jit - jitAtFirst, steadyAt < 0 ? 0 : done - steadyAt,
+                    cpu - cpuAtSteady, jit - jitAtSteady);
         } finally {
             for (String p : names) {
                 stack.stopProcess(p);
             }
         }
+    }
+
+    private static long cpu(List<ProcessTree> trees) {
+        return trees.stream().mapToLong(ProcessTree::cpuMillis).sum();
+    }
+
+    private static long jit(List<ProcessTree> trees) {
+        return trees.stream().mapToLong(ProcessTree::jitCpuMillis).sum();
     }
 
     private void slowPages(ChaosPipeline stack, Path dir, Map<String, Object> report) throws Exception {

@@ -121,8 +121,11 @@ public final class ChaosPipeline implements AutoCloseable {
         Path logFile = dataDir.resolve("logs").resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElseThrow();
         try {
-            Process p = new ProcessBuilder(java, "-Xmx" + heap, "-Dnewsflow.home=" + home, "-cp", home.resolve("lib") + "/*",
-                    "newsflow.app.Main", "run", "--config", config.toString(), "--stages", stages)
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+            command.addAll(stageJavaOptions());
+            command.addAll(List.of("-Dnewsflow.home=" + home, "-cp", home.resolve("lib") + "/*",
+                    "newsflow.app.Main", "run", "--config", config.toString(), "--stages", stages));
+            Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -134,6 +137,18 @@ public final class ChaosPipeline implements AutoCloseable {
             throw new UncheckedIOException("cannot start the " + name + " process", e);
         }
     }
+
+    /**
+     * JVM options added to every process of {@link #startProcess}, from the environment variable
+     * {@value #STAGE_JAVA_OPTS} (space-separated): a benchmark measures a JVM setting of the service (JIT, GC) on the
+     * same phases without a build of its own.
+     */
+    static List<String> stageJavaOptions() {
+        String options = System.getenv(STAGE_JAVA_OPTS);
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
+    static final String STAGE_JAVA_OPTS = "NEWSFLOW_BENCH_STAGE_JAVA_OPTS";
 
     /** Stops a process of {@link #startProcess} (SIGTERM, SIGKILL after 30 s) and waits for it. */
     public synchronized void stopProcess(String name) throws InterruptedException {

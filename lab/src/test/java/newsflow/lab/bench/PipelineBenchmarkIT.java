@@ -63,10 +63,14 @@ class PipelineBenchmarkIT {
     @SuppressWarnings("unchecked")
     private static void scaleOutPhasesReported(Map<String, Object> report) {
         for (String key : List.of("scale_enrich_1_per_s", "scale_enrich_1_cpu_ms_per_article", "scale_enrich_n_per_s",
-                "scale_enrich_n_cpu_ms_per_article", "slow_enrich_per_s", "slow_fetch_bound_per_s")) {
+                "scale_enrich_n_cpu_ms_per_article", "slow_enrich_per_s", "slow_fetch_bound_per_s",
+                "scale_enrich_1_jit_cpu_ms_per_article", "scale_enrich_n_jit_cpu_ms_per_article")) {
             assertThat((Double) report.get(key)).as(key + " in %s", report).isPositive();
         }
         assertThat(report.get("scale_enrich_instances")).isEqualTo(2);
+        // null when the articles passed the steady window's start and end between two samples
+        assertThat(report).containsKeys("scale_enrich_1_steady_cpu_ms_per_article", "scale_enrich_n_steady_cpu_ms_per_article",
+                "scale_enrich_1_steady_jit_cpu_ms_per_article", "scale_enrich_n_steady_jit_cpu_ms_per_article");
         // both starts processed their entry, and each logged how long its story memory took to load
         assertThat((Map<String, Object>) report.get("start_first_article_s")).containsOnlyKeys("with_marks", "articles_only");
         for (String key : List.of("start_story_load_ms", "start_story_load_cpu_ms")) {

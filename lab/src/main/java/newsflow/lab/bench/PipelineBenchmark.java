@@ -127,6 +127,7 @@ public final class PipelineBenchmark {
                 Phase enrich = phase(stack, "enrich-alone", "enrich", yaml, articles::count, n, null);
                 report.put("enrich_ceiling_per_s", enrich.ratePerSecond(n));
                 report.put("enrich_cpu_ms_per_article", round(enrich.cpuMillis / (double) n));
+                report.put("enrich_jit_cpu_ms_per_article", round(enrich.jitMillis / (double) n));
                 Phase index = phase(stack, "index-alone", "index", yaml, () -> count(es, config), n, node);
                 // the documents over the time the stage spent in its batches (bulk requests, mapping): the first
                 // searchable document comes a whole bulk and a refresh after the start, so timing the alias would
@@ -147,6 +148,7 @@ public final class PipelineBenchmark {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         long first = 0;
         long cpuAtFirst = 0;
+        long jitAtFirst = 0;
         long otherAtFirst = 0;
         long otherJitAtFirst = 0;
         long done;
@@ -156,6 +158,7 @@ public final class PipelineBenchmark {
             if (first == 0 && done > 0) {
                 first = now;
                 cpuAtFirst = tree.cpuMillis();
+                jitAtFirst = tree.jitCpuMillis();
                 otherAtFirst = other == null ? 0 : other.cpuMillis();
                 otherJitAtFirst = other == null ? 0 : other.jitCpuMillis();
             }
@@ -170,17 +173,20 @@ public final class PipelineBenchmark {
             Thread.sleep(SAMPLE.toMillis());
         }
         Phase phase = new Phase(System.nanoTime() - first, tree.cpuMillis() - cpuAtFirst,
-                other == null ? 0 : other.cpuMillis() - otherAtFirst,
+                tree.jitCpuMillis() - jitAtFirst, other == null ? 0 : other.cpuMillis() - otherAtFirst,
                 other == null ? 0 : other.jitCpuMillis() - otherJitAtFirst);
         log.info("{}: {} items in {} ms", name, n, phase.nanos / 1_000_000);
         stack.stopProcess(name);
         return phase;
     }
 
-    /** {@code otherJitMillis}: the part of {@code otherCpuMillis} its JIT compiler threads took ({@link ProcessTree#jitCpuMillis}). */
-    record Phase(long nanos, long cpuMillis, long otherCpuMillis, long otherJitMillis) {
+    /**
+     * {@code jitMillis}, {@code otherJitMillis}: the parts of {@code cpuMillis} and {@code otherCpuMillis} their JIT
+     * compiler threads took ({@link ProcessTree#jitCpuMillis}).
+     */
+    record Phase(long nanos, long cpuMillis, long jitMillis, long otherCpuMillis, long otherJitMillis) {
         Phase(long nanos, long cpuMillis, long otherCpuMillis) {
-            this(nanos, cpuMillis, otherCpuMillis, 0);
+            this(nanos, cpuMillis, 0, otherCpuMillis, 0);
         }
 
         double ratePerSecond(int n) {
@@ -207,7 +213,7 @@ public final class PipelineBenchmark {
                 List<ProcessTree> trees = List.of(newsflow, broker, node);
                 awaitFirstPolls(stack, site);
                 Map<String, Long> cpu0 = cpu(trees);
-                long nodeJit0 = node.jitCpuMillis();
+                Map<String, Long> jit0 = jitCpu(trees);
                 Map<String, Long> peak = new LinkedHashMap<>();
                 site.release(0, n);
                 long deadline = System.nanoTime() + options.timeout().toNanos();
@@ -240,12 +246,12 @@ public final class PipelineBenchmark {
                     firstPoll = served == 0 ? firstPoll : Math.min(firstPoll, served);
                 }
                 Map<String, Long> cpu1 = cpu(trees);
-                long nodeJit = node.jitCpuMillis() - nodeJit0;
+                Map<String, Long> jit1 = jitCpu(trees);
                 report.put("e2e_articles_per_s", round(n / ((end - firstPoll) / 1e9)));
                 report.put("e2e_steady_articles_per_s", at90 > at10 ? round((n * 8 / 10.0) / ((at90 - at10) / 1e9)) : null);
                 report.put("cpu_ms_per_article", cpuMsPerArticle(trees, cpu0, cpu1, n));
-                // the node's warm-up within its share: compiler threads, not work per article (docs/measurements.md)
-                report.put("node_jit_cpu_ms_per_article", round(nodeJit / (double) n));
+                // each JVM's warm-up within its share: compiler threads, not work per article (docs/measurements.md)
+                report.put("jit_cpu_ms_per_article", cpuMsPerArticle(trees, jit0, jit1, n));
                 report.put("peak_rss_mb", peakRssMb(peak));
                 report.put("docs_per_bulk", percentiles(docsPerBulk(stack.logOf("pipeline"))));
                 List<Double> freshness = freshness(stack, site, es, config, n, fresh);
@@ -353,6 +359,13 @@ public final class PipelineBenchmark {
         Map<String, Long> cpu = new LinkedHashMap<>();
         trees.forEach(t -> cpu.put(t.name(), t.cpuMillis()));
         return cpu;
+    }
+
+    /** The CPU milliseconds of each tree's JIT compiler threads so far. */
+    static Map<String, Long> jitCpu(List<ProcessTree> trees) {
+        Map<String, Long> jit = new LinkedHashMap<>();
+        trees.forEach(t -> jit.put(t.name(), t.jitCpuMillis()));
+        return jit;
     }
 
     /** Records over the milliseconds of the index stage's batches, from its log lines. */

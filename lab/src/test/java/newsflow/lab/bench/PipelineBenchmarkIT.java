@@ -43,6 +43,12 @@ class PipelineBenchmarkIT {
             assertThat((Double) report.get(key)).as(key + " in %s", report).isPositive();
         }
         assertThat((Map<String, Object>) report.get("cpu_ms_per_article")).containsKeys("newsflow", "broker", "node");
+        // every JVM compiles while it starts working: its compiler threads are a part of its CPU, never all of it
+        assertThat((Map<String, Object>) report.get("jit_cpu_ms_per_article")).containsKeys("newsflow", "broker", "node", "total")
+                .satisfies(m -> assertThat(((Number) m.get("newsflow")).doubleValue()).isPositive()
+                        .isLessThan(((Number) ((Map<String, Object>) report.get("cpu_ms_per_article")).get("newsflow")).doubleValue()));
+        assertThat((Double) report.get("enrich_jit_cpu_ms_per_article")).isPositive()
+                .isLessThan((Double) report.get("enrich_cpu_ms_per_article"));
         assertThat((Map<String, Object>) report.get("peak_rss_mb")).containsKeys("newsflow", "broker", "node")
                 .allSatisfy((k, v) -> assertThat(((Number) v).longValue()).as("peak RSS of %s", k).isPositive());
         assertThat((Map<String, Object>) report.get("docs_per_bulk")).satisfies(m -> assertThat(((Number) m.get("count")).intValue()).isPositive());

@@ -91,7 +91,7 @@ public final class ExtractionEval {
         Map<String, String> bodies = new LinkedHashMap<>();
         for (BenchmarkPages.Page page : benchmark.pages()) {
             String expected = page.expected().get("articleBody");
-            truth.put(page.id(), expected == null ? "" : expected);
+            truth.put(page.id(), convention.scoredTruth(expected));
             bodies.put(page.id(), predictions.get(page.id()).articleBody());
         }
         ShingleMetric shingles = new ShingleMetric(4);

@@ -19,4 +19,15 @@ class ScoringConventionTest {
         assertThat(ScoringConvention.forSet("dragnet-dev").scoredBody("Pier rebuilt", "")).isEmpty();
         assertThat(ScoringConvention.forSet("dragnet-dev").scoredBody(null, "Text.")).isEqualTo("Text.");
     }
+
+    @Test
+    void modernwebLeavesLineOpeningListNumbersOutOfBothSides() {
+        ScoringConvention modernweb = ScoringConvention.forSet("modernweb-dev");
+        assertThat(modernweb.scoredTruth("Three ways:\n1. Blended courses\n2) Online only\nIn 2024. it grew."))
+                .isEqualTo("Three ways:\nBlended courses\nOnline only\nIn 2024. it grew.");
+        assertThat(modernweb.scoredBody("Title", "Three ways:\nBlended courses\n3. Evening classes"))
+                .isEqualTo("Three ways:\nBlended courses\nEvening classes");
+        assertThat(ScoringConvention.forSet("scrapinghub-dev").scoredTruth("1. Blended courses"))
+                .isEqualTo("1. Blended courses");
+    }
 }

@@ -176,8 +176,8 @@ public final class EvalExtractCommand implements Callable<Integer> {
         Map<String, String> predicted = new LinkedHashMap<>();
         for (BenchmarkPages.Page page : benchmark.pages()) {
             if (SiteSplit.halfOf(page.id(), page.url()) == half) {
-                truth.put(page.id(), convention.scoredTruth(page.expected().get("articleBody")));
-                predicted.put(page.id(), report.predictions().get(page.id()).articleBody());
+                truth.put(page.id(), convention.compared(page.expected().get("articleBody")));
+                predicted.put(page.id(), convention.compared(report.predictions().get(page.id()).articleBody()));
             }
         }
         return new ShingleMetric(n).score(truth, predicted, BOOTSTRAP, 0);

@@ -33,7 +33,7 @@ public record ScoringConvention(boolean headlineInBody, boolean listNumbersUnsco
 
     /** The text scored for a page whose extractor output is {@code title} and {@code body}. */
     public String scoredBody(String title, String body) {
-        String b = withoutListNumbers(body == null ? "" : body);
+        String b = body == null ? "" : body;
         // an empty body stays an empty prediction: a title alone is not an extracted article
         if (!headlineInBody || b.isBlank() || title == null || title.isBlank()) {
             return b;
@@ -41,12 +41,12 @@ public record ScoringConvention(boolean headlineInBody, boolean listNumbersUnsco
         return title.strip() + "\n\n" + b;
     }
 
-    /** The gold body as scored. */
-    public String scoredTruth(String expected) {
-        return withoutListNumbers(expected == null ? "" : expected);
-    }
-
-    private String withoutListNumbers(String text) {
-        return listNumbersUnscored ? LINE_NUMBER.matcher(text).replaceAll("") : text;
+    /**
+     * A gold or predicted body as the metric compares it: the same on both sides. The written predictions stay as
+     * {@link #scoredBody} made them, so the shared {@code evaluate.py} scores them against the gold as it is.
+     */
+    public String compared(String text) {
+        String t = text == null ? "" : text;
+        return listNumbersUnscored ? LINE_NUMBER.matcher(t).replaceAll("") : t;
     }
 }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Trims what precedes the story at the start of a body: lines that are the byline ("By Jane Moss", or the name of
- * an author the page declares) or a date alone, both already captured as the article's metadata. Only the first
+ * an author the page declares) or a date alone, both already captured as the article's metadata, and a byline or
+ * date label left without its value ("Posted By", "Edited by"). Only the first
  * few lines are looked at, and only up to the first line that reads like prose.
  */
 final class LeadingNoise {
@@ -23,6 +24,14 @@ final class LeadingNoise {
     private static final Pattern DATE_ONLY = Pattern.compile("(?i)((mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?("
             + "(\\d{1,2}(st|nd|rd|th)?\\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?"
             + "(\\s+\\d{1,2}(st|nd|rd|th)?)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})");
+
+    /**
+     * A byline or date label whose value is not there ("By", "Posted on", "Edited by", "Author:"): the name or date
+     * sat in an element the cleaner removed (a linked author card, a script-filled date) and the label was left.
+     */
+    static final Pattern LABEL_ONLY = Pattern.compile(
+            "(?i)(by|(posted|published|written|edited|reviewed|fact[- ]checked|updated)( by| on)?|last updated( on)?|"
+                    + "authors?)\\s*:?");
 
     private LeadingNoise() {
     }
@@ -59,7 +68,7 @@ final class LeadingNoise {
         }
         String lower = line.toLowerCase(Locale.ROOT);
         String name = lower.startsWith("by ") ? lower.substring(3).strip() : lower;
-        return authors.contains(name) || BY_LINE.matcher(line).matches()
+        return authors.contains(name) || BY_LINE.matcher(line).matches() || LABEL_ONLY.matcher(line).matches()
                 || dated && DATE_ONLY.matcher(line).matches();
     }
 }

@@ -106,14 +106,17 @@ final class TrailingNoise {
         }
     }
 
-    /** Last lines that file the story (tags, categories) or hold no letter at all. */
+    /**
+     * Last lines that file the story (tags, categories), hold no letter at all, or are an author card's label left
+     * without its card ("Author").
+     */
     private static void dropLastLines(List<String> paragraphs) {
         while (paragraphs.size() > 1) {
             String last = paragraphs.getLast();
             int cut = last.lastIndexOf('\n');
             String line = (cut < 0 ? last : last.substring(cut + 1)).strip();
             if (!(FILING_LINE.matcher(line).matches() && line.length() <= MAX_CALL_TO_ACTION_CHARS
-                    || NO_LETTER.matcher(line).matches())) {
+                    || NO_LETTER.matcher(line).matches() || LeadingNoise.LABEL_ONLY.matcher(line).matches())) {
                 return;
             }
             if (cut < 0) {

@@ -16,6 +16,14 @@ class ProblemClassesTest {
     }
 
     @Test
+    void bylineAndAuthorLabelsLeftWithoutTheirValuesAreDroppedAtTheEdges() {
+        String body = body("byline-labels-without-values.html");
+        assertThat(body).startsWith("A lemon tree in a pot needs a new home")
+                .endsWith("the steps above are all a repotting needs.");
+        assertThat(body).doesNotContain("Posted By", "Posted On").doesNotContainPattern("(?m)^Author$");
+    }
+
+    @Test
     void articleInsideWrapperNamedAfterItsSidebarIsKept() {
         String body = body("sidebar-named-wrapper.html");
         assertThat(body).contains("Apple and pear growers", "Temperatures fell to minus four",

@@ -100,7 +100,8 @@ public final class EvalExtractCommand implements Callable<Integer> {
             Path truth = source.all != null ? dir.resolve("ground-truth.json") : source.one.groundTruth;
             BenchmarkPages benchmark = BenchmarkPages.load(dir, truth).half(chosen);
             long start = System.nanoTime();
-            ExtractionEval.Report report = ExtractionEval.run(benchmark, ScoringConvention.forSet(name));
+            ScoringConvention convention = ScoringConvention.forSet(name);
+            ExtractionEval.Report report = ExtractionEval.run(benchmark, convention);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (out != null) {
                 Path file = source.all != null ? out.resolve(name + ".json") : out;
@@ -119,8 +120,8 @@ public final class EvalExtractCommand implements Callable<Integer> {
             if (source.all != null && chosen == null) {
                 // one extraction run, three rows: each half and the whole set
                 for (SiteSplit.Half h : SiteSplit.Half.values()) {
-                    table.add(row(name, h.name().toLowerCase(Locale.ROOT), halfScores(benchmark, report, h, 4),
-                            lowF1(report, h), report.bodyTokens() == null ? null : halfScores(benchmark, report, h, 1)));
+                    table.add(row(name, h.name().toLowerCase(Locale.ROOT), halfScores(benchmark, convention, report, h, 4),
+                            lowF1(report, h), report.bodyTokens() == null ? null : halfScores(benchmark, convention, report, h, 1)));
                 }
             }
             table.add(row(name, chosen == null ? "all" : chosen.name().toLowerCase(Locale.ROOT), report.body(),
@@ -169,15 +170,14 @@ public final class EvalExtractCommand implements Callable<Integer> {
     }
 
     /** The set's scores over the pages of one half, from the predictions already made. */
-    private static ShingleMetric.Scores halfScores(BenchmarkPages benchmark, ExtractionEval.Report report,
-                                                   SiteSplit.Half half, int n) {
+    private static ShingleMetric.Scores halfScores(BenchmarkPages benchmark, ScoringConvention convention,
+                                                   ExtractionEval.Report report, SiteSplit.Half half, int n) {
         Map<String, String> truth = new LinkedHashMap<>();
         Map<String, String> predicted = new LinkedHashMap<>();
         for (BenchmarkPages.Page page : benchmark.pages()) {
             if (SiteSplit.halfOf(page.id(), page.url()) == half) {
-                String expected = page.expected().get("articleBody");
-                truth.put(page.id(), expected == null ? "" : expected);
-                predicted.put(page.id(), report.predictions().get(page.id()).articleBody());
+                truth.put(page.id(), convention.compared(page.expected().get("articleBody")));
+                predicted.put(page.id(), convention.compared(report.predictions().get(page.id()).articleBody()));
             }
         }
         return new ShingleMetric(n).score(truth, predicted, BOOTSTRAP, 0);

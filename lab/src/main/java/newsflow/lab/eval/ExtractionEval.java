@@ -91,8 +91,8 @@ public final class ExtractionEval {
         Map<String, String> bodies = new LinkedHashMap<>();
         for (BenchmarkPages.Page page : benchmark.pages()) {
             String expected = page.expected().get("articleBody");
-            truth.put(page.id(), expected == null ? "" : expected);
-            bodies.put(page.id(), predictions.get(page.id()).articleBody());
+            truth.put(page.id(), convention.compared(expected));
+            bodies.put(page.id(), convention.compared(predictions.get(page.id()).articleBody()));
         }
         ShingleMetric shingles = new ShingleMetric(4);
         ShingleMetric.Scores body = shingles.score(truth, bodies, BOOTSTRAP, SEED);

@@ -1,6 +1,7 @@
 package newsflow.lab.eval;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * How a data set's ground truth was written, where it differs from what the extractor outputs. The extractor's
@@ -8,15 +9,23 @@ import java.util.Map;
  * for that set the scorer puts the extracted title in front of the predicted body. Conventions belong here, in
  * the scorer's per-set configuration, never in the extractor.
  *
- * @param headlineInBody the gold body starts with the headline: score {@code title + body}
+ * @param headlineInBody       the gold body starts with the headline: score {@code title + body}
+ * @param listNumbersUnscored the gold writes numbers before ordered-list items ("3. Blended courses") that are not
+ *                             in the page's text (a browser draws them): a number ("3." or "3)") that opens a line
+ *                             is left out of both the gold and the predicted text before scoring, so neither side
+ *                             is charged for it
  */
-public record ScoringConvention(boolean headlineInBody) {
+public record ScoringConvention(boolean headlineInBody, boolean listNumbersUnscored) {
 
-    public static final ScoringConvention DEFAULT = new ScoringConvention(false);
+    public static final ScoringConvention DEFAULT = new ScoringConvention(false, false);
 
-    /** Per set, by directory name, as each set's README states it. */
+    /** A number with its dot or parenthesis at the start of a line, and the spaces after it. */
+    private static final Pattern LINE_NUMBER = Pattern.compile("(?m)^[ \\t]*\\d{1,3}[.)][ \\t]+");
+
+    /** Per set, by directory name, as each set's README states it (or its gold shows: modernweb's list numbers). */
     private static final Map<String, ScoringConvention> BY_SET = Map.of(
-            "dragnet-dev", new ScoringConvention(true));
+            "dragnet-dev", new ScoringConvention(true, false),
+            "modernweb-dev", new ScoringConvention(false, true));
 
     public static ScoringConvention forSet(String directoryName) {
         return BY_SET.getOrDefault(directoryName, DEFAULT);
@@ -30,5 +39,14 @@ public record ScoringConvention(boolean headlineInBody) {
             return b;
         }
         return title.strip() + "\n\n" + b;
+    }
+
+    /**
+     * A gold or predicted body as the metric compares it: the same on both sides. The written predictions stay as
+     * {@link #scoredBody} made them, so the shared {@code evaluate.py} scores them against the gold as it is.
+     */
+    public String compared(String text) {
+        String t = text == null ? "" : text;
+        return listNumbersUnscored ? LINE_NUMBER.matcher(t).replaceAll("") : t;
     }
 }

@@ -19,4 +19,16 @@ class ScoringConventionTest {
         assertThat(ScoringConvention.forSet("dragnet-dev").scoredBody("Pier rebuilt", "")).isEmpty();
         assertThat(ScoringConvention.forSet("dragnet-dev").scoredBody(null, "Text.")).isEqualTo("Text.");
     }
+
+    @Test
+    void modernwebLeavesLineOpeningListNumbersOutOfBothSides() {
+        ScoringConvention modernweb = ScoringConvention.forSet("modernweb-dev");
+        assertThat(modernweb.compared("Three ways:\n1. Blended courses\n2) Online only\nIn 2024. it grew."))
+                .isEqualTo("Three ways:\nBlended courses\nOnline only\nIn 2024. it grew.");
+        // the written prediction keeps its text; only the comparison leaves the numbers out
+        assertThat(modernweb.scoredBody("Title", "Three ways:\n3. Evening classes"))
+                .isEqualTo("Three ways:\n3. Evening classes");
+        assertThat(ScoringConvention.forSet("scrapinghub-dev").compared("1. Blended courses"))
+                .isEqualTo("1. Blended courses");
+    }
 }

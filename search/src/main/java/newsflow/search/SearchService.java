@@ -5,7 +5,13 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
+import co.elastic.clients.elasticsearch.core.search.SearchRequestBody;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
@@ -109,6 +115,47 @@ public final class SearchService {
     }
 
     /**
+     * Several searches over the alias in one request ({@code _msearch}), through the guards of {@link #send}: the
+     * request takes one of the {@code search.maxConcurrent} places, Elasticsearch's failures of the whole request
+     * become this package's exceptions, and it counts once in {@code newsflow_search_requests_total} (as
+     * {@code partial} when any of its searches failed or answered partially). Each body sets its own timeout
+     * ({@code search.timeout}); the client deadline covers the whole request. For many small searches that would
+     * otherwise be as many round trips.
+     *
+     * @return each body's answer in order; empty for a search that failed (its reason logged), a missing alias
+     *         included
+     * @throws SearchBusyException, SearchTimeoutException, IllegalArgumentException, SearchUnavailableException
+     *         as {@link #search}, for the request as a whole
+     */
+    public <T> List<Optional<MultiSearchItem<T>>> msearch(List<SearchRequestBody> bodies, Class<T> documentType) {
+        if (bodies.isEmpty()) {
+            return List.of();
+        }
+        List<RequestItem> items = bodies.stream()
+                .map(body -> RequestItem.of(i -> i.header(h -> h.index(alias)).body(body)))
+                .toList();
+        Optional<MsearchResponse<T>> response = guarded("msearch " + alias + " (" + bodies.size() + " searches)",
+                () -> client.msearch(m -> m.searches(items), documentType),
+                r -> r.responses().stream().anyMatch(i -> i.isFailure() || isPartial(i.result())));
+        if (response.isEmpty()) {
+            return bodies.stream().map(b -> Optional.<MultiSearchItem<T>>empty()).toList();
+        }
+        List<MultiSearchResponseItem<T>> answers = response.get().responses();
+        return java.util.stream.IntStream.range(0, bodies.size()).mapToObj(i -> {
+            if (i >= answers.size()) {
+                return Optional.<MultiSearchItem<T>>empty();
+            }
+            MultiSearchResponseItem<T> answer = answers.get(i);
+            if (answer.isFailure()) {
+                log.info("msearch {}: search {} of {} failed (status {}): {}", alias, i + 1, bodies.size(),
+                        answer.failure().status(), answer.failure().error().reason());
+                return Optional.<MultiSearchItem<T>>empty();
+            }
+            return Optional.of(answer.result());
+        }).toList();
+    }
+
+    /**
      * The terms the analyzer of {@code field} in {@code index} makes of {@code texts}: how the index stores those
      * words. Guarded and counted as {@link #send}.
      *
@@ -187,7 +234,7 @@ public final class SearchService {
     }
 
     /** Elasticsearch stopped at {@code search.timeout} or some shards failed: the answer may be incomplete. */
-    public static boolean isPartial(SearchResponse<?> response) {
+    public static boolean isPartial(ResponseBody<?> response) {
         return Boolean.TRUE.equals(response.timedOut()) || failedShards(response) > 0;
     }
 
@@ -299,7 +346,7 @@ public final class SearchService {
         return (int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000);
     }
 
-    private static int failedShards(SearchResponse<?> response) {
+    private static int failedShards(ResponseBody<?> response) {
         return response.shards() == null || response.shards().failed() == null ? 0 : response.shards().failed().intValue();
     }
 

@@ -111,6 +111,17 @@ class KeyedPagesIT {
         assertThat(get("/api/search?q=breakwater", null).statusCode()).isEqualTo(401);
         assertThat(get("/", null).statusCode()).isEqualTo(200);
         assertThat(get("/assets/newsflow.js", null).statusCode()).isEqualTo(200);
+        // the API's description, which the page links to, holds no data either
+        assertThat(get("/api/openapi.json", null).statusCode()).isEqualTo(200);
+        // a feed reader, which cannot send X-Api-Key, is challenged for Basic and sends the key as the password
+        HttpResponse<String> feed = get("/feeds/saved/abc.atom", null);
+        assertThat(feed.statusCode()).isEqualTo(401);
+        assertThat(feed.headers().allValues("WWW-Authenticate")).contains("Basic realm=\"newsflow feeds\", charset=\"UTF-8\"");
+        HttpResponse<String> withBasic = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/feeds/saved/abc.atom")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("reader:" + KEY)
+                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        // past the key: no saved search has that id
+        assertThat(withBasic.statusCode()).isEqualTo(404);
 
         browser = Browser.start(1280, 900);
         browser.open(url("/?q=breakwater"));

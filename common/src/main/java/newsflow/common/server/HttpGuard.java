@@ -21,7 +21,8 @@ import java.util.Set;
  * (when bound to loopback, against DNS rebinding), the API key ({@code server.apiKeys}), the method (GET/HEAD
  * where nothing is written, 405 otherwise), for writes with a body a JSON Content-Type and a size bound, security
  * headers, and a JSON 500 when the handler fails. Wrap each handler with {@link #read}, {@link #write},
- * {@link #readWrite} or, for a page's static files only, {@link #page}.
+ * {@link #readWrite}, for a feed that feed readers fetch {@link #feed}, or, for a page's static files and the API's
+ * description only, {@link #page}.
  */
 public final class HttpGuard {
 
@@ -33,6 +34,8 @@ public final class HttpGuard {
     static final Set<String> READ_METHODS = Set.of("GET", "HEAD");
     /** Methods whose request carries a body. */
     static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+    /** The realm of the Basic challenge on {@link #feed} endpoints: a feed reader shows it when it asks for the key. */
+    static final String FEED_REALM = "newsflow feeds";
     /** No body limit: endpoints that take no body, or read it themselves. */
     private static final long ANY_SIZE = -1;
 
@@ -53,23 +56,35 @@ public final class HttpGuard {
 
     /** An endpoint that only reads: GET and HEAD. */
     public HttpHandler read(HttpHandler handler) {
-        return exchange -> guard(exchange, true, false, READ_METHODS, ANY_SIZE, handler);
+        return exchange -> guard(exchange, true, false, READ_METHODS, ANY_SIZE, false, handler);
     }
 
     /**
-     * A page and its static files (HTML, script, style): GET and HEAD, checked like {@link #read} except that no API
-     * key is asked for. A browser cannot send a header when it opens a page or loads its script, so with
-     * {@code server.apiKeys} set a keyed page could never be opened; these files carry no data (every piece of
-     * data the page shows comes from an endpoint that needs the key, which the page sends). Never for an endpoint
-     * that answers data.
+     * A feed (Atom) that feed readers fetch: checked like {@link #read}, except that the API key is also taken as the
+     * password of HTTP Basic authentication (any user name). Most feed readers cannot send a header of their own
+     * but all can send a user name and password, which they ask for when the answer is 401 with a Basic challenge:
+     * so a 401 here challenges with {@code Basic realm="newsflow feeds"} as well as {@code Bearer}. Only feeds take
+     * Basic: elsewhere a browser would remember the key and send it along on its own.
+     */
+    public HttpHandler feed(HttpHandler handler) {
+        return exchange -> guard(exchange, true, false, READ_METHODS, ANY_SIZE, true, handler);
+    }
+
+    /**
+     * A page and its static files (HTML, script, style), and the API's description (OpenAPI), which the page links
+     * to: GET and HEAD, checked like {@link #read} except that no API key is asked for. A browser cannot send a
+     * header when it opens a page or loads its script, so with {@code server.apiKeys} set a keyed page could never
+     * be opened; these files carry no data (every piece of data the page shows comes from an endpoint that needs the
+     * key, which the page sends), and the description says only what the API's documentation says. Never for an
+     * endpoint that answers data.
      */
     public HttpHandler page(HttpHandler handler) {
-        return exchange -> guard(exchange, false, false, READ_METHODS, ANY_SIZE, handler);
+        return exchange -> guard(exchange, false, false, READ_METHODS, ANY_SIZE, false, handler);
     }
 
     /** An endpoint that changes something: the API key is required unless the server is bound to loopback. */
     public HttpHandler write(Set<String> methods, HttpHandler handler) {
-        return exchange -> guard(exchange, true, true, Set.copyOf(methods), ANY_SIZE, handler);
+        return exchange -> guard(exchange, true, true, Set.copyOf(methods), ANY_SIZE, false, handler);
     }
 
     /**
@@ -84,12 +99,16 @@ public final class HttpGuard {
         Set<String> methods = new java.util.HashSet<>(READ_METHODS);
         methods.addAll(writeMethods);
         Set<String> all = Set.copyOf(methods);
-        return exchange -> guard(exchange, true, !READ_METHODS.contains(exchange.getRequestMethod()), all, maxBodyBytes, handler);
+        return exchange -> guard(exchange, true, !READ_METHODS.contains(exchange.getRequestMethod()), all, maxBodyBytes, false,
+                handler);
     }
 
-    /** @param keyed whether {@code server.apiKeys}, when set, applies (every endpoint but a page's static files) */
+    /**
+     * @param keyed whether {@code server.apiKeys}, when set, applies (every endpoint but a page's static files)
+     * @param basic whether the key may come as the password of HTTP Basic authentication (feeds)
+     */
     private void guard(HttpExchange exchange, boolean keyed, boolean writes, Set<String> methods, long maxBody,
-                       HttpHandler handler) throws IOException {
+                       boolean basic, HttpHandler handler) throws IOException {
         try (exchange) {
             var headers = exchange.getResponseHeaders();
             headers.set("X-Content-Type-Options", "nosniff");
@@ -103,9 +122,14 @@ public final class HttpGuard {
                 return;
             }
             boolean keyNeeded = (keyed && !keyDigests.isEmpty()) || (writes && !loopback);
-            if (keyNeeded && !hasValidKey(exchange)) {
+            if (keyNeeded && !hasValidKey(exchange, basic)) {
                 if (keyDigests.isEmpty()) {
                     HttpReplies.error(exchange, 403, "writing is refused off loopback unless server.apiKeys is set");
+                } else if (basic) {
+                    headers.add("WWW-Authenticate", "Basic realm=\"" + FEED_REALM + "\", charset=\"UTF-8\"");
+                    headers.add("WWW-Authenticate", "Bearer");
+                    HttpReplies.error(exchange, 401, "an API key is required: as the password of HTTP Basic authentication "
+                            + "(any user name), Authorization: Bearer <key> or X-Api-Key");
                 } else {
                     headers.set("WWW-Authenticate", "Bearer");
                     HttpReplies.error(exchange, 401, "an API key is required: Authorization: Bearer <key> or X-Api-Key");
@@ -159,11 +183,13 @@ public final class HttpGuard {
         return true;
     }
 
-    private boolean hasValidKey(HttpExchange exchange) {
+    private boolean hasValidKey(HttpExchange exchange, boolean basic) {
         String key = exchange.getRequestHeaders().getFirst("X-Api-Key");
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         if (key == null && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             key = auth.substring(7).strip();
+        } else if (key == null && basic && auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+            key = basicPassword(auth.substring(6).strip());
         }
         if (key == null || key.isEmpty()) {
             return false;
@@ -175,6 +201,22 @@ public final class HttpGuard {
             match |= MessageDigest.isEqual(known, digest);
         }
         return match;
+    }
+
+    /**
+     * The password of Basic credentials ({@code base64(user ":" password)}, UTF-8); null when they are not such.
+     * The user name is not looked at: the key alone is the credential.
+     */
+    static String basicPassword(String credentials) {
+        byte[] decoded;
+        try {
+            decoded = java.util.Base64.getDecoder().decode(credentials);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String pair = new String(decoded, StandardCharsets.UTF_8);
+        int colon = pair.indexOf(':');
+        return colon < 0 ? null : pair.substring(colon + 1);
     }
 
     static Set<String> loopbackHosts(int port) {

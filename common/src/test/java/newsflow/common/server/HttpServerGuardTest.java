@@ -38,6 +38,8 @@ class HttpServerGuardTest {
         }));
         server.createContext("/page", guard.page(ex -> HttpReplies.send(ex, 200, "text/html; charset=utf-8",
                 "<!doctype html>".getBytes(StandardCharsets.UTF_8))));
+        server.createContext("/feed", guard.feed(ex -> HttpReplies.send(ex, 200, "application/atom+xml",
+                "<feed/>".getBytes(StandardCharsets.UTF_8))));
         server.createContext("/boom", guard.read(ex -> {
             throw new IllegalStateException("bug");
         }));
@@ -124,6 +126,32 @@ class HttpServerGuardTest {
         assertThat(request("GET", "/read", "h", "Authorization: Bearer k-on")).startsWith("HTTP/1.1 401");
         assertThat(request("POST", "/write", "h", "Authorization: bearer k-two")).startsWith("HTTP/1.1 200");
         assertThat(request("POST", "/write", "h", "X-Api-Key: k-three")).startsWith("HTTP/1.1 401");
+    }
+
+    @Test
+    void aFeedTakesTheKeyAlsoAsTheBasicPasswordAndChallengesForIt() throws IOException {
+        start(false, List.of("k-one"));
+        // a feed reader asks for a user name and password when challenged with Basic
+        String refused = request("GET", "/feed", "h");
+        assertThat(refused).startsWith("HTTP/1.1 401").containsIgnoringCase("www-authenticate: Basic realm=\"newsflow feeds\"")
+                .containsIgnoringCase("www-authenticate: Bearer").contains("Basic", "\"status\":401");
+        assertThat(request("GET", "/feed", "h", "Authorization: Basic " + basic("anyone:k-one"))).startsWith("HTTP/1.1 200")
+                .contains("<feed/>");
+        assertThat(request("GET", "/feed", "h", "Authorization: basic " + basic(":k-one"))).startsWith("HTTP/1.1 200");
+        // the password may hold a colon; only the first one ends the user name
+        assertThat(request("GET", "/feed", "h", "Authorization: Basic " + basic("k-one:x"))).startsWith("HTTP/1.1 401");
+        assertThat(request("GET", "/feed", "h", "Authorization: Basic " + basic("k-one"))).startsWith("HTTP/1.1 401");
+        assertThat(request("GET", "/feed", "h", "Authorization: Basic not*base64")).startsWith("HTTP/1.1 401");
+        assertThat(request("GET", "/feed", "h", "X-Api-Key: k-one")).startsWith("HTTP/1.1 200");
+        assertThat(request("GET", "/feed", "h", "Authorization: Bearer k-one")).startsWith("HTTP/1.1 200");
+        // elsewhere Basic is not taken, and not asked for
+        assertThat(request("GET", "/read", "h", "Authorization: Basic " + basic("anyone:k-one"))).startsWith("HTTP/1.1 401")
+                .doesNotContainIgnoringCase("www-authenticate: Basic");
+        assertThat(HttpGuard.basicPassword(basic("u:p:q"))).isEqualTo("p:q");
+    }
+
+    private static String basic(String pair) {
+        return java.util.Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

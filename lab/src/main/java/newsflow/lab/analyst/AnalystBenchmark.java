@@ -215,6 +215,10 @@ public final class AnalystBenchmark {
                 List<List<CapturedRequest>> c = new ArrayList<>();
                 long ours = 0;
                 long direct = 0;
+                // top words: how many are shown as written rather than as the index's stem (read off every answer)
+                int words = 0;
+                int rewritten = 0;
+                java.util.Set<String> asStems = new java.util.TreeSet<>();
                 for (int v = 0; v < options.variants(); v++) {
                     String url = kind.url(v, yearAgo, options.articles());
                     // once unrecorded first: what our code caches (top words' stop-word forms) is then not asked
@@ -245,6 +249,16 @@ public final class AnalystBenchmark {
                     u.add(url);
                     c.add(requests);
                     ours += kind.ours(answer);
+                    if (kind == AnalystRequest.TOP_WORDS) {
+                        for (com.fasterxml.jackson.databind.JsonNode w : newsflow.common.json.Json.mapper().readTree(answer).path("words")) {
+                            words++;
+                            if (w.path("term").asText().equals(w.path("stem").asText())) {
+                                asStems.add(w.path("stem").asText());
+                            } else {
+                                rewritten++;
+                            }
+                        }
+                    }
                     long d = kind.direct(sendAll(client, node, requests));
                     direct = d < 0 || direct < 0 ? -1 : direct + d;
                 }
@@ -254,6 +268,10 @@ public final class AnalystBenchmark {
                 counts.put(kind, new long[] {ours, direct});
                 out.printf("%s: %d Elasticsearch request(s) per call; counts ours %d, direct %d%n", kind,
                         c.getFirst().size(), ours, direct);
+                if (kind == AnalystRequest.TOP_WORDS) {
+                    out.printf("TOP_WORDS: %d of %d words shown other than their stem; shown as the stem (%d distinct): %s%n",
+                            rewritten, words, asStems.size(), asStems);
+                }
             }
 
             Map<AnalystRequest, Latencies> oursTimes = new EnumMap<>(AnalystRequest.class);

@@ -1,13 +1,13 @@
 package newsflow.search.analytics;
 
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
 import co.elastic.clients.elasticsearch.core.search.BoundaryScanner;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterType;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
+import co.elastic.clients.elasticsearch.core.search.SearchRequestBody;
 import co.elastic.clients.util.NamedValue;
 import newsflow.search.SearchBusyException;
 import newsflow.search.SearchService;
@@ -19,50 +19,38 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The words an analyst reads for the stems {@code significant_text} lists. Those are index terms, which the body's
  * analyzer made: "elect" for "election" and "elections", "sandbag" for "sandbags", "cafe" for "café". So a second,
- * cheap step finds how the matching articles write each stem:
+ * cheap step finds how the matching articles write each stem: one {@code _msearch} holding, for each stem, a search
+ * ({@link #request}) for the one matching article in the words' language that holds the stem best, with only that
+ * stem highlighted in its body. Elasticsearch's highlighter re-analyses that body with the index's own analyzer and
+ * marks the words as written whose term is the stem, so every marked word is a form of it (no pairing of words with
+ * stems needed), and each stem is shown as its most frequent marked form.
  *
- * <ol>
- *   <li>one search over the matching articles in the words' language, the {@link #ARTICLES} that hold the rarest of the
- *       stems first ({@link #request}), highlighting the stems in the body: Elasticsearch's highlighter re-analyses each of those
- *       bodies with the index's own analyzer and marks the words as written whose terms are among the stems;</li>
- *   <li>the distinct marked words are run once through the body's analyzer ({@code _analyze}), which tells which
- *       stem each one is a form of;</li>
- *   <li>each stem is shown as its most frequent form.</li>
- * </ol>
- *
- * <p>Bounded: {@link #ARTICLES} articles, {@link #PASSAGES} passages of each, text read up to
- * {@link #MAX_ANALYZED_CHARS} characters of a body, at most {@link #MAX_FORMS} distinct words analysed. The sample the
- * first step reads is 1,000 articles; this reads {@value #ARTICLES}. A stem none of them writes (it is rare among the
- * matches), or every stem when this step fails, is shown as it is: the words are still right, only less readable.
+ * <p>Every stem gets an article of its own, however rare it is among the matches: a stem stays as it is only when
+ * its search fails, or when this whole step fails (the words are still right, only less readable). Bounded: one
+ * search per word (at most {@link TopWordsSearch#MAX_SIZE}), each reading one article's body up to
+ * {@link #MAX_ANALYZED_CHARS} characters and returning {@link #PASSAGES} passages of it.
  */
 final class SurfaceWords {
 
     private static final Logger log = LoggerFactory.getLogger(SurfaceWords.class);
 
-    /** Articles whose marked words are read. */
-    static final int ARTICLES = 20;
     /**
-     * Passages of each article's body returned, the best first (the highlighter scores rarer words higher): marked
-     * words beyond them are not seen.
+     * Passages of the article's body returned, the best first: enough occurrences of the stem to tell its usual
+     * form from a one-off.
      */
-    static final int PASSAGES = 50;
+    static final int PASSAGES = 10;
     /** Characters of a passage: short, so that a passage is the marked word alone (at word boundaries). */
     static final int PASSAGE_CHARS = 20;
     /** Characters of a body the highlighter reads at most. */
     static final int MAX_ANALYZED_CHARS = 100_000;
-    /** Distinct marked words sent to {@code _analyze} at most. */
-    static final int MAX_FORMS = 1_000;
     /**
      * Marks around a stem's word in a passage: characters of Unicode's private use area, which article text does not
      * carry (not control characters: the highlighter trims those off a passage's ends).
@@ -83,16 +71,24 @@ final class SurfaceWords {
         }
         List<String> stems = top.words().stream().map(TopWords.Word::stem).toList();
         try {
-            Optional<SearchResponse<Void>> response = search.send(request(scope, top.language(), top.words(), search.alias(),
-                    timeout), Void.class);
-            if (response.isEmpty() || response.get().hits().hits().isEmpty()) {
-                return top;
+            List<Optional<MultiSearchItem<Void>>> answers = search.msearch(
+                    stems.stream().map(stem -> request(scope, top.language(), stem, timeout)).toList(), Void.class);
+            Map<String, String> shown = new HashMap<>();
+            boolean partial = false;
+            for (int i = 0; i < stems.size(); i++) {
+                Optional<MultiSearchItem<Void>> answer = i < answers.size() ? answers.get(i) : Optional.empty();
+                if (answer.isEmpty()) {
+                    partial = true;
+                    continue;
+                }
+                partial |= SearchService.isPartial(answer.get());
+                String stem = stems.get(i);
+                shown(marked(answer.get())).ifPresent(word -> shown.put(stem, word));
             }
-            List<String> marked = marked(response.get());
-            List<String> forms = forms(marked);
-            List<String> terms = forms.isEmpty() ? List.of()
-                    : search.analyze(response.get().hits().hits().getFirst().index(), TopWordsSearch.FIELD, forms);
-            return top.shownAs(shown(marked, termsOf(forms, terms), Set.copyOf(stems)), SearchService.isPartial(response.get()));
+            if (shown.size() < stems.size()) {
+                log.debug("top words: {} of {} stems found written", shown.size(), stems.size());
+            }
+            return top.shownAs(shown, partial);
         } catch (SearchBusyException | SearchTimeoutException | SearchUnavailableException e) {
             // the stems are right, only less readable: better than failing the words already found
             log.warn("top words: cannot find how the articles write {} stems, showing the stems: {}", stems.size(), e.getMessage());
@@ -101,36 +97,26 @@ final class SurfaceWords {
     }
 
     /**
-     * The best {@link #ARTICLES} of the scope in {@code language} for finding the words' forms, with the stems marked
-     * in their bodies. An article scores {@code 1 / count} for each of the stems it contains ({@code count}: the
-     * sampled articles containing that stem), so the few articles that hold a rare stem come first: a stem most
-     * matches contain is in most of the articles picked anyway, one of a handful of articles would otherwise be
-     * missed.
+     * The article of the scope in {@code language} that holds {@code stem} best (scored by the stem alone: often
+     * and in a short body), with the stem's words marked in its body.
      */
-    static SearchRequest request(Query scope, String language, List<TopWords.Word> words, String alias, String timeout) {
-        List<FieldValue> values = words.stream().map(w -> FieldValue.of(w.stem())).toList();
-        List<Query> each = words.stream()
-                .map(w -> Query.of(q -> q.constantScore(c -> c
-                        .filter(f -> f.term(t -> t.field(TopWordsSearch.FIELD).value(w.stem())))
-                        .boost(1.0f / Math.max(1, w.count())))))
-                .toList();
-        return SearchRequest.of(s -> s
-                .index(alias)
+    static SearchRequestBody request(Query scope, String language, String stem, String timeout) {
+        Query term = Query.of(q -> q.term(t -> t.field(TopWordsSearch.FIELD).value(stem)));
+        return SearchRequestBody.of(s -> s
                 .timeout(timeout)
-                .size(ARTICLES)
+                .size(1)
                 .trackTotalHits(t -> t.enabled(false))
                 .source(src -> src.fetch(false))
                 .query(q -> q.bool(b -> b
+                        .must(term)
                         .filter(scope)
-                        .filter(f -> f.term(t -> t.field("language").value(language)))
-                        .should(each)
-                        .minimumShouldMatch("1")))
+                        .filter(f -> f.term(t -> t.field("language").value(language)))))
                 .highlight(h -> h
                         .preTags(START)
                         .postTags(END)
                         .fields(NamedValue.of(TopWordsSearch.FIELD, HighlightField.of(f -> f
                                 .type(HighlighterType.Unified)
-                                .highlightQuery(hq -> hq.terms(t -> t.field(TopWordsSearch.FIELD).terms(tv -> tv.value(values))))
+                                .highlightQuery(term)
                                 .boundaryScanner(BoundaryScanner.Word)
                                 .fragmentSize(PASSAGE_CHARS)
                                 .numberOfFragments(PASSAGES)
@@ -138,7 +124,7 @@ final class SurfaceWords {
     }
 
     /** The marked words of every hit's passages, as written, in order. */
-    static List<String> marked(SearchResponse<?> response) {
+    static List<String> marked(ResponseBody<?> response) {
         List<String> words = new ArrayList<>();
         for (Hit<?> hit : response.hits().hits()) {
             for (String passage : hit.highlight().getOrDefault(TopWordsSearch.FIELD, List.of())) {
@@ -160,69 +146,26 @@ final class SurfaceWords {
     }
 
     /**
-     * The distinct lower-case forms of the marked words, at most {@link #MAX_FORMS}: what {@code _analyze} is asked
-     * for (the analyzer lower-cases, so "Election" and "election" are one question).
+     * The word to show for one stem's marked words: its form written most often (the shorter, then the first in
+     * alphabetical order, on a tie), in lower case unless every occurrence of it starts with a capital (a name:
+     * "Harbour", "NATO"), then as written most often. Empty when nothing was marked.
      */
-    static List<String> forms(List<String> marked) {
-        Set<String> forms = new LinkedHashSet<>();
+    static Optional<String> shown(List<String> marked) {
+        Map<String, Map<String, Integer>> forms = new HashMap<>();
         for (String word : marked) {
-            if (forms.size() == MAX_FORMS) {
-                break;
-            }
-            forms.add(lower(word));
+            forms.computeIfAbsent(lower(word), f -> new HashMap<>()).merge(word, 1, Integer::sum);
         }
-        return List.copyOf(forms);
-    }
-
-    /**
-     * Each form's term, by position: a marked word is one token of the tokenizer whose term is a stem, so alone it
-     * analyses to exactly that one term. Should the counts differ all the same (a token split differently out of
-     * its context), no form can be paired safely, and none is.
-     */
-    static Map<String, String> termsOf(List<String> forms, List<String> terms) {
-        if (forms.size() != terms.size()) {
-            log.warn("top words: {} words analysed into {} terms, not one each: showing the stems", forms.size(), terms.size());
-            return Map.of();
-        }
-        Map<String, String> termOf = new HashMap<>();
-        for (int i = 0; i < forms.size(); i++) {
-            termOf.put(forms.get(i), terms.get(i));
-        }
-        return termOf;
-    }
-
-    /**
-     * For each stem, the word to show: its form written most often among the marked words (the shorter, then the
-     * first in alphabetical order, on a tie), in lower case unless every occurrence of it starts with a capital
-     * (a name: "Harbour", "NATO"), then as written most often.
-     *
-     * @param termOf the term each lower-case form analyses to
-     */
-    static Map<String, String> shown(List<String> marked, Map<String, String> termOf, Set<String> stems) {
-        Map<String, Map<String, Map<String, Integer>>> byStem = new LinkedHashMap<>();
-        for (String word : marked) {
-            String form = lower(word);
-            String stem = termOf.get(form);
-            if (stem != null && stems.contains(stem)) {
-                byStem.computeIfAbsent(stem, s -> new HashMap<>())
-                        .computeIfAbsent(form, f -> new HashMap<>())
-                        .merge(word, 1, Integer::sum);
-            }
-        }
-        Map<String, String> shown = new HashMap<>();
-        byStem.forEach((stem, forms) -> {
-            Map.Entry<String, Map<String, Integer>> best = forms.entrySet().stream()
-                    .min(Comparator.<Map.Entry<String, Map<String, Integer>>>comparingInt(e -> -total(e.getValue()))
-                            .thenComparingInt(e -> e.getKey().length())
-                            .thenComparing(Map.Entry::getKey))
-                    .orElseThrow();
-            Map<String, Integer> written = best.getValue();
-            boolean name = written.keySet().stream().allMatch(w -> Character.isUpperCase(w.codePointAt(0)));
-            shown.put(stem, !name ? best.getKey() : written.entrySet().stream()
-                    .min(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> -e.getValue()).thenComparing(Map.Entry::getKey))
-                    .orElseThrow().getKey());
-        });
-        return shown;
+        return forms.entrySet().stream()
+                .min(Comparator.<Map.Entry<String, Map<String, Integer>>>comparingInt(e -> -total(e.getValue()))
+                        .thenComparingInt(e -> e.getKey().length())
+                        .thenComparing(Map.Entry::getKey))
+                .map(best -> {
+                    Map<String, Integer> written = best.getValue();
+                    boolean name = written.keySet().stream().allMatch(w -> Character.isUpperCase(w.codePointAt(0)));
+                    return !name ? best.getKey() : written.entrySet().stream()
+                            .min(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> -e.getValue()).thenComparing(Map.Entry::getKey))
+                            .orElseThrow().getKey();
+                });
     }
 
     private static int total(Map<String, Integer> counts) {

@@ -67,7 +67,7 @@ public final class SavedSearchApi implements AutoCloseable {
     public void register(HttpServer server, HttpGuard guard) {
         server.createContext(COLLECTION, guard.readWrite(Set.of("POST", "PUT", "DELETE"), alerts.maxRequestBytes(),
                 JsonEndpoint.of(this::savedSearches)));
-        server.createContext(FEEDS, guard.read(JsonEndpoint.of(this::feed)));
+        server.createContext(FEEDS, guard.feed(JsonEndpoint.of(this::feed)));
     }
 
     /** A saved search as the API shows it: everything but the secret, which only shows as {@code signed}. */

@@ -58,7 +58,8 @@ public final class SearchApi {
         server.createContext(SEARCH_PATH, guard.read(JsonEndpoint.of(api::search)));
         server.createContext(ARTICLES_PATH, guard.read(JsonEndpoint.of(api::article)));
         server.createContext(DASHBOARD_PATH, guard.read(JsonEndpoint.of(api::dashboard)));
-        server.createContext(OpenApiDocument.PATH, guard.read(OpenApiDocument::serve));
+        // the API description is no secret, and the page links to it: served without a key like the page's own files
+        server.createContext(OpenApiDocument.PATH, guard.page(OpenApiDocument::serve));
         server.createContext(SearchPage.ASSETS_PATH, guard.page(SearchPage::serveAsset));
         server.createContext(SearchPage.DASHBOARD_PAGE, guard.page(SearchPage::serveDashboard));
         AnalyticsRoutes.register(server, api.analytics, guard);

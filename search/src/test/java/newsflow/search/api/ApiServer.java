@@ -26,10 +26,15 @@ final class ApiServer implements AutoCloseable {
     private HttpServer server;
 
     void start(SearchConfig limits) throws IOException {
+        start(limits, java.util.List.of());
+    }
+
+    /** @param apiKeys {@code server.apiKeys}: none, or the keys every data endpoint asks for */
+    void start(SearchConfig limits, java.util.List<String> apiKeys) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         SearchApi.register(server, new SearchService(client, "articles", limits),
-                HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
+                HttpGuard.of(new ServerConfig("127.0.0.1", 0, apiKeys), server.getAddress().getPort()));
         server.start();
     }
 

@@ -99,6 +99,21 @@ class SearchApiTest {
         assertThat(get("/api/openapi.jsonx").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void withApiKeysTheOpenApiDocumentIsServedWithoutOneLikeThePageThatLinksToIt() throws Exception {
+        api.start(new SearchConfig(200, 10, 2, Duration.ofSeconds(7), 4), List.of("k-one"));
+        HttpResponse<String> doc = get("/api/openapi.json");
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(doc.body()).contains("\"openapi\"");
+        // the data it describes still needs the key
+        assertThat(get(q("water")).statusCode()).isEqualTo(401);
+        assertThat(send(java.net.http.HttpRequest.newBuilder(uri(q("water"))).header("X-Api-Key", "k-one")).statusCode())
+                .isEqualTo(200);
+        // and the description is still only read
+        assertThat(send(java.net.http.HttpRequest.newBuilder(uri("/api/openapi.json"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(405);
+    }
+
     private static void assertLimit(HttpResponse<String> response, String key) {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));

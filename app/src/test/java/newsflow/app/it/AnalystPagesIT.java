@@ -86,9 +86,7 @@ class AnalystPagesIT {
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            List<String> errors = browser.scriptErrors();
-            browser.close();
-            assertThat(errors).as("script errors or CSP violations in the page").isEmpty();
+            assertThat(browser.closeReturningScriptErrors()).as("script errors or CSP violations in the page").isEmpty();
         }
     }
 

@@ -70,9 +70,7 @@ class KeyedPagesIT {
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            List<String> errors = browser.scriptErrors();
-            browser.close();
-            assertThat(errors).as("script errors or CSP violations in the page").isEmpty();
+            assertThat(browser.closeReturningScriptErrors()).as("script errors or CSP violations in the page").isEmpty();
         }
     }
 

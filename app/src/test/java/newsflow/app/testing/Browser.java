@@ -127,6 +127,15 @@ public final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /** Closes the browser and returns the script errors the page logged since the last look ({@link #scriptErrors}). */
+    public List<String> closeReturningScriptErrors() {
+        try {
+            return scriptErrors();
+        } finally {
+            close();
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

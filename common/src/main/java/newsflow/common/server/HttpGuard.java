@@ -56,7 +56,7 @@ public final class HttpGuard {
 
     /** An endpoint that only reads: GET and HEAD. */
     public HttpHandler read(HttpHandler handler) {
-        return exchange -> guard(exchange, true, false, READ_METHODS, ANY_SIZE, false, handler);
+        return exchange -> guard(exchange, Key.HEADER, false, READ_METHODS, ANY_SIZE, handler);
     }
 
     /**
@@ -67,7 +67,7 @@ public final class HttpGuard {
      * Basic: elsewhere a browser would remember the key and send it along on its own.
      */
     public HttpHandler feed(HttpHandler handler) {
-        return exchange -> guard(exchange, true, false, READ_METHODS, ANY_SIZE, true, handler);
+        return exchange -> guard(exchange, Key.HEADER_OR_BASIC, false, READ_METHODS, ANY_SIZE, handler);
     }
 
     /**
@@ -79,12 +79,12 @@ public final class HttpGuard {
      * endpoint that answers data.
      */
     public HttpHandler page(HttpHandler handler) {
-        return exchange -> guard(exchange, false, false, READ_METHODS, ANY_SIZE, false, handler);
+        return exchange -> guard(exchange, Key.NOT_ASKED, false, READ_METHODS, ANY_SIZE, handler);
     }
 
     /** An endpoint that changes something: the API key is required unless the server is bound to loopback. */
     public HttpHandler write(Set<String> methods, HttpHandler handler) {
-        return exchange -> guard(exchange, true, true, Set.copyOf(methods), ANY_SIZE, false, handler);
+        return exchange -> guard(exchange, Key.HEADER, true, Set.copyOf(methods), ANY_SIZE, handler);
     }
 
     /**
@@ -99,16 +99,23 @@ public final class HttpGuard {
         Set<String> methods = new java.util.HashSet<>(READ_METHODS);
         methods.addAll(writeMethods);
         Set<String> all = Set.copyOf(methods);
-        return exchange -> guard(exchange, true, !READ_METHODS.contains(exchange.getRequestMethod()), all, maxBodyBytes, false,
-                handler);
+        return exchange -> guard(exchange, Key.HEADER, !READ_METHODS.contains(exchange.getRequestMethod()), all,
+                maxBodyBytes, handler);
     }
 
-    /**
-     * @param keyed whether {@code server.apiKeys}, when set, applies (every endpoint but a page's static files)
-     * @param basic whether the key may come as the password of HTTP Basic authentication (feeds)
-     */
-    private void guard(HttpExchange exchange, boolean keyed, boolean writes, Set<String> methods, long maxBody,
-                       boolean basic, HttpHandler handler) throws IOException {
+    /** Whether {@code server.apiKeys}, when set, applies to an endpoint, and where the key may come from. */
+    private enum Key {
+        /** A page's static files and the API's description: no key asked for. */
+        NOT_ASKED,
+        /** {@code X-Api-Key} or {@code Authorization: Bearer}. */
+        HEADER,
+        /** Those, or the password of HTTP Basic authentication (feeds). */
+        HEADER_OR_BASIC
+    }
+
+    private void guard(HttpExchange exchange, Key key, boolean writes, Set<String> methods, long maxBody,
+                       HttpHandler handler) throws IOException {
+        boolean basic = key == Key.HEADER_OR_BASIC;
         try (exchange) {
             var headers = exchange.getResponseHeaders();
             headers.set("X-Content-Type-Options", "nosniff");
@@ -121,7 +128,7 @@ public final class HttpGuard {
                 HttpReplies.error(exchange, 421, "Host '" + host + "' is not this server (bound to loopback: use localhost, 127.0.0.1 or [::1])");
                 return;
             }
-            boolean keyNeeded = (keyed && !keyDigests.isEmpty()) || (writes && !loopback);
+            boolean keyNeeded = (key != Key.NOT_ASKED && !keyDigests.isEmpty()) || (writes && !loopback);
             if (keyNeeded && !hasValidKey(exchange, basic)) {
                 if (keyDigests.isEmpty()) {
                     HttpReplies.error(exchange, 403, "writing is refused off loopback unless server.apiKeys is set");

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param bulkLinger      under load, the index stage holds the next bulk until this long after the previous one
  *                        started, so it carries what arrived meanwhile (docs/index.md, Bulk sizes and freshness)
  * @param refreshInterval how soon a written document becomes searchable ({@code refresh_interval} of new indices)
+ * @param compression     gzip request bodies and ask for gzip answers: worth it only across a slow or metered link
+ *                        (on loopback or a LAN both ends pay CPU for nothing); null means off
  */
 public record ElasticsearchConfig(
         String url,
@@ -25,7 +27,8 @@ public record ElasticsearchConfig(
         int replicas,
         int bulkActions,
         Duration bulkLinger,
-        Duration refreshInterval) {
+        Duration refreshInterval,
+        Boolean compression) {
 
     /** The default linger: see docs/configuration.md. */
     public static final Duration DEFAULT_BULK_LINGER = Duration.ofMillis(250);
@@ -35,12 +38,13 @@ public record ElasticsearchConfig(
     public ElasticsearchConfig {
         bulkLinger = bulkLinger == null ? DEFAULT_BULK_LINGER : bulkLinger;
         refreshInterval = refreshInterval == null ? DEFAULT_REFRESH_INTERVAL : refreshInterval;
+        compression = compression != null && compression;
     }
 
     /** With the default bulk linger and refresh interval. */
     public ElasticsearchConfig(String url, String username, String password, String apiKey, String index, int shards,
                                int replicas, int bulkActions) {
-        this(url, username, password, apiKey, index, shards, replicas, bulkActions, null, null);
+        this(url, username, password, apiKey, index, shards, replicas, bulkActions, null, null, null);
     }
 
     public boolean embedded() {
@@ -49,6 +53,6 @@ public record ElasticsearchConfig(
 
     public ElasticsearchConfig withUrl(String newUrl) {
         return new ElasticsearchConfig(newUrl, username, password, apiKey, index, shards, replicas, bulkActions,
-                bulkLinger, refreshInterval);
+                bulkLinger, refreshInterval, compression);
     }
 }

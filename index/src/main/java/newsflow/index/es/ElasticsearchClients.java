@@ -58,7 +58,7 @@ public final class ElasticsearchClients {
                 .setConnectionConfigCallback(cc -> cc
                         .setConnectTimeout(CONNECT_TIMEOUT)
                         .setSocketTimeout(responseTimeout))
-                .setCompressionEnabled(true)
+                .setCompressionEnabled(config.compression())
                 .build();
         // A copy: the client's mapper reconfigures the ObjectMapper it is given, and the shared one must not change.
         JacksonJsonpMapper mapper = new JacksonJsonpMapper(Json.mapper().copy());

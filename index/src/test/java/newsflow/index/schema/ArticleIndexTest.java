@@ -34,7 +34,7 @@ class ArticleIndexTest {
     @Test
     void theRefreshIntervalIsTheConfiguredOne() {
         ElasticsearchConfig slower = new ElasticsearchConfig("http://localhost:9200", "", "", "", "newsflow-articles", 1, 0,
-                500, Duration.ofMillis(250), Duration.ofMillis(1500));
+                500, Duration.ofMillis(250), Duration.ofMillis(1500), false);
 
         assertThat(new ArticleIndex(null, slower).templateBody(TextAnalysis.Flavor.STANDARD)
                 .at("/template/settings/refresh_interval").asText()).isEqualTo("1500ms");

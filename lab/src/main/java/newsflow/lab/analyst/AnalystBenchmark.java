@@ -1,6 +1,8 @@
 package newsflow.lab.analyst;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.transport.ElasticsearchTransport;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import com.sun.net.httpserver.HttpServer;
 import newsflow.app.stack.LocalStack;
 import newsflow.common.config.ConfigLoader;
@@ -193,17 +195,21 @@ public final class AnalystBenchmark {
     private List<RequestResult> measureRequests(NewsflowConfig config, HttpConfig http, Instant now,
                                                 Map<String, String> unmeasured) throws Exception {
         String yearAgo = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(365).toString();
-        RecordingTransport tap = new RecordingTransport(
-                ElasticsearchClients.create(config.elasticsearch(), config.search().clientDeadline())._transport());
+        ElasticsearchTransport transport = ElasticsearchClients.create(config.elasticsearch(),
+                config.search().clientDeadline())._transport();
+        RecordingTransport tap = new RecordingTransport(transport);
+        PassThrough passThrough = new PassThrough(((Rest5ClientTransport) transport).restClient());
         HttpServer server = HttpServers.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         try (ElasticsearchClient searchClient = new ElasticsearchClient(tap);
              HttpFetcher client = new HttpFetcher(http)) {
             SearchApi.register(server, new SearchService(searchClient, config.elasticsearch().index(), config.search()),
                     HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
+            server.createContext(PassThrough.PATH, passThrough);
             server.start();
             String api = "http://127.0.0.1:" + server.getAddress().getPort();
-            String node = config.elasticsearch().url().split(",")[0].strip().replaceAll("/+$", "");
+            Node node = new Node(config.elasticsearch().url().split(",")[0].strip().replaceAll("/+$", ""),
+                    config.elasticsearch().compression());
 
             Map<AnalystRequest, List<String>> urls = new EnumMap<>(AnalystRequest.class);
             Map<AnalystRequest, List<List<CapturedRequest>>> captured = new EnumMap<>(AnalystRequest.class);
@@ -274,38 +280,47 @@ public final class AnalystBenchmark {
                 }
             }
 
-            Map<AnalystRequest, Latencies> oursTimes = new EnumMap<>(AnalystRequest.class);
-            Map<AnalystRequest, Latencies> directTimes = new EnumMap<>(AnalystRequest.class);
+            Map<Side, Map<AnalystRequest, Latencies>> times = new EnumMap<>(Side.class);
+            for (Side side : Side.values()) {
+                times.put(side, new EnumMap<>(AnalystRequest.class));
+            }
+            Map<AnalystRequest, List<String>> passThroughPaths = new EnumMap<>(AnalystRequest.class);
+            for (AnalystRequest kind : kinds) {
+                List<String> paths = new ArrayList<>();
+                for (int v = 0; v < captured.get(kind).size(); v++) {
+                    paths.add(api + passThrough.add(kind, v, captured.get(kind).get(v)));
+                }
+                passThroughPaths.put(kind, paths);
+            }
             Random order = new Random(SEED);
             for (int round = 0; round < options.warmup() + options.rounds(); round++) {
                 boolean measured = round >= options.warmup();
                 for (AnalystRequest kind : kinds) {
                     int v = round % options.variants();
-                    String url = api + urls.get(kind).get(v);
-                    List<CapturedRequest> requests = captured.get(kind).get(v);
-                    boolean oursFirst = order.nextBoolean();
-                    for (int side = 0; side < 2; side++) {
-                        boolean ours = (side == 0) == oursFirst;
+                    List<Side> sides = new ArrayList<>(List.of(Side.values()));
+                    java.util.Collections.shuffle(sides, order);
+                    for (Side side : sides) {
+                        Latencies into = times.get(side).computeIfAbsent(kind, k -> new Latencies());
                         long cpu0 = ResourceUse.processCpuNanos();
                         long t0 = System.nanoTime();
                         try {
-                            if (ours) {
-                                get(client, url);
-                            } else {
-                                sendAll(client, node, requests);
+                            switch (side) {
+                                case OURS -> get(client, api + urls.get(kind).get(v));
+                                case PASS_THROUGH -> get(client, passThroughPaths.get(kind).get(v));
+                                case DIRECT -> sendAll(client, node, captured.get(kind).get(v));
                             }
                         } catch (IOException e) {
                             // counted and reported; a failed call's time is not a latency
                             if (measured) {
-                                (ours ? oursTimes : directTimes).computeIfAbsent(kind, k -> new Latencies()).fail();
+                                into.fail();
                             }
-                            out.printf("%s %s failed: %s%n", ours ? "ours" : "direct", kind, e.getMessage());
+                            out.printf("%s %s failed: %s%n", side, kind, e.getMessage());
                             continue;
                         }
                         long took = System.nanoTime() - t0;
                         long cpu = ResourceUse.processCpuNanos() - cpu0;
                         if (measured) {
-                            (ours ? oursTimes : directTimes).computeIfAbsent(kind, k -> new Latencies()).add(took, cpu);
+                            into.add(took, cpu);
                         }
                     }
                 }
@@ -316,18 +331,24 @@ public final class AnalystBenchmark {
 
             List<RequestResult> results = new ArrayList<>();
             for (AnalystRequest kind : kinds) {
-                Latencies o = oursTimes.get(kind);
-                Latencies d = directTimes.get(kind);
+                Latencies o = times.get(Side.OURS).get(kind);
+                Latencies p = times.get(Side.PASS_THROUGH).get(kind);
+                Latencies d = times.get(Side.DIRECT).get(kind);
                 double perCall = captured.get(kind).stream().mapToInt(List::size).average().orElse(0);
                 results.add(new RequestResult(kind.label(), o.count(), perCall,
                         o.millis(0.5), o.millis(0.99), d.millis(0.5), d.millis(0.99), o.millis(0.5) / d.millis(0.5) - 1,
-                        counts.get(kind)[0], counts.get(kind)[1], o.failures(), d.failures(), o.meanCpuMillis(), d.meanCpuMillis()));
+                        p.millis(0.5), p.millis(0.5) / d.millis(0.5) - 1,
+                        counts.get(kind)[0], counts.get(kind)[1], o.failures(), d.failures(), o.meanCpuMillis(),
+                        d.meanCpuMillis(), p.meanCpuMillis()));
             }
             return results;
         } finally {
             server.stop(0);
         }
     }
+
+    /** The three ways a call is sent in each round, in a shuffled order. */
+    private enum Side { OURS, PASS_THROUGH, DIRECT }
 
     /** A call whose failure does not matter (it only warms caches). */
     private static void tryGet(HttpFetcher client, String url) {
@@ -343,7 +364,18 @@ public final class AnalystBenchmark {
     }
 
     /** The captured requests, in order, straight to the node; their answers. */
-    private static List<String> sendAll(HttpFetcher client, String node, List<CapturedRequest> requests) throws IOException {
+    /**
+     * The node as our client talks to it: with {@code elasticsearch.compression} off (the default) it asks for plain
+     * answers, and so does the direct side then (the fetch layer would otherwise ask for gzip, which makes the node
+     * compress every answer); bodies go plain either way.
+     */
+    record Node(String url, boolean compression) {
+        Map<String, String> headers() {
+            return compression ? Map.of() : Map.of("Accept-Encoding", "identity");
+        }
+    }
+
+    private static List<String> sendAll(HttpFetcher client, Node node, List<CapturedRequest> requests) throws IOException {
         List<String> answers = new ArrayList<>(requests.size());
         for (CapturedRequest r : requests) {
             answers.add(new String(client.fetch(direct(node, r)).body(), StandardCharsets.UTF_8));
@@ -355,8 +387,8 @@ public final class AnalystBenchmark {
      * The captured request as the fetch layer sends it: a GET when it has no body, else a POST (what the
      * client itself does for a search or an analysis with a body).
      */
-    static FetchRequest direct(String node, CapturedRequest r) {
-        StringBuilder url = new StringBuilder(node).append(r.path());
+    static FetchRequest direct(Node node, CapturedRequest r) {
+        StringBuilder url = new StringBuilder(node.url()).append(r.path());
         char sep = '?';
         for (Map.Entry<String, String> p : new java.util.TreeMap<>(r.params()).entrySet()) {
             url.append(sep).append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
@@ -364,10 +396,10 @@ public final class AnalystBenchmark {
             sep = '&';
         }
         if (r.body() == null) {
-            return FetchRequest.get(url.toString());
+            return new FetchRequest(URI.create(url.toString()), null, node.headers(), null, null);
         }
         String type = r.ndjson() ? "application/x-ndjson" : "application/json";
-        return new FetchRequest(URI.create(url.toString()), null, Map.of(), null, null,
+        return new FetchRequest(URI.create(url.toString()), null, node.headers(), null, null,
                 new FetchRequest.Body(type, r.body().getBytes(StandardCharsets.UTF_8)));
     }
 }

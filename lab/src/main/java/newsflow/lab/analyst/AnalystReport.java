@@ -32,6 +32,9 @@ public record AnalystReport(
      *                    its Elasticsearch client; the node is another process), the mean over the measured calls:
      *                    {@code oursCpuMs - directCpuMs} is what a call costs our process, which a shared machine's
      *                    load does not inflate as it does latencies
+     * @param passThroughP50 the same calls relayed by our server through the same client with no work of ours
+     *                    ({@link PassThrough}): the floor of any API in front of the node; {@code oursP50 -
+     *                    passThroughP50} is our code's part of the overhead
      */
     public record RequestResult(
             @JsonProperty("kind") String kind,
@@ -42,12 +45,15 @@ public record AnalystReport(
             @JsonProperty("direct_p50_ms") double directP50,
             @JsonProperty("direct_p99_ms") double directP99,
             @JsonProperty("overhead_p50") double overheadP50,
+            @JsonProperty("pass_through_p50_ms") double passThroughP50,
+            @JsonProperty("pass_through_overhead_p50") double passThroughOverheadP50,
             @JsonProperty("ours_count") long oursCount,
             @JsonProperty("direct_count") long directCount,
             @JsonProperty("ours_failures") int oursFailures,
             @JsonProperty("direct_failures") int directFailures,
             @JsonProperty("ours_cpu_ms") double oursCpuMs,
-            @JsonProperty("direct_cpu_ms") double directCpuMs) {
+            @JsonProperty("direct_cpu_ms") double directCpuMs,
+            @JsonProperty("pass_through_cpu_ms") double passThroughCpuMs) {
     }
 
     /**

@@ -34,14 +34,24 @@ class AnalystRequestTest {
 
     @Test
     void aCapturedRequestIsSentWithItsParametersAndBodyAsAPost() {
-        FetchRequest r = AnalystBenchmark.direct("http://127.0.0.1:9200",
+        FetchRequest r = AnalystBenchmark.direct(new AnalystBenchmark.Node("http://127.0.0.1:9200", false),
                 new CapturedRequest("POST", "/articles/_search", Map.of("typed_keys", "true", "timeout", "10000ms"),
                         "{\"size\":0}", false));
 
         assertThat(r.uri().toString()).isEqualTo("http://127.0.0.1:9200/articles/_search?timeout=10000ms&typed_keys=true");
         assertThat(new String(r.body().bytes(), StandardCharsets.UTF_8)).isEqualTo("{\"size\":0}");
         assertThat(r.body().contentType()).isEqualTo("application/json");
-        assertThat(AnalystBenchmark.direct("http://n:9200", new CapturedRequest("GET", "/x", Map.of(), null, false)).body())
-                .isNull();
+        assertThat(AnalystBenchmark.direct(new AnalystBenchmark.Node("http://n:9200", false),
+                new CapturedRequest("GET", "/x", Map.of(), null, false)).body()).isNull();
+    }
+
+    @Test
+    void theDirectSideAsksForAnswersAsOurClientDoes() {
+        CapturedRequest get = new CapturedRequest("GET", "/x", Map.of(), null, false);
+
+        // compression off: plain answers, else the fetch layer's own Accept-Encoding (gzip) makes the node compress
+        assertThat(AnalystBenchmark.direct(new AnalystBenchmark.Node("http://n:9200", false), get).headers())
+                .containsEntry("Accept-Encoding", "identity");
+        assertThat(AnalystBenchmark.direct(new AnalystBenchmark.Node("http://n:9200", true), get).headers()).isEmpty();
     }
 }

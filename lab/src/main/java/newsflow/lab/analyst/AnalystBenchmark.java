@@ -338,7 +338,7 @@ public final class AnalystBenchmark {
                 results.add(new RequestResult(kind.label(), o.count(), perCall,
                         o.millis(0.5), o.millis(0.99), d.millis(0.5), d.millis(0.99), o.millis(0.5) / d.millis(0.5) - 1,
                         p.millis(0.5), p.millis(0.5) / d.millis(0.5) - 1,
-                        counts.get(kind)[0], counts.get(kind)[1], o.failures(), d.failures(), o.meanCpuMillis(),
+                        counts.get(kind)[0], counts.get(kind)[1], o.failures(), d.failures(), p.failures(), o.meanCpuMillis(),
                         d.meanCpuMillis(), p.meanCpuMillis()));
             }
             return results;

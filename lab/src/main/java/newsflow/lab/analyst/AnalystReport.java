@@ -51,6 +51,7 @@ public record AnalystReport(
             @JsonProperty("direct_count") long directCount,
             @JsonProperty("ours_failures") int oursFailures,
             @JsonProperty("direct_failures") int directFailures,
+            @JsonProperty("pass_through_failures") int passThroughFailures,
             @JsonProperty("ours_cpu_ms") double oursCpuMs,
             @JsonProperty("direct_cpu_ms") double directCpuMs,
             @JsonProperty("pass_through_cpu_ms") double passThroughCpuMs) {

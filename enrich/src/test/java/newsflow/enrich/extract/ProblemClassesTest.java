@@ -347,4 +347,20 @@ class ProblemClassesTest {
                 "write to the office with anything we missed");
         assertThat(body).doesNotContain("Books on the shelf", "Lighthouses, Ferries, and Fog");
     }
+
+    @Test
+    void sectionHeadingsInBuilderWidgetsOutsideTheArticleElementAreKept() {
+        String body = body("headings-in-builder-widgets-outside-article.html");
+        assertThat(body).contains("Bees learn where their hive stands", "Strap the hive the day before",
+                "A ratchet strap around the boxes", "Move it a little at a time", "come straight home to the new spot");
+        assertThat(body).doesNotContain("All rights reserved");
+    }
+
+    @Test
+    void aDialogThatRepeatsTheHeadlineBelowTheStoryIsNotTakenIn() {
+        String body = body("headline-repeated-in-republish-dialog.html");
+        assertThat(body).contains("the council of Westbury voted to close the car park",
+                "the council plans a second one by the station");
+        assertThat(body).doesNotContain("Creative Commons", "Republish this story", "write to our editors");
+    }
 }

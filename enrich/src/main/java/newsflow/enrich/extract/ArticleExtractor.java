@@ -46,7 +46,7 @@ public final class ArticleExtractor {
             "most popular", "previous story", "next story", "← previous story", "newer story →", "older story",
             "tell us what you think...", "tell us what you think", "image", "photo", "enlarge this image",
             "toggle caption", "hide caption", "getty images", "ap photo", "pin it", "enlarge photo", "see more photos", "back to top", "printer-friendly version", "share and enjoy:",
-            "be sociable, share!", "share this post", "image gallery");
+            "be sociable, share!", "share this post", "image gallery", "table of contents", "jump to:", "jump to");
     private static final Pattern SHARE_LINE = Pattern.compile("(share|tweet|post|send)( this( article| story)?)? (on|via|to) [\\p{L} +]{2,20}");
     /** "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05", "Updated at 1:23 p.m.": a stamp with a number in it. */
     private static final Pattern STAMP_LINE = Pattern.compile(

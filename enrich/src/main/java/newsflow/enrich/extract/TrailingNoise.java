@@ -68,7 +68,7 @@ final class TrailingNoise {
         for (int round = 0; changed && round < MAX_ROUNDS && paragraphs.size() > 1; round++) {
             int before = chars(paragraphs);
             cutDiscussion(paragraphs, total);
-            dropCallsToAction(paragraphs);
+            dropCallsToAction(paragraphs, total);
             dropDanglingLabel(paragraphs);
             dropHeadlineRun(paragraphs, total);
             dropLastLines(paragraphs);
@@ -96,10 +96,15 @@ final class TrailingNoise {
         }
     }
 
-    private static void dropCallsToAction(List<String> paragraphs) {
+    /**
+     * Short last paragraphs that are calls to action, as long as half of the body is left: a short post's own
+     * sentences can carry the words ("… is in stock at Norman Camera (click here)"), and a post is not trimmed away.
+     */
+    private static void dropCallsToAction(List<String> paragraphs, int total) {
         while (paragraphs.size() > 1) {
             String last = paragraphs.getLast();
-            if (last.length() > MAX_CALL_TO_ACTION_CHARS || !CALL_TO_ACTION.matcher(last).find()) {
+            if (last.length() > MAX_CALL_TO_ACTION_CHARS || !CALL_TO_ACTION.matcher(last).find()
+                    || 2 * (chars(paragraphs) - last.length()) < total) {
                 return;
             }
             paragraphs.removeLast();

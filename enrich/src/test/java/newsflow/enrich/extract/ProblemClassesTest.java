@@ -363,4 +363,19 @@ class ProblemClassesTest {
                 "the council plans a second one by the station");
         assertThat(body).doesNotContain("Creative Commons", "Republish this story", "write to our editors");
     }
+
+    @Test
+    void aShortPostWhoseSentencesSayClickHereIsNotTrimmedAway() {
+        String body = body("short-post-with-click-here-links.html");
+        assertThat(body).contains("the new 40mm lens is in stock at Harbour Cameras",
+                "on the shelves for a week now at Camera Corner");
+    }
+
+    @Test
+    void aTableOfContentsLabelIsDroppedButTheListAndTheHeadingsStay() {
+        String body = body("table-of-contents-label.html");
+        assertThat(body).contains("runs on the goodwill of about two hundred volunteers", "Give every shift a lead",
+                "they are the ones who lay the boards down");
+        assertThat(body).doesNotContain("Table of Contents");
+    }
 }

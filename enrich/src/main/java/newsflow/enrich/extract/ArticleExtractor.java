@@ -188,6 +188,12 @@ public final class ArticleExtractor {
         }
         int declaredChars = m.textLength(declared);
         int scoredChars = scored.textLength();
+        if (scored.top() != declared && ContentScorer.isInside(scored.top(), declared)
+                && EmbeddedWinner.isEmbedded(scored.elements(), declared, description, m)) {
+            // a gallery or teaser box embedded in the story outscored it: the story is the container without it
+            scored.elements().forEach(Element::remove);
+            return List.of(declared);
+        }
         if (scored.top() == declared || ContentScorer.isInside(scored.top(), declared)) {
             // The scorer found a tighter block inside the declared one; keep it unless it misses much of the text.
             return scoredChars >= 0.7 * declaredChars ? scored.elements() : List.of(declared);

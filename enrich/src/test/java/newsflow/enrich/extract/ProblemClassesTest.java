@@ -378,4 +378,12 @@ class ProblemClassesTest {
                 "they are the ones who lay the boards down");
         assertThat(body).doesNotContain("Table of Contents");
     }
+
+    @Test
+    void aGalleryOfOtherStoriesEmbeddedInTheDeclaredStoryIsNotTheArticle() {
+        String body = body("gallery-inside-declared-story.html");
+        assertThat(body).contains("laundry costs have doubled in two years", "fresh towels are still there",
+                "staff who are paid to talk to the guests");
+        assertThat(body).doesNotContain("The crane of Northby", "two cousins from the coast");
+    }
 }

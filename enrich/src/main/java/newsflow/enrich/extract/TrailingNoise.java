@@ -23,6 +23,10 @@ final class TrailingNoise {
                     + "contact (him|her|the author|the writer)|is out now|affiliate|commission|all rights reserved|"
                     + "copyright ©|tell us what you think|share this (article|story)|more great .{0,30}stories|"
                     + "we'd like to hear|letters to the editor|check out our|"
+                    // a business's pitch after its post: demos, quotes, trials, calls
+                    + "book a (free )?(\\w+ )?(demo|call|session|consultation)|request a (free )?quote|free quotes?\\b|"
+                    + "try .{1,40} for free|(start|begin) (a|your) free trial|schedule a (free )?(call|consultation|demo)|"
+                    + "get started (with|today)|join (my|our) .{0,40}(community|list|patreon)|"
                     + "on (twitter|facebook|instagram|google\\+|linkedin)( and (twitter|facebook|instagram))?[.!]?$)");
     private static final int MAX_CALL_TO_ACTION_CHARS = 300;
     /** The first line of a comment section left in the text. */

@@ -386,4 +386,11 @@ class ProblemClassesTest {
                 "staff who are paid to talk to the guests");
         assertThat(body).doesNotContain("The crane of Northby", "two cousins from the coast");
     }
+
+    @Test
+    void aBusinesssPitchForDemosAndQuotesAfterThePostIsTrimmed() {
+        String body = body("business-pitch-after-post.html");
+        assertThat(body).startsWith("Cold mornings flatten batteries")
+                .endsWith("keep a scraper, a blanket and a torch in every cab.");
+    }
 }

@@ -393,4 +393,12 @@ class ProblemClassesTest {
         assertThat(body).startsWith("Cold mornings flatten batteries")
                 .endsWith("keep a scraper, a blanket and a torch in every cab.");
     }
+
+    @Test
+    void aRowOfToolsWithDotsBetweenIsDroppedButASentenceWithDotsStays() {
+        String body = body("row-of-tools-after-story.html");
+        assertThat(body).startsWith("The desktop project announced today")
+                .contains("Install the desktop packages.", "Mail · Editor · Calendar are the apps");
+        assertThat(body).doesNotContain("115 hits", "Print article", "Send to friend");
+    }
 }

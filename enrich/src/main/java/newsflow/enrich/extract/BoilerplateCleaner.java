@@ -173,7 +173,7 @@ final class BoilerplateCleaner {
         if (tag.equals("html") || tag.equals("body") || tag.equals("main")) {
             return false;
         }
-        if (NEVER_CONTENT.contains(tag)) {
+        if (NEVER_CONTENT.contains(tag) || isIconGlyph(e)) {
             return true;
         }
         if (isMath(e)) {
@@ -404,6 +404,20 @@ final class BoilerplateCleaner {
         }
         return m.textLength(e) >= 80 && !m.contains(e, STANDFIRST_BLOCKERS)
                 && STANDFIRST_END.matcher(m.text(e)).find();
+    }
+
+    /**
+     * An icon font's glyph: Material Icons and Symbols draw an icon from a word ({@code chevron_right},
+     * {@code arrow_forward}) written in the element, which a browser never shows as text.
+     */
+    private static boolean isIconGlyph(Element e) {
+        for (String c : e.classNames()) {
+            String l = c.toLowerCase(Locale.ROOT);
+            if (l.startsWith("material-icons") || l.startsWith("material-symbols")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Typeset mathematics (MathML, MathJax, KaTeX output): formulas are content whatever their classes say. */

@@ -401,4 +401,11 @@ class ProblemClassesTest {
                 .contains("Install the desktop packages.", "Mail · Editor · Calendar are the apps");
         assertThat(body).doesNotContain("115 hits", "Print article", "Send to friend");
     }
+
+    @Test
+    void anIconFontsGlyphNameIsNotText() {
+        String body = body("icon-font-glyphs-in-story.html");
+        assertThat(body).contains("before anyone asks to see a cut Editing guide", "ask for a second date in case of rain");
+        assertThat(body).doesNotContain("chevron_right");
+    }
 }

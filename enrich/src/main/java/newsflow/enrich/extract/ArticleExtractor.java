@@ -46,7 +46,7 @@ public final class ArticleExtractor {
             "most popular", "previous story", "next story", "← previous story", "newer story →", "older story",
             "tell us what you think...", "tell us what you think", "image", "photo", "enlarge this image",
             "toggle caption", "hide caption", "getty images", "ap photo", "pin it", "enlarge photo", "see more photos", "back to top", "printer-friendly version", "share and enjoy:",
-            "be sociable, share!", "share this post", "image gallery");
+            "be sociable, share!", "share this post", "image gallery", "table of contents", "jump to:", "jump to");
     private static final Pattern SHARE_LINE = Pattern.compile("(share|tweet|post|send)( this( article| story)?)? (on|via|to) [\\p{L} +]{2,20}");
     /** "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05", "Updated at 1:23 p.m.": a stamp with a number in it. */
     private static final Pattern STAMP_LINE = Pattern.compile(
@@ -65,6 +65,7 @@ public final class ArticleExtractor {
     private static final Set<String> SHARE_ACTIONS = Set.of("share", "print", "email", "e-mail", "pdf", "sms",
             "whatsapp", "permalink");
     private static final Pattern LABEL_SEPARATORS = Pattern.compile("[\\s,|·•/]+");
+    private static final Pattern TOOL_SEPARATOR = Pattern.compile("\\s[·•▪]\\s");
     private static final Pattern FEED_FOOTER = Pattern.compile("^The post .{1,300} appeared first on .{1,200}\\.?$");
 
     private ArticleExtractor() {
@@ -188,6 +189,12 @@ public final class ArticleExtractor {
         }
         int declaredChars = m.textLength(declared);
         int scoredChars = scored.textLength();
+        if (scored.top() != declared && ContentScorer.isInside(scored.top(), declared)
+                && EmbeddedWinner.isEmbedded(scored.elements(), declared, description, m)) {
+            // a gallery or teaser box embedded in the story outscored it: the story is the container without it
+            scored.elements().forEach(Element::remove);
+            return List.of(declared);
+        }
         if (scored.top() == declared || ContentScorer.isInside(scored.top(), declared)) {
             // The scorer found a tighter block inside the declared one; keep it unless it misses much of the text.
             return scoredChars >= 0.7 * declaredChars ? scored.elements() : List.of(declared);
@@ -257,6 +264,28 @@ public final class ArticleExtractor {
         return String.join("\n\n", kept);
     }
 
+    /**
+     * A row of tools or links written as one line with dots between ("115 hits · Print article · Send to friend",
+     * "Reviews ▪ Books ▪ Videos"): three or more short parts, none of them a sentence.
+     */
+    private static boolean isToolRow(String lowerLine) {
+        if (lowerLine.length() > 200 || TOOL_SEPARATOR.matcher(lowerLine).results().count() < 2) {
+            return false;
+        }
+        int parts = 0;
+        for (String part : TOOL_SEPARATOR.split(lowerLine)) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (p.length() > 40 || p.split("\\s+").length > 5 || p.matches(".*[.!?]$")) {
+                return false;
+            }
+            parts++;
+        }
+        return parts >= 3;
+    }
+
     private static boolean isShareLabels(String lowerLine) {
         String[] words = LABEL_SEPARATORS.split(lowerLine.strip());
         boolean action = false;
@@ -285,7 +314,7 @@ public final class ArticleExtractor {
         String l = line.toLowerCase(Locale.ROOT).strip();
         return l.length() < 60 && JUNK_LINES.contains(l) || SHARE_LINE.matcher(l).matches()
                 || STAMP_LINE.matcher(l).matches() || LABEL_LINE.matcher(l).matches()
-                || l.length() < 60 && isShareLabels(l);
+                || l.length() < 60 && isShareLabels(l) || isToolRow(l);
     }
 
     /** Letters and digits of {@code s}, lower-cased: how a heading and a title are compared. */

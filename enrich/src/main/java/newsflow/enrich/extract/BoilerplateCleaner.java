@@ -92,7 +92,8 @@ final class BoilerplateCleaner {
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
             Pattern.CASE_INSENSITIVE);
-    private static final Evaluator ARTICLE_MARKERS = QueryParser.parse("h1, main, [itemprop=articleBody], [role=main]");
+    private static final Evaluator ARTICLE_MARKERS = QueryParser.parse("main, [itemprop=articleBody], [role=main]");
+    private static final Evaluator H1 = QueryParser.parse("h1");
     private static final Evaluator ARTICLES = QueryParser.parse("article");
     private static final Evaluator PARAGRAPHS = QueryParser.parse("p");
     private static final Evaluator LINKS = QueryParser.parse("a");
@@ -119,7 +120,7 @@ final class BoilerplateCleaner {
         UnwrappedComments.remove(root, budget);
         ElementMeasures m = ElementMeasures.of(root, budget, PASS);
         PageText page = new PageText(proseChars(root, m), unlinkedChars(root, m),
-                HeadlineHolders.find(root, title, siteName));
+                HeadlineHolders.find(root, title, siteName), StrayHeadlines.among(root.select(H1), m));
         List<Element> pending = new ArrayList<>(root.children());
         // Top-down so a removed block's descendants are never visited; a work list keeps deep pages off the stack.
         // An element is judged before anything inside it is removed, so the measures taken above hold for it.
@@ -163,8 +164,8 @@ final class BoilerplateCleaner {
     }
 
     /** How much text the whole page has: paragraph characters, and characters outside links. */
-    record PageText(int prose, int unlinked, HeadlineHolders headline) {
-        static final PageText UNKNOWN = new PageText(0, 0, HeadlineHolders.NONE);
+    record PageText(int prose, int unlinked, HeadlineHolders headline, StrayHeadlines strayHeadlines) {
+        static final PageText UNKNOWN = new PageText(0, 0, HeadlineHolders.NONE, StrayHeadlines.NONE);
     }
 
     static boolean isBoilerplate(Element e, PageText page, ElementMeasures m) {
@@ -172,7 +173,7 @@ final class BoilerplateCleaner {
         if (tag.equals("html") || tag.equals("body") || tag.equals("main")) {
             return false;
         }
-        if (NEVER_CONTENT.contains(tag)) {
+        if (NEVER_CONTENT.contains(tag) || isIconGlyph(e)) {
             return true;
         }
         if (isMath(e)) {
@@ -181,13 +182,13 @@ final class BoilerplateCleaner {
         boolean chromeTag = CHROME.contains(tag) && !isStandfirst(e, m);
         boolean chrome = chromeTag || isHidden(e) || isChromeRole(e);
         Verdict byName = chrome ? Verdict.NONE : classify(e);
-        if (byName == Verdict.SOFT && PageBuilderBlocks.isBuildingBlock(e)) {
+        if (byName == Verdict.SOFT && (PageBuilderBlocks.isBuildingBlock(e) || PageBuilderBlocks.isHeadingBlock(e, m))) {
             byName = Verdict.NONE;
         }
         if (!chrome && (byName == Verdict.NONE || isWordsInASentence(e))) {
             return false;
         }
-        if (wrapsArticle(e, m)) {
+        if (wrapsArticle(e, page, m)) {
             return false;
         }
         if (byName == Verdict.SOFT && (isProse(e, m) || page.headline().heldBy(e, m))) {
@@ -405,6 +406,20 @@ final class BoilerplateCleaner {
                 && STANDFIRST_END.matcher(m.text(e)).find();
     }
 
+    /**
+     * An icon font's glyph: Material Icons and Symbols draw an icon from a word ({@code chevron_right},
+     * {@code arrow_forward}) written in the element, which a browser never shows as text.
+     */
+    private static boolean isIconGlyph(Element e) {
+        for (String c : e.classNames()) {
+            String l = c.toLowerCase(Locale.ROOT);
+            if (l.startsWith("material-icons") || l.startsWith("material-symbols")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Typeset mathematics (MathML, MathJax, KaTeX output): formulas are content whatever their classes say. */
     private static boolean isMath(Element e) {
         String tag = e.normalName();
@@ -465,8 +480,9 @@ final class BoilerplateCleaner {
     }
 
     /** Holds the headline or the declared article body (or an article element that is not itself boilerplate). */
-    private static boolean wrapsArticle(Element e, ElementMeasures m) {
-        if (m.contains(e, ARTICLE_MARKERS)) {
+    private static boolean wrapsArticle(Element e, PageText page, ElementMeasures m) {
+        // an h1 counts unless it is stray: a copy of an earlier one, or below most of the page (StrayHeadlines)
+        if (m.contains(e, ARTICLE_MARKERS) || m.count(e, H1) > page.strayHeadlines().heldBy(e, m)) {
             return true;
         }
         // articles inside e (e itself aside) that are not boilerplate by name and hold text

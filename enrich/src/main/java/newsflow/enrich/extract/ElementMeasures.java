@@ -142,6 +142,31 @@ final class ElementMeasures {
         return new double[] {(double) start[i] / text.length(), (double) end[i] / text.length()};
     }
 
+    /**
+     * The text of {@code outer} without that of {@code inner}, elements inside it in document order, not nested in
+     * each other; those outside it are ignored.
+     */
+    String textWithout(Element outer, List<Element> inner) {
+        Integer o = index.get(outer);
+        if (o == null) {
+            String t = outer.text();
+            for (Element e : inner) {
+                t = t.replace(e.text(), " ");
+            }
+            return t;
+        }
+        StringBuilder rest = new StringBuilder();
+        int at = start[o];
+        for (Element e : inner) {
+            Integer i = index.get(e);
+            if (i != null && start[i] >= at && end[i] <= end[o]) {
+                rest.append(text, at, start[i]).append(' ');
+                at = end[i];
+            }
+        }
+        return rest.append(text, at, end[o]).toString();
+    }
+
     /** The first {@code max} characters of {@code e.text()}, without copying the rest. */
     String textPrefix(Element e, int max) {
         Integer i = index.get(e);

@@ -1,6 +1,8 @@
 package newsflow.enrich.extract;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
  */
 final class PageBuilderBlocks {
 
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
     private static final Set<String> WIDGET_WORDS = Set.of("widget", "widgets");
     private static final Pattern PARTS = Pattern.compile("[^a-z0-9]+");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
@@ -39,6 +42,21 @@ final class PageBuilderBlocks {
             }
         }
         return false;
+    }
+
+    /**
+     * A builder's heading widget, anywhere on the page: a block whose only soft word is "widget" and whose whole
+     * text is that of the headings inside it (one {@code <h2>} wrapped in the widget's containers). The story's
+     * section headings are written so when the builder's sections sit outside {@code <article>}/{@code <main>};
+     * a heading scores nothing, so keeping one never lets a block outscore the story (as keeping the builder's
+     * text widgets there did: a testimonial column won).
+     */
+    static boolean isHeadingBlock(Element e, ElementMeasures m) {
+        if (HEADINGS.matches(e, e) || !namesOnlyAWidget(e)) {
+            return false;
+        }
+        int chars = m.textLength(e);
+        return chars > 0 && m.textLengthOf(e, HEADINGS) == chars;
     }
 
     private static boolean namesOnlyAWidget(Element e) {

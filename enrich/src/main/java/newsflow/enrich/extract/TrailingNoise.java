@@ -23,6 +23,10 @@ final class TrailingNoise {
                     + "contact (him|her|the author|the writer)|is out now|affiliate|commission|all rights reserved|"
                     + "copyright ©|tell us what you think|share this (article|story)|more great .{0,30}stories|"
                     + "we'd like to hear|letters to the editor|check out our|"
+                    // a business's pitch after its post: demos, quotes, trials, calls
+                    + "book a (free )?(\\w+ )?(demo|call|session|consultation)|request a (free )?quote|free quotes?\\b|"
+                    + "try .{1,40} for free|(start|begin) (a|your) free trial|schedule a (free )?(call|consultation|demo)|"
+                    + "get started (with|today)|join (my|our) .{0,40}(community|list|patreon)|"
                     + "on (twitter|facebook|instagram|google\\+|linkedin)( and (twitter|facebook|instagram))?[.!]?$)");
     private static final int MAX_CALL_TO_ACTION_CHARS = 300;
     /** The first line of a comment section left in the text. */
@@ -68,7 +72,7 @@ final class TrailingNoise {
         for (int round = 0; changed && round < MAX_ROUNDS && paragraphs.size() > 1; round++) {
             int before = chars(paragraphs);
             cutDiscussion(paragraphs, total);
-            dropCallsToAction(paragraphs);
+            dropCallsToAction(paragraphs, total);
             dropDanglingLabel(paragraphs);
             dropHeadlineRun(paragraphs, total);
             dropLastLines(paragraphs);
@@ -96,10 +100,15 @@ final class TrailingNoise {
         }
     }
 
-    private static void dropCallsToAction(List<String> paragraphs) {
+    /**
+     * Short last paragraphs that are calls to action, as long as half of the body is left: a short post's own
+     * sentences can carry the words ("… is in stock at Norman Camera (click here)"), and a post is not trimmed away.
+     */
+    private static void dropCallsToAction(List<String> paragraphs, int total) {
         while (paragraphs.size() > 1) {
             String last = paragraphs.getLast();
-            if (last.length() > MAX_CALL_TO_ACTION_CHARS || !CALL_TO_ACTION.matcher(last).find()) {
+            if (last.length() > MAX_CALL_TO_ACTION_CHARS || !CALL_TO_ACTION.matcher(last).find()
+                    || 2 * (chars(paragraphs) - last.length()) < total) {
                 return;
             }
             paragraphs.removeLast();

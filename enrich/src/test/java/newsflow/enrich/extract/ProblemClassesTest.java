@@ -347,4 +347,65 @@ class ProblemClassesTest {
                 "write to the office with anything we missed");
         assertThat(body).doesNotContain("Books on the shelf", "Lighthouses, Ferries, and Fog");
     }
+
+    @Test
+    void sectionHeadingsInBuilderWidgetsOutsideTheArticleElementAreKept() {
+        String body = body("headings-in-builder-widgets-outside-article.html");
+        assertThat(body).contains("Bees learn where their hive stands", "Strap the hive the day before",
+                "A ratchet strap around the boxes", "Move it a little at a time", "come straight home to the new spot");
+        assertThat(body).doesNotContain("All rights reserved");
+    }
+
+    @Test
+    void aDialogThatRepeatsTheHeadlineBelowTheStoryIsNotTakenIn() {
+        String body = body("headline-repeated-in-republish-dialog.html");
+        assertThat(body).contains("the council of Westbury voted to close the car park",
+                "the council plans a second one by the station");
+        assertThat(body).doesNotContain("Creative Commons", "Republish this story", "write to our editors");
+    }
+
+    @Test
+    void aShortPostWhoseSentencesSayClickHereIsNotTrimmedAway() {
+        String body = body("short-post-with-click-here-links.html");
+        assertThat(body).contains("the new 40mm lens is in stock at Harbour Cameras",
+                "on the shelves for a week now at Camera Corner");
+    }
+
+    @Test
+    void aTableOfContentsLabelIsDroppedButTheListAndTheHeadingsStay() {
+        String body = body("table-of-contents-label.html");
+        assertThat(body).contains("runs on the goodwill of about two hundred volunteers", "Give every shift a lead",
+                "they are the ones who lay the boards down");
+        assertThat(body).doesNotContain("Table of Contents");
+    }
+
+    @Test
+    void aGalleryOfOtherStoriesEmbeddedInTheDeclaredStoryIsNotTheArticle() {
+        String body = body("gallery-inside-declared-story.html");
+        assertThat(body).contains("laundry costs have doubled in two years", "fresh towels are still there",
+                "staff who are paid to talk to the guests");
+        assertThat(body).doesNotContain("The crane of Northby", "two cousins from the coast");
+    }
+
+    @Test
+    void aBusinesssPitchForDemosAndQuotesAfterThePostIsTrimmed() {
+        String body = body("business-pitch-after-post.html");
+        assertThat(body).startsWith("Cold mornings flatten batteries")
+                .endsWith("keep a scraper, a blanket and a torch in every cab.");
+    }
+
+    @Test
+    void aRowOfToolsWithDotsBetweenIsDroppedButASentenceWithDotsStays() {
+        String body = body("row-of-tools-after-story.html");
+        assertThat(body).startsWith("The desktop project announced today")
+                .contains("Install the desktop packages.", "Mail · Editor · Calendar are the apps");
+        assertThat(body).doesNotContain("115 hits", "Print article", "Send to friend");
+    }
+
+    @Test
+    void anIconFontsGlyphNameIsNotText() {
+        String body = body("icon-font-glyphs-in-story.html");
+        assertThat(body).contains("before anyone asks to see a cut Editing guide", "ask for a second date in case of rain");
+        assertThat(body).doesNotContain("chevron_right");
+    }
 }

@@ -363,7 +363,6 @@ public final class AnalystBenchmark {
         return new String(client.fetch(FetchRequest.get(url)).body(), StandardCharsets.UTF_8);
     }
 
-    /** The captured requests, in order, straight to the node; their answers. */
     /**
      * The node as our client talks to it: with {@code elasticsearch.compression} off (the default) it asks for plain
      * answers, and so does the direct side then (the fetch layer would otherwise ask for gzip, which makes the node
@@ -375,6 +374,7 @@ public final class AnalystBenchmark {
         }
     }
 
+    /** The captured requests, in order, straight to the node; their answers. */
     private static List<String> sendAll(HttpFetcher client, Node node, List<CapturedRequest> requests) throws IOException {
         List<String> answers = new ArrayList<>(requests.size());
         for (CapturedRequest r : requests) {

@@ -1,6 +1,7 @@
 package newsflow.lab.eval;
 
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,18 +15,25 @@ import java.util.regex.Pattern;
  *                             in the page's text (a browser draws them): a number ("3." or "3)") that opens a line
  *                             is left out of both the gold and the predicted text before scoring, so neither side
  *                             is charged for it
+ * @param commentsCut          the set's README says its gold body is the text before a {@code !@#$%^&*() COMMENTS}
+ *                             line, the page's comments left out, but some gold bodies still hold that line and the
+ *                             comments after it (dragnet-dev: 20 of 772): the compared text ends before the line, as
+ *                             the README says the gold is. An extracted body never holds the line, so only such gold
+ *                             changes
  */
-public record ScoringConvention(boolean headlineInBody, boolean listNumbersUnscored) {
+public record ScoringConvention(boolean headlineInBody, boolean listNumbersUnscored, boolean commentsCut) {
 
-    public static final ScoringConvention DEFAULT = new ScoringConvention(false, false);
+    public static final ScoringConvention DEFAULT = new ScoringConvention(false, false, false);
 
     /** A number with its dot or parenthesis at the start of a line, and the spaces after it. */
     private static final Pattern LINE_NUMBER = Pattern.compile("(?m)^[ \\t]*\\d{1,3}[.)][ \\t]+");
+    /** Dragnet's line before a page's comments, as its README names it (one or two spaces before the word). */
+    private static final Pattern COMMENTS_LINE = Pattern.compile("(?m)^!@#\\$%\\^&\\*\\(\\)[ \\t]+COMMENTS[ \\t]*$");
 
     /** Per set, by directory name, as each set's README states it (or its gold shows: modernweb's list numbers). */
     private static final Map<String, ScoringConvention> BY_SET = Map.of(
-            "dragnet-dev", new ScoringConvention(true, false),
-            "modernweb-dev", new ScoringConvention(false, true));
+            "dragnet-dev", new ScoringConvention(true, false, true),
+            "modernweb-dev", new ScoringConvention(false, true, false));
 
     public static ScoringConvention forSet(String directoryName) {
         return BY_SET.getOrDefault(directoryName, DEFAULT);
@@ -47,6 +55,12 @@ public record ScoringConvention(boolean headlineInBody, boolean listNumbersUnsco
      */
     public String compared(String text) {
         String t = text == null ? "" : text;
+        if (commentsCut) {
+            Matcher marker = COMMENTS_LINE.matcher(t);
+            if (marker.find()) {
+                t = t.substring(0, marker.start()).strip();
+            }
+        }
         return listNumbersUnscored ? LINE_NUMBER.matcher(t).replaceAll("") : t;
     }
 }

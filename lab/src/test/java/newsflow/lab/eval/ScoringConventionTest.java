@@ -31,4 +31,16 @@ class ScoringConventionTest {
         assertThat(ScoringConvention.forSet("scrapinghub-dev").compared("1. Blended courses"))
                 .isEqualTo("1. Blended courses");
     }
+
+    @Test
+    void dragnetGoldEndsBeforeItsCommentsLineAsItsReadmeSays() {
+        ScoringConvention dragnet = ScoringConvention.forSet("dragnet-dev");
+        String gold = "The board voted.\n\n!@#$%^&*()  COMMENTS\n\nAnna, July 18th: Excellent!";
+
+        assertThat(dragnet.compared(gold)).isEqualTo("The board voted.");
+        assertThat(dragnet.compared("!@#$%^&*() COMMENTS\n\nAnna: Excellent!")).isEmpty();
+        // the words in running text are no marker, and other sets keep the gold as it is
+        assertThat(dragnet.compared("The COMMENTS section closed.")).isEqualTo("The COMMENTS section closed.");
+        assertThat(ScoringConvention.forSet("scrapinghub-dev").compared(gold)).isEqualTo(gold);
+    }
 }

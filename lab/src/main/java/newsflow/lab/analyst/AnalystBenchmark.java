@@ -199,6 +199,7 @@ public final class AnalystBenchmark {
                 config.search().clientDeadline())._transport();
         RecordingTransport tap = new RecordingTransport(transport);
         PassThrough passThrough = new PassThrough(((Rest5ClientTransport) transport).restClient());
+        HeldAnswers held = new HeldAnswers();
         HttpServer server = HttpServers.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         try (ElasticsearchClient searchClient = new ElasticsearchClient(tap);
@@ -206,6 +207,7 @@ public final class AnalystBenchmark {
             SearchApi.register(server, new SearchService(searchClient, config.elasticsearch().index(), config.search()),
                     HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
             server.createContext(PassThrough.PATH, passThrough);
+            server.createContext(HeldAnswers.PATH, held);
             server.start();
             String api = "http://127.0.0.1:" + server.getAddress().getPort();
             Node node = new Node(config.elasticsearch().url().split(",")[0].strip().replaceAll("/+$", ""),
@@ -285,12 +287,17 @@ public final class AnalystBenchmark {
                 times.put(side, new EnumMap<>(AnalystRequest.class));
             }
             Map<AnalystRequest, List<String>> passThroughPaths = new EnumMap<>(AnalystRequest.class);
+            Map<AnalystRequest, List<String>> heldPaths = new EnumMap<>(AnalystRequest.class);
             for (AnalystRequest kind : kinds) {
                 List<String> paths = new ArrayList<>();
+                List<String> heldAnswers = new ArrayList<>();
                 for (int v = 0; v < captured.get(kind).size(); v++) {
-                    paths.add(api + passThrough.add(kind, v, captured.get(kind).get(v)));
+                    List<CapturedRequest> requests = captured.get(kind).get(v);
+                    paths.add(api + passThrough.add(kind, v, requests));
+                    heldAnswers.add(api + held.add(kind, v, passThrough.relay(requests)));
                 }
                 passThroughPaths.put(kind, paths);
+                heldPaths.put(kind, heldAnswers);
             }
             Random order = new Random(SEED);
             for (int round = 0; round < options.warmup() + options.rounds(); round++) {
@@ -308,6 +315,7 @@ public final class AnalystBenchmark {
                                 case OURS -> get(client, api + urls.get(kind).get(v));
                                 case PASS_THROUGH -> get(client, passThroughPaths.get(kind).get(v));
                                 case DIRECT -> sendAll(client, node, captured.get(kind).get(v));
+                                case HELD -> get(client, heldPaths.get(kind).get(v));
                             }
                         } catch (IOException e) {
                             // counted and reported; a failed call's time is not a latency
@@ -334,10 +342,11 @@ public final class AnalystBenchmark {
                 Latencies o = times.get(Side.OURS).get(kind);
                 Latencies p = times.get(Side.PASS_THROUGH).get(kind);
                 Latencies d = times.get(Side.DIRECT).get(kind);
+                Latencies h = times.get(Side.HELD).get(kind);
                 double perCall = captured.get(kind).stream().mapToInt(List::size).average().orElse(0);
                 results.add(new RequestResult(kind.label(), o.count(), perCall,
                         o.millis(0.5), o.millis(0.99), d.millis(0.5), d.millis(0.99), o.millis(0.5) / d.millis(0.5) - 1,
-                        p.millis(0.5), p.millis(0.5) / d.millis(0.5) - 1,
+                        p.millis(0.5), p.millis(0.5) / d.millis(0.5) - 1, h.millis(0.5), h.failures(),
                         counts.get(kind)[0], counts.get(kind)[1], o.failures(), d.failures(), p.failures(), o.meanCpuMillis(),
                         d.meanCpuMillis(), p.meanCpuMillis()));
             }
@@ -347,8 +356,8 @@ public final class AnalystBenchmark {
         }
     }
 
-    /** The three ways a call is sent in each round, in a shuffled order. */
-    private enum Side { OURS, PASS_THROUGH, DIRECT }
+    /** The four ways a call is sent in each round, in a shuffled order. */
+    private enum Side { OURS, PASS_THROUGH, DIRECT, HELD }
 
     /** A call whose failure does not matter (it only warms caches). */
     private static void tryGet(HttpFetcher client, String url) {

@@ -35,6 +35,9 @@ public record AnalystReport(
      * @param passThroughP50 the same calls relayed by our server through the same client with no work of ours
      *                    ({@link PassThrough}): the floor of any API in front of the node; {@code oursP50 -
      *                    passThroughP50} is our code's part of the overhead
+     * @param heldP50     the same server answering the node's answer from memory ({@link HeldAnswers}), no node
+     *                    asked: one loopback HTTP round trip carrying the answer, the floor of a second hop alone;
+     *                    {@code passThroughP50 - directP50 - heldP50} is what relaying through the client adds
      */
     public record RequestResult(
             @JsonProperty("kind") String kind,
@@ -47,6 +50,8 @@ public record AnalystReport(
             @JsonProperty("overhead_p50") double overheadP50,
             @JsonProperty("pass_through_p50_ms") double passThroughP50,
             @JsonProperty("pass_through_overhead_p50") double passThroughOverheadP50,
+            @JsonProperty("held_p50_ms") double heldP50,
+            @JsonProperty("held_failures") int heldFailures,
             @JsonProperty("ours_count") long oursCount,
             @JsonProperty("direct_count") long directCount,
             @JsonProperty("ours_failures") int oursFailures,

@@ -42,10 +42,11 @@ class AnalystBenchmarkIT {
                 .containsExactly(Arrays.stream(AnalystRequest.values()).map(AnalystRequest::label).toArray(String[]::new));
         for (AnalystReport.RequestResult r : report.requests()) {
             assertThat(r.samples()).as(r.kind()).isEqualTo(3);
-            assertThat(r.oursFailures() + r.directFailures() + r.passThroughFailures()).as(r.kind() + ": " + text).isZero();
+            assertThat(r.oursFailures() + r.directFailures() + r.passThroughFailures() + r.heldFailures()).as(r.kind() + ": " + text).isZero();
             assertThat(r.oursP50()).as(r.kind()).isPositive().isLessThanOrEqualTo(r.oursP99());
             assertThat(r.directP50()).as(r.kind()).isPositive().isLessThanOrEqualTo(r.directP99());
             assertThat(r.passThroughP50()).as(r.kind()).isPositive();
+            assertThat(r.heldP50()).as(r.kind()).isPositive();
             assertThat(r.esRequestsPerCall()).as(r.kind()).isGreaterThanOrEqualTo(1);
             assertThat(r.oursCount()).as(r.kind() + ": " + text).isPositive();
             if (!r.kind().equals("top_words")) {

@@ -49,6 +49,15 @@ final class Cursor {
         if (array == null || !array.isArray() || array.size() != expectedValues) {
             throw new IllegalArgumentException("'after' does not belong to this query (a cursor only pages the query that returned it)");
         }
+        return values(array);
+    }
+
+    /**
+     * Sort values as the node writes them (a hit's {@code sort} array) or as {@link #encode} wrote them.
+     *
+     * @throws IllegalArgumentException when a value is not a number, string, boolean or null
+     */
+    static List<FieldValue> values(JsonNode array) {
         List<FieldValue> values = new ArrayList<>();
         for (JsonNode n : array) {
             if (n.isIntegralNumber()) {

@@ -2,6 +2,7 @@ package newsflow.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorResponse;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
@@ -15,6 +16,9 @@ import co.elastic.clients.elasticsearch.core.search.SearchRequestBody;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
+import co.elastic.clients.transport.endpoints.BinaryEndpoint;
+import co.elastic.clients.transport.endpoints.BinaryResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import newsflow.common.config.SearchConfig;
 import newsflow.common.metrics.MeterNames;
 import newsflow.common.metrics.Metrics;
@@ -34,8 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 
@@ -48,8 +50,14 @@ public final class SearchService {
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
     private static final String UNREACHABLE = "Elasticsearch is unreachable: ";
-    /** Runs the next export page's request while the current one is written: a thread that only waits. */
-    private static final Executor PREFETCH = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("export-page-", 0).factory());
+    /**
+     * {@code _search} as the typed client sends it (same path, parameters and body), its answer kept as bytes: an
+     * export reads its pages itself ({@link ExportPage}).
+     */
+    private static final BinaryEndpoint<SearchRequest> SEARCH_BYTES = new BinaryEndpoint<>("es/search",
+            SearchRequest._ENDPOINT::method, SearchRequest._ENDPOINT::requestUrl, SearchRequest._ENDPOINT::pathParameters,
+            SearchRequest._ENDPOINT::queryParameters, SearchRequest._ENDPOINT::headers, SearchRequest._ENDPOINT::body,
+            ErrorResponse._DESERIALIZER);
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -251,9 +259,14 @@ public final class SearchService {
      * so a bad query or an unavailable node fails before any row is written. A page Elasticsearch answers only
      * partially (timed out, failed shards) fails the export rather than silently leaving rows out.
      *
-     * <p>The next page is asked for as soon as a page has come in (its last hit is the next cursor), and the page
-     * is written while Elasticsearch looks for the next one: writing rows and searching overlap instead of taking
-     * turns. Still one request of an export at a time. When the sink fails, the page already asked for is
+     * <p>The next page is asked for as soon as a page has come in, before it is read: its last hit's sort values
+     * (the next cursor) are read off the end of the answer ({@link ExportPage#lastSortValues}), and the page is read
+     * and written while Elasticsearch looks for the next one. Still one request of an export at a time. From the
+     * second page on (after a full page, more are likely), so when the results run out before {@code limit} past
+     * the first page, the request after the last page was already sent and finds nothing; the first page is read
+     * before the second is asked for, so an export that fits in one page sends one request. The early cursor is
+     * checked against the page once it is read; a mismatch (which no answer of Elasticsearch's makes) drops the
+     * page asked for and asks again with the right cursor. When the sink fails, the page already asked for is
      * dropped.
      *
      * @param after a cursor ({@code next} of a search page with the same scope) to start after, or null
@@ -265,43 +278,112 @@ public final class SearchService {
         List<FieldValue> cursor = after == null ? null : Cursor.decode(after, sort.size());
         long rows = 0;
         int size = exportPageSize(limit, rows);
-        Optional<SearchResponse<ExportSource>> page = exportPage(scope, cursor, size);
-        while (page.isPresent()) {
-            if (isPartial(page.get())) {
+        Optional<byte[]> answer = exportPage(scope, cursor, size);
+        while (answer.isPresent()) {
+            int nextSize = exportPageSize(limit, rows + size);
+            // from the second page on: an export that ends on its first page (most do) sends nothing more
+            boolean likelyMore = rows > 0 && nextSize > 0;
+            Optional<JsonNode> early = likelyMore ? ExportPage.lastSortValues(answer.get()) : Optional.empty();
+            CompletableFuture<Optional<byte[]>> next = early.map(c -> prefetch(scope, c, nextSize)).orElse(null);
+            ExportPage page = readPage(answer.get());
+            if (page.partial()) {
                 throw new SearchTimeoutException("Elasticsearch answered a page of the export only partially after "
                         + rows + " rows (search.timeout " + limits.timeout().toMillis() + " ms or failed shards)", null);
             }
-            List<Hit<ExportSource>> hits = page.get().hits().hits();
+            List<ExportPage.Hit> hits = page.hitList();
             if (hits.isEmpty()) {
                 break;
             }
-            boolean last = hits.size() < size || rows + hits.size() >= limit || hits.getLast().sort().isEmpty();
-            CompletableFuture<Optional<SearchResponse<ExportSource>>> next = null;
-            if (!last) {
-                List<FieldValue> nextCursor = hits.getLast().sort();
-                int nextSize = exportPageSize(limit, rows + hits.size());
-                size = nextSize;
-                next = CompletableFuture.supplyAsync(() -> exportPage(scope, nextCursor, nextSize), PREFETCH);
+            JsonNode lastSort = hits.getLast().sort();
+            boolean last = hits.size() < size || rows + hits.size() >= limit || lastSort == null || lastSort.isEmpty();
+            if (last) {
+                next = null;
+            } else if (next == null) {
+                next = prefetch(scope, lastSort, nextSize);
+            } else if (!lastSort.equals(early.get())) {
+                log.warn("export: the cursor read off a page's end ({}) is not its last hit's ({}): asking again",
+                        early.get(), lastSort);
+                next = prefetch(scope, lastSort, nextSize);
             }
             sink.accept(hits.stream().map(SearchService::toExportHit).toList());
             rows += hits.size();
+            size = nextSize;
             if (next == null) {
                 break;
             }
-            page = awaitPage(next);
+            answer = awaitPage(next);
         }
         return rows;
     }
 
     private static int exportPageSize(int limit, long rows) {
-        return (int) Math.min(SearchRequests.EXPORT_PAGE_SIZE, limit - rows);
+        return (int) Math.max(0, Math.min(SearchRequests.EXPORT_PAGE_SIZE, limit - rows));
     }
 
-    private Optional<SearchResponse<ExportSource>> exportPage(SearchScope scope, List<FieldValue> cursor, int size) {
-        return send(SearchRequests.exportPage(scope, cursor, size, alias, limits.timeout()), ExportSource.class);
+    /**
+     * The next page's request, handed to the client's I/O thread before this method returns (not to a thread of
+     * ours that may wait for a core the page being read holds), under the same guards as {@link #exportPage}.
+     */
+    private CompletableFuture<Optional<byte[]>> prefetch(SearchScope scope, JsonNode cursor, int size) {
+        SearchRequest request = SearchRequests.exportPage(scope, Cursor.values(cursor), size, alias, limits.timeout());
+        String what = "search " + alias;
+        if (!running.tryAcquire()) {
+            count("refused_busy");
+            return CompletableFuture.failedFuture(new SearchBusyException("more than search.maxConcurrent ("
+                    + limits.maxConcurrent() + ") searches at once: try again shortly", retryAfterSeconds()));
+        }
+        CompletableFuture<BinaryResponse> sent;
+        try {
+            sent = client._transport().performRequestAsync(request, SEARCH_BYTES, client._transportOptions());
+        } catch (RuntimeException e) {
+            running.release();
+            throw e;
+        }
+        return sent.handle((response, failure) -> {
+            try (BinaryResponse r = response; var body = r == null ? null : r.content()) {
+                if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause instanceof ElasticsearchException e && isMissingIndex(e)) {
+                        count("ok");
+                        return Optional.<byte[]>empty();
+                    }
+                    throw counted(cause instanceof ElasticsearchException e ? translate(e, what)
+                            : cause instanceof IOException e ? translate(e, what)
+                            : new SearchUnavailableException(what + " failed: " + cause, cause));
+                }
+                byte[] bytes = ExportPage.readBounded(body);
+                count(ExportPage.partialHead(bytes) ? "partial" : "ok");
+                return Optional.of(bytes);
+            } catch (IOException e) {
+                throw counted(translate(e, what));
+            } finally {
+                running.release();
+            }
+        });
     }
 
-    private static SearchHit toExportHit(Hit<ExportSource> hit) {
+    /** A page's answer as bytes, through the guards every search goes through; empty when nothing is indexed yet. */
+    private Optional<byte[]> exportPage(SearchScope scope, List<FieldValue> cursor, int size) {
+        SearchRequest request = SearchRequests.exportPage(scope, cursor, size, alias, limits.timeout());
+        return guarded("search " + alias, () -> {
+            try (BinaryResponse response = client._transport().performRequest(request, SEARCH_BYTES, client._transportOptions());
+                 var body = response.content()) {
+                return ExportPage.readBounded(body);
+            }
+        }, ExportPage::partialHead);
+    }
+
+    private static ExportPage readPage(byte[] answer) {
+        try {
+            return ExportPage.read(answer);
+        } catch (java.io.UncheckedIOException e) {
+            throw counted(new SearchUnavailableException("Elasticsearch's answer to an export page is not a search answer: "
+                    + e.getMessage(), e));
+        }
+    }
+
+    private static SearchHit toExportHit(ExportPage.Hit hit) {
         // only with _source disabled, which our template never does: the row keeps its id
         return hit.source() == null ? new SearchHit(hit.id(), null, null, null, null, null, null, List.of(), List.of(),
                 null, List.of(), null) : hit.source().toHit(hit.id());

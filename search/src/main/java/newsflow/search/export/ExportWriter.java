@@ -1,5 +1,7 @@
 package newsflow.search.export;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import newsflow.common.json.Json;
 import newsflow.search.SearchHit;
 
@@ -18,10 +20,15 @@ public final class ExportWriter {
 
     private final ExportFormat format;
     private final Writer out;
+    /** NDJSON lines go straight to the stream as UTF-8 bytes: no string per row (a 10,000-row export made 10,000). */
+    private final JsonGenerator json;
 
-    public ExportWriter(ExportFormat format, OutputStream stream) {
+    public ExportWriter(ExportFormat format, OutputStream stream) throws IOException {
         this.format = format;
         this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        this.json = Json.mapper().getFactory().createGenerator(stream, JsonEncoding.UTF8);
+        // one object per line, and nothing between lines but the newline
+        json.setRootValueSeparator(null);
     }
 
     /** Writes what comes before the rows (the CSV header). */
@@ -33,16 +40,18 @@ public final class ExportWriter {
     }
 
     public void page(List<SearchHit> hits) throws IOException {
-        for (SearchHit hit : hits) {
-            ExportRow row = ExportRow.of(hit);
-            if (format == ExportFormat.CSV) {
-                out.write(Csv.line(row.cells()));
-            } else {
-                // one line: the mapper writes no raw newline (they are escaped inside strings)
-                out.write(Json.write(row));
-                out.write('\n');
+        if (format == ExportFormat.CSV) {
+            for (SearchHit hit : hits) {
+                out.write(Csv.line(ExportRow.of(hit).cells()));
             }
+            out.flush();
+            return;
         }
-        out.flush();
+        for (SearchHit hit : hits) {
+            // one line: the generator writes no raw newline (they are escaped inside strings)
+            ExportRow.of(hit).writeJson(json);
+            json.writeRaw('\n');
+        }
+        json.flush();
     }
 }

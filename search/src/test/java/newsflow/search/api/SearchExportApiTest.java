@@ -84,8 +84,43 @@ class SearchExportApiTest {
         String[] lines = get("/api/search?format=csv&q=flood&sort=relevance").body().split("\r\n");
 
         assertThat(lines).hasSize(1 + 501);
-        assertThat(es.requests()).hasSize(2);
+        // the third was sent before the second page was read, and found nothing
+        assertThat(es.requests()).hasSize(3);
         assertThat(Json.read(es.requests().get(1), JsonNode.class).at("/search_after").size()).as("score, date, id").isEqualTo(3);
+        assertThat(Json.read(es.requests().get(2), JsonNode.class).at("/search_after/2").asText()).isEqualTo("a00500");
+    }
+
+    @Test
+    void fromTheSecondPageOnTheNextIsAskedForBeforeThePageIsReadAndOneRequestFindsTheEnd() throws Exception {
+        es.serveArticles(1700);
+        start();
+
+        String[] lines = get("/api/search?format=csv&limit=1200").body().split("\r\n");
+        List<String> limited = es.requests();
+        String[] all = get("/api/search?format=ndjson&limit=1200&q=flood").body().split("\n");
+
+        assertThat(lines).hasSize(1 + 1200);
+        for (int i = 1; i < lines.length; i++) {
+            assertThat(lines[i]).as("in order, none twice").startsWith(String.format("a%05d,", i - 1));
+        }
+        // the limit ends it: no request past the last page
+        assertThat(limited).extracting(r -> Json.read(r, JsonNode.class).get("size").asInt()).containsExactly(500, 500, 200);
+        assertThat(all).hasSize(1200);
+        assertThat(Json.read(all[1199], JsonNode.class).get("id").asText()).isEqualTo("a01199");
+    }
+
+    @Test
+    void resultsThatEndBeforeTheLimitPastTheFirstPageCostOneRequestThatFindsNothing() throws Exception {
+        es.serveArticles(700);
+        start();
+
+        String[] lines = get("/api/search?format=csv&limit=1200").body().split("\r\n");
+
+        assertThat(lines).hasSize(1 + 700);
+        assertThat(lines[700]).startsWith("a00699,");
+        List<JsonNode> requests = es.requests().stream().map(r -> Json.read(r, JsonNode.class)).toList();
+        assertThat(requests).extracting(r -> r.at("/search_after/1").asText()).containsExactly("", "a00499", "a00699");
+        assertThat(requests).extracting(r -> r.get("size").asInt()).containsExactly(500, 500, 200);
     }
 
     @Test

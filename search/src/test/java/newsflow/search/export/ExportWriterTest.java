@@ -66,6 +66,21 @@ class ExportWriterTest {
         assertThat(first.get("authors")).extracting(JsonNode::asText).containsExactly("Ruth Kaminski", "=cmd");
         assertThat(Json.read(lines[1], JsonNode.class).has("title")).as("unknown fields are left out").isFalse();
         assertThat(ExportRow.COLUMNS).allSatisfy(c -> assertThat(first.has(c)).as(c).isTrue());
+        assertThat(lines[0]).as("keys in column order, no space between lines").startsWith("{\"id\":\"a1\",\"published\":");
+        assertThat(lines[1]).isEqualTo("{\"id\":\"a2\",\"source\":\"Coast Times\",\"url\":\"http://h.example/a2\","
+                + "\"authors\":[],\"topics\":[]}");
+        assertThat(ndjson).endsWith("}\n");
+    }
+
+    @Test
+    void ndjsonLinesAreTheMappersOwnJsonOfTheRow() throws Exception {
+        // the row written field by field reads back as the mapper reads it: the same values under the same keys
+        String line = write(ExportFormat.NDJSON, List.of(HIT)).strip();
+
+        assertThat(Json.read(line, JsonNode.class)).isEqualTo(Json.mapper().valueToTree(java.util.Map.of(
+                "id", "a1", "published", "2026-11-03T08:00:00Z", "source", "Harbour Post", "site_name", "Harbour Post Online",
+                "language", "en", "title", "Floods, again: \"worst\" in years", "url", "http://h.example/a1",
+                "authors", List.of("Ruth Kaminski", "=cmd"), "topics", List.of("weather", "local"), "story_id", "s1")));
     }
 
     @Test

@@ -1,0 +1,148 @@
+package newsflow.search;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import newsflow.common.json.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One page of an export as the node answers it, read with the shared mapper straight into the export's fields.
+ *
+ * <p>Why the answer's bytes and not the typed client's answer: an export's pages follow one another (each page's
+ * last sort values are the next one's {@code search_after}), so reading a whole page of 500 hits held up asking for
+ * the next. Here the last hit's sort values are read off the end of the bytes first ({@link #lastSortValues}), the
+ * next page is asked for, and the page is read and written while the node looks for the next.
+ */
+record ExportPage(
+        @JsonProperty("timed_out") boolean timedOut,
+        @JsonProperty("_shards") Shards shards,
+        @JsonProperty("hits") Hits hits) {
+
+    /** The most bytes a page's answer may have: 500 rows of the export's few fields are well under a MiB. */
+    static final int MAX_BYTES = 32 << 20;
+
+    record Shards(@JsonProperty("failed") int failed) {
+    }
+
+    record Hits(@JsonProperty("hits") List<Hit> hits) {
+    }
+
+    /** @param sort the hit's sort values as the node wrote them: the cursor after it */
+    record Hit(@JsonProperty("_id") String id, @JsonProperty("_source") ExportSource source,
+               @JsonProperty("sort") JsonNode sort) {
+    }
+
+    private static final byte[] SORT_KEY = "\"sort\"".getBytes(StandardCharsets.US_ASCII);
+
+    /** @throws UncheckedIOException when the bytes are not a search answer */
+    static ExportPage read(byte[] answer) {
+        return Json.read(answer, ExportPage.class);
+    }
+
+    /** The answer's bytes, refused past {@link #MAX_BYTES}. */
+    static byte[] readBounded(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw new IOException("an export page's answer is over " + MAX_BYTES + " bytes");
+        }
+        return bytes;
+    }
+
+    /** Elasticsearch stopped at {@code search.timeout} or some shards failed: rows may be missing. */
+    boolean partial() {
+        return timedOut || (shards != null && shards.failed() > 0);
+    }
+
+    /**
+     * {@link #partial()} read from the answer's head only ({@code timed_out} and {@code _shards}, which the node
+     * writes before the hits), to count the outcome when the answer comes in.
+     */
+    static boolean partialHead(byte[] answer) {
+        try (JsonParser parser = Json.mapper().createParser(answer)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "timed_out" -> {
+                        if (parser.currentToken() == JsonToken.VALUE_TRUE) {
+                            return true;
+                        }
+                    }
+                    case "_shards" -> {
+                        if (parser.currentToken() == JsonToken.START_OBJECT
+                                && parser.readValueAs(Shards.class).failed() > 0) {
+                            return true;
+                        }
+                    }
+                    case "hits" -> {
+                        return false;
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            // not a search answer: reading the page says so
+            return false;
+        }
+    }
+
+    List<Hit> hitList() {
+        return hits == null || hits.hits() == null ? List.of() : hits.hits();
+    }
+
+    /**
+     * The sort values of the answer's last hit, found from its end without reading the rest: the last
+     * {@code "sort"} that names a field (after {@code ,} or {@code {}, before {@code :} and {@code [}), which no
+     * string value can hold, since a quote inside a string is escaped. Empty when there is none (no hits, or no
+     * sort). A guess that {@code export} checks against the page once it is read.
+     */
+    static Optional<JsonNode> lastSortValues(byte[] answer) {
+        for (int i = answer.length - SORT_KEY.length; i > 0; i--) {
+            if (answer[i] != '"' || !startsWith(answer, i)) {
+                continue;
+            }
+            int before = skipSpace(answer, i - 1, -1);
+            int colon = skipSpace(answer, i + SORT_KEY.length, 1);
+            int array = skipSpace(answer, colon + 1, 1);
+            if (before >= 0 && (answer[before] == ',' || answer[before] == '{')
+                    && colon < answer.length && answer[colon] == ':' && array < answer.length && answer[array] == '[') {
+                try (JsonParser parser = Json.mapper().createParser(answer, array, answer.length - array)) {
+                    return Optional.ofNullable(parser.<JsonNode>readValueAsTree()).filter(JsonNode::isArray);
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first index from {@code at} in direction {@code step} that is not JSON whitespace (may be out of range). */
+    private static int skipSpace(byte[] answer, int at, int step) {
+        int i = at;
+        while (i >= 0 && i < answer.length && (answer[i] == ' ' || answer[i] == '\n' || answer[i] == '\r' || answer[i] == '\t')) {
+            i += step;
+        }
+        return i;
+    }
+
+    private static boolean startsWith(byte[] answer, int at) {
+        for (int k = 0; k < SORT_KEY.length; k++) {
+            if (answer[at + k] != SORT_KEY[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -64,19 +64,32 @@ public final class AnalystBenchmark {
      * @param variants different URLs per kind of request, taken in turn
      * @param alertsOnly only the index rate and saved-search matching, no requests (which need the large index
      *                   that matching does not)
+     * @param kinds      the kinds of request to measure, by their report names ({@code search}, {@code attention},
+     *                   {@code top_words}, {@code similar}, {@code export}); empty for all
      */
     public record Options(int articles, Path datasets, int rounds, int warmup, int variants, int savedSearches,
-                          int matchArticles, Path dataDir, Path home, boolean alertsOnly) {
+                          int matchArticles, Path dataDir, Path home, boolean alertsOnly, List<String> kinds) {
         public Options {
             if (articles < 100 || rounds < 1 || warmup < 1 || variants < 1 || savedSearches < 1 || matchArticles < 1) {
                 throw new IllegalArgumentException("--articles must be at least 100; rounds, warm-up, variants, "
                         + "saved searches and matched articles at least 1");
             }
+            kinds = List.copyOf(kinds);
+            List<String> known = java.util.Arrays.stream(AnalystRequest.values()).map(AnalystRequest::label).toList();
+            for (String kind : kinds) {
+                if (!known.contains(kind)) {
+                    throw new IllegalArgumentException("--kinds: no kind of request '" + kind + "'; the kinds are " + known);
+                }
+            }
         }
 
         public Options(int articles, Path datasets, int rounds, int warmup, int variants, int savedSearches,
                        int matchArticles, Path dataDir, Path home) {
-            this(articles, datasets, rounds, warmup, variants, savedSearches, matchArticles, dataDir, home, false);
+            this(articles, datasets, rounds, warmup, variants, savedSearches, matchArticles, dataDir, home, false, List.of());
+        }
+
+        boolean measures(AnalystRequest kind) {
+            return kinds.isEmpty() || kinds.contains(kind.label());
         }
     }
 
@@ -219,6 +232,9 @@ public final class AnalystBenchmark {
             List<AnalystRequest> kinds = new ArrayList<>();
             capture:
             for (AnalystRequest kind : AnalystRequest.values()) {
+                if (!options.measures(kind)) {
+                    continue;
+                }
                 List<String> u = new ArrayList<>();
                 List<List<CapturedRequest>> c = new ArrayList<>();
                 long ours = 0;

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The analyst's requests through our API against the same Elasticsearch requests sent directly; alert matching. */
@@ -44,6 +45,10 @@ public final class BenchAnalystCommand implements Callable<Integer> {
             + "matching needs far fewer --articles than the requests")
     boolean alertsOnly;
 
+    @Option(names = "--kinds", split = ",", description = "only these kinds of request, comma-separated: search, "
+            + "attention, top_words, similar, export (default: all)")
+    List<String> kinds = List.of();
+
     @Option(names = "--data-dir", description = {"where the local node keeps the run's index (default: a new directory under /tmp);",
             "a directory an earlier run of the same --articles wrote is measured again without writing the articles anew"})
     Path dataDir;
@@ -61,7 +66,7 @@ public final class BenchAnalystCommand implements Callable<Integer> {
         dir.toFile().setExecutable(true, false);
         dir.toFile().setReadable(true, false);
         AnalystReport result = new AnalystBenchmark(new AnalystBenchmark.Options(articles, datasets, rounds, warmup,
-                variants, savedSearches, matchArticles, dir, home != null ? home : ChaosCommand.appHome(), alertsOnly), System.out).run();
+                variants, savedSearches, matchArticles, dir, home != null ? home : ChaosCommand.appHome(), alertsOnly, kinds), System.out).run();
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
         System.out.println(json);
         if (report != null) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The learned block model's say in choosing the article block: the rules' best-scored blocks (and their winner) are
@@ -22,6 +23,17 @@ final class BlockRanker {
     /** Blocks shorter than this are not candidates (the rules' winner always is). */
     static final int MIN_CANDIDATE_CHARS = 80;
 
+    /**
+     * For training only ({@link BlockTraining#choosing}): the index of the candidate this thread's extractions
+     * take, whatever the model says, so that the lab can score the article each candidate would give. Unset in the
+     * service.
+     */
+    private static final ThreadLocal<Forced> FORCED = new ThreadLocal<>();
+
+    /** Candidate {@code index} of the {@code candidates} best-scored blocks (and the winner). */
+    private record Forced(int index, int candidates) {
+    }
+
     /** One judged block: its final rule score and its features. */
     record Candidate(Element block, double score, double[] features) {
     }
@@ -37,10 +49,34 @@ final class BlockRanker {
     /** The selection, changed when the model is on and its policy prefers another block. */
     static ContentScorer.Selection reconsider(ContentScorer.Selection scored, Element root, String description,
                                               ElementMeasures m) {
-        if (scored.top() == null || !enabled()) {
+        Forced forced = FORCED.get();
+        if (scored.top() == null || forced == null && !enabled()) {
             return scored;
         }
+        if (forced != null) {
+            List<Candidate> candidates = candidates(scored, root, description, m, forced.candidates());
+            Element chosen = forced.index() < candidates.size() ? candidates.get(forced.index()).block() : scored.top();
+            return chosen == scored.top() ? scored : ContentScorer.selectAt(chosen, scored.top(), scored.scores(), m);
+        }
         return reconsider(scored, root, description, m, BlockModel.shipped());
+    }
+
+    /**
+     * Runs {@code extraction} with candidate {@code index} of {@link #candidates}{@code (…, k)} chosen on every page
+     * it extracts (this thread only).
+     */
+    static <T> T forcing(int index, int k, Supplier<T> extraction) {
+        Forced before = FORCED.get();
+        FORCED.set(new Forced(index, k));
+        try {
+            return extraction.get();
+        } finally {
+            if (before == null) {
+                FORCED.remove();
+            } else {
+                FORCED.set(before);
+            }
+        }
     }
 
     static ContentScorer.Selection reconsider(ContentScorer.Selection scored, Element root, String description,

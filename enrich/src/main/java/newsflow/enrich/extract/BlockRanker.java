@@ -3,6 +3,7 @@ package newsflow.enrich.extract;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,28 +108,37 @@ final class BlockRanker {
     /** The {@code k} best-scored blocks of at least {@value #MIN_CANDIDATE_CHARS} characters, and the winner. */
     static List<Candidate> candidates(ContentScorer.Selection scored, Element root, String description,
                                       ElementMeasures m, int k) {
-        List<Map.Entry<Element, Double>> ranked = new ArrayList<>();
-        for (Map.Entry<Element, Double> e : scored.scores().entrySet()) {
-            if (e.getValue() > 0) {
+        // best score first, equal scores in document order: the scores are a map keyed by element identity, whose
+        // order changes from one parse to the next, and a candidate must be the same block every time the same
+        // page is judged (the lab forces candidates by their index, BlockTraining#choosing)
+        Map<Element, Double> scores = scored.scores();
+        Element tree = root;
+        while (tree.parent() != null) {
+            // the scorer scores ancestors too, which may lie above the root it was given
+            tree = tree.parent();
+        }
+        List<Element> ranked = new ArrayList<>();
+        for (Element e : tree.getAllElements()) {
+            Double score = scores.get(e);
+            if (score != null && score > 0) {
                 ranked.add(e);
             }
         }
-        ranked.sort(Map.Entry.<Element, Double>comparingByValue().reversed());
+        ranked.sort(Comparator.comparingDouble((Element e) -> scores.get(e)).reversed());
         BlockFeatures.Page page = new BlockFeatures.Page(m, m.textLength(root), scored.top(), scored.topScore(),
                 description == null ? Set.of() : DoubtfulWinner.words(description));
         List<Candidate> out = new ArrayList<>();
         boolean winnerIn = false;
         int rank = 0;
-        for (Map.Entry<Element, Double> e : ranked) {
+        for (Element block : ranked) {
             if (out.size() >= k) {
                 break;
             }
-            Element block = e.getKey();
             if (block != scored.top() && m.textLength(block) < MIN_CANDIDATE_CHARS) {
                 continue;
             }
             winnerIn |= block == scored.top();
-            out.add(new Candidate(block, e.getValue(), BlockFeatures.of(block, e.getValue(), rank++, k, page)));
+            out.add(new Candidate(block, scores.get(block), BlockFeatures.of(block, scores.get(block), rank++, k, page)));
         }
         if (!winnerIn) {
             // the winner after framing (an ancestor of rivals, a wrapper) may score lower than the blocks it holds

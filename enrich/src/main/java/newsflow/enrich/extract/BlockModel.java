@@ -5,6 +5,8 @@ import newsflow.common.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,6 +35,11 @@ public record BlockModel(int version, List<String> features, double[] mean, doub
     public static final String VETO = "veto";
     /** Where the shipped model lives on the class path. */
     static final String RESOURCE = "/newsflow/enrich/extract/block-model.json";
+    /**
+     * A model file read instead of the shipped resource, for the lab to measure a model before it ships
+     * ({@code eval-extract --block-model-file}); not set in the service. Read once per JVM, like the resource.
+     */
+    static final String FILE_PROPERTY = "newsflow.extract.blockModelFile";
 
     public BlockModel {
         features = List.copyOf(features);
@@ -144,18 +151,26 @@ public record BlockModel(int version, List<String> features, double[] mean, doub
                 features.size(), policy, threshold, candidates);
     }
 
-    private static final class Shipped {
-        static final BlockModel MODEL = load();
-
-        private static BlockModel load() {
-            try (InputStream in = BlockModel.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("block model resource " + RESOURCE + " is missing from the jar");
-                }
+    /** The model file {@code file} names, or the shipped resource when {@code file} is null. */
+    static BlockModel load(String file) {
+        if (file != null) {
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
                 return read(in);
             } catch (IOException e) {
-                throw new UncheckedIOException("block model resource " + RESOURCE + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("block model file " + file + ": " + e.getMessage(), e);
             }
         }
+        try (InputStream in = BlockModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("block model resource " + RESOURCE + " is missing from the jar");
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("block model resource " + RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final class Shipped {
+        static final BlockModel MODEL = load(System.getProperty(FILE_PROPERTY));
     }
 }

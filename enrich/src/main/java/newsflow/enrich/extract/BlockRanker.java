@@ -3,9 +3,11 @@ package newsflow.enrich.extract;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The learned block model's say in choosing the article block: the rules' best-scored blocks (and their winner) are
@@ -22,6 +24,17 @@ final class BlockRanker {
     /** Blocks shorter than this are not candidates (the rules' winner always is). */
     static final int MIN_CANDIDATE_CHARS = 80;
 
+    /**
+     * For training only ({@link BlockTraining#choosing}): the index of the candidate this thread's extractions
+     * take, whatever the model says, so that the lab can score the article each candidate would give. Unset in the
+     * service.
+     */
+    private static final ThreadLocal<Forced> FORCED = new ThreadLocal<>();
+
+    /** Candidate {@code index} of the {@code candidates} best-scored blocks (and the winner). */
+    private record Forced(int index, int candidates) {
+    }
+
     /** One judged block: its final rule score and its features. */
     record Candidate(Element block, double score, double[] features) {
     }
@@ -37,10 +50,34 @@ final class BlockRanker {
     /** The selection, changed when the model is on and its policy prefers another block. */
     static ContentScorer.Selection reconsider(ContentScorer.Selection scored, Element root, String description,
                                               ElementMeasures m) {
-        if (scored.top() == null || !enabled()) {
+        Forced forced = FORCED.get();
+        if (scored.top() == null || forced == null && !enabled()) {
             return scored;
         }
+        if (forced != null) {
+            List<Candidate> candidates = candidates(scored, root, description, m, forced.candidates());
+            Element chosen = forced.index() < candidates.size() ? candidates.get(forced.index()).block() : scored.top();
+            return chosen == scored.top() ? scored : ContentScorer.selectAt(chosen, scored.top(), scored.scores(), m);
+        }
         return reconsider(scored, root, description, m, BlockModel.shipped());
+    }
+
+    /**
+     * Runs {@code extraction} with candidate {@code index} of {@link #candidates}{@code (…, k)} chosen on every page
+     * it extracts (this thread only).
+     */
+    static <T> T forcing(int index, int k, Supplier<T> extraction) {
+        Forced before = FORCED.get();
+        FORCED.set(new Forced(index, k));
+        try {
+            return extraction.get();
+        } finally {
+            if (before == null) {
+                FORCED.remove();
+            } else {
+                FORCED.set(before);
+            }
+        }
     }
 
     static ContentScorer.Selection reconsider(ContentScorer.Selection scored, Element root, String description,
@@ -71,28 +108,37 @@ final class BlockRanker {
     /** The {@code k} best-scored blocks of at least {@value #MIN_CANDIDATE_CHARS} characters, and the winner. */
     static List<Candidate> candidates(ContentScorer.Selection scored, Element root, String description,
                                       ElementMeasures m, int k) {
-        List<Map.Entry<Element, Double>> ranked = new ArrayList<>();
-        for (Map.Entry<Element, Double> e : scored.scores().entrySet()) {
-            if (e.getValue() > 0) {
+        // best score first, equal scores in document order: the scores are a map keyed by element identity, whose
+        // order changes from one parse to the next, and a candidate must be the same block every time the same
+        // page is judged (the lab forces candidates by their index, BlockTraining#choosing)
+        Map<Element, Double> scores = scored.scores();
+        Element tree = root;
+        while (tree.parent() != null) {
+            // the scorer scores ancestors too, which may lie above the root it was given
+            tree = tree.parent();
+        }
+        List<Element> ranked = new ArrayList<>();
+        for (Element e : tree.getAllElements()) {
+            Double score = scores.get(e);
+            if (score != null && score > 0) {
                 ranked.add(e);
             }
         }
-        ranked.sort(Map.Entry.<Element, Double>comparingByValue().reversed());
+        ranked.sort(Comparator.comparingDouble((Element e) -> scores.get(e)).reversed());
         BlockFeatures.Page page = new BlockFeatures.Page(m, m.textLength(root), scored.top(), scored.topScore(),
                 description == null ? Set.of() : DoubtfulWinner.words(description));
         List<Candidate> out = new ArrayList<>();
         boolean winnerIn = false;
         int rank = 0;
-        for (Map.Entry<Element, Double> e : ranked) {
+        for (Element block : ranked) {
             if (out.size() >= k) {
                 break;
             }
-            Element block = e.getKey();
             if (block != scored.top() && m.textLength(block) < MIN_CANDIDATE_CHARS) {
                 continue;
             }
             winnerIn |= block == scored.top();
-            out.add(new Candidate(block, e.getValue(), BlockFeatures.of(block, e.getValue(), rank++, k, page)));
+            out.add(new Candidate(block, scores.get(block), BlockFeatures.of(block, scores.get(block), rank++, k, page)));
         }
         if (!winnerIn) {
             // the winner after framing (an ancestor of rivals, a wrapper) may score lower than the blocks it holds

@@ -6,26 +6,35 @@ import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the lab needs to train and tune the block model ({@link BlockModel}) on labelled pages: each candidate block
  * of a page, as the extractor sees it at the point where the model is consulted (metadata read, boilerplate
- * cleaned, blocks scored, the doubtful-winner rule applied), with its features, its own text, and the text the
- * extractor's selection would hold if it were chosen. Not used by the service.
+ * cleaned, blocks scored, the rules' reconsiderations applied), with its features and its own text; and a way to
+ * run the whole extraction with any one of them chosen ({@link #choosing}), to score the article it would give.
+ * Not used by the service.
  */
 public final class BlockTraining {
 
     /**
-     * @param features     the block's features ({@link BlockModel#featureNames()} order)
-     * @param text         the block's own text
-     * @param selectedText the text of the selection the extractor makes when this block is chosen (the rules'
-     *                     selection for the winner)
-     * @param winner       whether the rules chose it
+     * @param features the block's features ({@link BlockModel#featureNames()} order)
+     * @param text     the block's own text
+     * @param winner   whether the rules chose it
      */
-    public record Block(double[] features, String text, String selectedText, boolean winner) {
+    public record Block(double[] features, String text, boolean winner) {
     }
 
     private BlockTraining() {
+    }
+
+    /**
+     * Runs {@code extraction} (any extraction of a page through this extractor, on this thread) with the rules'
+     * choice replaced by candidate {@code index} of {@link #blocks}{@code (…, k)} of the page, so that the article
+     * each candidate would give can be scored as the evaluation scores the extractor's.
+     */
+    public static <T> T choosing(int index, int k, Supplier<T> extraction) {
+        return BlockRanker.forcing(index, k, extraction);
     }
 
     /** The candidate blocks of a page: the {@code k} best-scored and the rules' winner; empty when none scored. */
@@ -42,14 +51,7 @@ public final class BlockTraining {
         }
         List<Block> out = new ArrayList<>();
         for (BlockRanker.Candidate c : BlockRanker.candidates(scored, work, meta.description(), m, k)) {
-            boolean winner = c.block() == scored.top();
-            ContentScorer.Selection selection = winner ? scored
-                    : ContentScorer.selectAt(c.block(), scored.top(), scored.scores(), m);
-            StringBuilder selected = new StringBuilder();
-            for (Element e : selection.elements()) {
-                selected.append(m.text(e)).append('\n');
-            }
-            out.add(new Block(c.features(), m.text(c.block()), selected.toString(), winner));
+            out.add(new Block(c.features(), m.text(c.block()), c.block() == scored.top()));
         }
         return out;
     }

@@ -5,9 +5,14 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,6 +49,21 @@ class BlockModelTest {
         assertThat(back.weights()).containsExactly(w);
         assertThat(back.policy()).isEqualTo(BlockModel.VETO);
         assertThat(back.threshold()).isEqualTo(0.6);
+    }
+
+    @Test
+    void aModelFileIsReadInsteadOfTheResourceOnlyWhenNamed(@TempDir Path dir)
+            throws IOException {
+        double[] w = new double[BlockFeatures.NAMES.size()];
+        w[1] = -0.25;
+        Path file = dir.resolve("model.json");
+        Files.writeString(file, model(BlockFeatures.NAMES, w, BlockModel.LARGEST, 0.7).toJson());
+        BlockModel fromFile = BlockModel.load(file.toString());
+        assertThat(fromFile.weights()).containsExactly(w);
+        assertThat(fromFile.policy()).isEqualTo(BlockModel.LARGEST);
+        assertThat(BlockModel.load(null).weights()).containsExactly(BlockModel.shipped().weights());
+        assertThatThrownBy(() -> BlockModel.load(dir.resolve("missing.json").toString()))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("missing.json");
     }
 
     @Test

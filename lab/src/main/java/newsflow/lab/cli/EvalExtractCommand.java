@@ -40,6 +40,8 @@ public final class EvalExtractCommand implements Callable<Integer> {
     private static final int BOOTSTRAP = 200;
     /** The extractor's switch for its learned block model (newsflow.enrich.extract.BlockRanker). */
     static final String BLOCK_MODEL_PROPERTY = "newsflow.extract.blockModel";
+    /** The extractor's lab-only switch to read its block model from a file (newsflow.enrich.extract.BlockModel). */
+    static final String BLOCK_MODEL_FILE_PROPERTY = "newsflow.extract.blockModelFile";
 
     static final class Source {
         @ArgGroup(exclusive = false)
@@ -77,8 +79,21 @@ public final class EvalExtractCommand implements Callable<Integer> {
             description = "use the extractor's learned block model (on) or not (off); default: the extractor's default")
     String blockModel;
 
+    @Option(names = "--block-model-file", paramLabel = "FILE",
+            description = "with --block-model on: the model file (train-extract-model --out) instead of the shipped one")
+    Path blockModelFile;
+
     @Override
     public Integer call() throws Exception {
+        if (blockModelFile != null) {
+            if (!"on".equals(blockModel)) {
+                throw new IllegalArgumentException("--block-model-file needs --block-model on");
+            }
+            if (!Files.isRegularFile(blockModelFile)) {
+                throw new IllegalArgumentException("--block-model-file " + blockModelFile + ": no such file");
+            }
+            System.setProperty(BLOCK_MODEL_FILE_PROPERTY, blockModelFile.toAbsolutePath().toString());
+        }
         if (blockModel != null) {
             if (!blockModel.equals("on") && !blockModel.equals("off")) {
                 throw new IllegalArgumentException("--block-model " + blockModel + ": expected on or off");

@@ -1,5 +1,6 @@
 package newsflow.lab.cli;
 
+import newsflow.common.json.Json;
 import newsflow.enrich.extract.BlockModel;
 import newsflow.lab.learn.BlockModelTrainer;
 import picocli.CommandLine.Command;
@@ -47,7 +48,7 @@ public final class TrainExtractModelCommand implements Callable<Integer> {
 
     @Option(names = "--label", defaultValue = "shingles", paramLabel = "shingles|best",
             description = "shingles: a block is article text when --label-share of its 4-shingles are in the ground "
-                    + "truth; best: that, and the selection made at it has body F1 >= 0.5 and within 0.02 of the "
+                    + "truth; best: that, and the article made with it has body F1 >= 0.5 and within 0.02 of the "
                     + "page's best candidate (default shingles)")
     String label;
 
@@ -58,6 +59,11 @@ public final class TrainExtractModelCommand implements Callable<Integer> {
 
     @Option(names = "--lambda", defaultValue = "0.01", description = "L2 penalty (default 0.01)")
     double lambda;
+
+    @Option(names = "--dump", paramLabel = "FILE.jsonl",
+            description = "also write the training examples, one tune page a line (set, id, site, features, labels, "
+                    + "text lengths, article F1 with each candidate chosen, the rules' winner), for analysis outside Java")
+    Path dump;
 
     @Override
     public Integer call() throws IOException {
@@ -90,13 +96,20 @@ public final class TrainExtractModelCommand implements Callable<Integer> {
             pages.addAll(some);
             names.add(d.getFileName().toString());
         }
+        if (dump != null) {
+            List<String> lines = new ArrayList<>();
+            for (BlockModelTrainer.PageBlocks p : pages) {
+                lines.add(Json.mapper().writeValueAsString(p));
+            }
+            Files.write(dump, lines);
+        }
         String trainedOn = String.format(Locale.ROOT, "tune halves of %s; label %s: >= %.2f of a block's 4-shingles in "
                 + "the ground-truth body%s; L2 %.3g; policy chosen %s", String.join(", ", names), label, labelShare,
-                label.equals("best") ? ", and its selection's body F1 >= 0.5 and within 0.02 of the page's best" : "",
+                label.equals("best") ? ", and its article's body F1 >= 0.5 and within 0.02 of the page's best" : "",
                 lambda, folds >= 2 ? "out of fold over " + folds + " folds of sites" : "in sample");
         BlockModelTrainer.Result result = BlockModelTrainer.train(pages, candidates, lambda, folds, trainedOn);
         result.grid().forEach(System.out::println);
-        System.out.printf(Locale.ROOT, "%d pages, %d blocks (%d article text); selection F1 on the tune pages: "
+        System.out.printf(Locale.ROOT, "%d pages, %d blocks (%d article text); article F1 on the tune pages: "
                         + "rules %.4f, model %.4f (%s, threshold %.2f)%n", result.pages(), result.blocks(),
                 result.positives(), result.ruleF1(), result.modelF1(), result.model().policy(),
                 result.model().threshold());

@@ -121,7 +121,7 @@ public final class ExtractionEval {
      * pages would pass through unchanged, except that the language is the tag the page declares ("en-US") where
      * the article carries only its ISO 639-1 code.
      */
-    static Prediction predict(byte[] page, String url, boolean metadata, ScoringConvention convention) {
+    public static Prediction predict(byte[] page, String url, boolean metadata, ScoringConvention convention) {
         Article a = Extract.article(page, url);
         String body = convention.scoredBody(a.title(), a.body());
         if (!metadata) {

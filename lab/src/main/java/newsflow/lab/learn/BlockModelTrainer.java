@@ -4,6 +4,8 @@ import newsflow.common.text.Charsets;
 import newsflow.enrich.extract.BlockModel;
 import newsflow.enrich.extract.BlockTraining;
 import newsflow.lab.eval.BenchmarkPages;
+import newsflow.lab.eval.ExtractionEval;
+import newsflow.lab.eval.ScoringConvention;
 import newsflow.lab.eval.ShingleMetric;
 import newsflow.lab.eval.SiteSplit;
 
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +26,7 @@ import java.util.stream.Stream;
  * article text when at least {@code labelShare} of its 4-shingles (the benchmark's tokens, as a multiset) are
  * shingles of the page's ground-truth body ({@link ShingleMetric}, matched share of the block's own shingles).
  * Then the policy and its threshold are chosen on the same tune pages (out of fold, by site) by the mean body F1 of
- * the selection each choice gives (the text of the chosen block framed as the extractor frames it, against the ground truth): the
+ * the article each choice gives (the whole extraction with that block chosen, scored as eval-extract scores it): the
  * rules' own choice is the baseline, and a policy is kept only when it beats it. The held halves are never read.
  */
 public final class BlockModelTrainer {
@@ -32,9 +35,12 @@ public final class BlockModelTrainer {
     private static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
     private static final ShingleMetric SHINGLES = new ShingleMetric(4);
 
-    /** One page's candidates: features, label, text length, and the body F1 of the selection each one gives. */
+    /**
+     * One page's candidates: features, label, text length, and the body F1 of the article the extractor publishes
+     * when it chooses each one (scored as {@code eval-extract} scores it, with the set's convention).
+     */
     public record PageBlocks(String set, String id, String site, List<double[]> features, boolean[] content, int[] chars,
-                             double[] selectionF1, int winner) {
+                             double[] articleF1, int winner) {
     }
 
     /** The trained model and what training saw, for the command to print. */
@@ -68,7 +74,7 @@ public final class BlockModelTrainer {
 
     /**
      * How a block is labelled. {@code SHINGLES}: at least {@code labelShare} of its 4-shingles are in the ground
-     * truth. {@code BEST}: that, and the selection made at it is the page's best choice: its body F1 is at least
+     * truth. {@code BEST}: that, and the article made with it is the page's best choice: its body F1 is at least
      * {@value #BEST_F1} and within {@value #BEST_MARGIN} of the best candidate's.
      */
     public enum Label { SHINGLES, BEST }
@@ -82,44 +88,58 @@ public final class BlockModelTrainer {
             throw new IllegalArgumentException(setDir + " is AGPL-licensed: a model trained on it could not ship");
         }
         String set = setDir.getFileName().toString();
+        ScoringConvention convention = ScoringConvention.forSet(set);
         BenchmarkPages pages = BenchmarkPages.load(setDir, setDir.resolve("ground-truth.json"))
                 .half(SiteSplit.Half.TUNE);
-        List<PageBlocks> out = new ArrayList<>();
-        for (BenchmarkPages.Page page : pages.pages()) {
-            String truth = page.expected().get("articleBody");
-            if (truth == null || ShingleMetric.tokenize(truth).isEmpty()) {
-                continue;
-            }
-            String html = Charsets.decode(page.read(), null).text();
-            List<BlockTraining.Block> blocks = BlockTraining.blocks(html, page.url(), candidates);
-            if (blocks.isEmpty()) {
-                continue;
-            }
-            List<double[]> features = new ArrayList<>();
-            boolean[] content = new boolean[blocks.size()];
-            int[] chars = new int[blocks.size()];
-            double[] f1 = new double[blocks.size()];
-            int winner = -1;
-            for (int i = 0; i < blocks.size(); i++) {
-                BlockTraining.Block b = blocks.get(i);
-                features.add(b.features());
-                content[i] = matchedShare(truth, b.text()) >= labelShare;
-                chars[i] = b.text().length();
-                f1[i] = f1(truth, b.selectedText());
-                winner = b.winner() ? i : winner;
-            }
-            if (label == Label.BEST) {
-                double best = 0;
-                for (double v : f1) {
-                    best = Math.max(best, v);
-                }
-                for (int i = 0; i < f1.length; i++) {
-                    content[i] &= f1[i] >= BEST_F1 && f1[i] >= best - BEST_MARGIN;
-                }
-            }
-            out.add(new PageBlocks(set, page.id(), SiteSplit.site(page.id(), page.url()), features, content, chars, f1, winner));
+        // pages in parallel (each extraction is on its own thread, the forced choice is per thread), in page order
+        return pages.pages().parallelStream()
+                .map(page -> page(set, page, convention, candidates, labelShare, label))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /** One page's candidates, labelled; null when it has no ground-truth text or no scored block. */
+    private static PageBlocks page(String set, BenchmarkPages.Page page, ScoringConvention convention, int candidates,
+                                   double labelShare, Label label) {
+        String truth = page.expected().get("articleBody");
+        if (truth == null || ShingleMetric.tokenize(truth).isEmpty()) {
+            return null;
         }
-        return out;
+        byte[] bytes = page.read();
+        String html = Charsets.decode(bytes, null).text();
+        List<BlockTraining.Block> blocks = BlockTraining.blocks(html, page.url(), candidates);
+        if (blocks.isEmpty()) {
+            return null;
+        }
+        List<double[]> features = new ArrayList<>();
+        boolean[] content = new boolean[blocks.size()];
+        int[] chars = new int[blocks.size()];
+        double[] f1 = new double[blocks.size()];
+        int winner = -1;
+        for (int i = 0; i < blocks.size(); i++) {
+            BlockTraining.Block b = blocks.get(i);
+            features.add(b.features());
+            content[i] = matchedShare(truth, b.text()) >= labelShare;
+            chars[i] = b.text().length();
+            // the whole extraction with this block chosen: the later steps (the declared container, pruning,
+            // trimming, the JSON-LD body) can undo or repair a choice, so the block's own selection is not what
+            // the evaluation scores
+            int index = i;
+            String body = BlockTraining.choosing(index, candidates,
+                    () -> ExtractionEval.predict(bytes, page.url(), false, convention).articleBody());
+            f1[i] = f1(convention.compared(truth), convention.compared(body));
+            winner = b.winner() ? i : winner;
+        }
+        if (label == Label.BEST) {
+            double best = 0;
+            for (double v : f1) {
+                best = Math.max(best, v);
+            }
+            for (int i = 0; i < f1.length; i++) {
+                content[i] &= f1[i] >= BEST_F1 && f1[i] >= best - BEST_MARGIN;
+            }
+        }
+        return new PageBlocks(set, page.id(), SiteSplit.site(page.id(), page.url()), features, content, chars, f1, winner);
     }
 
     /** Share of {@code block}'s 4-shingles that are shingles of {@code truth} (multiset: each matches once). */
@@ -152,9 +172,9 @@ public final class BlockModelTrainer {
             for (boolean c : p.content()) {
                 positives += c ? 1 : 0;
             }
-            ruleF1 += p.selectionF1()[p.winner()] / pages.size();
+            ruleF1 += p.articleF1()[p.winner()] / pages.size();
             double top = 0;
-            for (double v : p.selectionF1()) {
+            for (double v : p.articleF1()) {
                 top = Math.max(top, v);
             }
             oracle += top / pages.size();
@@ -165,7 +185,7 @@ public final class BlockModelTrainer {
             foldFits.add(fit(pages, lambda, f, folds));
         }
         List<String> grid = new ArrayList<>();
-        grid.add(String.format(Locale.ROOT, "best candidate on every page (the ceiling of a choice): selection F1 %.4f",
+        grid.add(String.format(Locale.ROOT, "best candidate on every page (the ceiling of a choice): article F1 %.4f",
                 oracle));
         String bestPolicy = null;
         double bestThreshold = 0;
@@ -177,10 +197,10 @@ public final class BlockModelTrainer {
                 for (PageBlocks p : pages) {
                     LogisticRegression.Fit judge = folds >= 2 ? foldFits.get(fold(p, folds)) : fit;
                     int chosen = model(judge, policy, t, candidates, trainedOn).choose(p.features(), p.chars(), p.winner());
-                    f1 += p.selectionF1()[chosen] / pages.size();
+                    f1 += p.articleF1()[chosen] / pages.size();
                     changed += chosen != p.winner() ? 1 : 0;
                 }
-                grid.add(String.format(Locale.ROOT, "%-7s threshold %.2f: selection F1 %.4f%s (rules %.4f), %d pages changed",
+                grid.add(String.format(Locale.ROOT, "%-7s threshold %.2f: article F1 %.4f%s (rules %.4f), %d pages changed",
                         policy, t, f1, folds >= 2 ? " out of fold" : "", ruleF1, changed));
                 // strictly better only: on a tie the setting tried first stays
                 if (f1 > bestF1 + 1e-9) {

@@ -408,4 +408,13 @@ class ProblemClassesTest {
         assertThat(body).contains("before anyone asks to see a cut Editing guide", "ask for a second date in case of rain");
         assertThat(body).doesNotContain("chevron_right");
     }
+
+    @Test
+    void builderWidgetsInsideABlockNamedAsTheStorysTextAreTheStory() {
+        String body = body("builder-widgets-in-story-text-block.html");
+        assertThat(body).contains("Every phone in the house sends out a short radio signal",
+                "so a short cable to a wall plug is the tidiest way to run it.",
+                "where nobody knocks it off.", "the rest sets itself up within a minute.");
+        assertThat(body).doesNotContain("posted the same day from our workshop", "I build small gadgets");
+    }
 }

@@ -417,4 +417,12 @@ class ProblemClassesTest {
                 "where nobody knocks it off.", "the rest sets itself up within a minute.");
         assertThat(body).doesNotContain("posted the same day from our workshop", "I build small gadgets");
     }
+
+    @Test
+    void aCardWrappedWholeInALinkInsideTheStoryIsNotStoryText() {
+        String body = body("card-wrapped-in-a-link-inside-story.html");
+        assertThat(body).contains("The kitchen is the hardest room to pack", "fill the gaps so nothing moves",
+                "Pack plates on their edges", "it is the first thing you open.");
+        assertThat(body).doesNotContain("Free kitchen packing checklist", "ready to print and tick off", "Download");
+    }
 }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 final class PageBuilderBlocks {
 
     private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Set<String> POST_DOCUMENTS = Set.of("wp-post", "wp-page", "single-post", "single-page", "single");
     private static final Set<String> WIDGET_WORDS = Set.of("widget", "widgets");
     private static final Pattern PARTS = Pattern.compile("[^a-z0-9]+");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
@@ -39,11 +40,21 @@ final class PageBuilderBlocks {
         }
         int depth = 0;
         for (Element p = e.parent(); p != null && depth < MAX_DEPTH; p = p.parent(), depth++) {
-            if (p.nameIs("article") || p.nameIs("main") || BoilerplateCleaner.namesStoryText(p.className())) {
+            if (p.nameIs("article") || p.nameIs("main") || BoilerplateCleaner.namesStoryText(p.className())
+                    || isPostDocument(p)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The builder's document that holds the post itself, as the builder marks it: Elementor writes the post's
+     * content as {@code data-elementor-type="wp-post"} ({@code wp-page}, {@code single-post} …), and the site's
+     * header, footer, popups and shared sections as documents of other types.
+     */
+    private static boolean isPostDocument(Element e) {
+        return POST_DOCUMENTS.contains(e.attr("data-elementor-type"));
     }
 
     /**

@@ -425,4 +425,13 @@ class ProblemClassesTest {
                 "Pack plates on their edges", "it is the first thing you open.");
         assertThat(body).doesNotContain("Free kitchen packing checklist", "ready to print and tick off", "Download");
     }
+
+    @Test
+    void aBuilderPostWithOneWidgetPerParagraphIsNotLostToAShortBoxInsideIt() {
+        String body = body("builder-post-of-one-widget-per-paragraph.html");
+        assertThat(body).contains("Thinking about night shifts? Working nights suits some people",
+                "the extra pay adds up quickly over a year.", "missed dinners and missed school plays.",
+                "the best-paid and calmest part of the job.");
+        assertThat(body).doesNotContain("Career Nights Ltd", "company number");
+    }
 }

@@ -345,9 +345,10 @@ final class BoilerplateCleaner {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** The id is the slug of the block's own leading heading: a section anchor. */
+    /** The id is the slug of the block's own leading heading, or of the heading itself: a section anchor. */
     private static boolean isHeadingAnchor(Element e, String id) {
-        Element heading = e.firstElementChild();
+        // a heading named after its own text ("<h2 id=whats-next>What's next?</h2>") is its own anchor
+        Element heading = HEADINGS.contains(e.normalName()) ? e : e.firstElementChild();
         if (heading == null || !HEADINGS.contains(heading.normalName())) {
             return false;
         }

@@ -434,4 +434,11 @@ class ProblemClassesTest {
                 "the best-paid and calmest part of the job.");
         assertThat(body).doesNotContain("Career Nights Ltd", "company number");
     }
+
+    @Test
+    void aSectionHeadingNamedAfterItsOwnTextIsKeptThoughItsIdHoldsALooseWord() {
+        String body = body("headings-named-after-their-own-text.html");
+        assertThat(body).contains("Most community gardens lose half their volunteers", "More than weeding",
+                "What's next?", "before the last meeting of the year.");
+    }
 }

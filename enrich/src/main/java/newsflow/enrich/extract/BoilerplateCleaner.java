@@ -352,20 +352,9 @@ final class BoilerplateCleaner {
         if (heading == null || !HEADINGS.contains(heading.normalName())) {
             return false;
         }
-        String slug = PARTS.matcher(heading.text().toLowerCase(Locale.ROOT)).replaceAll("-");
-        return trimDashes(slug).equals(trimDashes(PARTS.matcher(id.toLowerCase(Locale.ROOT)).replaceAll("-")));
-    }
-
-    private static String trimDashes(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && s.charAt(start) == '-') {
-            start++;
-        }
-        while (end > start && s.charAt(end - 1) == '-') {
-            end--;
-        }
-        return s.substring(start, end);
+        // slugs differ in what they do with punctuation ("what-s-next", "whats-next"): letters and digits decide
+        String slug = PARTS.matcher(heading.text().toLowerCase(Locale.ROOT)).replaceAll("");
+        return !slug.isEmpty() && slug.equals(PARTS.matcher(id.toLowerCase(Locale.ROOT)).replaceAll(""));
     }
 
     /**

@@ -441,4 +441,13 @@ class ProblemClassesTest {
         assertThat(body).contains("Most community gardens lose half their volunteers", "More than weeding",
                 "What's next?", "before the last meeting of the year.");
     }
+
+    @Test
+    void aCallToActionBoxWithALinkDrawnAsAButtonIsNotStoryText() {
+        String body = body("call-to-action-box-with-a-button-link.html");
+        assertThat(body).startsWith("A heavy squat asks a lot of cold hips and knees")
+                .contains("broken a light sweat across your back", "Then work up to your first set")
+                .endsWith("just because it felt good.");
+        assertThat(body).doesNotContain("Plan your sessions with Liftbook", "free for thirty days", "Get Started");
+    }
 }

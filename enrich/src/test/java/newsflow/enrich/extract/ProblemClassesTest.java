@@ -450,4 +450,13 @@ class ProblemClassesTest {
                 .endsWith("just because it felt good.");
         assertThat(body).doesNotContain("Plan your sessions with Liftbook", "free for thirty days", "Get Started");
     }
+
+    @Test
+    void captionToggleAndAudioPlayerLabelsAreNotText() {
+        String body = body("caption-toggle-and-audio-player-labels.html");
+        assertThat(body).startsWith("The river festival returns this weekend")
+                .contains("Forty boats will sail from the old bridge")
+                .endsWith("until the last boat is moored on Sunday.");
+        assertThat(body).doesNotContain("Show Caption", "Listen to this article");
+    }
 }

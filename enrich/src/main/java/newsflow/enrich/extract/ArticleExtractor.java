@@ -51,9 +51,13 @@ public final class ArticleExtractor {
     /** "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05", "Updated at 1:23 p.m.": a stamp with a number in it. */
     private static final Pattern STAMP_LINE = Pattern.compile(
             "(published|updated|last updated|posted|first published)( on| at)?\\s*:?\\s*(?=.*\\d).{1,100}");
-    /** "Follow @NBCNewsUS", "Reading time: 11 minutes", "5 min read": a social or reading-time label. */
+    /**
+     * "Follow @NBCNewsUS", "Reading time: 11 minutes", "5 min read", "Show Caption", "Listen to this article": a
+     * social, reading-time, caption-toggle or audio-player label.
+     */
     private static final Pattern LABEL_LINE = Pattern.compile(
-            "follow @\\w+|(estimated )?reading time:? \\d+ min(ute)?s?( read)?|\\d+ min(ute)?s? read");
+            "follow @\\w+|(estimated )?reading time:? \\d+ min(ute)?s?( read)?|\\d+ min(ute)?s? read|"
+                    + "(show|hide|toggle) captions?|listen to (this|the) (article|story)( in [a-z ]{1,30})?");
     /**
      * Share buttons' labels in a row ("Whatsapp Facebook", "SMS Facebook Twitter Email", "Print, PDF, Email"): two
      * or more of these words and nothing else, one of them an action, so that "X, Facebook" in a story about social
@@ -120,8 +124,8 @@ public final class ArticleExtractor {
         budget.check("content selection");
         List<Element> main = mainContent(work, ElementMeasures.of(work, budget, "content selection"), meta.description(),
                 meta.title());
-        List<Element> content = RepeatedVariants.collapse(
-                ContentPruner.prune(main, ContentPruner.hostOf(baseUrl == null ? "" : baseUrl), budget), budget);
+        List<Element> content = ButtonBoxes.remove(LinkedCards.remove(RepeatedVariants.collapse(
+                ContentPruner.prune(main, ContentPruner.hostOf(baseUrl == null ? "" : baseUrl), budget), budget), budget), budget);
         budget.check("rendering");
         String rendered = TextRenderer.render(content);
         String htmlBody = dropTitleAndJunk(rendered, titleKeys, meta);

@@ -345,26 +345,16 @@ final class BoilerplateCleaner {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** The id is the slug of the block's own leading heading: a section anchor. */
+    /** The id is the slug of the block's own leading heading, or of the heading itself: a section anchor. */
     private static boolean isHeadingAnchor(Element e, String id) {
-        Element heading = e.firstElementChild();
+        // a heading named after its own text ("<h2 id=whats-next>What's next?</h2>") is its own anchor
+        Element heading = HEADINGS.contains(e.normalName()) ? e : e.firstElementChild();
         if (heading == null || !HEADINGS.contains(heading.normalName())) {
             return false;
         }
-        String slug = PARTS.matcher(heading.text().toLowerCase(Locale.ROOT)).replaceAll("-");
-        return trimDashes(slug).equals(trimDashes(PARTS.matcher(id.toLowerCase(Locale.ROOT)).replaceAll("-")));
-    }
-
-    private static String trimDashes(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && s.charAt(start) == '-') {
-            start++;
-        }
-        while (end > start && s.charAt(end - 1) == '-') {
-            end--;
-        }
-        return s.substring(start, end);
+        // slugs differ in what they do with punctuation ("what-s-next", "whats-next"): letters and digits decide
+        String slug = PARTS.matcher(heading.text().toLowerCase(Locale.ROOT)).replaceAll("");
+        return !slug.isEmpty() && slug.equals(PARTS.matcher(id.toLowerCase(Locale.ROOT)).replaceAll(""));
     }
 
     /**

@@ -107,13 +107,13 @@ final class ContentScorer {
     static Selection selectAt(Element candidate, Element rejected, Map<Element, Double> scores, ElementMeasures m) {
         double best = scores.getOrDefault(candidate, 0.0);
         Element top = climbSingleWrappers(outOfTable(candidate), scores);
-        if (top == rejected || isInside(rejected, top)) {
+        if (rejected != null && (top == rejected || isInside(rejected, top))) {
             top = candidate;
         }
         double topScore = scores.getOrDefault(top, best);
         List<Element> kept = new ArrayList<>();
         for (Element e : withSiblings(top, topScore, scores, m)) {
-            if (e == top || e != rejected && !isInside(rejected, e)) {
+            if (e == top || rejected == null || e != rejected && !isInside(rejected, e)) {
                 kept.add(e);
             }
         }

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * one short article a sidebar of book titles or a list of teasers can outscore the article itself. The page says
  * what it is about in its description (usually the story's lead): a winner that shares few of its words is
  * doubtful, and a block elsewhere on the page (neither inside the winner nor holding it) that shares many of them
- * is chosen instead, with the scorer's own framing and sibling rules. The title alone is not used: trackback
+ * is chosen instead, with the scorer's own framing and sibling rules; when none is, a block holding the short winner
+ * that has several times its text and matches the description is (the winner was a box inside the story, whose
+ * paragraphs a page builder wrote one per block, each scoring alone). The title alone is not used: trackback
  * lines, "related" teasers and the site's header repeat it verbatim, so they would match it better than the story.
  */
 final class DoubtfulWinner {
@@ -32,6 +34,9 @@ final class DoubtfulWinner {
     /** Overlap is judged on the start of a block, where an article repeats its title and lead. */
     private static final int MAX_TEXT = 8_000;
     private static final int MIN_CANDIDATE_CHARS = 80;
+    /** A block holding the winner replaces it only when it has this many times its text. */
+    private static final int HOLDER_TIMES = 4;
+    private static final int HOLDER_LEVELS = 12;
     private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
     /** Words that say nothing about the subject (English only: other languages just give a longer query). */
     private static final Set<String> STOP = Set.of("this", "that", "with", "from", "have", "will", "your", "what",
@@ -81,7 +86,35 @@ final class DoubtfulWinner {
                 bestOverlap = o;
             }
         }
-        return best == null ? scored : ContentScorer.selectAt(best, scored.top(), scored.scores(), m);
+        if (best != null) {
+            return ContentScorer.selectAt(best, scored.top(), scored.scores(), m);
+        }
+        Element holder = storyAround(scored, wanted, winnerOverlap, m);
+        return holder == null ? scored : ContentScorer.selectAt(holder, null, scored.scores(), m);
+    }
+
+    /**
+     * A short doubtful winner inside the story (a testimonial, an accordion, a box in a builder's column, each of the
+     * story's paragraphs a block of its own that scores alone): the closest scored block holding it, link-poor, at
+     * least {@value #HOLDER_TIMES} times its text, that matches the description as a replacement must.
+     */
+    private static Element storyAround(ContentScorer.Selection scored, Set<String> wanted, double winnerOverlap,
+                                       ElementMeasures m) {
+        int winnerChars = scored.textLength();
+        int level = 0;
+        for (Element p = scored.top().parent(); p != null && !p.nameIs("body") && level < HOLDER_LEVELS;
+             p = p.parent(), level++) {
+            m.budget().tick("content selection");
+            Double score = scored.scores().get(p);
+            if (score == null || score <= 0 || m.textLength(p) < HOLDER_TIMES * winnerChars || m.linkDensity(p) >= 0.3) {
+                continue;
+            }
+            double o = overlap(wanted, m.text(p));
+            if (o >= Math.max(REPLACEMENT_AT_LEAST, 2 * winnerOverlap)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** The best-scoring containers, best first. */

@@ -408,4 +408,55 @@ class ProblemClassesTest {
         assertThat(body).contains("before anyone asks to see a cut Editing guide", "ask for a second date in case of rain");
         assertThat(body).doesNotContain("chevron_right");
     }
+
+    @Test
+    void builderWidgetsInsideABlockNamedAsTheStorysTextAreTheStory() {
+        String body = body("builder-widgets-in-story-text-block.html");
+        assertThat(body).contains("Every phone in the house sends out a short radio signal",
+                "so a short cable to a wall plug is the tidiest way to run it.",
+                "where nobody knocks it off.", "the rest sets itself up within a minute.");
+        assertThat(body).doesNotContain("posted the same day from our workshop", "I build small gadgets");
+    }
+
+    @Test
+    void aCardWrappedWholeInALinkInsideTheStoryIsNotStoryText() {
+        String body = body("card-wrapped-in-a-link-inside-story.html");
+        assertThat(body).contains("The kitchen is the hardest room to pack", "fill the gaps so nothing moves",
+                "Pack plates on their edges", "it is the first thing you open.");
+        assertThat(body).doesNotContain("Free kitchen packing checklist", "ready to print and tick off", "Download");
+    }
+
+    @Test
+    void aBuilderPostWithOneWidgetPerParagraphIsNotLostToAShortBoxInsideIt() {
+        String body = body("builder-post-of-one-widget-per-paragraph.html");
+        assertThat(body).contains("Thinking about night shifts? Working nights suits some people",
+                "the extra pay adds up quickly over a year.", "missed dinners and missed school plays.",
+                "the best-paid and calmest part of the job.");
+        assertThat(body).doesNotContain("Career Nights Ltd", "company number");
+    }
+
+    @Test
+    void aSectionHeadingNamedAfterItsOwnTextIsKeptThoughItsIdHoldsALooseWord() {
+        String body = body("headings-named-after-their-own-text.html");
+        assertThat(body).contains("Most community gardens lose half their volunteers", "More than weeding",
+                "What's next?", "before the last meeting of the year.");
+    }
+
+    @Test
+    void aCallToActionBoxWithALinkDrawnAsAButtonIsNotStoryText() {
+        String body = body("call-to-action-box-with-a-button-link.html");
+        assertThat(body).startsWith("A heavy squat asks a lot of cold hips and knees")
+                .contains("broken a light sweat across your back", "Then work up to your first set")
+                .endsWith("just because it felt good.");
+        assertThat(body).doesNotContain("Plan your sessions with Liftbook", "free for thirty days", "Get Started");
+    }
+
+    @Test
+    void captionToggleAndAudioPlayerLabelsAreNotText() {
+        String body = body("caption-toggle-and-audio-player-labels.html");
+        assertThat(body).startsWith("The river festival returns this weekend")
+                .contains("Forty boats will sail from the old bridge")
+                .endsWith("until the last boat is moored on Sunday.");
+        assertThat(body).doesNotContain("Show Caption", "Listen to this article");
+    }
 }

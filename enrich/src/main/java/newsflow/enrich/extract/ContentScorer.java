@@ -6,6 +6,7 @@ import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -216,7 +217,9 @@ final class ContentScorer {
     }
 
     private static Map<Element, Double> score(Element root, ElementMeasures m) {
-        Map<Element, Double> scores = new IdentityHashMap<>();
+        // in the order the blocks are met (elements hash by identity): every pass over the scores, and so every tie,
+        // goes the same way on every parse; an identity map's order changed from one parse to the next
+        Map<Element, Double> scores = new LinkedHashMap<>();
         for (Element el : root.getAllElements()) {
             m.budget().tick(PASS);
             if (!isParagraphLike(el)) {

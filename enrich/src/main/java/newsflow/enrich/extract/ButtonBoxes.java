@@ -4,9 +4,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,41 +25,24 @@ final class ButtonBoxes {
     private static final Pattern PARTS = Pattern.compile("[^a-z0-9]+");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Evaluator LINKS = QueryParser.parse("a[class]");
-    private static final String PASS = "content pruning";
 
     private ButtonBoxes() {
     }
 
     static List<Element> remove(List<Element> content, ExtractionBudget budget) {
-        Set<Element> boxes = Collections.newSetFromMap(new IdentityHashMap<>());
-        int total = 0;
-        int boxed = 0;
-        for (Element root : content) {
-            budget.check(PASS);
-            ElementMeasures m = ElementMeasures.of(root, budget, PASS);
-            total += m.textLength(root);
-            for (Element a : root.select(LINKS)) {
-                budget.tick(PASS);
-                if (!isButton(a) || m.textLength(a) == 0) {
-                    continue;
-                }
-                Element box = a;
-                for (Element p = a.parent(); p != null && p != root && m.textLength(p) <= MAX_BOX_CHARS; p = p.parent()) {
-                    box = p;
-                }
-                if (boxes.add(box)) {
-                    boxed += m.textLength(box);
-                }
-            }
+        return MinorParts.remove(content, budget, LINKS, ButtonBoxes::boxAround, MAX_SHARE);
+    }
+
+    /** The largest block around a button link with at most {@value #MAX_BOX_CHARS} characters; null for other links. */
+    private static Element boxAround(Element a, Element root, ElementMeasures m) {
+        if (!isButton(a) || m.textLength(a) == 0) {
+            return null;
         }
-        if (boxes.isEmpty() || boxed > MAX_SHARE * total) {
-            return content;
+        Element box = a;
+        for (Element p = a.parent(); p != null && p != root && m.textLength(p) <= MAX_BOX_CHARS; p = p.parent()) {
+            box = p;
         }
-        List<Element> doomed = new ArrayList<>(boxes);
-        for (Element box : doomed) {
-            box.remove();
-        }
-        return content;
+        return box;
     }
 
     private static boolean isButton(Element a) {

@@ -4,7 +4,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,33 +19,13 @@ final class LinkedCards {
     private static final Evaluator LINKS = QueryParser.parse("a");
     /** Cards may take at most this share of the chosen text. */
     private static final double MAX_SHARE = 0.5;
-    private static final String PASS = "content pruning";
 
     private LinkedCards() {
     }
 
-    /** Removes the cards inside each root when they are under half of the content; returns the content. */
+    /** Removes the cards inside each root when they are at most half of the content; returns the content. */
     static List<Element> remove(List<Element> content, ExtractionBudget budget) {
-        List<Element> cards = new ArrayList<>();
-        int total = 0;
-        int carded = 0;
-        for (Element root : content) {
-            budget.check(PASS);
-            ElementMeasures m = ElementMeasures.of(root, budget, PASS);
-            total += m.textLength(root);
-            for (Element a : root.select(LINKS)) {
-                budget.tick(PASS);
-                if (isCard(a, m)) {
-                    cards.add(a);
-                    carded += m.textLength(a);
-                }
-            }
-        }
-        if (cards.isEmpty() || carded > MAX_SHARE * total) {
-            return content;
-        }
-        cards.forEach(Element::remove);
-        return content;
+        return MinorParts.remove(content, budget, LINKS, (a, root, m) -> isCard(a, m) ? a : null, MAX_SHARE);
     }
 
     /** A link holding a heading and another block of text beside it. */

@@ -278,13 +278,14 @@ public final class SearchService {
         List<FieldValue> cursor = after == null ? null : Cursor.decode(after, sort.size());
         long rows = 0;
         int size = exportPageSize(limit, rows);
-        Optional<byte[]> answer = exportPage(scope, cursor, size);
+        Optional<byte[]> answer = awaitPage(exportPage(scope, cursor, size));
         while (answer.isPresent()) {
             int nextSize = exportPageSize(limit, rows + size);
             // from the second page on: an export that ends on its first page (most do) sends nothing more
             boolean likelyMore = rows > 0 && nextSize > 0;
             Optional<JsonNode> early = likelyMore ? ExportPage.lastSortValues(answer.get()) : Optional.empty();
-            CompletableFuture<Optional<byte[]>> next = early.map(c -> prefetch(scope, c, nextSize)).orElse(null);
+            CompletableFuture<Optional<byte[]>> next =
+                    early.map(c -> exportPage(scope, Cursor.values(c), nextSize)).orElse(null);
             ExportPage page = readPage(answer.get());
             if (page.partial()) {
                 throw new SearchTimeoutException("Elasticsearch answered a page of the export only partially after "
@@ -299,11 +300,11 @@ public final class SearchService {
             if (last) {
                 next = null;
             } else if (next == null) {
-                next = prefetch(scope, lastSort, nextSize);
+                next = exportPage(scope, Cursor.values(lastSort), nextSize);
             } else if (!lastSort.equals(early.get())) {
                 log.warn("export: the cursor read off a page's end ({}) is not its last hit's ({}): asking again",
                         early.get(), lastSort);
-                next = prefetch(scope, lastSort, nextSize);
+                next = exportPage(scope, Cursor.values(lastSort), nextSize);
             }
             sink.accept(hits.stream().map(SearchService::toExportHit).toList());
             rows += hits.size();
@@ -321,11 +322,13 @@ public final class SearchService {
     }
 
     /**
-     * The next page's request, handed to the client's I/O thread before this method returns (not to a thread of
-     * ours that may wait for a core the page being read holds), under the same guards as {@link #exportPage}.
+     * A page's answer as bytes, under the guards every search goes through (at most {@code search.maxConcurrent} at
+     * once, failures turned into this package's exceptions, the outcome counted); empty when nothing is indexed yet.
+     * The request is handed to the client's I/O thread before this method returns, not to a thread of ours that may
+     * wait for a core the page being read holds.
      */
-    private CompletableFuture<Optional<byte[]>> prefetch(SearchScope scope, JsonNode cursor, int size) {
-        SearchRequest request = SearchRequests.exportPage(scope, Cursor.values(cursor), size, alias, limits.timeout());
+    private CompletableFuture<Optional<byte[]>> exportPage(SearchScope scope, List<FieldValue> cursor, int size) {
+        SearchRequest request = SearchRequests.exportPage(scope, cursor, size, alias, limits.timeout());
         String what = "search " + alias;
         if (!running.tryAcquire()) {
             count("refused_busy");
@@ -363,17 +366,6 @@ public final class SearchService {
         });
     }
 
-    /** A page's answer as bytes, through the guards every search goes through; empty when nothing is indexed yet. */
-    private Optional<byte[]> exportPage(SearchScope scope, List<FieldValue> cursor, int size) {
-        SearchRequest request = SearchRequests.exportPage(scope, cursor, size, alias, limits.timeout());
-        return guarded("search " + alias, () -> {
-            try (BinaryResponse response = client._transport().performRequest(request, SEARCH_BYTES, client._transportOptions());
-                 var body = response.content()) {
-                return ExportPage.readBounded(body);
-            }
-        }, ExportPage::partialHead);
-    }
-
     private static ExportPage readPage(byte[] answer) {
         try {
             return ExportPage.read(answer);
@@ -389,7 +381,7 @@ public final class SearchService {
                 null, List.of(), null) : hit.source().toHit(hit.id());
     }
 
-    /** The prefetched page, its failure thrown as the request would have thrown it. */
+    /** An export page's answer once it is in, its failure thrown as the request would have thrown it. */
     private static <T> T awaitPage(CompletableFuture<T> page) {
         try {
             return page.join();

@@ -324,8 +324,8 @@ public final class SearchService {
     /**
      * A page's answer as bytes, under the guards every search goes through (at most {@code search.maxConcurrent} at
      * once, failures turned into this package's exceptions, the outcome counted); empty when nothing is indexed yet.
-     * The request is handed to the client's I/O thread before this method returns, not to a thread of ours that may
-     * wait for a core the page being read holds.
+     * The request runs on a platform thread of the client's ({@code BlockingHttpClient}), not on a virtual thread
+     * that may wait for a carrier the page being read holds.
      */
     private CompletableFuture<Optional<byte[]>> exportPage(SearchScope scope, List<FieldValue> cursor, int size) {
         SearchRequest request = SearchRequests.exportPage(scope, cursor, size, alias, limits.timeout());

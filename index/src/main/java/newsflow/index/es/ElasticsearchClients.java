@@ -2,8 +2,7 @@ package newsflow.index.es;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
-import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import co.elastic.clients.transport.DefaultTransportOptions;
 import newsflow.common.config.ElasticsearchConfig;
 import newsflow.common.json.Json;
 import org.apache.hc.core5.http.Header;
@@ -50,19 +49,11 @@ public final class ElasticsearchClients {
     }
 
     private static ElasticsearchClient create(ElasticsearchConfig config, Timeout responseTimeout) {
-        Rest5Client rest = Rest5Client.builder(nodes(config.url()))
-                .setDefaultHeaders(authHeaders(config))
-                .setRequestConfigCallback(rc -> rc
-                        .setConnectionRequestTimeout(CONNECT_TIMEOUT)
-                        .setResponseTimeout(responseTimeout))
-                .setConnectionConfigCallback(cc -> cc
-                        .setConnectTimeout(CONNECT_TIMEOUT)
-                        .setSocketTimeout(responseTimeout))
-                .setCompressionEnabled(config.compression())
-                .build();
+        BlockingHttpClient http = new BlockingHttpClient(nodes(config.url()), authHeaders(config), CONNECT_TIMEOUT,
+                responseTimeout, config.compression(), BlockingHttpClient.MAX_ANSWER_BYTES);
         // A copy: the client's mapper reconfigures the ObjectMapper it is given, and the shared one must not change.
         JacksonJsonpMapper mapper = new JacksonJsonpMapper(Json.mapper().copy());
-        return new ElasticsearchClient(new Rest5ClientTransport(rest, mapper));
+        return new ElasticsearchClient(new BlockingTransport(http, new DefaultTransportOptions(), mapper));
     }
 
     static List<URI> nodes(String url) {

@@ -2,7 +2,7 @@ package newsflow.lab.analyst;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.ElasticsearchTransport;
-import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.ElasticsearchTransportBase;
 import com.sun.net.httpserver.HttpServer;
 import newsflow.app.stack.LocalStack;
 import newsflow.common.config.ConfigLoader;
@@ -211,7 +211,7 @@ public final class AnalystBenchmark {
         ElasticsearchTransport transport = ElasticsearchClients.create(config.elasticsearch(),
                 config.search().clientDeadline())._transport();
         RecordingTransport tap = new RecordingTransport(transport);
-        PassThrough passThrough = new PassThrough(((Rest5ClientTransport) transport).restClient());
+        PassThrough passThrough = new PassThrough((ElasticsearchTransportBase) transport);
         HeldAnswers held = new HeldAnswers();
         HttpServer server = HttpServers.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

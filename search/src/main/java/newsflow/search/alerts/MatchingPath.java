@@ -1,9 +1,8 @@
 package newsflow.search.alerts;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
-import co.elastic.clients.transport.rest5_client.low_level.Request;
-import co.elastic.clients.transport.rest5_client.low_level.Response;
+import co.elastic.clients.transport.ElasticsearchTransportBase;
+import co.elastic.clients.transport.http.TransportHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import newsflow.common.json.Json;
 import org.slf4j.Logger;
@@ -72,15 +71,18 @@ public record MatchingPath(Percolator percolator) {
      * be asked is {@link Percolator#UNKNOWN}, logged.
      */
     public static MatchingPath detect(ElasticsearchClient es) {
-        if (!(es._transport() instanceof Rest5ClientTransport transport)) {
+        if (!(es._transport() instanceof ElasticsearchTransportBase transport)) {
             log.warn("alerts: cannot ask the Elasticsearch nodes for their modules through a {}", es._transport().getClass().getName());
             return new MatchingPath(Percolator.UNKNOWN);
         }
-        Request request = new Request("GET", "/_nodes/plugins");
-        request.addParameter("filter_path", "nodes.*.name,nodes.*.modules.name,nodes.*.plugins.name");
-        try {
-            Response response = transport.restClient().performRequest(request);
-            try (InputStream body = response.getEntity().getContent()) {
+        TransportHttpClient.Request request = new TransportHttpClient.Request("GET", "/_nodes/plugins",
+                Map.of("filter_path", "nodes.*.name,nodes.*.modules.name,nodes.*.plugins.name"), Map.of(), null);
+        try (TransportHttpClient.Response response = transport.httpClient().performRequest("nodes.plugins", null, request,
+                transport.options())) {
+            if (response.statusCode() != 200 || response.body() == null) {
+                throw new IOException("GET /_nodes/plugins answered " + response.statusCode());
+            }
+            try (InputStream body = response.body().asInputStream()) {
                 return new MatchingPath(fromNodes(Json.mapper().readTree(body)));
             }
         } catch (IOException | RuntimeException e) {

@@ -114,10 +114,8 @@ final class BlockingHttpClient implements TransportHttpClient {
     public Response performRequest(String endpointId, Node node, Request request, TransportOptions options)
             throws IOException {
         byte[] body = body(request);
-        int first = node != null ? nodes.indexOf(node) : Math.floorMod(next.getAndIncrement(), nodes.size());
         IOException failure = null;
-        for (int attempt = 0; attempt < Math.max(1, nodes.size()); attempt++) {
-            Node target = node != null && first < 0 ? node : nodes.get(Math.floorMod(first + attempt, nodes.size()));
+        for (Node target : node != null ? List.of(node) : inTurn()) {
             try {
                 return send(target, request, body, options);
             } catch (HttpHostConnectException | ConnectTimeoutException | UnknownHostException
@@ -131,6 +129,14 @@ final class BlockingHttpClient implements TransportHttpClient {
             }
         }
         throw failure;
+    }
+
+    /** Every node once, starting one further than the last request started. */
+    private List<Node> inTurn() {
+        int first = Math.floorMod(next.getAndIncrement(), nodes.size());
+        List<Node> order = new ArrayList<>(nodes.subList(first, nodes.size()));
+        order.addAll(nodes.subList(0, first));
+        return order;
     }
 
     @Override

@@ -459,4 +459,15 @@ class ProblemClassesTest {
                 .endsWith("until the last boat is moored on Sunday.");
         assertThat(body).doesNotContain("Show Caption", "Listen to this article");
     }
+
+    @Test
+    void aFeedbackFormWrittenWithoutAFormElementIsNotStoryText() {
+        String body = body("feedback-form-under-post.html");
+        assertThat(body).startsWith("On an open headland the wind decides whether you sleep")
+                .contains("Low domes and tunnels pitched tail to the wind")
+                .contains("even when the forecast promises a calm night.")
+                .endsWith("testing six tents on the same exposed headland.");
+        assertThat(body).doesNotContain("We are sorry that this post", "Let us improve this post",
+                "Tell us how we can improve");
+    }
 }

@@ -4,6 +4,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,8 +15,10 @@ import java.util.regex.Pattern;
  * A call-to-action box inside the story: a line of pitch and a link styled as a button ("Try it free: Get Started",
  * "Your keys to a better career … Start a Free Trial"). A story's text links words in its sentences; a link drawn as
  * a button ({@code elementor-button}, {@code wp-block-button__link}, {@code btn btn-primary}) is a control, and the
- * small block around it (at most {@value #MAX_BOX_CHARS} characters) is the promotion it belongs to. Removed from the
- * chosen content, unless the boxes are a large share of it.
+ * small block around it (at most {@value #MAX_BOX_CHARS} characters) is the promotion it belongs to. Page builders
+ * also write such a box as separate blocks, a picture, a pitch and the button, set off from the story by a
+ * thematic break ({@code <hr>}) on each side: the blocks between the two breaks are then the box, when they are as
+ * short. Removed from the chosen content, unless the boxes are a large share of it.
  */
 final class ButtonBoxes {
 
@@ -25,6 +29,7 @@ final class ButtonBoxes {
     private static final Pattern PARTS = Pattern.compile("[^a-z0-9]+");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Evaluator LINKS = QueryParser.parse("a[class]");
+    private static final Evaluator BREAKS = QueryParser.parse("hr");
 
     private ButtonBoxes() {
     }
@@ -33,16 +38,49 @@ final class ButtonBoxes {
         return MinorParts.remove(content, budget, LINKS, ButtonBoxes::boxAround, MAX_SHARE);
     }
 
-    /** The largest block around a button link with at most {@value #MAX_BOX_CHARS} characters; null for other links. */
-    private static Element boxAround(Element a, Element root, ElementMeasures m) {
+    /**
+     * The largest block around a button link with at most {@value #MAX_BOX_CHARS} characters, or the run of blocks
+     * between two breaks that holds it when that is as short; empty for other links.
+     */
+    private static List<Element> boxAround(Element a, Element root, ElementMeasures m) {
         if (!isButton(a) || m.textLength(a) == 0) {
-            return null;
+            return List.of();
         }
         Element box = a;
         for (Element p = a.parent(); p != null && p != root && m.textLength(p) <= MAX_BOX_CHARS; p = p.parent()) {
             box = p;
         }
-        return box;
+        List<Element> between = betweenBreaks(box, m);
+        return between.isEmpty() ? List.of(box) : between;
+    }
+
+    /** {@code box} and its siblings up to a break on each side, if they have at most {@value #MAX_BOX_CHARS} chars. */
+    private static List<Element> betweenBreaks(Element box, ElementMeasures m) {
+        Deque<Element> run = new ArrayDeque<>();
+        run.add(box);
+        int chars = m.textLength(box);
+        Element before = box.previousElementSibling();
+        for (; before != null && !isBreak(before, m); before = before.previousElementSibling()) {
+            chars += m.textLength(before);
+            run.addFirst(before);
+            if (chars > MAX_BOX_CHARS) {
+                return List.of();
+            }
+        }
+        Element after = box.nextElementSibling();
+        for (; after != null && !isBreak(after, m); after = after.nextElementSibling()) {
+            chars += m.textLength(after);
+            run.addLast(after);
+            if (chars > MAX_BOX_CHARS) {
+                return List.of();
+            }
+        }
+        return before == null || after == null ? List.of() : List.copyOf(run);
+    }
+
+    /** A thematic break: an {@code <hr>}, or a block that holds one and no text. */
+    private static boolean isBreak(Element e, ElementMeasures m) {
+        return e.nameIs("hr") || m.textLength(e) == 0 && m.contains(e, BREAKS);
     }
 
     private static boolean isButton(Element a) {

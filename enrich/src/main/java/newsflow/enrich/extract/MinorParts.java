@@ -18,10 +18,10 @@ final class MinorParts {
 
     private static final String PASS = "content pruning";
 
-    /** The part of the content around a link, or null when the link marks none. */
+    /** The part of the content around a link (one element, or a run of siblings); empty when the link marks none. */
     @FunctionalInterface
     interface Finder {
-        Element partAround(Element link, Element root, ElementMeasures m);
+        List<Element> partAround(Element link, Element root, ElementMeasures m);
     }
 
     private MinorParts() {
@@ -39,9 +39,10 @@ final class MinorParts {
             total += m.textLength(root);
             for (Element link : root.select(links)) {
                 budget.tick(PASS);
-                Element part = finder.partAround(link, root, m);
-                if (part != null && parts.add(part)) {
-                    inParts += m.textLength(part);
+                for (Element part : finder.partAround(link, root, m)) {
+                    if (parts.add(part)) {
+                        inParts += m.textLength(part);
+                    }
                 }
             }
         }

@@ -470,4 +470,13 @@ class ProblemClassesTest {
         assertThat(body).doesNotContain("We are sorry that this post", "Let us improve this post",
                 "Tell us how we can improve");
     }
+
+    @Test
+    void aPromotionBuiltOfSeparateBlocksBetweenTwoRulesIsNotStoryText() {
+        String body = body("promotion-between-rules-in-separate-blocks.html");
+        assertThat(body).startsWith("Storing a terabyte of files costs roughly the same")
+                .contains("so archives belong there and working data does not.", "Reading data back out")
+                .endsWith("within one region it is usually free.");
+        assertThat(body).doesNotContain("Get the Storage Cost Cheat Sheet", "Every price on one page", "Get the Goods");
+    }
 }

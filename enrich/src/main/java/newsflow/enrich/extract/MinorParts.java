@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Removes the parts of the chosen content that a pass finds around some of its links (cards wrapped in a link,
- * call-to-action boxes), unless together they are more than a share of its text: then they are what was chosen (a
+ * Removes the parts of the chosen content that a pass finds around some of its links or pictures (cards wrapped in a
+ * link, call-to-action boxes, an author's photo and bio), unless together they are more than a share of its text: then they are what was chosen (a
  * post that is a list of cards), and the content is left as it is.
  */
 final class MinorParts {

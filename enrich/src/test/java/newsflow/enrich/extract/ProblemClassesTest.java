@@ -479,4 +479,13 @@ class ProblemClassesTest {
                 .endsWith("within one region it is usually free.");
         assertThat(body).doesNotContain("Get the Storage Cost Cheat Sheet", "Every price on one page", "Get the Goods");
     }
+
+    @Test
+    void anAuthorsPhotoAndABioStartingWithTheNameOnItAreNotStoryTextAtTheEnd() {
+        String body = body("author-photo-and-bio-closing-post.html");
+        assertThat(body).startsWith("A strange room keeps half the brain awake")
+                .contains("check that the curtains close fully")
+                .endsWith("set the thermostat a little cooler than feels right.");
+        assertThat(body).doesNotContain("freelance travel writer", "Maren Holt");
+    }
 }

@@ -488,4 +488,13 @@ class ProblemClassesTest {
                 .endsWith("set the thermostat a little cooler than feels right.");
         assertThat(body).doesNotContain("freelance travel writer", "Maren Holt");
     }
+
+    @Test
+    void aNoteInItalicsLinkingToASignUpPageIsNotStoryText() {
+        String body = body("sign-up-note-in-italics-inside-story.html");
+        assertThat(body).startsWith("Winter weekends are made for a sofa and a good thriller")
+                .contains("finds a stranger's note in a deposit box", "shot almost entirely by the light of car headlamps")
+                .endsWith("nobody involved takes quite seriously enough.");
+        assertThat(body).doesNotContain("Love films?", "Screen Picks letter", "Sign up now");
+    }
 }

@@ -124,8 +124,9 @@ public final class ArticleExtractor {
         budget.check("content selection");
         List<Element> main = mainContent(work, ElementMeasures.of(work, budget, "content selection"), meta.description(),
                 meta.title());
-        List<Element> content = ButtonBoxes.remove(LinkedCards.remove(RepeatedVariants.collapse(
-                ContentPruner.prune(main, ContentPruner.hostOf(baseUrl == null ? "" : baseUrl), budget), budget), budget), budget);
+        List<Element> content = AuthorBoxes.remove(ButtonBoxes.remove(LinkedCards.remove(RepeatedVariants.collapse(
+                ContentPruner.prune(main, ContentPruner.hostOf(baseUrl == null ? "" : baseUrl), budget), budget), budget),
+                budget), budget);
         budget.check("rendering");
         String rendered = TextRenderer.render(content);
         String htmlBody = dropTitleAndJunk(rendered, titleKeys, meta);

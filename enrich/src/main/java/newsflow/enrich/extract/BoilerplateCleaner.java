@@ -180,7 +180,7 @@ final class BoilerplateCleaner {
             return false;
         }
         boolean chromeTag = CHROME.contains(tag) && !isStandfirst(e, m);
-        boolean chrome = chromeTag || isHidden(e) || isChromeRole(e);
+        boolean chrome = chromeTag || isHidden(e) || isChromeRole(e) || FormBoxes.isFormBox(e, m);
         Verdict byName = chrome ? Verdict.NONE : classify(e);
         if (byName == Verdict.SOFT && (PageBuilderBlocks.isBuildingBlock(e) || PageBuilderBlocks.isHeadingBlock(e, m))) {
             byName = Verdict.NONE;

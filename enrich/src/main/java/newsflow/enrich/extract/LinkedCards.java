@@ -25,7 +25,7 @@ final class LinkedCards {
 
     /** Removes the cards inside each root when they are at most half of the content; returns the content. */
     static List<Element> remove(List<Element> content, ExtractionBudget budget) {
-        return MinorParts.remove(content, budget, LINKS, (a, root, m) -> isCard(a, m) ? a : null, MAX_SHARE);
+        return MinorParts.remove(content, budget, LINKS, (a, root, m) -> isCard(a, m) ? List.of(a) : List.of(), MAX_SHARE);
     }
 
     /** A link holding a heading and another block of text beside it. */

@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Removes the parts of the chosen content that a pass finds around some of its links (cards wrapped in a link,
- * call-to-action boxes), unless together they are more than a share of its text: then they are what was chosen (a
+ * Removes the parts of the chosen content that a pass finds around some of its links or pictures (cards wrapped in a
+ * link, call-to-action boxes, an author's photo and bio), unless together they are more than a share of its text: then they are what was chosen (a
  * post that is a list of cards), and the content is left as it is.
  */
 final class MinorParts {
 
     private static final String PASS = "content pruning";
 
-    /** The part of the content around a link, or null when the link marks none. */
+    /** The part of the content around a link (one element, or a run of siblings); empty when the link marks none. */
     @FunctionalInterface
     interface Finder {
-        Element partAround(Element link, Element root, ElementMeasures m);
+        List<Element> partAround(Element link, Element root, ElementMeasures m);
     }
 
     private MinorParts() {
@@ -39,9 +39,10 @@ final class MinorParts {
             total += m.textLength(root);
             for (Element link : root.select(links)) {
                 budget.tick(PASS);
-                Element part = finder.partAround(link, root, m);
-                if (part != null && parts.add(part)) {
-                    inParts += m.textLength(part);
+                for (Element part : finder.partAround(link, root, m)) {
+                    if (parts.add(part)) {
+                        inParts += m.textLength(part);
+                    }
                 }
             }
         }

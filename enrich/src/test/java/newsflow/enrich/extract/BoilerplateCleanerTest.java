@@ -81,4 +81,18 @@ class BoilerplateCleanerTest {
         assertThat(body.text()).isEqualTo("Kept.");
         assertThat(body.html()).doesNotContain("a comment");
     }
+
+    @Test
+    void aShortBlockWithAFieldAndAButtonIsAFormButAShortPostAboveAFormElementIsNot() {
+        Element body = Jsoup.parse("""
+                <body><div class="box"><p>Enjoyed this? Get the next one by email.</p>
+                <input type="email"><button>Send</button></div>
+                <div class="post"><p>A short post of one line.</p>
+                <form><p>Name <input type="text"></p><input type="submit" value="Post comment"></form></div>
+                <div class="calculator"><p>Enter your height.</p><input type="number"></div></body>""").body();
+
+        BoilerplateCleaner.clean(body);
+
+        assertThat(body.text()).isEqualTo("A short post of one line. Enter your height.");
+    }
 }

@@ -459,4 +459,42 @@ class ProblemClassesTest {
                 .endsWith("until the last boat is moored on Sunday.");
         assertThat(body).doesNotContain("Show Caption", "Listen to this article");
     }
+
+    @Test
+    void aFeedbackFormWrittenWithoutAFormElementIsNotStoryText() {
+        String body = body("feedback-form-under-post.html");
+        assertThat(body).startsWith("On an open headland the wind decides whether you sleep")
+                .contains("Low domes and tunnels pitched tail to the wind")
+                .contains("even when the forecast promises a calm night.")
+                .endsWith("testing six tents on the same exposed headland.");
+        assertThat(body).doesNotContain("We are sorry that this post", "Let us improve this post",
+                "Tell us how we can improve");
+    }
+
+    @Test
+    void aPromotionBuiltOfSeparateBlocksBetweenTwoRulesIsNotStoryText() {
+        String body = body("promotion-between-rules-in-separate-blocks.html");
+        assertThat(body).startsWith("Storing a terabyte of files costs roughly the same")
+                .contains("so archives belong there and working data does not.", "Reading data back out")
+                .endsWith("within one region it is usually free.");
+        assertThat(body).doesNotContain("Get the Storage Cost Cheat Sheet", "Every price on one page", "Get the Goods");
+    }
+
+    @Test
+    void anAuthorsPhotoAndABioStartingWithTheNameOnItAreNotStoryTextAtTheEnd() {
+        String body = body("author-photo-and-bio-closing-post.html");
+        assertThat(body).startsWith("A strange room keeps half the brain awake")
+                .contains("check that the curtains close fully")
+                .endsWith("set the thermostat a little cooler than feels right.");
+        assertThat(body).doesNotContain("freelance travel writer", "Maren Holt");
+    }
+
+    @Test
+    void aNoteInItalicsLinkingToASignUpPageIsNotStoryText() {
+        String body = body("sign-up-note-in-italics-inside-story.html");
+        assertThat(body).startsWith("Winter weekends are made for a sofa and a good thriller")
+                .contains("finds a stranger's note in a deposit box", "shot almost entirely by the light of car headlamps")
+                .endsWith("nobody involved takes quite seriously enough.");
+        assertThat(body).doesNotContain("Love films?", "Screen Picks letter", "Sign up now");
+    }
 }

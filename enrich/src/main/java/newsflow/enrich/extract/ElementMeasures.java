@@ -34,6 +34,8 @@ import java.util.function.ToIntFunction;
 final class ElementMeasures {
 
     private static final Evaluator LINKS = QueryParser.parse("a");
+    /** A combinator as a selector prints it ("div p", "div > p", "h2 + p"); a list's parts are joined by ", ". */
+    private static final java.util.regex.Pattern DESCENDANT_OR_SIBLING = java.util.regex.Pattern.compile("[^,\\s] ");
 
     private final Map<Element, Integer> index;
     private final List<Element> elements;
@@ -255,9 +257,31 @@ final class ElementMeasures {
         return count(e, selector) > 0;
     }
 
-    /** Matches as {@code select} does for a simple selector (Element.is would walk up to the root every time). */
+    /**
+     * Matches as {@code select} does for a simple selector (Element.is would walk up to the root every time).
+     *
+     * @throws IllegalArgumentException for a structural selector ({@code :not}, {@code :has}, {@code :is},
+     *                                  combinators): Jsoup memoises its matches in a per-thread map that only
+     *                                  {@code select} clears, so matching it element by element here would keep every
+     *                                  page a thread has seen
+     */
     static Predicate<Element> matching(Evaluator selector) {
+        if (isStructural(selector)) {
+            throw new IllegalArgumentException("a structural selector cannot be matched element by element: " + selector);
+        }
         return el -> selector.matches(el, el);
+    }
+
+    static boolean isStructural(Evaluator selector) {
+        for (Class<?> c = selector.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getSimpleName().equals("StructuralEvaluator")) {
+                return true;
+            }
+        }
+        // a list or conjunction of selectors prints its parts: a structural part shows its pseudo-class or combinator
+        String written = selector.toString();
+        return written.contains(":not(") || written.contains(":has(") || written.contains(":is(")
+                || DESCENDANT_OR_SIBLING.matcher(written).find();
     }
 
     /**

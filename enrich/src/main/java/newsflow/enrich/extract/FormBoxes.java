@@ -4,6 +4,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * A form the reader fills in, written without a {@code <form>} element (a script sends it): a feedback box under
  * the post ("Tell us how we can improve this post?" over a text area and a Submit button), a newsletter sign-up, a
@@ -16,9 +19,24 @@ import org.jsoup.select.QueryParser;
 final class FormBoxes {
 
     static final int MAX_BOX_CHARS = 300;
-    private static final Evaluator FIELDS = QueryParser.parse(
-            "textarea, input:not([type]), input[type=text], input[type=email], input[type=search], input[type=tel], "
-                    + "input[type=url], input[type=number]");
+    /** The types of an {@code <input>} one types text into ("" when it has none: a text field). */
+    private static final Set<String> TEXT_INPUTS = Set.of("", "text", "email", "search", "tel", "url", "number");
+    /**
+     * A text area or a text input. Written as code, not as {@code input:not([type])}: a structural selector cannot
+     * be matched element by element ({@link ElementMeasures#matching}).
+     */
+    private static final Evaluator FIELDS = new Evaluator() {
+        @Override
+        public boolean matches(Element root, Element e) {
+            return e.nameIs("textarea")
+                    || e.nameIs("input") && TEXT_INPUTS.contains(e.attr("type").strip().toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public String toString() {
+            return "textarea, input(type=text…)";
+        }
+    };
     private static final Evaluator FORMS = QueryParser.parse("form");
     private static final Evaluator SENDERS = QueryParser.parse(
             "button, input[type=submit], input[type=button], input[type=image]");

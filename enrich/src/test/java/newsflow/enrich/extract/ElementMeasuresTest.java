@@ -6,10 +6,14 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The bottom-up measures equal what Jsoup's per-element calls give, element by element. */
 class ElementMeasuresTest {
@@ -66,5 +70,19 @@ class ElementMeasuresTest {
         ElementMeasures m = ElementMeasures.of(article, ExtractionBudget.unlimited(), "test");
         assertThat(m.text(doc.body())).isEqualTo(doc.body().text());
         assertThat(m.linkChars(doc.body())).isEqualTo(doc.body().select("a").stream().mapToInt(a -> a.text().length()).sum());
+    }
+
+    @Test
+    void refusesStructuralSelectorsWhoseMemoWouldKeepEveryPage() {
+        for (String structural : List.of("input:not([type])", "div:has(p)", "div > p", "div p", "h2 + p", "h2 ~ p",
+                "textarea, input:not([type])", "p, div > a")) {
+            Evaluator selector = QueryParser.parse(structural);
+            assertThat(ElementMeasures.isStructural(selector)).as(structural + " (" + selector + ")").isTrue();
+            assertThatThrownBy(() -> ElementMeasures.matching(selector)).isInstanceOf(IllegalArgumentException.class);
+        }
+        for (String simple : List.of("a", "h1, h2, h3", "a[class], a[href]", "img[alt]",
+                "h1, main, [itemprop=articleBody], [role=main], img[src]", "input[type=text]")) {
+            assertThat(ElementMeasures.isStructural(QueryParser.parse(simple))).as(simple).isFalse();
+        }
     }
 }

@@ -35,6 +35,8 @@ final class ButtonBoxes {
     private static final Evaluator EMPHASIS = QueryParser.parse("em, i");
     private static final Set<String> SIGN_UP_WORDS = Set.of("newsletter", "newsletters", "subscribe", "signup");
     private static final Evaluator BREAKS = QueryParser.parse("hr");
+    /** A box written as separate blocks is a picture, a pitch and a button or two, not a run of many blocks. */
+    static final int MAX_BOX_BLOCKS = 8;
 
     private ButtonBoxes() {
     }
@@ -63,7 +65,10 @@ final class ButtonBoxes {
         return between.isEmpty() ? List.of(box) : between;
     }
 
-    /** {@code box} and its siblings up to a break on each side, if they have at most {@value #MAX_BOX_CHARS} chars. */
+    /**
+     * {@code box} and its siblings up to a break on each side, if they have at most {@value #MAX_BOX_CHARS} chars
+     * and {@value #MAX_BOX_BLOCKS} blocks (which also bounds the walk: empty siblings add no text).
+     */
     private static List<Element> betweenBreaks(Element box, ElementMeasures m) {
         Deque<Element> run = new ArrayDeque<>();
         run.add(box);
@@ -72,7 +77,7 @@ final class ButtonBoxes {
         for (; before != null && !isBreak(before, m); before = before.previousElementSibling()) {
             chars += m.textLength(before);
             run.addFirst(before);
-            if (chars > MAX_BOX_CHARS) {
+            if (chars > MAX_BOX_CHARS || run.size() > MAX_BOX_BLOCKS) {
                 return List.of();
             }
         }
@@ -80,7 +85,7 @@ final class ButtonBoxes {
         for (; after != null && !isBreak(after, m); after = after.nextElementSibling()) {
             chars += m.textLength(after);
             run.addLast(after);
-            if (chars > MAX_BOX_CHARS) {
+            if (chars > MAX_BOX_CHARS || run.size() > MAX_BOX_BLOCKS) {
                 return List.of();
             }
         }

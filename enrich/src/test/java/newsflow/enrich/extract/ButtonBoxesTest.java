@@ -32,4 +32,17 @@ class ButtonBoxesTest {
 
         assertThat(body).startsWith("The yearly plan costs less").doesNotContain("Sign up");
     }
+
+    @Test
+    void aRunBetweenBreaksLongerThanABoxIsNotTakenWhole() {
+        String pictures = "<div><img src=\"https://mag.example/p.jpg\"></div>".repeat(ButtonBoxes.MAX_BOX_BLOCKS);
+        String rule = "<div class=\"separator\"><hr></div>";
+        String box = rule + "<div><p>Our readers wrote in about the new letters section.</p></div>" + pictures
+                + "<div><a class=\"btn\" href=\"https://mag.example/shop\">Buy the issue</a></div>" + rule;
+
+        String body = ArticleExtractor.extract(STORY.formatted(box), "https://mag.example/print").body();
+
+        // the button's own block goes; the run, more blocks than a box has, is not treated as one
+        assertThat(body).contains("Our readers wrote in about the new letters section.").doesNotContain("Buy the issue");
+    }
 }

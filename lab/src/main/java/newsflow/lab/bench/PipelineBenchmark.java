@@ -165,6 +165,11 @@ public final class PipelineBenchmark {
             if (done >= n) {
                 break;
             }
+            // compiler threads come and go: seen at every sample, the ones that exit keep their CPU
+            tree.jitCpuMillis();
+            if (other != null) {
+                other.jitCpuMillis();
+            }
             if (now > deadline || !stack.alive(name)) {
                 throw new IllegalStateException(name + ": " + done + " of " + n + " after "
                         + options.timeout().toSeconds() + " s" + (stack.alive(name) ? "" : ", the process exited")
@@ -222,6 +227,8 @@ public final class PipelineBenchmark {
                 long done;
                 while (true) {
                     trees.forEach(t -> peak.merge(t.name(), t.rssBytes(), Math::max));
+                    // compiler threads come and go: seen at every sample, the ones that exit keep their CPU
+                    trees.forEach(ProcessTree::jitCpuMillis);
                     done = count(es, config);
                     long now = System.nanoTime();
                     if (at10 == 0 && done >= n / 10) {

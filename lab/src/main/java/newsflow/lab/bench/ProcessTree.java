@@ -5,12 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CPU time and resident memory of a process and its descendants, read from {@code /proc} (Linux): what a process
  * costs the machine, whatever runs inside it (a JVM's own counters miss the node's and the broker's processes).
  */
-record ProcessTree(String name, long pid) {
+record ProcessTree(String name, long pid, Map<String, Long> compilerTicks) {
+
+    ProcessTree(String name, long pid) {
+        this(name, pid, new ConcurrentHashMap<>());
+    }
 
     /** Linux reports CPU times in USER_HZ ticks, 100 per second on every architecture's user ABI. */
     private static final long TICKS_PER_SECOND = 100;
@@ -28,18 +34,32 @@ record ProcessTree(String name, long pid) {
      * CPU time of the tree's JIT compiler threads (HotSpot's {@code C1 CompilerThread}s and {@code C2 CompilerThread}s),
      * in milliseconds: a JVM's warm-up, which a freshly started node pays over its first minutes of work whatever the
      * article rate, so a short benchmark charges it to few articles.
+     *
+     * <p>HotSpot starts and stops compiler threads as its compile queue grows and drains, and a thread that exits
+     * leaves {@code /proc} with its CPU time. So every compiler thread seen is remembered (by process, thread and
+     * start time) with the most CPU it was seen to have: the result never goes down, and a caller that asks often
+     * (every sample of a phase) keeps what exited threads had spent by their last sample.
      */
     long jitCpuMillis() {
-        long ticks = 0;
         for (long p : pids()) {
             for (Path task : tasks(p)) {
                 String stat = read(task.resolve("stat"));
                 if (isCompilerThread(stat)) {
-                    ticks += parseTicks(stat);
+                    compilerTicks.merge(p + "/" + task.getFileName() + "@" + startTime(stat), parseTicks(stat), Math::max);
                 }
             }
         }
+        long ticks = 0;
+        for (long t : compilerTicks.values()) {
+            ticks += t;
+        }
         return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
+    /** Field 22 of a stat line: when the thread started, in ticks after boot (tells a reused thread id apart). */
+    static String startTime(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return fields.length > 19 ? fields[19] : "";
     }
 
     /** The thread's name is the command field of its stat line, cut to 15 characters by the kernel. */

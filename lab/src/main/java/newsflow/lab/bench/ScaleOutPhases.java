@@ -195,6 +195,7 @@ public final class ScaleOutPhases {
                 if (done >= n) {
                     break;
                 }
+                jit(trees); // compiler threads come and go: seen at every sample, the ones that exit keep their CPU
                 if (now > deadline || names.stream().anyMatch(p -> !stack.alive(p))) {
                     throw new IllegalStateException(name + ": " + done + " of " + n + " (logs " + names.stream()
                             .map(stack::logOf).toList() + ")");

@@ -47,7 +47,9 @@ class PipelineBenchmarkIT {
         assertThat((Map<String, Object>) report.get("jit_cpu_ms_per_article")).containsKeys("newsflow", "broker", "node", "total")
                 .satisfies(m -> assertThat(((Number) m.get("newsflow")).doubleValue()).isPositive()
                         .isLessThan(((Number) ((Map<String, Object>) report.get("cpu_ms_per_article")).get("newsflow")).doubleValue()));
-        assertThat((Double) report.get("enrich_jit_cpu_ms_per_article")).isPositive()
+        // enrich alone is timed from its first article out: on this test's few articles its compilers may have
+        // finished their work before that, and /proc counts CPU in 10 ms ticks, so 0 is a true reading here
+        assertThat((Double) report.get("enrich_jit_cpu_ms_per_article")).isNotNegative()
                 .isLessThan((Double) report.get("enrich_cpu_ms_per_article"));
         assertThat((Map<String, Object>) report.get("peak_rss_mb")).containsKeys("newsflow", "broker", "node")
                 .allSatisfy((k, v) -> assertThat(((Number) v).longValue()).as("peak RSS of %s", k).isPositive());

@@ -2,6 +2,9 @@ package newsflow.lab.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProcessTreeTest {
@@ -18,5 +21,17 @@ class ProcessTreeTest {
         assertThat(ProcessTree.isCompilerThread(stat("ForkJoinPool-1-"))).isFalse();
         assertThat(ProcessTree.isCompilerThread(stat("a) C2 CompilerThre"))).as("the name is what the parentheses hold").isFalse();
         assertThat(ProcessTree.parseTicks(stat("C2 CompilerThre"))).isEqualTo(175);
+    }
+
+    @Test
+    void aCompilerThreadThatExitedKeepsTheCpuItWasSeenWith() {
+        // as if a compiler thread of this JVM had been seen with 300 ticks and had exited since
+        Map<String, Long> seen = new ConcurrentHashMap<>(Map.of("1/99999@0", 300L));
+        ProcessTree self = new ProcessTree("self", ProcessHandle.current().pid(), seen);
+
+        long first = self.jitCpuMillis();
+        assertThat(first).isGreaterThanOrEqualTo(3000);
+        assertThat(self.jitCpuMillis()).isGreaterThanOrEqualTo(first);
+        assertThat(ProcessTree.startTime(stat("C2 CompilerThre"))).as("field 22").isEqualTo("1000");
     }
 }

@@ -36,7 +36,7 @@ record ExportPage(
     }
 
     /** @param sort the hit's sort values as the node wrote them: the cursor after it */
-    record Hit(@JsonProperty("_id") String id, @JsonProperty("_source") ExportSource source,
+    record Hit(@JsonProperty("_id") String id, @JsonProperty("_source") HitSource source,
                @JsonProperty("sort") JsonNode sort) {
     }
 

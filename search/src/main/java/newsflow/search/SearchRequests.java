@@ -7,7 +7,6 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
-import newsflow.index.document.TextFields;
 import newsflow.search.query.QueryTranslator;
 import newsflow.search.query.SearchScope;
 import newsflow.search.query.Sort;
@@ -28,8 +27,11 @@ final class SearchRequests {
 
     /** Hits per request of an export: big pages are fewer requests, each still quick and small in memory. */
     static final int EXPORT_PAGE_SIZE = 500;
-    /** The stored fields an export row is made of. */
-    static final List<String> EXPORT_FIELDS = List.of("id", "published", "source", "site_name", "language", "title",
+    /**
+     * The stored fields a hit shows, on a search page and in an export row: the only ones asked for, so the node
+     * neither sends nor do we read the rest of each article (its description, topic scores, provenance and times).
+     */
+    static final List<String> HIT_FIELDS = List.of("id", "published", "source", "site_name", "language", "title",
             "url", "authors", "topics", "story_id");
 
     private SearchRequests() {
@@ -45,8 +47,8 @@ final class SearchRequests {
                 .size(query.size())
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(sort)
-                // The body can be long and hits show snippets instead: do not ship it (nor its language copy).
-                .source(s -> s.filter(f -> f.excludes("body", TextFields.I18N)))
+                // the body (long) is shown as highlighted snippets instead
+                .source(s -> s.filter(f -> f.includes(HIT_FIELDS)))
                 .highlight(h -> h
                         .encoder(HighlighterEncoder.Html)
                         .preTags("<em>")
@@ -81,7 +83,7 @@ final class SearchRequests {
                 .size(size)
                 .trackTotalHits(t -> t.enabled(false))
                 .sort(sort(scope.sort()))
-                .source(s -> s.filter(f -> f.includes(EXPORT_FIELDS)));
+                .source(s -> s.filter(f -> f.includes(HIT_FIELDS)));
         if (cursor != null) {
             b.searchAfter(cursor);
         }

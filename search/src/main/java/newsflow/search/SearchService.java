@@ -92,7 +92,7 @@ public final class SearchService {
      */
     public SearchResult search(SearchQuery query) {
         SearchRequest request = SearchRequests.build(query, alias, limits.timeout());
-        return send(request, ArticleDocument.class)
+        return send(request, HitSource.class)
                 .map(response -> toResult(query, response))
                 .orElseGet(SearchResult::empty);
     }
@@ -424,8 +424,8 @@ public final class SearchService {
         return response.shards() == null || response.shards().failed() == null ? 0 : response.shards().failed().intValue();
     }
 
-    static SearchResult toResult(SearchQuery query, SearchResponse<ArticleDocument> response) {
-        List<Hit<ArticleDocument>> hits = response.hits().hits();
+    static SearchResult toResult(SearchQuery query, SearchResponse<HitSource> response) {
+        List<Hit<HitSource>> hits = response.hits().hits();
         List<SearchHit> out = hits.stream().map(SearchService::toHit).toList();
         TotalHits total = response.hits().total();
         String next = null;
@@ -437,8 +437,8 @@ public final class SearchService {
                 isPartial(response));
     }
 
-    private static SearchHit toHit(Hit<ArticleDocument> hit) {
-        ArticleDocument d = hit.source();
+    private static SearchHit toHit(Hit<HitSource> hit) {
+        HitSource d = hit.source();
         Map<String, List<String>> highlight = hit.highlight();
         List<String> titleHl = highlight.get("title");
         Double score = hit.score() == null || hit.score().isNaN() ? null : hit.score();
@@ -454,7 +454,7 @@ public final class SearchService {
     }
 
     /** The other articles of the hit's story, from the collapse's inner hits (none without collapse). */
-    private static List<SearchHit.Report> alsoReported(Hit<ArticleDocument> hit) {
+    private static List<SearchHit.Report> alsoReported(Hit<HitSource> hit) {
         var inner = hit.innerHits().get(SearchRequests.INNER_ALSO);
         if (inner == null) {
             return List.of();
@@ -462,7 +462,7 @@ public final class SearchService {
         return inner.hits().hits().stream()
                 .filter(h -> !hit.id().equals(h.id()))
                 .map(h -> {
-                    var src = h.source() == null ? null : h.source().to(ArticleDocument.class);
+                    var src = h.source() == null ? null : h.source().to(HitSource.class);
                     return new SearchHit.Report(h.id(), src == null ? null : src.title(), src == null ? null : src.url(),
                             src == null ? null : src.source());
                 })

@@ -31,8 +31,13 @@ public final class EsResponses {
     }
 
     public static SearchResponse<ArticleDocument> searchResponse(String json) {
-        JsonpDeserializer<SearchResponse<ArticleDocument>> deserializer =
-                SearchResponse.createSearchResponseDeserializer(JsonpDeserializer.of(ArticleDocument.class));
+        return searchResponse(json, ArticleDocument.class);
+    }
+
+    /** The answer with each hit's source read into {@code sourceType}, as the service reads it. */
+    public static <T> SearchResponse<T> searchResponse(String json, Class<T> sourceType) {
+        JsonpDeserializer<SearchResponse<T>> deserializer =
+                SearchResponse.createSearchResponseDeserializer(JsonpDeserializer.of(sourceType));
         try (JsonParser parser = MAPPER.jsonProvider().createParser(new StringReader(json))) {
             return deserializer.deserialize(parser, MAPPER);
         }

@@ -70,7 +70,7 @@ class ExportPageTest {
 
         ExportPage.Hit hit = ExportPage.read(answer).hitList().getFirst();
 
-        assertThat(hit.source()).isEqualTo(Json.read(source, ExportSource.class));
+        assertThat(hit.source()).isEqualTo(Json.read(source, HitSource.class));
         assertThat(hit.id()).isEqualTo("a1");
         assertThat(hit.sort()).isEqualTo(Json.mapper().createArrayNode().add(3).add("a1"));
     }

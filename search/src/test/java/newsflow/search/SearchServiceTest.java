@@ -13,7 +13,7 @@ class SearchServiceTest {
         SearchQuery query = SearchQuery.text("ferry").withSize(2);
 
         SearchResult result = SearchService.toResult(query,
-                EsResponses.searchResponse(EsResponses.fixture("es-search-response.json")));
+                EsResponses.searchResponse(EsResponses.fixture("es-search-response.json"), HitSource.class));
 
         assertThat(result.total()).isEqualTo(3);
         assertThat(result.hits()).hasSize(2);
@@ -46,7 +46,7 @@ class SearchServiceTest {
     void nextCursorIsTheLastHitsSortValuesWhenThePageIsFull() {
         SearchQuery fullPage = SearchQuery.text("ferry").withSize(2);
         SearchQuery lastPage = SearchQuery.text("ferry").withSize(5);
-        var response = EsResponses.searchResponse(EsResponses.fixture("es-search-response.json"));
+        var response = EsResponses.searchResponse(EsResponses.fixture("es-search-response.json"), HitSource.class);
 
         String next = SearchService.toResult(fullPage, response).next();
 

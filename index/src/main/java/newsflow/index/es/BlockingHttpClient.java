@@ -186,7 +186,13 @@ final class BlockingHttpClient implements TransportHttpClient {
         if (options != null) {
             params.putAll(options.queryParameters());
         }
-        StringBuilder uri = new StringBuilder(node.uri().toString().replaceAll("/+$", "")).append(request.path());
+        String base = node.uri().toString();
+        int end = base.length();
+        while (end > 0 && base.charAt(end - 1) == '/') {
+            end--;
+        }
+        // no regular expression here: compiling one for every request showed in the search API's profile
+        StringBuilder uri = new StringBuilder(base.length() + 64).append(base, 0, end).append(request.path());
         char separator = '?';
         for (Map.Entry<String, String> p : params.entrySet()) {
             uri.append(separator).append(encode(p.getKey()));

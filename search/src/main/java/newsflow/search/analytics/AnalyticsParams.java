@@ -30,6 +30,10 @@ final class AnalyticsParams {
     static final int DEFAULT_TOP = 5;
     /** Sources per bucket and query with {@code split=source}, at most: the answer grows with buckets × queries × top. */
     static final int MAX_TOP = 10;
+    /** The parameters each endpoint knows, built once (they were built again on every request). */
+    private static final Set<String> ATTENTION_NAMES = with(ScopeParameters.NAMES, "interval", "split", "top");
+    private static final Set<String> ATTENTION_REPEATABLE = with(ScopeParameters.REPEATABLE, "q");
+    private static final Set<String> LIST_NAMES = with(ScopeParameters.NAMES, "size");
     static final int DEFAULT_LIST_SIZE = 20;
     static final int MAX_LIST_SIZE = 100;
 
@@ -42,8 +46,7 @@ final class AnalyticsParams {
      */
     static AttentionQuery attention(String rawQuery, SearchConfig limits, Clock clock) {
         Map<String, List<String>> params = ScopeParameters.decode(rawQuery);
-        ScopeParameters.requireKnown(params, with(ScopeParameters.NAMES, "interval", "split", "top"),
-                with(ScopeParameters.REPEATABLE, "q"));
+        ScopeParameters.requireKnown(params, ATTENTION_NAMES, ATTENTION_REPEATABLE);
         List<SearchScope> scopes = comparedScopes(params, limits, clock);
         List<String> labels = new ArrayList<>();
         List<Query> queries = new ArrayList<>();
@@ -109,7 +112,7 @@ final class AnalyticsParams {
 
     static ListRequest list(String rawQuery, SearchConfig limits, Clock clock) {
         Map<String, List<String>> params = ScopeParameters.decode(rawQuery);
-        ScopeParameters.requireKnown(params, with(ScopeParameters.NAMES, "size"), ScopeParameters.REPEATABLE);
+        ScopeParameters.requireKnown(params, LIST_NAMES, ScopeParameters.REPEATABLE);
         SearchScope scope = ScopeParameters.scope(params, limits, clock);
         return new ListRequest(QueryTranslator.toEsQuery(scope),
                 number("size", ScopeParameters.single(params, "size"), DEFAULT_LIST_SIZE, MAX_LIST_SIZE));

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The stored fields of an export row ({@link SearchRequests#EXPORT_FIELDS}), read from an export page's hits.
- * A record of those fields only: reading each of 10,000 hits into the whole {@code ArticleDocument} (thirty
- * components, twenty of them absent from an export's source) was most of an export's own CPU time.
+ * The stored fields a hit shows ({@link SearchRequests#HIT_FIELDS}), read from the hits of a search page and of an
+ * export page. A record of those fields only: reading each of 10,000 hits into the whole {@code ArticleDocument}
+ * (thirty components, twenty of them absent from a hit's source) was most of an export's own CPU time.
  */
-record ExportSource(
+record HitSource(
         @JsonProperty("id") String id,
         @JsonProperty("published") Instant published,
         @JsonProperty("source") String source,

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,19 +40,28 @@ final class FacetAggregations {
     private FacetAggregations() {
     }
 
+    /** The same for every search, and the client's objects are immutable: built once, not on every request. */
+    private static final Map<String, Aggregation> AGGREGATIONS = aggregations();
+
     static void addTo(SearchRequest.Builder b) {
-        b.aggregations(IPTC, iptc())
-                .aggregations(OPERATOR_TOPICS, terms("operator_topics"))
-                .aggregations(WATCH_TOPICS, terms("watch_topics"))
-                .aggregations(MODEL_TOPICS, terms("model_topics"))
-                .aggregations(SOURCES, terms("source"))
-                .aggregations(LANGUAGES, terms("language"))
-                .aggregations(AUTHORS, terms("authors"))
-                .aggregations(PER_DAY, a -> a.dateHistogram(d -> d
-                        .field("published")
-                        .calendarInterval(CalendarInterval.Day)
-                        .format("yyyy-MM-dd")
-                        .minDocCount(1)));
+        b.aggregations(AGGREGATIONS);
+    }
+
+    private static Map<String, Aggregation> aggregations() {
+        Map<String, Aggregation> aggs = new LinkedHashMap<>();
+        aggs.put(IPTC, iptc());
+        aggs.put(OPERATOR_TOPICS, terms("operator_topics"));
+        aggs.put(WATCH_TOPICS, terms("watch_topics"));
+        aggs.put(MODEL_TOPICS, terms("model_topics"));
+        aggs.put(SOURCES, terms("source"));
+        aggs.put(LANGUAGES, terms("language"));
+        aggs.put(AUTHORS, terms("authors"));
+        aggs.put(PER_DAY, Aggregation.of(a -> a.dateHistogram(d -> d
+                .field("published")
+                .calendarInterval(CalendarInterval.Day)
+                .format("yyyy-MM-dd")
+                .minDocCount(1))));
+        return java.util.Collections.unmodifiableMap(aggs);
     }
 
     private static Aggregation terms(String field) {

@@ -66,9 +66,14 @@ public final class AnalystBenchmark {
      *                   that matching does not)
      * @param kinds      the kinds of request to measure, by their report names ({@code search}, {@code attention},
      *                   {@code top_words}, {@code similar}, {@code export}); empty for all
+     * @param requestCache whether the node's shard request cache answers a request it has answered before (its
+     *                     default, on): the rounds repeat a few URLs, so with it on attention and top words are
+     *                     answered from it nearly every time, which an analyst's new question is not; off, every
+     *                     request is computed, on both sides alike
      */
     public record Options(int articles, Path datasets, int rounds, int warmup, int variants, int savedSearches,
-                          int matchArticles, Path dataDir, Path home, boolean alertsOnly, List<String> kinds) {
+                          int matchArticles, Path dataDir, Path home, boolean alertsOnly, List<String> kinds,
+                          boolean requestCache) {
         public Options {
             if (articles < 100 || rounds < 1 || warmup < 1 || variants < 1 || savedSearches < 1 || matchArticles < 1) {
                 throw new IllegalArgumentException("--articles must be at least 100; rounds, warm-up, variants, "
@@ -85,7 +90,8 @@ public final class AnalystBenchmark {
 
         public Options(int articles, Path datasets, int rounds, int warmup, int variants, int savedSearches,
                        int matchArticles, Path dataDir, Path home) {
-            this(articles, datasets, rounds, warmup, variants, savedSearches, matchArticles, dataDir, home, false, List.of());
+            this(articles, datasets, rounds, warmup, variants, savedSearches, matchArticles, dataDir, home, false, List.of(),
+                    true);
         }
 
         boolean measures(AnalystRequest kind) {
@@ -137,8 +143,18 @@ public final class AnalystBenchmark {
                 AnalystReport.AlertResult alerts = AlertMatching.measure(articles, options, config.search(), textAnalyzer,
                         indexRate, out);
                 Map<String, String> unmeasured = new java.util.LinkedHashMap<>();
-                List<RequestResult> requests = options.alertsOnly() ? List.of() : measureRequests(config, http, now, unmeasured);
-                return new AnalystReport(options.articles(), indexRate, requests, unmeasured, alerts);
+                List<RequestResult> requests = List.of();
+                if (!options.alertsOnly()) {
+                    String alias = config.elasticsearch().index();
+                    requestCache(es, alias, options.requestCache() ? null : false);
+                    try {
+                        requests = measureRequests(config, http, now, unmeasured);
+                    } finally {
+                        // the index outlives the run (a later run may reuse it): back to the node's default
+                        requestCache(es, alias, null);
+                    }
+                }
+                return new AnalystReport(options.articles(), indexRate, options.requestCache(), requests, unmeasured, alerts);
             }
         }
     }
@@ -198,6 +214,13 @@ public final class AnalystBenchmark {
         double rate = written / (writing / 1e9);
         out.printf("indexed %,d articles at %.0f documents/s (bulk writes only)%n", written, rate);
         return rate;
+    }
+
+    /** Sets {@code index.requests.cache.enable} on the alias's indices; null is the node's default (on). */
+    private static void requestCache(ElasticsearchClient es, String alias, Boolean enabled) throws IOException {
+        String value = enabled == null ? "null" : enabled.toString();
+        es.indices().putSettings(p -> p.index(alias).settings(s -> s.withJson(
+                new java.io.StringReader("{\"index.requests.cache.enable\": " + value + "}"))));
     }
 
     /** Articles under the alias; 0 before the first is written (no index yet). */

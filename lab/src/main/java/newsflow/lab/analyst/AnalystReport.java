@@ -11,6 +11,7 @@ import java.util.Map;
  * @param articles          articles in the index during the measurement
  * @param indexDocsPerSecond the pipeline's own article rate: documents per second the index module's bulk writer
  *                          stored while this run loaded the index (generation of the documents not counted)
+ * @param requestCache      whether the node's shard request cache was on while the requests were measured
  * @param requests          per kind of request, our API against the same Elasticsearch requests sent directly
  * @param unmeasured        kinds of request not measured, with why (our API failed every try to capture them)
  * @param alerts            saved-search matching against {@code indexDocsPerSecond}
@@ -18,6 +19,7 @@ import java.util.Map;
 public record AnalystReport(
         @JsonProperty("articles") long articles,
         @JsonProperty("index_docs_per_second") double indexDocsPerSecond,
+        @JsonProperty("request_cache") boolean requestCache,
         @JsonProperty("requests") List<RequestResult> requests,
         @JsonProperty("unmeasured") Map<String, String> unmeasured,
         @JsonProperty("alerts") AlertResult alerts) {

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AnalystOptionsTest {
 
     private static AnalystBenchmark.Options kinds(String... kinds) {
-        return new AnalystBenchmark.Options(1000, null, 1, 1, 1, 1, 1, Path.of("/tmp"), Path.of("/tmp"), false, List.of(kinds));
+        return new AnalystBenchmark.Options(1000, null, 1, 1, 1, 1, 1, Path.of("/tmp"), Path.of("/tmp"), false, List.of(kinds),
+                true);
     }
 
     @Test

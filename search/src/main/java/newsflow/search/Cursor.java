@@ -2,10 +2,10 @@ package newsflow.search;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import newsflow.common.json.Json;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,21 +20,28 @@ final class Cursor {
     }
 
     static String encode(List<FieldValue> sortValues) {
-        ArrayNode array = Json.mapper().createArrayNode();
-        for (FieldValue v : sortValues) {
-            if (v.isLong()) {
-                array.add(v.longValue());
-            } else if (v.isDouble()) {
-                array.add(v.doubleValue());
-            } else if (v.isString()) {
-                array.add(v.stringValue());
-            } else if (v.isBoolean()) {
-                array.add(v.booleanValue());
-            } else {
-                array.addNull();
+        // written with the mapper's generator, not through a tree and data binding: every full page pays for this
+        ByteArrayOutputStream json = new ByteArrayOutputStream(64);
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(json)) {
+            g.writeStartArray();
+            for (FieldValue v : sortValues) {
+                if (v.isLong()) {
+                    g.writeNumber(v.longValue());
+                } else if (v.isDouble()) {
+                    g.writeNumber(v.doubleValue());
+                } else if (v.isString()) {
+                    g.writeString(v.stringValue());
+                } else if (v.isBoolean()) {
+                    g.writeBoolean(v.booleanValue());
+                } else {
+                    g.writeNull();
+                }
             }
+            g.writeEndArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(array).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.toByteArray());
     }
 
     /** @throws IllegalArgumentException when the token is not a cursor of a sort with {@code expectedValues} keys */

@@ -3,7 +3,6 @@ package newsflow.lab.cli;
 import newsflow.common.json.Json;
 import newsflow.lab.analyst.AnalystBenchmark;
 import newsflow.lab.analyst.AnalystReport;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,7 +52,10 @@ public final class BenchAnalystCommand implements Callable<Integer> {
     @Option(names = "--request-cache", defaultValue = "on", description = {"on (the node's default) or off: whether "
             + "the node's shard request cache may answer a request it has answered before;",
             "the rounds repeat a few URLs, so with it on attention is answered from it nearly every time (default ${DEFAULT-VALUE})"})
-    String requestCache;
+    OnOff requestCache;
+
+    /** The values of an on/off option (picocli refuses any other, naming these). */
+    enum OnOff { on, off }
 
     @Option(names = "--data-dir", description = {"where the local node keeps the run's index (default: a new directory under /tmp);",
             "a directory an earlier run of the same --articles wrote is measured again without writing the articles anew"})
@@ -67,16 +69,12 @@ public final class BenchAnalystCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!requestCache.equals("on") && !requestCache.equals("off")) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--request-cache is on or off, got '"
-                    + requestCache + "'");
-        }
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory(Path.of("/tmp"), "newsflow-bench-analyst-");
         // the local node may run as its own user: it must be able to enter the directory
         dir.toFile().setExecutable(true, false);
         dir.toFile().setReadable(true, false);
         AnalystReport result = new AnalystBenchmark(new AnalystBenchmark.Options(articles, datasets, rounds, warmup,
-                variants, savedSearches, matchArticles, dir, home != null ? home : ChaosCommand.appHome(), alertsOnly, kinds, requestCache.equals("on")),
+                variants, savedSearches, matchArticles, dir, home != null ? home : ChaosCommand.appHome(), alertsOnly, kinds, requestCache == OnOff.on),
                 System.out).run();
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
         System.out.println(json);

@@ -62,7 +62,9 @@ class AnalystBenchmarkIT {
         assertThat(report.alerts().articlesPerCpuSecond()).isPositive();
 
         JsonNode json = Json.mapper().readTree(Json.mapper().writeValueAsString(report));
-        assertThat(json.fieldNames()).toIterable().containsExactly("articles", "index_docs_per_second", "requests", "unmeasured", "alerts");
+        assertThat(json.fieldNames()).toIterable().containsExactly("articles", "index_docs_per_second", "request_cache",
+                "requests", "unmeasured", "alerts");
+        assertThat(json.path("request_cache").asBoolean()).as("the node's default, as this run left it").isTrue();
         assertThat(json.path("requests").get(0).path("overhead_p50").isNumber()).isTrue();
     }
 }

@@ -37,11 +37,11 @@ final class FacetAggregations {
     private static final String PARENT = "parent";
     private static final String ARTICLES = "articles";
 
-    private FacetAggregations() {
-    }
-
     /** The same for every search, and the client's objects are immutable: built once, not on every request. */
     private static final Map<String, Aggregation> AGGREGATIONS = aggregations();
+
+    private FacetAggregations() {
+    }
 
     static void addTo(SearchRequest.Builder b) {
         b.aggregations(AGGREGATIONS);

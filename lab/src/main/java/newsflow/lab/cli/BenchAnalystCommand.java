@@ -54,9 +54,6 @@ public final class BenchAnalystCommand implements Callable<Integer> {
             "the rounds repeat a few URLs, so with it on attention is answered from it nearly every time (default ${DEFAULT-VALUE})"})
     OnOff requestCache;
 
-    /** The values of an on/off option (picocli refuses any other, naming these). */
-    enum OnOff { on, off }
-
     @Option(names = "--data-dir", description = {"where the local node keeps the run's index (default: a new directory under /tmp);",
             "a directory an earlier run of the same --articles wrote is measured again without writing the articles anew"})
     Path dataDir;
@@ -74,7 +71,8 @@ public final class BenchAnalystCommand implements Callable<Integer> {
         dir.toFile().setExecutable(true, false);
         dir.toFile().setReadable(true, false);
         AnalystReport result = new AnalystBenchmark(new AnalystBenchmark.Options(articles, datasets, rounds, warmup,
-                variants, savedSearches, matchArticles, dir, home != null ? home : ChaosCommand.appHome(), alertsOnly, kinds, requestCache == OnOff.on),
+                variants, savedSearches, matchArticles, dir, home != null ? home : ChaosCommand.appHome(), alertsOnly, kinds,
+                requestCache == OnOff.on),
                 System.out).run();
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
         System.out.println(json);

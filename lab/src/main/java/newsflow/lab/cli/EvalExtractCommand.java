@@ -77,7 +77,7 @@ public final class EvalExtractCommand implements Callable<Integer> {
 
     @Option(names = "--block-model", paramLabel = "on|off",
             description = "use the extractor's learned block model (on) or not (off); default: the extractor's default")
-    String blockModel;
+    OnOff blockModel;
 
     @Option(names = "--block-model-file", paramLabel = "FILE",
             description = "with --block-model on: the model file (train-extract-model --out) instead of the shipped one")
@@ -86,7 +86,7 @@ public final class EvalExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (blockModelFile != null) {
-            if (!"on".equals(blockModel)) {
+            if (blockModel != OnOff.on) {
                 throw new IllegalArgumentException("--block-model-file needs --block-model on");
             }
             if (!Files.isRegularFile(blockModelFile)) {
@@ -95,10 +95,7 @@ public final class EvalExtractCommand implements Callable<Integer> {
             System.setProperty(BLOCK_MODEL_FILE_PROPERTY, blockModelFile.toAbsolutePath().toString());
         }
         if (blockModel != null) {
-            if (!blockModel.equals("on") && !blockModel.equals("off")) {
-                throw new IllegalArgumentException("--block-model " + blockModel + ": expected on or off");
-            }
-            System.setProperty(BLOCK_MODEL_PROPERTY, blockModel);
+            System.setProperty(BLOCK_MODEL_PROPERTY, blockModel.name());
         }
         SiteSplit.Half chosen = parseHalf(half);
         List<Path> sets = new ArrayList<>();

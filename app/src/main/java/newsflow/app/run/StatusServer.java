@@ -8,6 +8,7 @@ import newsflow.common.metrics.Metrics;
 import newsflow.common.server.HttpGuard;
 import newsflow.common.server.HttpReplies;
 import newsflow.common.server.HttpServers;
+import newsflow.common.server.RequestThreads;
 import newsflow.common.stage.Stage;
 import newsflow.search.api.SavedSearchApi;
 import newsflow.search.api.SearchApi;
@@ -20,7 +21,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -30,9 +31,11 @@ import java.util.function.Supplier;
 final class StatusServer implements AutoCloseable {
 
     private final HttpServer server;
+    private final ExecutorService requests;
 
-    private StatusServer(HttpServer server) {
+    private StatusServer(HttpServer server, ExecutorService requests) {
         this.server = server;
+        this.requests = requests;
     }
 
     /**
@@ -54,10 +57,11 @@ final class StatusServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port()
                     + " (set server.port / NEWSFLOW_SERVER_PORT)", e);
         }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        ExecutorService requests = RequestThreads.forApi();
+        server.setExecutor(requests);
         routes(server, HttpGuard.of(config, server.getAddress().getPort()), stages, search, savedSearches, unreachable);
         server.start();
-        return new StatusServer(server);
+        return new StatusServer(server, requests);
     }
 
     /** Adds every endpoint to a server the caller starts (a test checks the /api ones against the OpenAPI document). */
@@ -98,5 +102,6 @@ final class StatusServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(1);
+        requests.shutdown();
     }
 }

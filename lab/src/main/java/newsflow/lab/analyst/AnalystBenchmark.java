@@ -16,6 +16,7 @@ import newsflow.common.metrics.Metrics;
 import newsflow.common.retry.Backoff;
 import newsflow.common.server.HttpGuard;
 import newsflow.common.server.HttpServers;
+import newsflow.common.server.RequestThreads;
 import newsflow.index.bulk.BulkIndexer;
 import newsflow.index.bulk.BulkResult;
 import newsflow.index.bulk.IndexItem;
@@ -39,12 +40,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -70,10 +73,13 @@ public final class AnalystBenchmark {
      *                     default, on): the rounds repeat a few URLs, so with it on attention and top words are
      *                     answered from it nearly every time, which an analyst's new question is not; off, every
      *                     request is computed, on both sides alike
+     * @param compareVirtualThreads also measure our API and the pass-through on a second server of the same API
+     *                     whose requests each run on a virtual thread, in the same rounds: what the API server's
+     *                     request threads ({@link RequestThreads}) change
      */
     public record Options(int articles, Path datasets, int rounds, int warmup, int variants, int savedSearches,
                           int matchArticles, Path dataDir, Path home, boolean alertsOnly, List<String> kinds,
-                          boolean requestCache) {
+                          boolean requestCache, boolean compareVirtualThreads) {
         public Options {
             if (articles < 100 || rounds < 1 || warmup < 1 || variants < 1 || savedSearches < 1 || matchArticles < 1) {
                 throw new IllegalArgumentException("--articles must be at least 100; rounds, warm-up, variants, "
@@ -91,7 +97,7 @@ public final class AnalystBenchmark {
         public Options(int articles, Path datasets, int rounds, int warmup, int variants, int savedSearches,
                        int matchArticles, Path dataDir, Path home) {
             this(articles, datasets, rounds, warmup, variants, savedSearches, matchArticles, dataDir, home, false, List.of(),
-                    true);
+                    true, false);
         }
 
         boolean measures(AnalystRequest kind) {
@@ -237,15 +243,29 @@ public final class AnalystBenchmark {
         PassThrough passThrough = new PassThrough((ElasticsearchTransportBase) transport);
         HeldAnswers held = new HeldAnswers();
         HttpServer server = HttpServers.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        // the threads the app's API server answers on
+        ExecutorService requestThreads = RequestThreads.forApi();
+        server.setExecutor(requestThreads);
+        // the same API and pass-through again, each request on a virtual thread of its own
+        HttpServer virtualServer = options.compareVirtualThreads()
+                ? HttpServers.create(new InetSocketAddress("127.0.0.1", 0), 64) : null;
         try (ElasticsearchClient searchClient = new ElasticsearchClient(tap);
              HttpFetcher client = new HttpFetcher(http)) {
-            SearchApi.register(server, new SearchService(searchClient, config.elasticsearch().index(), config.search()),
-                    HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
+            SearchService search = new SearchService(searchClient, config.elasticsearch().index(), config.search());
+            SearchApi.register(server, search, HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
             server.createContext(PassThrough.PATH, passThrough);
             server.createContext(HeldAnswers.PATH, held);
             server.start();
             String api = "http://127.0.0.1:" + server.getAddress().getPort();
+            String apiVirtual = null;
+            if (virtualServer != null) {
+                virtualServer.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+                SearchApi.register(virtualServer, search,
+                        HttpGuard.of(new ServerConfig("127.0.0.1", 0), virtualServer.getAddress().getPort()));
+                virtualServer.createContext(PassThrough.PATH, passThrough);
+                virtualServer.start();
+                apiVirtual = "http://127.0.0.1:" + virtualServer.getAddress().getPort();
+            }
             Node node = new Node(config.elasticsearch().url().split(",")[0].strip().replaceAll("/+$", ""),
                     config.elasticsearch().compression());
 
@@ -332,18 +352,20 @@ public final class AnalystBenchmark {
                 List<String> heldAnswers = new ArrayList<>();
                 for (int v = 0; v < captured.get(kind).size(); v++) {
                     List<CapturedRequest> requests = captured.get(kind).get(v);
-                    paths.add(api + passThrough.add(kind, v, requests));
+                    paths.add(passThrough.add(kind, v, requests));
                     heldAnswers.add(api + held.add(kind, v, passThrough.relay(requests)));
                 }
                 passThroughPaths.put(kind, paths);
                 heldPaths.put(kind, heldAnswers);
             }
+            List<Side> measuredSides = Arrays.stream(Side.values())
+                    .filter(side -> options.compareVirtualThreads() || !side.virtualThreads).toList();
             Random order = new Random(SEED);
             for (int round = 0; round < options.warmup() + options.rounds(); round++) {
                 boolean measured = round >= options.warmup();
                 for (AnalystRequest kind : kinds) {
                     int v = round % options.variants();
-                    List<Side> sides = new ArrayList<>(List.of(Side.values()));
+                    List<Side> sides = new ArrayList<>(measuredSides);
                     java.util.Collections.shuffle(sides, order);
                     for (Side side : sides) {
                         Latencies into = times.get(side).computeIfAbsent(kind, k -> new Latencies());
@@ -352,9 +374,11 @@ public final class AnalystBenchmark {
                         try {
                             switch (side) {
                                 case OURS -> get(client, api + urls.get(kind).get(v));
-                                case PASS_THROUGH -> get(client, passThroughPaths.get(kind).get(v));
+                                case PASS_THROUGH -> get(client, api + passThroughPaths.get(kind).get(v));
                                 case DIRECT -> sendAll(client, node, captured.get(kind).get(v));
                                 case HELD -> get(client, heldPaths.get(kind).get(v));
+                                case OURS_VIRTUAL_THREADS -> get(client, apiVirtual + urls.get(kind).get(v));
+                                case PASS_THROUGH_VIRTUAL_THREADS -> get(client, apiVirtual + passThroughPaths.get(kind).get(v));
                             }
                         } catch (IOException e) {
                             // counted and reported; a failed call's time is not a latency
@@ -382,21 +406,41 @@ public final class AnalystBenchmark {
                 Latencies p = times.get(Side.PASS_THROUGH).get(kind);
                 Latencies d = times.get(Side.DIRECT).get(kind);
                 Latencies h = times.get(Side.HELD).get(kind);
+                Latencies ov = times.get(Side.OURS_VIRTUAL_THREADS).get(kind);
+                Latencies pv = times.get(Side.PASS_THROUGH_VIRTUAL_THREADS).get(kind);
                 double perCall = captured.get(kind).stream().mapToInt(List::size).average().orElse(0);
                 results.add(new RequestResult(kind.label(), o.count(), perCall,
                         o.millis(0.5), o.millis(0.99), d.millis(0.5), d.millis(0.99), o.millis(0.5) / d.millis(0.5) - 1,
                         p.millis(0.5), p.millis(0.5) / d.millis(0.5) - 1, h.millis(0.5), h.failures(),
                         counts.get(kind)[0], counts.get(kind)[1], o.failures(), d.failures(), p.failures(), o.meanCpuMillis(),
-                        d.meanCpuMillis(), p.meanCpuMillis()));
+                        d.meanCpuMillis(), p.meanCpuMillis(), ov == null ? null : ov.millis(0.5),
+                        pv == null ? null : pv.millis(0.5)));
             }
             return results;
         } finally {
             server.stop(0);
+            requestThreads.shutdown();
+            if (virtualServer != null) {
+                virtualServer.stop(0);
+            }
         }
     }
 
-    /** The four ways a call is sent in each round, in a shuffled order. */
-    private enum Side { OURS, PASS_THROUGH, DIRECT, HELD }
+    /** The ways a call is sent in each round, in a shuffled order. */
+    private enum Side {
+        OURS, PASS_THROUGH, DIRECT, HELD, OURS_VIRTUAL_THREADS(true), PASS_THROUGH_VIRTUAL_THREADS(true);
+
+        /** Served by the second server, only with {@link Options#compareVirtualThreads()}. */
+        final boolean virtualThreads;
+
+        Side() {
+            this(false);
+        }
+
+        Side(boolean virtualThreads) {
+            this.virtualThreads = virtualThreads;
+        }
+    }
 
     /** A call whose failure does not matter (it only warms caches). */
     private static void tryGet(HttpFetcher client, String url) {

@@ -1,5 +1,6 @@
 package newsflow.lab.analyst;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
@@ -40,6 +41,10 @@ public record AnalystReport(
      * @param heldP50     the same server answering the node's answer from memory ({@link HeldAnswers}), no node
      *                    asked: one loopback HTTP round trip carrying the answer, the floor of a second hop alone;
      *                    {@code passThroughP50 - directP50 - heldP50} is what relaying through the client adds
+     * @param oursVirtualThreadsP50 with {@code --compare-virtual-threads}, our API on a second server that runs each
+     *                    request on a virtual thread, in the same rounds (else absent); against {@code oursP50}, what
+     *                    the API server's request threads change. {@code passThroughVirtualThreadsP50} the same for
+     *                    the pass-through
      */
     public record RequestResult(
             @JsonProperty("kind") String kind,
@@ -61,7 +66,10 @@ public record AnalystReport(
             @JsonProperty("pass_through_failures") int passThroughFailures,
             @JsonProperty("ours_cpu_ms") double oursCpuMs,
             @JsonProperty("direct_cpu_ms") double directCpuMs,
-            @JsonProperty("pass_through_cpu_ms") double passThroughCpuMs) {
+            @JsonProperty("pass_through_cpu_ms") double passThroughCpuMs,
+            @JsonProperty("ours_virtual_threads_p50_ms") @JsonInclude(JsonInclude.Include.NON_NULL) Double oursVirtualThreadsP50,
+            @JsonProperty("pass_through_virtual_threads_p50_ms") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Double passThroughVirtualThreadsP50) {
     }
 
     /**

@@ -54,6 +54,10 @@ public final class BenchAnalystCommand implements Callable<Integer> {
             "the rounds repeat a few URLs, so with it on attention is answered from it nearly every time (default ${DEFAULT-VALUE})"})
     OnOff requestCache;
 
+    @Option(names = "--compare-virtual-threads", description = {"also measure our API and the pass-through served "
+            + "with a virtual thread per request, in the same rounds", "(the app's server runs requests on platform threads first)"})
+    boolean compareVirtualThreads;
+
     @Option(names = "--data-dir", description = {"where the local node keeps the run's index (default: a new directory under /tmp);",
             "a directory an earlier run of the same --articles wrote is measured again without writing the articles anew"})
     Path dataDir;
@@ -72,7 +76,7 @@ public final class BenchAnalystCommand implements Callable<Integer> {
         dir.toFile().setReadable(true, false);
         AnalystReport result = new AnalystBenchmark(new AnalystBenchmark.Options(articles, datasets, rounds, warmup,
                 variants, savedSearches, matchArticles, dir, home != null ? home : ChaosCommand.appHome(), alertsOnly, kinds,
-                requestCache == OnOff.on),
+                requestCache == OnOff.on, compareVirtualThreads),
                 System.out).run();
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
         System.out.println(json);

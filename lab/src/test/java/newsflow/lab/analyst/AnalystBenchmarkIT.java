@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +31,7 @@ class AnalystBenchmarkIT {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         AnalystBenchmark.Options options = new AnalystBenchmark.Options(ARTICLES, null, 3, 1, 2, 30, 50,
-                dir.resolve("data"), Path.of(System.getProperty("newsflow.home")));
+                dir.resolve("data"), Path.of(System.getProperty("newsflow.home")), false, List.of(), true, true);
 
         AnalystReport report = new AnalystBenchmark(options, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
 
@@ -47,6 +48,8 @@ class AnalystBenchmarkIT {
             assertThat(r.directP50()).as(r.kind()).isPositive().isLessThanOrEqualTo(r.directP99());
             assertThat(r.passThroughP50()).as(r.kind()).isPositive();
             assertThat(r.heldP50()).as(r.kind()).isPositive();
+            assertThat(r.oursVirtualThreadsP50()).as(r.kind()).isPositive();
+            assertThat(r.passThroughVirtualThreadsP50()).as(r.kind()).isPositive();
             assertThat(r.esRequestsPerCall()).as(r.kind()).isGreaterThanOrEqualTo(1);
             assertThat(r.oursCount()).as(r.kind() + ": " + text).isPositive();
             if (!r.kind().equals("top_words")) {
@@ -66,5 +69,6 @@ class AnalystBenchmarkIT {
                 "requests", "unmeasured", "alerts");
         assertThat(json.path("request_cache").asBoolean()).as("the node's default, as this run left it").isTrue();
         assertThat(json.path("requests").get(0).path("overhead_p50").isNumber()).isTrue();
+        assertThat(json.path("requests").get(0).path("ours_virtual_threads_p50_ms").isNumber()).as("--compare-virtual-threads").isTrue();
     }
 }

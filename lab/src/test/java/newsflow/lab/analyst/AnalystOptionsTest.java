@@ -13,7 +13,7 @@ class AnalystOptionsTest {
 
     private static AnalystBenchmark.Options kinds(String... kinds) {
         return new AnalystBenchmark.Options(1000, null, 1, 1, 1, 1, 1, Path.of("/tmp"), Path.of("/tmp"), false, List.of(kinds),
-                true);
+                true, false);
     }
 
     @Test

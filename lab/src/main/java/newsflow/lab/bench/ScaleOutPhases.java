@@ -171,9 +171,14 @@ public final class ScaleOutPhases {
             trees.add(new ProcessTree(each, stack.startProcess(each, "enrich", yaml, "768m")));
         }
         long deadline = System.nanoTime() + options.timeout().toNanos();
+        // the first article comes between the last sample that saw none and the first that sees some: the phase
+        // starts at the former, so a phase done within one sampling interval still has its time and CPU
         long first = 0;
         long cpuAtFirst = 0;
         long jitAtFirst = 0;
+        long noneYetAt = System.nanoTime();
+        long cpuNoneYet = cpu(trees);
+        long jitNoneYet = jit(trees);
         long steadyAt = -1;
         long cpuAtSteady = 0;
         long jitAtSteady = 0;
@@ -183,9 +188,13 @@ public final class ScaleOutPhases {
                 long now = System.nanoTime();
                 done = progress.getAsLong();
                 if (first == 0 && done > 0) {
-                    first = now;
-                    cpuAtFirst = cpu(trees);
-                    jitAtFirst = jit(trees);
+                    first = noneYetAt;
+                    cpuAtFirst = cpuNoneYet;
+                    jitAtFirst = jitNoneYet;
+                } else if (first == 0) {
+                    noneYetAt = now;
+                    cpuNoneYet = cpu(trees);
+                    jitNoneYet = jit(trees);
                 }
                 if (steadyAt < 0 && done >= steadyFrom && done < n) {
                     steadyAt = done;

@@ -146,21 +146,34 @@ public final class PipelineBenchmark {
         long pid = stack.startProcess(name, stages, yaml, "768m");
         ProcessTree tree = new ProcessTree(name, pid);
         long deadline = System.nanoTime() + options.timeout().toNanos();
+        // the first item comes between the last sample that saw none and the first that sees some: the phase starts
+        // at the former, so a phase done within one sampling interval still has its time and CPU
         long first = 0;
         long cpuAtFirst = 0;
         long jitAtFirst = 0;
         long otherAtFirst = 0;
         long otherJitAtFirst = 0;
+        long noneYetAt = System.nanoTime();
+        long cpuNoneYet = tree.cpuMillis();
+        long jitNoneYet = tree.jitCpuMillis();
+        long otherNoneYet = other == null ? 0 : other.cpuMillis();
+        long otherJitNoneYet = other == null ? 0 : other.jitCpuMillis();
         long done;
         while (true) {
             long now = System.nanoTime();
             done = progress.getAsLong();
             if (first == 0 && done > 0) {
-                first = now;
-                cpuAtFirst = tree.cpuMillis();
-                jitAtFirst = tree.jitCpuMillis();
-                otherAtFirst = other == null ? 0 : other.cpuMillis();
-                otherJitAtFirst = other == null ? 0 : other.jitCpuMillis();
+                first = noneYetAt;
+                cpuAtFirst = cpuNoneYet;
+                jitAtFirst = jitNoneYet;
+                otherAtFirst = otherNoneYet;
+                otherJitAtFirst = otherJitNoneYet;
+            } else if (first == 0) {
+                noneYetAt = now;
+                cpuNoneYet = tree.cpuMillis();
+                jitNoneYet = tree.jitCpuMillis();
+                otherNoneYet = other == null ? 0 : other.cpuMillis();
+                otherJitNoneYet = other == null ? 0 : other.jitCpuMillis();
             }
             if (done >= n) {
                 break;

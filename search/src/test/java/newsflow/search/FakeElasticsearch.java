@@ -151,8 +151,16 @@ public final class FakeElasticsearch implements AutoCloseable {
 
     /** Waits until a request has reached the fake. */
     public void awaitRequest() throws InterruptedException {
-        if (!arrived.tryAcquire(30, TimeUnit.SECONDS)) {
-            throw new AssertionError("no request reached the fake Elasticsearch");
+        awaitRequests(1);
+    }
+
+    /**
+     * Waits until {@code n} more requests have reached the fake: one sent ahead (an export's next page) may arrive
+     * after the caller's answer is complete.
+     */
+    public void awaitRequests(int n) throws InterruptedException {
+        if (!arrived.tryAcquire(n, 30, TimeUnit.SECONDS)) {
+            throw new AssertionError("fewer than " + n + " requests reached the fake Elasticsearch: " + requests());
         }
     }
 

@@ -146,35 +146,12 @@ public final class PipelineBenchmark {
         long pid = stack.startProcess(name, stages, yaml, "768m");
         ProcessTree tree = new ProcessTree(name, pid);
         long deadline = System.nanoTime() + options.timeout().toNanos();
-        // the first item comes between the last sample that saw none and the first that sees some: the phase starts
-        // at the former, so a phase done within one sampling interval still has its time and CPU
-        long first = 0;
-        long cpuAtFirst = 0;
-        long jitAtFirst = 0;
-        long otherAtFirst = 0;
-        long otherJitAtFirst = 0;
-        long noneYetAt = System.nanoTime();
-        long cpuNoneYet = tree.cpuMillis();
-        long jitNoneYet = tree.jitCpuMillis();
-        long otherNoneYet = other == null ? 0 : other.cpuMillis();
-        long otherJitNoneYet = other == null ? 0 : other.jitCpuMillis();
+        PhaseStart<Cpu> start = new PhaseStart<>(() -> Cpu.of(tree, other));
         long done;
         while (true) {
             long now = System.nanoTime();
             done = progress.getAsLong();
-            if (first == 0 && done > 0) {
-                first = noneYetAt;
-                cpuAtFirst = cpuNoneYet;
-                jitAtFirst = jitNoneYet;
-                otherAtFirst = otherNoneYet;
-                otherJitAtFirst = otherJitNoneYet;
-            } else if (first == 0) {
-                noneYetAt = now;
-                cpuNoneYet = tree.cpuMillis();
-                jitNoneYet = tree.jitCpuMillis();
-                otherNoneYet = other == null ? 0 : other.cpuMillis();
-                otherJitNoneYet = other == null ? 0 : other.jitCpuMillis();
-            }
+            start.sample(now, done);
             if (done >= n) {
                 break;
             }
@@ -190,12 +167,22 @@ public final class PipelineBenchmark {
             }
             Thread.sleep(SAMPLE.toMillis());
         }
-        Phase phase = new Phase(System.nanoTime() - first, tree.cpuMillis() - cpuAtFirst,
-                tree.jitCpuMillis() - jitAtFirst, other == null ? 0 : other.cpuMillis() - otherAtFirst,
-                other == null ? 0 : other.jitCpuMillis() - otherJitAtFirst);
+        Cpu end = Cpu.of(tree, other);
+        Cpu begin = start.readings();
+        Phase phase = new Phase(System.nanoTime() - start.nanos(), end.millis() - begin.millis(),
+                end.jitMillis() - begin.jitMillis(), end.otherMillis() - begin.otherMillis(),
+                end.otherJitMillis() - begin.otherJitMillis());
         log.info("{}: {} items in {} ms", name, n, phase.nanos / 1_000_000);
         stack.stopProcess(name);
         return phase;
+    }
+
+    /** A phase's process and the other one it loads (none: 0), CPU so far, all threads and the JIT compiler's. */
+    private record Cpu(long millis, long jitMillis, long otherMillis, long otherJitMillis) {
+        static Cpu of(ProcessTree tree, ProcessTree other) {
+            return new Cpu(tree.cpuMillis(), tree.jitCpuMillis(), other == null ? 0 : other.cpuMillis(),
+                    other == null ? 0 : other.jitCpuMillis());
+        }
     }
 
     /**

@@ -171,14 +171,7 @@ public final class ScaleOutPhases {
             trees.add(new ProcessTree(each, stack.startProcess(each, "enrich", yaml, "768m")));
         }
         long deadline = System.nanoTime() + options.timeout().toNanos();
-        // the first article comes between the last sample that saw none and the first that sees some: the phase
-        // starts at the former, so a phase done within one sampling interval still has its time and CPU
-        long first = 0;
-        long cpuAtFirst = 0;
-        long jitAtFirst = 0;
-        long noneYetAt = System.nanoTime();
-        long cpuNoneYet = cpu(trees);
-        long jitNoneYet = jit(trees);
+        PhaseStart<Cpu> start = new PhaseStart<>(() -> new Cpu(cpu(trees), jit(trees)));
         long steadyAt = -1;
         long cpuAtSteady = 0;
         long jitAtSteady = 0;
@@ -187,15 +180,7 @@ public final class ScaleOutPhases {
             while (true) {
                 long now = System.nanoTime();
                 done = progress.getAsLong();
-                if (first == 0 && done > 0) {
-                    first = noneYetAt;
-                    cpuAtFirst = cpuNoneYet;
-                    jitAtFirst = jitNoneYet;
-                } else if (first == 0) {
-                    noneYetAt = now;
-                    cpuNoneYet = cpu(trees);
-                    jitNoneYet = jit(trees);
-                }
+                start.sample(now, done);
                 if (steadyAt < 0 && done >= steadyFrom && done < n) {
                     steadyAt = done;
                     cpuAtSteady = cpu(trees);
@@ -213,15 +198,20 @@ public final class ScaleOutPhases {
             }
             long cpu = cpu(trees);
             long jit = jit(trees);
-            PipelineBenchmark.Phase phase = new PipelineBenchmark.Phase(System.nanoTime() - first, cpu - cpuAtFirst, 0);
+            PipelineBenchmark.Phase phase = new PipelineBenchmark.Phase(System.nanoTime() - start.nanos(),
+                    cpu - start.readings().millis(), 0);
             log.info("{}: {} items in {} ms by {} processes", name, n, phase.nanos() / 1_000_000, k);
-            return new Together(phase, jit - jitAtFirst, steadyAt < 0 ? 0 : done - steadyAt,
+            return new Together(phase, jit - start.readings().jitMillis(), steadyAt < 0 ? 0 : done - steadyAt,
                     cpu - cpuAtSteady, jit - jitAtSteady);
         } finally {
             for (String p : names) {
                 stack.stopProcess(p);
             }
         }
+    }
+
+    /** CPU so far of a phase's processes, all threads and the JIT compiler's. */
+    private record Cpu(long millis, long jitMillis) {
     }
 
     private static long cpu(List<ProcessTree> trees) {

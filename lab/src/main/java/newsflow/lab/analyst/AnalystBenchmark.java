@@ -242,7 +242,10 @@ public final class AnalystBenchmark {
         RecordingTransport tap = new RecordingTransport(transport);
         PassThrough passThrough = new PassThrough((ElasticsearchTransportBase) transport);
         HeldAnswers held = new HeldAnswers();
+        HeldNode heldNode = new HeldNode(((ElasticsearchTransportBase) transport).httpClient());
         HttpServer server = HttpServers.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        // our API again, in front of the node's answers held in memory
+        HttpServer nodeHeldServer = HttpServers.create(new InetSocketAddress("127.0.0.1", 0), 64);
         // the threads the app's API server answers on
         ExecutorService requestThreads = RequestThreads.forApi();
         server.setExecutor(requestThreads);
@@ -250,6 +253,9 @@ public final class AnalystBenchmark {
         HttpServer virtualServer = options.compareVirtualThreads()
                 ? HttpServers.create(new InetSocketAddress("127.0.0.1", 0), 64) : null;
         try (ElasticsearchClient searchClient = new ElasticsearchClient(tap);
+             ElasticsearchClient heldClient = new ElasticsearchClient(new ElasticsearchTransportBase(heldNode,
+                     transport.options(), transport.jsonpMapper()) {
+             });
              HttpFetcher client = new HttpFetcher(http)) {
             SearchService search = new SearchService(searchClient, config.elasticsearch().index(), config.search());
             SearchApi.register(server, search, HttpGuard.of(new ServerConfig("127.0.0.1", 0), server.getAddress().getPort()));
@@ -257,6 +263,11 @@ public final class AnalystBenchmark {
             server.createContext(HeldAnswers.PATH, held);
             server.start();
             String api = "http://127.0.0.1:" + server.getAddress().getPort();
+            nodeHeldServer.setExecutor(requestThreads);
+            SearchApi.register(nodeHeldServer, new SearchService(heldClient, config.elasticsearch().index(), config.search()),
+                    HttpGuard.of(new ServerConfig("127.0.0.1", 0), nodeHeldServer.getAddress().getPort()));
+            nodeHeldServer.start();
+            String apiNodeHeld = "http://127.0.0.1:" + nodeHeldServer.getAddress().getPort();
             String apiVirtual = null;
             if (virtualServer != null) {
                 virtualServer.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -291,6 +302,8 @@ public final class AnalystBenchmark {
                     // once unrecorded first: what our code caches (top words' stop-word forms) is then not asked
                     // again, and the captured requests are those of every later call
                     tryGet(client, api + url);
+                    // and so on the API in front of the held answers, which asks the node until they are set
+                    tryGet(client, apiNodeHeld + url);
                     String answer = null;
                     List<CapturedRequest> requests = List.of();
                     for (int attempt = 1; answer == null; attempt++) {
@@ -347,6 +360,7 @@ public final class AnalystBenchmark {
             }
             Map<AnalystRequest, List<String>> passThroughPaths = new EnumMap<>(AnalystRequest.class);
             Map<AnalystRequest, List<String>> heldPaths = new EnumMap<>(AnalystRequest.class);
+            Map<AnalystRequest, List<List<byte[]>>> nodeAnswers = new EnumMap<>(AnalystRequest.class);
             for (AnalystRequest kind : kinds) {
                 List<String> paths = new ArrayList<>();
                 List<String> heldAnswers = new ArrayList<>();
@@ -354,9 +368,24 @@ public final class AnalystBenchmark {
                     List<CapturedRequest> requests = captured.get(kind).get(v);
                     paths.add(passThrough.add(kind, v, requests));
                     heldAnswers.add(api + held.add(kind, v, passThrough.relay(requests)));
+                    List<byte[]> answers = new ArrayList<>();
+                    for (CapturedRequest r : requests) {
+                        answers.add(passThrough.relay(List.of(r)));
+                    }
+                    nodeAnswers.computeIfAbsent(kind, k -> new ArrayList<>()).add(answers);
                 }
                 passThroughPaths.put(kind, paths);
                 heldPaths.put(kind, heldAnswers);
+                // behind the held answers our API must do the same work: the same count as in front of the node
+                long nodeHeld = 0;
+                for (int v = 0; v < urls.get(kind).size(); v++) {
+                    heldNode.answerNextCall(nodeAnswers.get(kind).get(v));
+                    nodeHeld += kind.ours(get(client, apiNodeHeld + urls.get(kind).get(v)));
+                }
+                if (nodeHeld != counts.get(kind)[0]) {
+                    throw new IllegalStateException(kind + ": our API counted " + nodeHeld + " from the held answers, "
+                            + counts.get(kind)[0] + " from the node's");
+                }
             }
             List<Side> measuredSides = Arrays.stream(Side.values())
                     .filter(side -> options.compareVirtualThreads() || !side.virtualThreads).toList();
@@ -377,6 +406,10 @@ public final class AnalystBenchmark {
                                 case PASS_THROUGH -> get(client, api + passThroughPaths.get(kind).get(v));
                                 case DIRECT -> sendAll(client, node, captured.get(kind).get(v));
                                 case HELD -> get(client, heldPaths.get(kind).get(v));
+                                case OURS_NODE_HELD -> {
+                                    heldNode.answerNextCall(nodeAnswers.get(kind).get(v));
+                                    get(client, apiNodeHeld + urls.get(kind).get(v));
+                                }
                                 case OURS_VIRTUAL_THREADS -> get(client, apiVirtual + urls.get(kind).get(v));
                                 case PASS_THROUGH_VIRTUAL_THREADS -> get(client, apiVirtual + passThroughPaths.get(kind).get(v));
                             }
@@ -400,9 +433,24 @@ public final class AnalystBenchmark {
                 }
             }
 
+            Map<AnalystRequest, Latencies> heldBackToBack = new EnumMap<>(AnalystRequest.class);
+            Map<AnalystRequest, Latencies> nodeHeldBackToBack = new EnumMap<>(AnalystRequest.class);
+            for (AnalystRequest kind : kinds) {
+                // no node work between these calls: our code and the hop as they run when still in the caches
+                heldBackToBack.put(kind, new Latencies());
+                nodeHeldBackToBack.put(kind, new Latencies());
+                for (int round = 0; round < options.rounds(); round++) {
+                    int v = round % options.variants();
+                    time(client, heldPaths.get(kind).get(v), heldBackToBack.get(kind));
+                    heldNode.answerNextCall(nodeAnswers.get(kind).get(v));
+                    time(client, apiNodeHeld + urls.get(kind).get(v), nodeHeldBackToBack.get(kind));
+                }
+            }
+
             List<RequestResult> results = new ArrayList<>();
             for (AnalystRequest kind : kinds) {
                 Latencies o = times.get(Side.OURS).get(kind);
+                Latencies oh = times.get(Side.OURS_NODE_HELD).get(kind);
                 Latencies p = times.get(Side.PASS_THROUGH).get(kind);
                 Latencies d = times.get(Side.DIRECT).get(kind);
                 Latencies h = times.get(Side.HELD).get(kind);
@@ -413,12 +461,15 @@ public final class AnalystBenchmark {
                         o.millis(0.5), o.millis(0.99), d.millis(0.5), d.millis(0.99), o.millis(0.5) / d.millis(0.5) - 1,
                         p.millis(0.5), p.millis(0.5) / d.millis(0.5) - 1, h.millis(0.5), h.failures(),
                         counts.get(kind)[0], counts.get(kind)[1], o.failures(), d.failures(), p.failures(), o.meanCpuMillis(),
-                        d.meanCpuMillis(), p.meanCpuMillis(), ov == null ? null : ov.millis(0.5),
-                        pv == null ? null : pv.millis(0.5)));
+                        d.meanCpuMillis(), p.meanCpuMillis(), oh.millis(0.5), oh.failures(),
+                        heldBackToBack.get(kind).millis(0.5), nodeHeldBackToBack.get(kind).millis(0.5),
+                        heldBackToBack.get(kind).failures() + nodeHeldBackToBack.get(kind).failures(),
+                        ov == null ? null : ov.millis(0.5), pv == null ? null : pv.millis(0.5)));
             }
             return results;
         } finally {
             server.stop(0);
+            nodeHeldServer.stop(0);
             requestThreads.shutdown();
             if (virtualServer != null) {
                 virtualServer.stop(0);
@@ -428,7 +479,7 @@ public final class AnalystBenchmark {
 
     /** The ways a call is sent in each round, in a shuffled order. */
     private enum Side {
-        OURS, PASS_THROUGH, DIRECT, HELD, OURS_VIRTUAL_THREADS(true), PASS_THROUGH_VIRTUAL_THREADS(true);
+        OURS, PASS_THROUGH, DIRECT, HELD, OURS_NODE_HELD, OURS_VIRTUAL_THREADS(true), PASS_THROUGH_VIRTUAL_THREADS(true);
 
         /** Served by the second server, only with {@link Options#compareVirtualThreads()}. */
         final boolean virtualThreads;
@@ -439,6 +490,18 @@ public final class AnalystBenchmark {
 
         Side(boolean virtualThreads) {
             this.virtualThreads = virtualThreads;
+        }
+    }
+
+    /** One timed call into {@code into}; a failure is counted, not timed. */
+    private void time(HttpFetcher client, String url, Latencies into) {
+        long t0 = System.nanoTime();
+        try {
+            get(client, url);
+            into.add(System.nanoTime() - t0, 0);
+        } catch (IOException e) {
+            into.fail();
+            out.printf("%s failed: %s%n", url, e.getMessage());
         }
     }
 

@@ -41,6 +41,13 @@ public record AnalystReport(
      * @param heldP50     the same server answering the node's answer from memory ({@link HeldAnswers}), no node
      *                    asked: one loopback HTTP round trip carrying the answer, the floor of a second hop alone;
      *                    {@code passThroughP50 - directP50 - heldP50} is what relaying through the client adds
+     * @param oursNodeHeldP50 our API on a third server whose client's node answers from memory ({@link HeldNode}),
+     *                    in the same rounds: our code with no node work in its call, but run between calls the node
+     *                    computed; minus {@code heldP50}, our code's time so
+     * @param oursNodeHeldBackToBackP50 the same after the rounds, called back to back with the held answers
+     *                    ({@code heldBackToBackP50}) and nothing else: our code and the hop with no node work between
+     *                    calls, still in the processor's caches. Against the rounds' figures, what the node's work
+     *                    between our calls costs our code
      * @param oursVirtualThreadsP50 with {@code --compare-virtual-threads}, our API on a second server that runs each
      *                    request on a virtual thread, in the same rounds (else absent); against {@code oursP50}, what
      *                    the API server's request threads change. {@code passThroughVirtualThreadsP50} the same for
@@ -67,6 +74,11 @@ public record AnalystReport(
             @JsonProperty("ours_cpu_ms") double oursCpuMs,
             @JsonProperty("direct_cpu_ms") double directCpuMs,
             @JsonProperty("pass_through_cpu_ms") double passThroughCpuMs,
+            @JsonProperty("ours_node_held_p50_ms") double oursNodeHeldP50,
+            @JsonProperty("ours_node_held_failures") int oursNodeHeldFailures,
+            @JsonProperty("held_back_to_back_p50_ms") double heldBackToBackP50,
+            @JsonProperty("ours_node_held_back_to_back_p50_ms") double oursNodeHeldBackToBackP50,
+            @JsonProperty("back_to_back_failures") int backToBackFailures,
             @JsonProperty("ours_virtual_threads_p50_ms") @JsonInclude(JsonInclude.Include.NON_NULL) Double oursVirtualThreadsP50,
             @JsonProperty("pass_through_virtual_threads_p50_ms") @JsonInclude(JsonInclude.Include.NON_NULL)
             Double passThroughVirtualThreadsP50) {

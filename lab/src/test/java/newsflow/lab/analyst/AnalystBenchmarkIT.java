@@ -44,6 +44,11 @@ class AnalystBenchmarkIT {
         for (AnalystReport.RequestResult r : report.requests()) {
             assertThat(r.samples()).as(r.kind()).isEqualTo(3);
             assertThat(r.oursFailures() + r.directFailures() + r.passThroughFailures() + r.heldFailures()).as(r.kind() + ": " + text).isZero();
+            assertThat(r.oursNodeHeldFailures() + r.backToBackFailures())
+                    .as(r.kind() + ": every request of our code was answered from the held ones: " + text).isZero();
+            assertThat(r.oursNodeHeldP50()).as(r.kind()).isPositive();
+            assertThat(r.heldBackToBackP50()).as(r.kind()).isPositive();
+            assertThat(r.oursNodeHeldBackToBackP50()).as(r.kind()).isPositive();
             assertThat(r.oursP50()).as(r.kind()).isPositive().isLessThanOrEqualTo(r.oursP99());
             assertThat(r.directP50()).as(r.kind()).isPositive().isLessThanOrEqualTo(r.directP99());
             assertThat(r.passThroughP50()).as(r.kind()).isPositive();

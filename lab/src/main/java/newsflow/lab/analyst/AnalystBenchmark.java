@@ -367,12 +367,12 @@ public final class AnalystBenchmark {
                 for (int v = 0; v < captured.get(kind).size(); v++) {
                     List<CapturedRequest> requests = captured.get(kind).get(v);
                     paths.add(passThrough.add(kind, v, requests));
-                    heldAnswers.add(api + held.add(kind, v, passThrough.relay(requests)));
                     List<byte[]> answers = new ArrayList<>();
                     for (CapturedRequest r : requests) {
                         answers.add(passThrough.relay(List.of(r)));
                     }
                     nodeAnswers.computeIfAbsent(kind, k -> new ArrayList<>()).add(answers);
+                    heldAnswers.add(api + held.add(kind, v, answers.getLast()));
                 }
                 passThroughPaths.put(kind, paths);
                 heldPaths.put(kind, heldAnswers);

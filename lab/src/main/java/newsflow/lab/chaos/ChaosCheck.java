@@ -119,6 +119,8 @@ final class ChaosCheck {
         int hostile = 0;
         Map<HostileKind, Map<HostileOutcome, Integer>> outcomes = new EnumMap<>(HostileKind.class);
         Map<String, Integer> reasons = new TreeMap<>();
+        int redirects = 0;
+        int redirectsRefused = 0;
         for (ChaosArticle a : articles) {
             int byId = index.perId().getOrDefault(a.id(), 0);
             int byUrl = index.perUrl().getOrDefault(a.url(), 0);
@@ -166,6 +168,16 @@ final class ChaosCheck {
             if (outcome == HostileOutcome.FALLBACK_WITH_REASON && !refusalReason(a.kind(), reason)) {
                 violations.add("hostile " + a.token() + " " + a.url() + " fell back for another reason than a refusal: " + reason);
             }
+            if (a.kind() == HostileKind.INTERNAL_REDIRECT) {
+                redirects++;
+                if (reason != null && reason.toLowerCase(Locale.ROOT).contains("refused")) {
+                    redirectsRefused++;
+                }
+            }
+        }
+        if (redirects > 0 && redirectsRefused == 0) {
+            violations.add("none of the " + redirects + " internal-redirect links was refused by the guard: the redirect "
+                    + "check was never reached");
         }
         index.perId().forEach((id, n) -> {
             if (n > 1) {
@@ -189,12 +201,16 @@ final class ChaosCheck {
     /**
      * Whether {@code reason} is an acceptable one for the kind: links into the internal server or the metadata
      * address must have been refused by the guard, or (a numeric spelling ingest cannot canonicalise) dropped
-     * before any fetch; other kinds may fall back for any stated reason.
+     * before any fetch; other kinds may fall back for any stated reason. A redirect into the internal server is
+     * first a request to the allowed site, which, while a kill has the machine's cores busy, may not answer within
+     * the fetch deadline: that ends the fetch before the guard is reached, so it is accepted per article, and the
+     * check asks for at least one refused redirect in the run.
      */
     private static boolean refusalReason(HostileKind kind, String reason) {
         String r = reason.toLowerCase(Locale.ROOT);
         return switch (kind) {
-            case INTERNAL_DIRECT, INTERNAL_REDIRECT, INTERNAL_IPV6, METADATA -> r.contains("refused");
+            case INTERNAL_DIRECT, INTERNAL_IPV6, METADATA -> r.contains("refused");
+            case INTERNAL_REDIRECT -> r.contains("refused") || r.contains("deadline");
             case INTERNAL_HEX -> r.contains("refused") || r.contains("no http(s) link");
             default -> true;
         };

@@ -28,9 +28,9 @@ final class HeldNode implements TransportHttpClient {
         this.node = node;
     }
 
-    /** The answers, in order, to the requests of the next call. */
+    /** The answers, in order, to the requests of the next call; built once before the rounds, not changed after. */
     void answerNextCall(List<byte[]> inOrder) {
-        answers = List.copyOf(inOrder);
+        answers = inOrder;
         next.set(0);
     }
 

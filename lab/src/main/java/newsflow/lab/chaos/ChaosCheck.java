@@ -170,7 +170,7 @@ final class ChaosCheck {
             }
             if (a.kind() == HostileKind.INTERNAL_REDIRECT) {
                 redirects++;
-                if (reason != null && reason.toLowerCase(Locale.ROOT).contains("refused")) {
+                if (reason != null && refused(reason)) {
                     redirectsRefused++;
                 }
             }
@@ -209,11 +209,16 @@ final class ChaosCheck {
     private static boolean refusalReason(HostileKind kind, String reason) {
         String r = reason.toLowerCase(Locale.ROOT);
         return switch (kind) {
-            case INTERNAL_DIRECT, INTERNAL_IPV6, METADATA -> r.contains("refused");
-            case INTERNAL_REDIRECT -> r.contains("refused") || r.contains("deadline");
-            case INTERNAL_HEX -> r.contains("refused") || r.contains("no http(s) link");
+            case INTERNAL_DIRECT, INTERNAL_IPV6, METADATA -> refused(r);
+            case INTERNAL_REDIRECT -> refused(r) || r.contains("deadline");
+            case INTERNAL_HEX -> refused(r) || r.contains("no http(s) link");
             default -> true;
         };
+    }
+
+    /** The fetch layer's guard refused the link (a {@code REFUSED} fetch failure). */
+    private static boolean refused(String reason) {
+        return reason.toLowerCase(Locale.ROOT).contains("refused");
     }
 
     /** The reason's kind without the article's URL and numbers: {@code page fetch failed: REFUSED fetching <url>: …}. */

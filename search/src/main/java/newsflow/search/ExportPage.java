@@ -1,8 +1,6 @@
 package newsflow.search;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import newsflow.common.json.Json;
 
@@ -14,37 +12,40 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One page of an export as the node answers it, read with the shared mapper straight into the export's fields.
+ * One page of an export as the node answers it: whether it is complete, and its hits, each one row
+ * ({@link ExportAnswerReader} reads it).
  *
  * <p>Why the answer's bytes and not the typed client's answer: an export's pages follow one another (each page's
  * last sort values are the next one's {@code search_after}), so reading a whole page of 500 hits held up asking for
  * the next. Here the last hit's sort values are read off the end of the bytes first ({@link #lastSortValues}), the
  * next page is asked for, and the page is read and written while the node looks for the next.
+ *
+ * @param timedOut     the node stopped at {@code search.timeout}
+ * @param failedShards shards that failed to answer
  */
-record ExportPage(
-        @JsonProperty("timed_out") boolean timedOut,
-        @JsonProperty("_shards") Shards shards,
-        @JsonProperty("hits") Hits hits) {
+record ExportPage(boolean timedOut, int failedShards, List<Hit> hits) {
 
     /** The most bytes a page's answer may have: 500 rows of the export's few fields are well under a MiB. */
     static final int MAX_BYTES = 32 << 20;
 
-    record Shards(@JsonProperty("failed") int failed) {
+    ExportPage {
+        hits = List.copyOf(hits);
     }
 
-    record Hits(@JsonProperty("hits") List<Hit> hits) {
-    }
+    /** @param sort the hit's sort values as the node wrote them (the cursor after it); null when it has none */
+    record Hit(String id, HitSource source, JsonNode sort) {
 
-    /** @param sort the hit's sort values as the node wrote them: the cursor after it */
-    record Hit(@JsonProperty("_id") String id, @JsonProperty("_source") HitSource source,
-               @JsonProperty("sort") JsonNode sort) {
+        /** The hit's row, under its own id ({@code _source} is only missing with it disabled, which ours never is). */
+        HitSource row() {
+            return source == null ? HitSource.ofId(id) : source.withId(id);
+        }
     }
 
     private static final byte[] SORT_KEY = "\"sort\"".getBytes(StandardCharsets.US_ASCII);
 
     /** @throws UncheckedIOException when the bytes are not a search answer */
     static ExportPage read(byte[] answer) {
-        return Json.read(answer, ExportPage.class);
+        return ExportAnswerReader.read(answer);
     }
 
     /** The answer's bytes, refused past {@link #MAX_BYTES}. */
@@ -58,7 +59,7 @@ record ExportPage(
 
     /** Elasticsearch stopped at {@code search.timeout} or some shards failed: rows may be missing. */
     boolean partial() {
-        return timedOut || (shards != null && shards.failed() > 0);
+        return timedOut || failedShards > 0;
     }
 
     /**
@@ -66,40 +67,7 @@ record ExportPage(
      * writes before the hits), to count the outcome when the answer comes in.
      */
     static boolean partialHead(byte[] answer) {
-        try (JsonParser parser = Json.mapper().createParser(answer)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return false;
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                switch (field) {
-                    case "timed_out" -> {
-                        if (parser.currentToken() == JsonToken.VALUE_TRUE) {
-                            return true;
-                        }
-                    }
-                    case "_shards" -> {
-                        if (parser.currentToken() == JsonToken.START_OBJECT
-                                && parser.readValueAs(Shards.class).failed() > 0) {
-                            return true;
-                        }
-                    }
-                    case "hits" -> {
-                        return false;
-                    }
-                    default -> parser.skipChildren();
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            // not a search answer: reading the page says so
-            return false;
-        }
-    }
-
-    List<Hit> hitList() {
-        return hits == null || hits.hits() == null ? List.of() : hits.hits();
+        return ExportAnswerReader.partialHead(answer);
     }
 
     /**

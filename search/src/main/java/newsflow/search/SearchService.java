@@ -250,7 +250,7 @@ public final class SearchService {
     @FunctionalInterface
     public interface PageSink {
         /** @throws IOException when the rows cannot be written (the client went away): the export stops */
-        void accept(List<SearchHit> page) throws IOException;
+        void accept(List<HitSource> page) throws IOException;
     }
 
     /**
@@ -291,7 +291,7 @@ public final class SearchService {
                 throw new SearchTimeoutException("Elasticsearch answered a page of the export only partially after "
                         + rows + " rows (search.timeout " + limits.timeout().toMillis() + " ms or failed shards)", null);
             }
-            List<ExportPage.Hit> hits = page.hitList();
+            List<ExportPage.Hit> hits = page.hits();
             if (hits.isEmpty()) {
                 break;
             }
@@ -306,7 +306,7 @@ public final class SearchService {
                         early.get(), lastSort);
                 next = exportPage(scope, Cursor.values(lastSort), nextSize);
             }
-            sink.accept(hits.stream().map(SearchService::toExportHit).toList());
+            sink.accept(hits.stream().map(ExportPage.Hit::row).toList());
             rows += hits.size();
             size = nextSize;
             if (next == null) {
@@ -375,12 +375,6 @@ public final class SearchService {
         }
     }
 
-    private static SearchHit toExportHit(ExportPage.Hit hit) {
-        // only with _source disabled, which our template never does: the row keeps its id
-        return hit.source() == null ? new SearchHit(hit.id(), null, null, null, null, null, null, List.of(), List.of(),
-                null, List.of(), null) : hit.source().toHit(hit.id());
-    }
-
     /** An export page's answer once it is in, its failure thrown as the request would have thrown it. */
     private static <T> T awaitPage(CompletableFuture<T> page) {
         try {
@@ -447,7 +441,7 @@ public final class SearchService {
             return new SearchHit(hit.id(), null, null, null, null, null, null, List.of(), List.of(), null,
                     highlight.getOrDefault("body", List.of()), score);
         }
-        return new SearchHit(hit.id(), d.title(), d.url(), d.source(), d.siteName(), d.published(), d.language(),
+        return new SearchHit(hit.id(), d.title(), d.url(), d.source(), d.siteName(), d.publishedInstant(), d.language(),
                 d.topics(), d.authors(),
                 titleHl == null || titleHl.isEmpty() ? null : titleHl.getFirst(),
                 highlight.getOrDefault("body", List.of()), score, d.storyId(), alsoReported(hit));

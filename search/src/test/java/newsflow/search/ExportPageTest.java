@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,9 +37,9 @@ class ExportPageTest {
         ExportPage page = ExportPage.read(TWO_HITS);
 
         assertThat(early).isEqualTo(Json.mapper().createArrayNode().add(1762066800000L).add("a2"));
-        assertThat(page.hitList()).extracting(ExportPage.Hit::id).containsExactly("a1", "a2");
-        assertThat(page.hitList().getLast().sort()).isEqualTo(early);
-        assertThat(page.hitList().getLast().source().title()).isEqualTo("say \"sort\":[1,2] or ,\\\"sort\":[3]");
+        assertThat(page.hits()).extracting(ExportPage.Hit::id).containsExactly("a1", "a2");
+        assertThat(page.hits().getLast().sort()).isEqualTo(early);
+        assertThat(page.hits().getLast().source().title()).isEqualTo("say \"sort\":[1,2] or ,\\\"sort\":[3]");
         assertThat(Cursor.values(early)).hasSize(2);
         assertThat(page.partial()).isFalse();
         assertThat(ExportPage.partialHead(TWO_HITS)).isFalse();
@@ -68,9 +69,10 @@ class ExportPageTest {
                  "_source": %s, "sort": [3, "a1"]}], "max_score": null}, "aggregations": {}}
                 """.formatted(source));
 
-        ExportPage.Hit hit = ExportPage.read(answer).hitList().getFirst();
+        ExportPage.Hit hit = ExportPage.read(answer).hits().getFirst();
 
-        assertThat(hit.source()).isEqualTo(Json.read(source, HitSource.class));
+        assertThat(hit.row()).isEqualTo(new HitSource("a1", "2026-11-02T08:00:00Z", "example.org", "Example", "en",
+                "Flood \u00e9 \"x\"", "https://example.org/a1", List.of("A. Writer", "B"), List.of(), "s1"));
         assertThat(hit.id()).isEqualTo("a1");
         assertThat(hit.sort()).isEqualTo(Json.mapper().createArrayNode().add(3).add("a1"));
     }
@@ -78,13 +80,45 @@ class ExportPageTest {
     @Test
     void anAnswerThatIsNotASearchAnswerIsAClearError() {
         assertThatThrownBy(() -> ExportPage.read("[1, 2]".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("ExportPage");
-        assertThatThrownBy(() -> ExportPage.read(answer("""
-                {"hits": {"hits": [{"_id": "a1", "_source": {"published": "yesterday"}}]}}
-                """))).isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("yesterday");
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("export page");
         assertThatThrownBy(() -> ExportPage.read(answer("""
                 {"hits": {"hits": [{"_id": "a1", "_source": {"title": "cut off
                 """))).isInstanceOf(java.io.UncheckedIOException.class);
+        assertThatThrownBy(() -> ExportPage.read(answer("""
+                {"hits": {"hits": {"_id": "a1"}}}
+                """))).isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("'hits.hits'");
+        assertThatThrownBy(() -> ExportPage.read(answer("""
+                {"took": 1} trailing
+                """))).isInstanceOf(java.io.UncheckedIOException.class);
+    }
+
+    @Test
+    void aStoredFieldOfAnotherShapeIsReadAsWellAsItCanBeNotAsThePagesFailure() {
+        ExportPage page = ExportPage.read(answer("""
+                {"timed_out": {"odd": true}, "_shards": [1], "hits": {"hits": [
+                 {"_id": "a1", "_source": {"title": {"nested": ["x"]}, "authors": "One Writer", "topics": ["a", null, ["b"], 7],
+                  "language": 5, "url": null}, "sort": "not an array"}]}}
+                """));
+
+        assertThat(page.partial()).isFalse();
+        assertThat(page.hits()).singleElement().satisfies(hit -> {
+            assertThat(hit.row()).isEqualTo(new HitSource("a1", null, null, null, "5", null, null, List.of("One Writer"),
+                    List.of("a", "7"), null));
+            assertThat(hit.sort()).isNull();
+        });
+    }
+
+    @Test
+    void aRowIsUnderItsHitsIdAndABadDateIsUnknownNotTheWholePagesFailure() {
+        ExportPage page = ExportPage.read(answer("""
+                {"hits": {"hits": [{"_id": "a1", "_source": {"published": "yesterday", "title": "kept"}},
+                 {"_id": "a2", "_source": {"id": "a2", "published": "2026-11-02T09:00:00+01:00"}}, {"_id": "a3"}]}}
+                """));
+
+        assertThat(page.hits()).extracting(ExportPage.Hit::row).containsExactly(
+                new HitSource("a1", null, null, null, null, "kept", null, null, null, null),
+                new HitSource("a2", "2026-11-02T08:00:00Z", null, null, null, null, null, null, null, null),
+                HitSource.ofId("a3"));
     }
 
     @Test
@@ -108,7 +142,7 @@ class ExportPageTest {
                 """);
 
         assertThat(ExportPage.lastSortValues(none)).isEmpty();
-        assertThat(ExportPage.read(none).hitList()).isEmpty();
+        assertThat(ExportPage.read(none).hits()).isEmpty();
         assertThat(ExportPage.lastSortValues(unsorted)).isEmpty();
         assertThat(ExportPage.lastSortValues(new byte[0])).isEmpty();
     }

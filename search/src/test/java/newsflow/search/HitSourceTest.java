@@ -1,6 +1,7 @@
 package newsflow.search;
 
 import newsflow.common.json.Json;
+import newsflow.search.export.ExportWriter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -8,23 +9,24 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An export page's source, read into the export's fields only, becomes the same hit an export row is made of. */
+/** A hit's source, read into the fields a hit shows only: a search page's hit and an export's row. */
 class HitSourceTest {
 
     @Test
-    void everyExportFieldIsReadUnderItsStoredName() {
+    void everyHitFieldIsReadUnderItsStoredName() {
         HitSource source = Json.read("""
                 {"id": "a1", "published": "2026-11-02T08:00:00Z", "source": "example.org", "site_name": "Example",
                  "language": "en", "title": "Flood", "url": "https://example.org/a1", "authors": ["A. Writer"],
-                 "topics": ["weather"], "story_id": "s1"}
+                 "topics": ["weather"], "story_id": "s1", "body": "not asked for, skipped"}
                 """, HitSource.class);
 
-        SearchHit hit = source.toHit("a1");
-
-        assertThat(hit).isEqualTo(new SearchHit("a1", "Flood", "https://example.org/a1", "example.org", "Example",
-                Instant.parse("2026-11-02T08:00:00Z"), "en", List.of("weather"), List.of("A. Writer"), null, List.of(),
-                null, "s1", List.of()));
+        assertThat(source).isEqualTo(new HitSource("a1", "2026-11-02T08:00:00Z", "example.org", "Example",
+                "en", "Flood", "https://example.org/a1", List.of("A. Writer"), List.of("weather"), "s1"));
+        assertThat(source.publishedInstant()).isEqualTo(Instant.parse("2026-11-02T08:00:00Z"));
+        assertThat(new HitSource("a2", null, null, null, null, null, null, null, null, null).publishedInstant()).isNull();
         assertThat(SearchRequests.HIT_FIELDS).containsExactlyInAnyOrder("id", "published", "source", "site_name",
                 "language", "title", "url", "authors", "topics", "story_id");
+        assertThat(ExportWriter.COLUMNS).as("an export row is those fields, in the stored names").containsExactlyInAnyOrderElementsOf(
+                SearchRequests.HIT_FIELDS);
     }
 }

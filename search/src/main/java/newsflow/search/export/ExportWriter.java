@@ -3,13 +3,14 @@ package newsflow.search.export;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import newsflow.common.json.Json;
-import newsflow.search.SearchHit;
+import newsflow.search.HitSource;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,6 +18,12 @@ import java.util.List;
  * client receives rows while later pages are still being fetched. The CSV header goes first, even with no rows.
  */
 public final class ExportWriter {
+
+    /** The CSV header, the columns in order, and the keys of an NDJSON line: the stored fields' names. */
+    public static final List<String> COLUMNS = List.of("id", "published", "source", "site_name", "language", "title",
+            "url", "authors", "topics", "story_id");
+    /** How a list (authors, topics) is written in one CSV cell. */
+    static final String LIST_SEPARATOR = "; ";
 
     private final ExportFormat format;
     private final Writer out;
@@ -34,24 +41,64 @@ public final class ExportWriter {
     /** Writes what comes before the rows (the CSV header). */
     public void start() throws IOException {
         if (format == ExportFormat.CSV) {
-            out.write(Csv.line(ExportRow.COLUMNS));
+            out.write(Csv.line(COLUMNS));
         }
         out.flush();
     }
 
-    public void page(List<SearchHit> hits) throws IOException {
+    public void page(List<HitSource> rows) throws IOException {
         if (format == ExportFormat.CSV) {
-            for (SearchHit hit : hits) {
-                out.write(Csv.line(ExportRow.of(hit).cells()));
+            for (HitSource row : rows) {
+                out.write(Csv.line(cells(row)));
             }
             out.flush();
             return;
         }
-        for (SearchHit hit : hits) {
+        for (HitSource row : rows) {
             // one line: the generator writes no raw newline (they are escaped inside strings)
-            ExportRow.of(hit).writeJson(json);
+            writeJson(row);
             json.writeRaw('\n');
         }
         json.flush();
+    }
+
+    /** The CSV cells, in {@link #COLUMNS} order, before escaping. */
+    static List<String> cells(HitSource r) {
+        return Arrays.asList(r.id(), r.published(), r.source(), r.siteName(), r.language(), r.title(), r.url(),
+                String.join(LIST_SEPARATOR, r.authors()), String.join(LIST_SEPARATOR, r.topics()), r.storyId());
+    }
+
+    /**
+     * The NDJSON object: the {@link #COLUMNS} as keys, in order, absent values left out, lists as arrays.
+     * Written field by field rather than by the mapper's reflection over the record, which was most of a large
+     * export's own writing time.
+     */
+    private void writeJson(HitSource r) throws IOException {
+        json.writeStartObject();
+        string("id", r.id());
+        string("published", r.published());
+        string("source", r.source());
+        string("site_name", r.siteName());
+        string("language", r.language());
+        string("title", r.title());
+        string("url", r.url());
+        list("authors", r.authors());
+        list("topics", r.topics());
+        string("story_id", r.storyId());
+        json.writeEndObject();
+    }
+
+    private void string(String key, String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(key, value);
+        }
+    }
+
+    private void list(String key, List<String> values) throws IOException {
+        json.writeArrayFieldStart(key);
+        for (String v : values) {
+            json.writeString(v);
+        }
+        json.writeEndArray();
     }
 }

@@ -2,25 +2,24 @@ package newsflow.search.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import newsflow.common.json.Json;
-import newsflow.search.SearchHit;
+import newsflow.search.HitSource;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ExportWriterTest {
 
-    private static final SearchHit HIT = new SearchHit("a1", "Floods, again: \"worst\" in years", "http://h.example/a1",
-            "Harbour Post", "Harbour Post Online", Instant.parse("2026-11-03T08:00:00Z"), "en",
-            List.of("weather", "local"), List.of("Ruth Kaminski", "=cmd"), null, List.of(), 1.0, "s1", List.of());
-    private static final SearchHit BARE = new SearchHit("a2", null, "http://h.example/a2", "Coast Times", null, null, null,
-            List.of(), List.of(), null, List.of(), null);
+    private static final HitSource HIT = new HitSource("a1", "2026-11-03T08:00:00Z", "Harbour Post", "Harbour Post Online",
+            "en", "Floods, again: \"worst\" in years", "http://h.example/a1", List.of("Ruth Kaminski", "=cmd"),
+            List.of("weather", "local"), "s1");
+    private static final HitSource BARE = new HitSource("a2", null, "Coast Times", null, null, null, "http://h.example/a2",
+            null, null, null);
 
-    private static String write(ExportFormat format, List<SearchHit> hits) throws Exception {
+    private static String write(ExportFormat format, List<HitSource> hits) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExportWriter writer = new ExportWriter(format, out);
         writer.start();
@@ -41,14 +40,14 @@ class ExportWriterTest {
 
     @Test
     void aListCellStartingWithAFormulaIsMadeText() throws Exception {
-        SearchHit formulaAuthor = new SearchHit("a3", "t", "u", "s", null, null, null, List.of(), List.of("@evil", "x"),
-                null, List.of(), null);
+        HitSource formulaAuthor = new HitSource("a3", null, "s", null, null, "t", "u", List.of("@evil", "x"), List.of(),
+                null);
         assertThat(write(ExportFormat.CSV, List.of(formulaAuthor))).contains(",'@evil; x,");
     }
 
     @Test
     void csvWithoutRowsIsTheHeaderAlone() throws Exception {
-        assertThat(write(ExportFormat.CSV, List.of())).isEqualTo(String.join(",", ExportRow.COLUMNS) + "\r\n");
+        assertThat(write(ExportFormat.CSV, List.of())).isEqualTo(String.join(",", ExportWriter.COLUMNS) + "\r\n");
     }
 
     @Test
@@ -65,7 +64,7 @@ class ExportWriterTest {
         assertThat(first.get("published").asText()).isEqualTo("2026-11-03T08:00:00Z");
         assertThat(first.get("authors")).extracting(JsonNode::asText).containsExactly("Ruth Kaminski", "=cmd");
         assertThat(Json.read(lines[1], JsonNode.class).has("title")).as("unknown fields are left out").isFalse();
-        assertThat(ExportRow.COLUMNS).allSatisfy(c -> assertThat(first.has(c)).as(c).isTrue());
+        assertThat(ExportWriter.COLUMNS).allSatisfy(c -> assertThat(first.has(c)).as(c).isTrue());
         assertThat(lines[0]).as("keys in column order, no space between lines").startsWith("{\"id\":\"a1\",\"published\":");
         assertThat(lines[1]).isEqualTo("{\"id\":\"a2\",\"source\":\"Coast Times\",\"url\":\"http://h.example/a2\","
                 + "\"authors\":[],\"topics\":[]}");

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Reads an export page's answer token by token with the shared mapper's parser: {@code timed_out}, the failed
- * shards, and each hit's {@code _id}, {@code sort} and the stored fields of its {@code _source}; everything else
- * is skipped unread.
+ * shards, each hit's {@code _id} and the stored fields of its {@code _source}, and the last hit's {@code sort}
+ * (the cursor; the others' are skipped, not built as trees); everything else is skipped unread.
  *
  * <p>Why not the mapper's data binding into records: for the 500 hits of a page it buffered each hit's unknown
  * fields and looked up every field name in a map, twice the time of reading the tokens themselves, and reading
@@ -34,7 +34,7 @@ final class ExportAnswerReader {
             expect(p, p.nextToken(), JsonToken.START_OBJECT, "the answer");
             boolean timedOut = false;
             int failedShards = 0;
-            List<ExportPage.Hit> hits = List.of();
+            Hits hits = new Hits();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
@@ -44,7 +44,7 @@ final class ExportAnswerReader {
                         p.skipChildren();
                     }
                     case "_shards" -> failedShards = failedShards(p);
-                    case "hits" -> hits = hitsObject(p);
+                    case "hits" -> hitsObject(p, hits);
                     default -> p.skipChildren();
                 }
             }
@@ -52,7 +52,7 @@ final class ExportAnswerReader {
             if (p.nextToken() != null) {
                 throw new IOException("something follows the answer, at " + p.currentLocation());
             }
-            return new ExportPage(timedOut, failedShards, hits);
+            return new ExportPage(timedOut, failedShards, hits.hits, hits.lastSort(answer));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read an export page: " + e.getMessage(), e);
         }
@@ -112,42 +112,59 @@ final class ExportAnswerReader {
         return failed;
     }
 
-    /** The {@code hits} object's {@code hits} array. */
-    private static List<ExportPage.Hit> hitsObject(JsonParser p) throws IOException {
+    /** The hits read so far, and where the last one's sort values start in the answer (-1: it has none). */
+    private static final class Hits {
+        final List<ExportPage.Hit> hits = new ArrayList<>();
+        long lastSortAt = -1;
+
+        JsonNode lastSort(byte[] answer) throws IOException {
+            if (lastSortAt < 0) {
+                return null;
+            }
+            try (JsonParser p = Json.mapper().createParser(answer, (int) lastSortAt, answer.length - (int) lastSortAt)) {
+                return p.readValueAsTree();
+            }
+        }
+    }
+
+    /** The {@code hits} object's {@code hits} array, into {@code into}. */
+    private static void hitsObject(JsonParser p, Hits into) throws IOException {
         expect(p, p.currentToken(), JsonToken.START_OBJECT, "'hits'");
-        List<ExportPage.Hit> hits = List.of();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
             if (field.equals("hits")) {
                 expect(p, p.currentToken(), JsonToken.START_ARRAY, "'hits.hits'");
-                hits = new ArrayList<>();
                 while (p.nextToken() == JsonToken.START_OBJECT) {
-                    hits.add(hit(p));
+                    into.lastSortAt = -1;
+                    into.hits.add(hit(p, into));
                 }
                 expect(p, p.currentToken(), JsonToken.END_ARRAY, "the end of 'hits.hits'");
             } else {
                 p.skipChildren();
             }
         }
-        return hits;
     }
 
-    private static ExportPage.Hit hit(JsonParser p) throws IOException {
+    private static ExportPage.Hit hit(JsonParser p, Hits into) throws IOException {
         String id = null;
         HitSource source = null;
-        JsonNode sort = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
                 case "_id" -> id = text(p);
                 case "_source" -> source = value == JsonToken.START_OBJECT ? source(p) : skipped(p);
-                case "sort" -> sort = value == JsonToken.START_ARRAY ? p.readValueAsTree() : skipped(p);
+                case "sort" -> {
+                    if (value == JsonToken.START_ARRAY) {
+                        into.lastSortAt = p.currentTokenLocation().getByteOffset();
+                    }
+                    p.skipChildren();
+                }
                 default -> p.skipChildren();
             }
         }
-        return new ExportPage.Hit(id, source, sort);
+        return new ExportPage.Hit(id, source);
     }
 
     /** The stored fields of {@link SearchRequests#HIT_FIELDS}, the parser on the source object's start. */

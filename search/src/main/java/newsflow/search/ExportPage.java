@@ -22,8 +22,10 @@ import java.util.Optional;
  *
  * @param timedOut     the node stopped at {@code search.timeout}
  * @param failedShards shards that failed to answer
+ * @param lastSort     the last hit's sort values as the node wrote them (the cursor after the page); null when it has
+ *                     none
  */
-record ExportPage(boolean timedOut, int failedShards, List<Hit> hits) {
+record ExportPage(boolean timedOut, int failedShards, List<Hit> hits, JsonNode lastSort) {
 
     /** The most bytes a page's answer may have: 500 rows of the export's few fields are well under a MiB. */
     static final int MAX_BYTES = 32 << 20;
@@ -32,8 +34,7 @@ record ExportPage(boolean timedOut, int failedShards, List<Hit> hits) {
         hits = List.copyOf(hits);
     }
 
-    /** @param sort the hit's sort values as the node wrote them (the cursor after it); null when it has none */
-    record Hit(String id, HitSource source, JsonNode sort) {
+    record Hit(String id, HitSource source) {
 
         /** The hit's row, under its own id ({@code _source} is only missing with it disabled, which ours never is). */
         HitSource row() {
@@ -48,12 +49,23 @@ record ExportPage(boolean timedOut, int failedShards, List<Hit> hits) {
         return ExportAnswerReader.read(answer);
     }
 
-    /** The answer's bytes, refused past {@link #MAX_BYTES}. */
+    /**
+     * The answer's bytes, refused past {@link #MAX_BYTES}. An answer our client already holds in memory says its
+     * size ({@code available()}) and is copied once; {@code readNBytes(int)} alone reads 16 KiB pieces and joins
+     * them, two copies of every page.
+     */
     static byte[] readBounded(InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
+        byte[] head = new byte[Math.min(Math.max(body.available(), 0), MAX_BYTES + 1)];
+        int n = body.readNBytes(head, 0, head.length);
+        byte[] rest = body.readNBytes(MAX_BYTES + 1 - n);
+        if (n + rest.length > MAX_BYTES) {
             throw new IOException("an export page's answer is over " + MAX_BYTES + " bytes");
         }
+        if (rest.length == 0 && n == head.length) {
+            return head;
+        }
+        byte[] bytes = java.util.Arrays.copyOf(head, n + rest.length);
+        System.arraycopy(rest, 0, bytes, n, rest.length);
         return bytes;
     }
 

@@ -295,7 +295,7 @@ public final class SearchService {
             if (hits.isEmpty()) {
                 break;
             }
-            JsonNode lastSort = hits.getLast().sort();
+            JsonNode lastSort = page.lastSort();
             boolean last = hits.size() < size || rows + hits.size() >= limit || lastSort == null || lastSort.isEmpty();
             if (last) {
                 next = null;

@@ -2,7 +2,8 @@ package newsflow.search;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * An instant as an export writes it: ISO-8601 in UTC, the way {@link Instant#toString()} writes it (which is how
@@ -51,7 +52,7 @@ final class UtcInstant {
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+                || second < 0 || second > 59 || day > Month.of(month).length(Year.isLeap(year))) {
             return false;
         }
         if (n == 20) {

@@ -38,7 +38,7 @@ class ExportPageTest {
 
         assertThat(early).isEqualTo(Json.mapper().createArrayNode().add(1762066800000L).add("a2"));
         assertThat(page.hits()).extracting(ExportPage.Hit::id).containsExactly("a1", "a2");
-        assertThat(page.hits().getLast().sort()).isEqualTo(early);
+        assertThat(page.lastSort()).isEqualTo(early);
         assertThat(page.hits().getLast().source().title()).isEqualTo("say \"sort\":[1,2] or ,\\\"sort\":[3]");
         assertThat(Cursor.values(early)).hasSize(2);
         assertThat(page.partial()).isFalse();
@@ -69,12 +69,13 @@ class ExportPageTest {
                  "_source": %s, "sort": [3, "a1"]}], "max_score": null}, "aggregations": {}}
                 """.formatted(source));
 
-        ExportPage.Hit hit = ExportPage.read(answer).hits().getFirst();
+        ExportPage page = ExportPage.read(answer);
+        ExportPage.Hit hit = page.hits().getFirst();
 
         assertThat(hit.row()).isEqualTo(new HitSource("a1", "2026-11-02T08:00:00Z", "example.org", "Example", "en",
                 "Flood \u00e9 \"x\"", "https://example.org/a1", List.of("A. Writer", "B"), List.of(), "s1"));
         assertThat(hit.id()).isEqualTo("a1");
-        assertThat(hit.sort()).isEqualTo(Json.mapper().createArrayNode().add(3).add("a1"));
+        assertThat(page.lastSort()).isEqualTo(Json.mapper().createArrayNode().add(3).add("a1"));
     }
 
     @Test
@@ -101,11 +102,9 @@ class ExportPageTest {
                 """));
 
         assertThat(page.partial()).isFalse();
-        assertThat(page.hits()).singleElement().satisfies(hit -> {
-            assertThat(hit.row()).isEqualTo(new HitSource("a1", null, null, null, "5", null, null, List.of("One Writer"),
-                    List.of("a", "7"), null));
-            assertThat(hit.sort()).isNull();
-        });
+        assertThat(page.hits()).extracting(ExportPage.Hit::row).containsExactly(new HitSource("a1", null, null, null,
+                "5", null, null, List.of("One Writer"), List.of("a", "7"), null));
+        assertThat(page.lastSort()).isNull();
     }
 
     @Test
@@ -122,6 +121,21 @@ class ExportPageTest {
     }
 
     @Test
+    void theCursorIsTheLastHitsSortValuesWhateverTheBytesBeforeThem() {
+        byte[] wide = answer("""
+                {"hits": {"hits": [{"_id": "a1", "_source": {"title": "Zürich – 東京 🌊"}, "sort": [1, "a1"]},
+                 {"_id": "a2", "_source": {"title": "é"}, "sort": [2, "Ωa2"]}]}}
+                """);
+        byte[] lastUnsorted = answer("""
+                {"hits": {"hits": [{"_id": "a1", "sort": [1, "a1"]}, {"_id": "a2"}]}}
+                """);
+
+        assertThat(ExportPage.read(wide).lastSort()).isEqualTo(Json.mapper().createArrayNode().add(2).add("Ωa2"));
+        assertThat(ExportPage.read(wide).hits().getFirst().source().title()).isEqualTo("Zürich – 東京 🌊");
+        assertThat(ExportPage.read(lastUnsorted).lastSort()).as("the last hit has none").isNull();
+    }
+
+    @Test
     void spacesAroundTheFieldAreAllowed() {
         byte[] pretty = """
                 {"took": 1, "timed_out": false, "hits": {"hits": [{"_id": "a1", "_source": {"id": "a1"},
@@ -129,6 +143,7 @@ class ExportPageTest {
                 """.getBytes(StandardCharsets.UTF_8);
 
         assertThat(ExportPage.lastSortValues(pretty)).contains(Json.mapper().createArrayNode().add(1.5).add(17).add("a1"));
+        assertThat(ExportPage.read(pretty).lastSort()).isEqualTo(ExportPage.lastSortValues(pretty).orElseThrow());
     }
 
     @Test
@@ -178,7 +193,17 @@ class ExportPageTest {
     }
 
     @Test
-    void anAnswerWithinTheBoundIsReadWhole() throws IOException {
+    void anAnswerWithinTheBoundIsReadWholeWhateverItsStreamSaysIsAvailable() throws IOException {
         assertThat(ExportPage.readBounded(new ByteArrayInputStream(TWO_HITS))).isEqualTo(TWO_HITS);
+        // a stream off the network says less than it has, or more
+        for (int says : new int[]{0, 10, TWO_HITS.length + 100}) {
+            InputStream partly = new java.io.FilterInputStream(new ByteArrayInputStream(TWO_HITS)) {
+                @Override
+                public int available() {
+                    return says;
+                }
+            };
+            assertThat(ExportPage.readBounded(partly)).as("available %d", says).isEqualTo(TWO_HITS);
+        }
     }
 }

@@ -2,6 +2,7 @@ package newsflow.search.export;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import newsflow.common.json.Json;
 import newsflow.search.HitSource;
 
@@ -68,34 +69,44 @@ public final class ExportWriter {
                 String.join(LIST_SEPARATOR, r.authors()), String.join(LIST_SEPARATOR, r.topics()), r.storyId());
     }
 
+    /** The NDJSON keys, encoded once rather than on every row. */
+    private static final SerializedString ID = key(0), PUBLISHED = key(1), SOURCE = key(2), SITE_NAME = key(3),
+            LANGUAGE = key(4), TITLE = key(5), URL = key(6), AUTHORS = key(7), TOPICS = key(8), STORY_ID = key(9);
+
+    private static SerializedString key(int column) {
+        return new SerializedString(COLUMNS.get(column));
+    }
+
     /**
-     * The NDJSON object: the {@link #COLUMNS} as keys, in order, absent values left out, lists as arrays.
-     * Written field by field rather than by the mapper's reflection over the record, which was most of a large
-     * export's own writing time.
+     * The NDJSON object: the {@link #COLUMNS} as keys, in order, absent values left out, lists as arrays. Written
+     * field by field rather than by the mapper's reflection over the record, which was most of a large export's
+     * own writing time.
      */
     private void writeJson(HitSource r) throws IOException {
         json.writeStartObject();
-        string("id", r.id());
-        string("published", r.published());
-        string("source", r.source());
-        string("site_name", r.siteName());
-        string("language", r.language());
-        string("title", r.title());
-        string("url", r.url());
-        list("authors", r.authors());
-        list("topics", r.topics());
-        string("story_id", r.storyId());
+        string(ID, r.id());
+        string(PUBLISHED, r.published());
+        string(SOURCE, r.source());
+        string(SITE_NAME, r.siteName());
+        string(LANGUAGE, r.language());
+        string(TITLE, r.title());
+        string(URL, r.url());
+        list(AUTHORS, r.authors());
+        list(TOPICS, r.topics());
+        string(STORY_ID, r.storyId());
         json.writeEndObject();
     }
 
-    private void string(String key, String value) throws IOException {
+    private void string(SerializedString key, String value) throws IOException {
         if (value != null) {
-            json.writeStringField(key, value);
+            json.writeFieldName(key);
+            json.writeString(value);
         }
     }
 
-    private void list(String key, List<String> values) throws IOException {
-        json.writeArrayFieldStart(key);
+    private void list(SerializedString key, List<String> values) throws IOException {
+        json.writeFieldName(key);
+        json.writeStartArray();
         for (String v : values) {
             json.writeString(v);
         }

@@ -15,9 +15,9 @@ import java.util.List;
  * shards, each hit's {@code _id} and the stored fields of its {@code _source}, and the last hit's {@code sort}
  * (the cursor; the others' are skipped, not built as trees); everything else is skipped unread.
  *
- * <p>Why not the mapper's data binding into records: for the 500 hits of a page it buffered each hit's unknown
- * fields and looked up every field name in a map, twice the time of reading the tokens themselves, and reading
- * was the larger part of an export's own CPU time.
+ * <p>Why not the mapper's data binding into records: for each of a page's 500 hits it buffered the fields it did not
+ * know ({@code _index}, {@code _score}), looked every field name up in a map and built each hit's sort values as a
+ * tree, and reading the pages is the larger part of an export's own CPU time.
  *
  * <p>A stored field of an unexpected shape (an object where text belongs) is read as absent, not as the page's
  * failure; a list field holding one value is a list of one, as Elasticsearch stores either. What is not a search

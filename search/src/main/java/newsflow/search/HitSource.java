@@ -13,8 +13,8 @@ import java.util.Objects;
  * {@code ArticleDocument}, thirty components, twenty of them absent from a hit's source.
  *
  * <p>Why {@code published} stays text and the lists are not copied: a 10,000-row export reads 10,000 of these
- * and writes them out again; parsing and rewriting each instant, and copying each list into a {@link SearchHit},
- * was a third of the export's own CPU time. A search page turns its few into {@link SearchHit}s.
+ * and writes them out again, and parsing and rewriting each instant and copying each list into a {@link SearchHit}
+ * showed in its CPU profile. A search page turns its few into {@link SearchHit}s.
  *
  * @param published the instant as {@link Instant#toString()} writes it ({@link UtcInstant#canonical}); null when
  *                  unknown or unreadable

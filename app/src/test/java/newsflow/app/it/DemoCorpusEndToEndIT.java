@@ -267,5 +267,7 @@ class DemoCorpusEndToEndIT {
         List<String> rows = List.of(ndjson.body().split("\n"));
         assertThat(rows).hasSize(2);
         assertThat(rows).extracting(l -> Json.read(l, JsonNode.class).get("id").asText()).containsExactlyElementsOf(searched.subList(0, 2));
+        assertThat(rows).extracting(l -> Json.read(l, JsonNode.class).path("published").asText())
+                .as("the stored instant, as Instant writes it").allSatisfy(p -> assertThat(java.time.Instant.parse(p).toString()).isEqualTo(p));
     }
 }

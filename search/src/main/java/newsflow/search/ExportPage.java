@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,7 +65,7 @@ record ExportPage(boolean timedOut, int failedShards, List<Hit> hits, JsonNode l
         if (rest.length == 0 && n == head.length) {
             return head;
         }
-        byte[] bytes = java.util.Arrays.copyOf(head, n + rest.length);
+        byte[] bytes = Arrays.copyOf(head, n + rest.length);
         System.arraycopy(rest, 0, bytes, n, rest.length);
         return bytes;
     }

@@ -24,7 +24,7 @@ public final class ExportWriter {
     public static final List<String> COLUMNS = List.of("id", "published", "source", "site_name", "language", "title",
             "url", "authors", "topics", "story_id");
     /** How a list (authors, topics) is written in one CSV cell. */
-    static final String LIST_SEPARATOR = "; ";
+    private static final String LIST_SEPARATOR = "; ";
 
     private final ExportFormat format;
     private final Writer out;
@@ -64,7 +64,7 @@ public final class ExportWriter {
     }
 
     /** The CSV cells, in {@link #COLUMNS} order, before escaping. */
-    static List<String> cells(HitSource r) {
+    private static List<String> cells(HitSource r) {
         return Arrays.asList(r.id(), r.published(), r.source(), r.siteName(), r.language(), r.title(), r.url(),
                 String.join(LIST_SEPARATOR, r.authors()), String.join(LIST_SEPARATOR, r.topics()), r.storyId());
     }
